@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import * as coreSchema from './20261122000000_core_schema.js';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration in the order it runs. Add a file per change; never edit one that has landed. */
+const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261122000000_core_schema', coreSchema],
+];
+
+/** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(migrations.map(([name]) => name)),
+  getMigrationName: (name) => name,
+  getMigration: (name) => {
+    const found = migrations.find(([candidate]) => candidate === name);
+    if (!found) throw new Error(`Unknown migration ${name}`);
+    return Promise.resolve(found[1]);
+  },
+};

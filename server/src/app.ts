@@ -1,0 +1,57 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Database } from './db/database.js';
+import type { App } from './http/app-instance.js';
+import { accountsRoutes } from './modules/accounts/routes.js';
+import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
+import { usersRoutes } from './modules/users/routes.js';
+import auth from './plugins/auth.js';
+import database from './plugins/database.js';
+import errorHandler from './plugins/error-handler.js';
+import openapi from './plugins/openapi.js';
+import { PRODUCT_VERSION } from './version.js';
+
+/** Request bodies above this are refused with 413; filing an email allows more (see the emails module). */
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  database: Database;
+  jwtSecret: string;
+  publicUrl: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorHandler);
+  await app.register(database, { database: options.database });
+  await app.register(openapi, { publicUrl: options.publicUrl, version: PRODUCT_VERSION });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(auth, { secret: options.jwtSecret });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api: App) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(async (secured: App) => {
+        secured.addHook('onRequest', secured.authenticate);
+        await secured.register(sessionRoutes);
+        await secured.register(usersRoutes);
+        await secured.register(organisationRoutes);
+        await secured.register(accountsRoutes);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,102 @@
+import { isEmailAddress } from '@inbox-crm/shared';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface BootstrapAdmin {
+  orgName: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+/** Everything the server reads from its environment, typed and checked once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** null: the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** null: generated on first start and kept in `dataDir` (see resolveJwtSecret). */
+  jwtSecret: string | null;
+  logLevel: LogLevel;
+  demoData: boolean;
+  bootstrap: BootstrapAdmin | null;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+  }
+  return port;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}".`);
+  }
+  return raw as LogLevel;
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${raw}".`);
+}
+
+function parseBootstrap(env: Env): BootstrapAdmin | null {
+  const orgName = text(env, 'BOOTSTRAP_ORG_NAME');
+  const adminEmail = text(env, 'BOOTSTRAP_ADMIN_EMAIL');
+  const adminPassword = text(env, 'BOOTSTRAP_ADMIN_PASSWORD');
+  if (orgName === undefined && adminEmail === undefined && adminPassword === undefined) return null;
+  if (orgName === undefined || adminEmail === undefined || adminPassword === undefined) {
+    throw new ConfigError(
+      'Set all three of BOOTSTRAP_ORG_NAME, BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or none.',
+    );
+  }
+  if (!isEmailAddress(adminEmail)) throw new ConfigError(`BOOTSTRAP_ADMIN_EMAIL "${adminEmail}" is not an address.`);
+  if (adminPassword.length < 8) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must have at least 8 characters.');
+  return { orgName, adminEmail, adminPassword };
+}
+
+function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
+  const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const value = raw ?? fallback;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) URL, not "${value}".`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Reads and checks the configuration; throws ConfigError with a sentence naming the variable at fault. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(text(env, 'PORT'));
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+  return {
+    port,
+    host,
+    publicUrl: parsePublicUrl(text(env, 'PUBLIC_URL'), host, port),
+    databaseUrl: text(env, 'DATABASE_URL') ?? null,
+    dataDir: text(env, 'DATA_DIR') ?? './data',
+    jwtSecret: text(env, 'JWT_SECRET') ?? null,
+    logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),
+    demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
+    bootstrap: parseBootstrap(env),
+  };
+}

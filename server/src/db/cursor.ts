@@ -1,0 +1,33 @@
+import { ValidationFailed } from '../errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Cursors are opaque to clients: base64url of the key of the last row they saw. */
+export function encodeCursor(parts: readonly string[]): string {
+  return Buffer.from(parts.join('|'), 'utf8').toString('base64url');
+}
+
+function decode(cursor: string): string[] {
+  return Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+}
+
+function badCursor(): ValidationFailed {
+  return new ValidationFailed('The cursor is not valid: pass nextCursor from the previous page unchanged.', [
+    { in: 'querystring', path: '/cursor', message: 'is not a cursor this API issued' },
+  ]);
+}
+
+/** The id a list cursor names (lists run newest first by their UUIDv7 ids). */
+export function decodeIdCursor(cursor: string): string {
+  const [id, ...rest] = decode(cursor);
+  if (id === undefined || rest.length > 0 || !UUID.test(id)) throw badCursor();
+  return id;
+}
+
+/** The (time, id) pair a timeline cursor names. */
+export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id, ...rest] = decode(cursor);
+  const time = new Date(at ?? '');
+  if (id === undefined || rest.length > 0 || !UUID.test(id) || Number.isNaN(time.getTime())) throw badCursor();
+  return { at: time, id };
+}

@@ -1,0 +1,12 @@
+import type { Knex } from 'knex';
+
+/** A knex or an open transaction: repositories take either, so services decide the transaction. */
+export type Db = Knex | Knex.Transaction;
+
+export function iso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export function isoOrNull(value: Date | string | null): string | null {
+  return value === null ? null : iso(value);
+}

@@ -1,0 +1,104 @@
+import type { Account, AccountListQuery, PageOf } from '@inbox-crm/shared';
+import { pageById } from '../../db/pagination.js';
+import { whereSearchMatches } from '../../db/search.js';
+import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { Conflict } from '../../errors.js';
+
+interface AccountRow {
+  id: string;
+  name: string;
+  website: string | null;
+  industry: string | null;
+  phone: string | null;
+  owner_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  domains: string[];
+}
+
+export interface AccountColumns {
+  name?: string;
+  website?: string | null;
+  industry?: string | null;
+  phone?: string | null;
+  owner_id?: string | null;
+  search_text?: string;
+}
+
+const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  name: row.name,
+  domains: row.domains,
+  website: row.website,
+  industry: row.industry,
+  phone: row.phone,
+  ownerId: row.owner_id,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+  deletedAt: isoOrNull(row.deleted_at),
+});
+
+function selectAccounts(db: Db, orgId: string) {
+  return db('accounts as a')
+    .where('a.org_id', orgId)
+    .select(
+      'a.*',
+      db.raw(
+        `ARRAY(SELECT d.domain FROM account_domains d WHERE d.org_id = a.org_id AND d.account_id = a.id ORDER BY d.domain) AS domains`,
+      ),
+    );
+}
+
+export async function loadAccount(db: Db, orgId: string, id: string): Promise<Account | undefined> {
+  const row = (await selectAccounts(db, orgId).where('a.id', id).first()) as AccountRow | undefined;
+  return row && toAccount(row);
+}
+
+export function listAccounts(db: Db, orgId: string, query: AccountListQuery): Promise<PageOf<Account>> {
+  const builder = selectAccounts(db, orgId);
+  if (query.deleted) builder.whereNotNull('a.deleted_at');
+  else builder.whereNull('a.deleted_at');
+  if (query.ownerId) builder.where('a.owner_id', query.ownerId);
+  if (query.domain) {
+    builder.whereExists(
+      db('account_domains as d').whereRaw('d.org_id = a.org_id AND d.account_id = a.id').where('d.domain', query.domain),
+    );
+  }
+  whereSearchMatches(builder, 'a.search_vector', query.q);
+  return pageById(builder, { ...query, idColumn: 'a.id' }, toAccount);
+}
+
+export async function insertAccount(db: Db, orgId: string, id: string, columns: AccountColumns): Promise<void> {
+  await db('accounts').insert({ org_id: orgId, id, ...columns });
+}
+
+export async function updateAccountColumns(db: Db, orgId: string, id: string, columns: AccountColumns): Promise<void> {
+  if (Object.keys(columns).length > 0) await db('accounts').where({ org_id: orgId, id }).update(columns);
+}
+
+/** Gives the account exactly these domains; a domain another account holds is a 409 naming it. */
+export async function replaceDomains(db: Db, orgId: string, accountId: string, domains: readonly string[]): Promise<void> {
+  if (domains.length > 0) {
+    const taken = (await db('account_domains')
+      .where({ org_id: orgId })
+      .whereIn('domain', domains)
+      .whereNot({ account_id: accountId })
+      .select('domain', 'account_id')) as { domain: string; account_id: string }[];
+    if (taken.length > 0) {
+      throw new Conflict(
+        `${taken[0]!.domain} already belongs to another account.`,
+        taken.map((row) => ({ domain: row.domain, accountId: row.account_id })),
+      );
+    }
+  }
+  await db('account_domains').where({ org_id: orgId, account_id: accountId }).whereNotIn('domain', domains).delete();
+  if (domains.length > 0) {
+    await db('account_domains')
+      .insert(domains.map((domain) => ({ org_id: orgId, account_id: accountId, domain })))
+      .onConflict(['org_id', 'domain'])
+      .ignore();
+  }
+}

@@ -1,0 +1,57 @@
+import type { AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import { pageById } from '../../db/pagination.js';
+import { iso, type Db } from '../../db/types.js';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'file' | 'unfile' | 'link';
+
+/** Records one write, in the transaction that made it: who, what, when, before and after. */
+export async function recordAudit(
+  db: Db,
+  actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null },
+  action: AuditAction,
+  entityType: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await db('audit_log').insert({
+    org_id: actor.orgId,
+    id: newId(),
+    actor_id: actor.userId,
+    action,
+    entity_type: entityType,
+    entity_id: entityId,
+    before: before === null || before === undefined ? null : JSON.stringify(before),
+    after: after === null || after === undefined ? null : JSON.stringify(after),
+  });
+}
+
+interface AuditRow {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+export function listAudit(db: Db, orgId: string, query: AuditListQuery): Promise<PageOf<AuditEntry>> {
+  const builder = db('audit_log').where({ org_id: orgId });
+  if (query.entityType) builder.where({ entity_type: query.entityType });
+  if (query.entityId) builder.where({ entity_id: query.entityId });
+  if (query.actorId) builder.where({ actor_id: query.actorId });
+  return pageById<AuditRow, AuditEntry>(builder, query, (row) => ({
+    id: row.id,
+    actorId: row.actor_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    at: iso(row.at),
+  }));
+}

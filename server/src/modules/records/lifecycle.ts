@@ -1,0 +1,101 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import type { Db } from '../../db/types.js';
+import { NotFound, StaleVersion } from '../../errors.js';
+import { recordAudit } from '../audit/repository.js';
+
+export type RecordTable = 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities' | 'tasks';
+
+/** How the generic create/update/delete/restore steps reach one kind of record. */
+export interface RecordKind<Api extends { version: number; deletedAt: string | null }> {
+  table: RecordTable;
+  /** The audit log's entity name, e.g. 'account'. */
+  entity: string;
+  /** For messages: 'Account', 'Contact'. */
+  label: string;
+  load(db: Db, orgId: string, id: string): Promise<Api | undefined>;
+}
+
+async function lockRow(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string) {
+  return (await trx(table).where({ org_id: orgId, id }).forUpdate().first('id')) as { id: string } | undefined;
+}
+
+async function touch(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string, changes: object = {}) {
+  await trx(table)
+    .where({ org_id: orgId, id })
+    .update({ ...changes, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+}
+
+export async function getRecord<Api extends { version: number; deletedAt: string | null }>(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind<Api>,
+  id: string,
+): Promise<Api> {
+  const record = await kind.load(db, actor.orgId, id);
+  if (!record) throw new NotFound(kind.label);
+  return record;
+}
+
+/** Inserts through `insert` (given the new id) and audits the result, in one transaction. */
+export function createRecord<Api extends { version: number; deletedAt: string | null }>(
+  db: Knex,
+  actor: Actor,
+  kind: RecordKind<Api>,
+  insert: (trx: Knex.Transaction, id: string) => Promise<void>,
+): Promise<Api> {
+  return db.transaction(async (trx) => {
+    const id = newId();
+    await insert(trx, id);
+    const created = (await kind.load(trx, actor.orgId, id))!;
+    await recordAudit(trx, actor, 'create', kind.entity, id, null, created);
+    return created;
+  });
+}
+
+/**
+ * Locks the live record, refuses a stale version with 409, lets `apply` write the changes, bumps
+ * the version and audits before and after, all in one transaction.
+ */
+export function updateRecord<Api extends { version: number; deletedAt: string | null }>(
+  db: Knex,
+  actor: Actor,
+  kind: RecordKind<Api>,
+  id: string,
+  version: number,
+  apply: (trx: Knex.Transaction, before: Api) => Promise<void>,
+): Promise<Api> {
+  return db.transaction(async (trx) => {
+    const locked = await lockRow(trx, kind.table, actor.orgId, id);
+    const before = locked && (await kind.load(trx, actor.orgId, id));
+    if (!before || before.deletedAt !== null) throw new NotFound(kind.label);
+    if (before.version !== version) throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
+    await apply(trx, before);
+    await touch(trx, kind.table, actor.orgId, id);
+    const after = (await kind.load(trx, actor.orgId, id))!;
+    await recordAudit(trx, actor, 'update', kind.entity, id, before, after);
+    return after;
+  });
+}
+
+/** Soft delete (deleted = true) or restore (false); the record keeps its links and history. */
+export function setRecordDeleted<Api extends { version: number; deletedAt: string | null }>(
+  db: Knex,
+  actor: Actor,
+  kind: RecordKind<Api>,
+  id: string,
+  deleted: boolean,
+): Promise<Api> {
+  return db.transaction(async (trx) => {
+    const locked = await lockRow(trx, kind.table, actor.orgId, id);
+    const before = locked && (await kind.load(trx, actor.orgId, id));
+    if (!before || (before.deletedAt !== null) === deleted) {
+      throw new NotFound(deleted ? kind.label : `A deleted ${kind.label.toLowerCase()}`);
+    }
+    await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
+    const after = (await kind.load(trx, actor.orgId, id))!;
+    await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);
+    return after;
+  });
+}

@@ -1,0 +1,112 @@
+import type { Knex } from 'knex';
+import {
+  normalizeEmail,
+  type PageOf,
+  type Team,
+  type TeamCreate,
+  type TeamUpdate,
+  type User,
+  type UserCreate,
+  type UserListQuery,
+  type UserUpdate,
+} from '@inbox-crm/shared';
+import { requireRole, type Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import { Conflict, NotFound, StaleVersion, Unprocessable } from '../../errors.js';
+import { recordAudit } from '../audit/repository.js';
+import { hashPassword } from '../auth/passwords.js';
+import * as users from './repository.js';
+
+export function listUsers(db: Knex, actor: Actor, query: UserListQuery): Promise<PageOf<User>> {
+  return users.listUsers(db, actor.orgId, query);
+}
+
+export async function getUser(db: Knex, actor: Actor, id: string): Promise<User> {
+  const row = await users.findUser(db, actor.orgId, id);
+  if (!row) throw new NotFound('User');
+  return users.toUser(row);
+}
+
+async function assertTeam(db: Knex.Transaction, orgId: string, teamId: string | null | undefined): Promise<void> {
+  if (teamId && !(await users.findTeam(db, orgId, teamId))) {
+    throw new Unprocessable('invalid_reference', 'That team does not exist in your organisation.', [
+      { field: 'teamId', id: teamId },
+    ]);
+  }
+}
+
+export async function createUser(db: Knex, actor: Actor, input: UserCreate): Promise<User> {
+  requireRole(actor, 'admin');
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (trx) => {
+    if (await users.findUserByEmail(trx, email)) throw new Conflict(`A user with the address ${email} exists already.`);
+    await assertTeam(trx, actor.orgId, input.teamId);
+    const row = await users.insertUser(trx, {
+      org_id: actor.orgId,
+      id: newId(),
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      team_id: input.teamId ?? null,
+      password_hash: passwordHash,
+    });
+    const user = users.toUser(row);
+    await recordAudit(trx, actor, 'create', 'user', user.id, null, user);
+    return user;
+  });
+}
+
+export async function updateUser(db: Knex, actor: Actor, id: string, input: UserUpdate): Promise<User> {
+  requireRole(actor, 'admin');
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  return db.transaction(async (trx) => {
+    const before = await users.findUser(trx, actor.orgId, id, true);
+    if (!before) throw new NotFound('User');
+    if (before.version !== input.version) throw new StaleVersion('This user', before.version);
+    await assertTeam(trx, actor.orgId, input.teamId);
+    const losesAdmin = before.role === 'admin' && (input.role !== undefined && input.role !== 'admin' || input.active === false);
+    if (losesAdmin && (await users.countActiveAdmins(trx, actor.orgId)) <= 1) {
+      throw new Unprocessable('last_admin', 'An organisation needs at least one active admin.');
+    }
+    const changes: Partial<users.UserRow> = {};
+    if (input.name !== undefined) changes.name = input.name.trim();
+    if (input.role !== undefined) changes.role = input.role;
+    if (input.teamId !== undefined) changes.team_id = input.teamId;
+    if (input.active !== undefined) changes.active = input.active;
+    if (passwordHash !== undefined) changes.password_hash = passwordHash;
+    const after = users.toUser(await users.updateUser(trx, actor.orgId, id, changes));
+    if (input.active === false || passwordHash !== undefined) {
+      await trx('refresh_tokens').where({ org_id: actor.orgId, user_id: id }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+    }
+    await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
+    return after;
+  });
+}
+
+export function listTeams(db: Knex, actor: Actor): Promise<Team[]> {
+  return users.listTeams(db, actor.orgId);
+}
+
+export async function createTeam(db: Knex, actor: Actor, input: TeamCreate): Promise<Team> {
+  requireRole(actor, 'admin');
+  return db.transaction(async (trx) => {
+    if (await users.teamNameTaken(trx, actor.orgId, input.name)) throw new Conflict(`A team named ${input.name} exists already.`);
+    const team = users.toTeam(await users.insertTeam(trx, actor.orgId, newId(), input.name.trim()));
+    await recordAudit(trx, actor, 'create', 'team', team.id, null, team);
+    return team;
+  });
+}
+
+export async function updateTeam(db: Knex, actor: Actor, id: string, input: TeamUpdate): Promise<Team> {
+  requireRole(actor, 'admin');
+  return db.transaction(async (trx) => {
+    const before = await users.findTeam(trx, actor.orgId, id, true);
+    if (!before) throw new NotFound('Team');
+    if (before.version !== input.version) throw new StaleVersion('This team', before.version);
+    if (await users.teamNameTaken(trx, actor.orgId, input.name, id)) throw new Conflict(`A team named ${input.name} exists already.`);
+    const after = users.toTeam(await users.renameTeam(trx, actor.orgId, id, input.name.trim()));
+    await recordAudit(trx, actor, 'update', 'team', id, users.toTeam(before), after);
+    return after;
+  });
+}

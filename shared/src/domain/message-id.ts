@@ -1,0 +1,17 @@
+/**
+ * An RFC 5322 Message-ID without its angle brackets and surrounding space, or null when empty.
+ * Message-IDs are compared exactly otherwise: their local part is case-sensitive.
+ */
+export function normalizeMessageId(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const trimmed = raw.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The Message-IDs of a References header or list, normalized, in order, without repeats. */
+export function parseReferences(raw: string | readonly string[] | null | undefined): string[] {
+  if (raw == null) return [];
+  const parts = typeof raw === 'string' ? raw.split(/[\s,]+/) : raw.flatMap((item) => item.split(/[\s,]+/));
+  const ids = parts.map((part) => normalizeMessageId(part)).filter((id): id is string => id !== null);
+  return [...new Set(ids)];
+}

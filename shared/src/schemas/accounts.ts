@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { DeletedFilter, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+
+const Domain = Type.String({ minLength: 3, maxLength: 253 });
+const Phone = Type.String({ minLength: 3, maxLength: 40 });
+
+export const Account = Type.Object({
+  ...RecordMeta,
+  name: Type.String(),
+  domains: Type.Array(Type.String(), { description: 'registrable mail domains, e.g. acme.co.uk' }),
+  website: Nullable(Type.String()),
+  industry: Nullable(Type.String()),
+  phone: Nullable(Type.String({ description: 'E.164' })),
+  ownerId: Nullable(Uuid),
+});
+export type Account = Static<typeof Account>;
+
+const editable = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  domains: Type.Array(Domain, { maxItems: 20 }),
+  website: Nullable(Type.String({ maxLength: 500 })),
+  industry: Nullable(Type.String({ maxLength: 100 })),
+  phone: Nullable(Phone),
+  ownerId: Nullable(Uuid),
+};
+
+export const AccountCreate = Type.Object(
+  {
+    name: editable.name,
+    domains: Type.Optional(editable.domains),
+    website: Type.Optional(editable.website),
+    industry: Type.Optional(editable.industry),
+    phone: Type.Optional(editable.phone),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type AccountCreate = Static<typeof AccountCreate>;
+
+export const AccountUpdate = Type.Object(
+  {
+    ...VersionField,
+    name: Type.Optional(editable.name),
+    domains: Type.Optional(editable.domains),
+    website: Type.Optional(editable.website),
+    industry: Type.Optional(editable.industry),
+    phone: Type.Optional(editable.phone),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type AccountUpdate = Static<typeof AccountUpdate>;
+
+export const AccountListQuery = Type.Object(
+  {
+    ...PageQuery,
+    ...DeletedFilter,
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    domain: Type.Optional(Domain),
+    ownerId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type AccountListQuery = Static<typeof AccountListQuery>;

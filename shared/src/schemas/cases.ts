@@ -1,0 +1,76 @@
+import { Type, type Static } from 'typebox';
+import { DeletedFilter, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+
+export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
+export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const CaseStatus = Type.Enum(CASE_STATUSES);
+export const CasePriority = Type.Enum(CASE_PRIORITIES);
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+export const Case = Type.Object({
+  ...RecordMeta,
+  subject: Type.String(),
+  description: Nullable(Type.String()),
+  status: CaseStatus,
+  priority: CasePriority,
+  accountId: Nullable(Uuid),
+  contactId: Nullable(Uuid),
+  ownerId: Nullable(Uuid),
+});
+export type Case = Static<typeof Case>;
+
+const editable = {
+  subject: Type.String({ minLength: 1, maxLength: 300 }),
+  description: Nullable(Type.String({ maxLength: 20_000 })),
+  status: CaseStatus,
+  priority: CasePriority,
+  accountId: Nullable(Uuid),
+  contactId: Nullable(Uuid),
+  ownerId: Nullable(Uuid),
+};
+
+export const CaseCreate = Type.Object(
+  {
+    subject: editable.subject,
+    description: Type.Optional(editable.description),
+    status: Type.Optional(editable.status),
+    priority: Type.Optional(editable.priority),
+    accountId: Type.Optional(editable.accountId),
+    contactId: Type.Optional(editable.contactId),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type CaseCreate = Static<typeof CaseCreate>;
+
+export const CaseUpdate = Type.Object(
+  {
+    ...VersionField,
+    subject: Type.Optional(editable.subject),
+    description: Type.Optional(editable.description),
+    status: Type.Optional(editable.status),
+    priority: Type.Optional(editable.priority),
+    accountId: Type.Optional(editable.accountId),
+    contactId: Type.Optional(editable.contactId),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type CaseUpdate = Static<typeof CaseUpdate>;
+
+export const CaseListQuery = Type.Object(
+  {
+    ...PageQuery,
+    ...DeletedFilter,
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    accountId: Type.Optional(Uuid),
+    contactId: Type.Optional(Uuid),
+    status: Type.Optional(CaseStatus),
+    priority: Type.Optional(CasePriority),
+    ownerId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;

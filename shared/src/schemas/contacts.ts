@@ -1,0 +1,81 @@
+import { Type, type Static } from 'typebox';
+import { DeletedFilter, EmailAddress, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+
+export const PHONE_LABELS = ['work', 'mobile', 'home', 'other'] as const;
+const PhoneLabel = Type.Enum(PHONE_LABELS);
+
+export const ContactPhone = Type.Object({
+  number: Type.String({ description: 'E.164 in responses; any common notation in requests' }),
+  label: PhoneLabel,
+});
+export type ContactPhone = Static<typeof ContactPhone>;
+
+const PhoneInput = Type.Object(
+  { number: Type.String({ minLength: 3, maxLength: 40 }), label: Type.Optional(PhoneLabel) },
+  strict,
+);
+
+export const Contact = Type.Object({
+  ...RecordMeta,
+  firstName: Type.String(),
+  lastName: Type.String(),
+  name: Type.String({ description: 'first and last name as shown' }),
+  title: Nullable(Type.String()),
+  accountId: Nullable(Uuid),
+  emails: Type.Array(Type.String(), { description: 'the first is the primary address' }),
+  phones: Type.Array(ContactPhone),
+  ownerId: Nullable(Uuid),
+});
+export type Contact = Static<typeof Contact>;
+
+const editable = {
+  firstName: Type.String({ maxLength: 100 }),
+  lastName: Type.String({ maxLength: 100 }),
+  title: Nullable(Type.String({ maxLength: 200 })),
+  accountId: Nullable(Uuid),
+  emails: Type.Array(EmailAddress, { maxItems: 20 }),
+  phones: Type.Array(PhoneInput, { maxItems: 20 }),
+  ownerId: Nullable(Uuid),
+};
+
+export const ContactCreate = Type.Object(
+  {
+    firstName: Type.Optional(editable.firstName),
+    lastName: Type.Optional(editable.lastName),
+    title: Type.Optional(editable.title),
+    accountId: Type.Optional(editable.accountId),
+    emails: Type.Optional(editable.emails),
+    phones: Type.Optional(editable.phones),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type ContactCreate = Static<typeof ContactCreate>;
+
+export const ContactUpdate = Type.Object(
+  {
+    ...VersionField,
+    firstName: Type.Optional(editable.firstName),
+    lastName: Type.Optional(editable.lastName),
+    title: Type.Optional(editable.title),
+    accountId: Type.Optional(editable.accountId),
+    emails: Type.Optional(editable.emails),
+    phones: Type.Optional(editable.phones),
+    ownerId: Type.Optional(editable.ownerId),
+  },
+  strict,
+);
+export type ContactUpdate = Static<typeof ContactUpdate>;
+
+export const ContactListQuery = Type.Object(
+  {
+    ...PageQuery,
+    ...DeletedFilter,
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    accountId: Type.Optional(Uuid),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    ownerId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type ContactListQuery = Static<typeof ContactListQuery>;

@@ -1,0 +1,97 @@
+import { Type, type Static } from 'typebox';
+import { EmailAddress, IsoDateTime, Nullable, RecordRef, RecordType, strict, Uuid, UserRef } from './common.js';
+import { MAX_LINKS } from './activities.js';
+
+export const MAX_RECIPIENTS = 500;
+export const MAX_ATTACHMENTS = 100;
+export const MAX_BODY_TEXT = 1_000_000;
+export const MAX_BODY_HTML = 3_000_000;
+/** Request body limit of POST /emails: both bodies at their maximum plus headers fit. */
+export const EMAIL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export const EMAIL_SOURCES = ['outlook', 'gmail', 'api'] as const;
+export const EmailSource = Type.Enum(EMAIL_SOURCES);
+export type EmailSource = (typeof EMAIL_SOURCES)[number];
+
+const ParticipantInput = Type.Object(
+  { email: EmailAddress, name: Type.Optional(Nullable(Type.String({ maxLength: 300 }))) },
+  strict,
+);
+export const Participant = Type.Object({ email: Type.String(), name: Nullable(Type.String()) });
+export type Participant = Static<typeof Participant>;
+
+const MessageIdText = Type.String({ minLength: 1, maxLength: 998 });
+
+export const AttachmentMeta = Type.Object(
+  {
+    name: Type.String({ maxLength: 500 }),
+    contentType: Type.String({ maxLength: 255 }),
+    size: Type.Integer({ minimum: 0, maximum: 2 ** 40 }),
+  },
+  strict,
+);
+export type AttachmentMeta = Static<typeof AttachmentMeta>;
+
+export const EmailFile = Type.Object(
+  {
+    messageId: Type.Optional(Nullable(MessageIdText)),
+    conversationId: Type.Optional(Nullable(Type.String({ maxLength: 998 }))),
+    inReplyTo: Type.Optional(Nullable(MessageIdText)),
+    references: Type.Optional(Type.Array(MessageIdText, { maxItems: 200 })),
+    subject: Type.String({ maxLength: 2000 }),
+    from: ParticipantInput,
+    to: Type.Array(ParticipantInput, { maxItems: MAX_RECIPIENTS }),
+    cc: Type.Optional(Type.Array(ParticipantInput, { maxItems: MAX_RECIPIENTS })),
+    sentAt: IsoDateTime,
+    bodyText: Type.Optional(Nullable(Type.String({ maxLength: MAX_BODY_TEXT }))),
+    bodyHtml: Type.Optional(Nullable(Type.String({ maxLength: MAX_BODY_HTML }))),
+    attachments: Type.Optional(Type.Array(AttachmentMeta, { maxItems: MAX_ATTACHMENTS })),
+    source: EmailSource,
+    mailbox: Type.Optional(
+      Nullable(Type.String({ maxLength: 254, description: 'the shared or delegated mailbox it was filed from' })),
+    ),
+    private: Type.Optional(Type.Boolean({ description: 'visible to the filer, their managers and admins only' })),
+    links: Type.Array(RecordRef, { minItems: 1, maxItems: MAX_LINKS }),
+  },
+  strict,
+);
+export type EmailFile = Static<typeof EmailFile>;
+
+export const EmailLink = Type.Object({
+  type: RecordType,
+  id: Uuid,
+  name: Type.String(),
+  linkedBy: Nullable(UserRef),
+  linkedAt: IsoDateTime,
+});
+export type EmailLink = Static<typeof EmailLink>;
+
+export const Email = Type.Object({
+  id: Uuid,
+  messageId: Nullable(Type.String({ description: 'as the message carried it, without angle brackets' })),
+  messageKey: Type.String({ description: 'the Message-ID, or a derived key when the message had none' }),
+  conversationId: Nullable(Type.String()),
+  inReplyTo: Nullable(Type.String()),
+  references: Type.Array(Type.String()),
+  subject: Type.String(),
+  from: Participant,
+  to: Type.Array(Participant),
+  cc: Type.Array(Participant),
+  sentAt: IsoDateTime,
+  bodyText: Nullable(Type.String()),
+  bodyHtml: Nullable(Type.String({ description: 'sanitized on the way in' })),
+  attachments: Type.Array(Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer() })),
+  source: EmailSource,
+  mailbox: Nullable(Type.String()),
+  private: Type.Boolean(),
+  filedBy: Nullable(UserRef),
+  filedAt: IsoDateTime,
+  links: Type.Array(EmailLink),
+});
+export type Email = Static<typeof Email>;
+
+export const EmailLinkParams = Type.Object({ id: Uuid, type: RecordType, recordId: Uuid }, strict);
+export type EmailLinkParams = Static<typeof EmailLinkParams>;
+
+export const MessageIdParams = Type.Object({ messageId: MessageIdText }, strict);
+export type MessageIdParams = Static<typeof MessageIdParams>;

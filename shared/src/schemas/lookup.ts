@@ -1,0 +1,132 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, IsoDateTime, Nullable, NamedRecordRef, strict, Uuid, UserRef } from './common.js';
+import { TimelineEntry } from './activities.js';
+import { CasePriority, CaseStatus } from './cases.js';
+import { ContactPhone } from './contacts.js';
+import { TaskPriority } from './tasks.js';
+
+export const MAX_LOOKUP_ADDRESSES = 50;
+
+export const LookupQuery = Type.Object(
+  {
+    email: Type.Optional(
+      Type.Union([
+        Type.String({ maxLength: 254 }),
+        Type.Array(Type.String({ maxLength: 254 }), { maxItems: MAX_LOOKUP_ADDRESSES }),
+      ]),
+    ),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
+    messageId: Type.Optional(Type.String({ minLength: 1, maxLength: 998 })),
+    inReplyTo: Type.Optional(Type.String({ minLength: 1, maxLength: 998 })),
+    references: Type.Optional(
+      Type.Union([
+        Type.String({ maxLength: 20_000 }),
+        Type.Array(Type.String({ maxLength: 998 }), { maxItems: 100 }),
+      ]),
+    ),
+    timelineLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 50, default: 10 })),
+  },
+  strict,
+);
+export type LookupQuery = Static<typeof LookupQuery>;
+
+export const MatchKind = Type.Union([Type.Literal('contact'), Type.Literal('account'), Type.Literal('none')]);
+export type MatchKind = Static<typeof MatchKind>;
+
+export const MatchReason = Type.Object({
+  kind: Type.Union([
+    Type.Literal('exact_address'),
+    Type.Literal('phone'),
+    Type.Literal('domain'),
+    Type.Literal('free_mail_domain'),
+    Type.Literal('own_domain'),
+    Type.Literal('invalid_address'),
+    Type.Literal('no_match'),
+  ]),
+  domain: Nullable(Type.String()),
+  accountId: Nullable(Uuid),
+  accountName: Nullable(Type.String()),
+  text: Type.String({ description: 'why, in a sentence for the pane' }),
+});
+export type MatchReason = Static<typeof MatchReason>;
+
+export const SenderContact = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  title: Nullable(Type.String()),
+  emails: Type.Array(Type.String()),
+  phones: Type.Array(ContactPhone),
+  owner: Nullable(UserRef),
+  accountId: Nullable(Uuid),
+});
+export const SenderAccount = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  domains: Type.Array(Type.String()),
+  website: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  owner: Nullable(UserRef),
+});
+export const SenderOpportunity = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  stage: Type.String(),
+  amountMinor: Nullable(Type.Integer()),
+  currency: Nullable(Type.String()),
+  closeDate: Nullable(IsoDate),
+  probability: Type.Integer(),
+});
+export const SenderCase = Type.Object({
+  id: Uuid,
+  subject: Type.String(),
+  status: CaseStatus,
+  priority: CasePriority,
+  updatedAt: IsoDateTime,
+});
+export const SenderTask = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  dueAt: Nullable(IsoDateTime),
+  priority: TaskPriority,
+  assignee: Nullable(UserRef),
+});
+
+/** Who one address (or phone number) is, and what is open with them. */
+export const SenderView = Type.Object({
+  address: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  match: MatchKind,
+  reason: MatchReason,
+  contact: Nullable(SenderContact),
+  account: Nullable(SenderAccount),
+  opportunities: Type.Array(SenderOpportunity),
+  cases: Type.Array(SenderCase),
+  tasks: Type.Array(SenderTask),
+  timeline: Type.Array(TimelineEntry),
+});
+export type SenderView = Static<typeof SenderView>;
+
+/** Whether the message being read is filed already, and where its thread was filed. */
+export const MessageFiling = Type.Object({
+  messageId: Type.String(),
+  filed: Type.Boolean(),
+  emailId: Nullable(Uuid),
+  filedBy: Nullable(UserRef),
+  filedAt: Nullable(IsoDateTime),
+  links: Type.Array(NamedRecordRef),
+  suggestedLinks: Type.Array(NamedRecordRef, { description: 'records the same thread was filed to' }),
+});
+export type MessageFiling = Static<typeof MessageFiling>;
+
+/**
+ * The sender view: the best-matching counterpart at the top level, every other asked address in
+ * `others` (one entry per address), and the filing state of `messageId` when it was asked.
+ */
+export const LookupResult = Type.Object({
+  ...SenderView.properties,
+  others: Type.Array(SenderView),
+  filing: Nullable(MessageFiling),
+});
+export type LookupResult = Static<typeof LookupResult>;

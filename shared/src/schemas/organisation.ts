@@ -1,0 +1,67 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, strict, Uuid, VersionField } from './common.js';
+
+const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' });
+const NeverFileEntry = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s]+\\.[A-Za-z]{2,}$' });
+const CountryCode = Type.String({ pattern: '^[A-Z]{2}$' });
+
+export const Organisation = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  ownDomains: Type.Array(Type.String(), { description: "the organisation's own mail domains: never a customer" }),
+  freeMailDomains: Type.Array(Type.String(), { description: 'added to the built-in free-mail list' }),
+  neverFile: Type.Array(Type.String(), { description: 'addresses or domains whose mail is never filed' }),
+  defaultCountry: CountryCode,
+  version: Type.Integer(),
+});
+export type Organisation = Static<typeof Organisation>;
+
+export const OrganisationUpdate = Type.Object(
+  {
+    ...VersionField,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    ownDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
+    freeMailDomains: Type.Optional(Type.Array(Domain, { maxItems: 500 })),
+    neverFile: Type.Optional(Type.Array(NeverFileEntry, { maxItems: 1000 })),
+    defaultCountry: Type.Optional(CountryCode),
+  },
+  strict,
+);
+export type OrganisationUpdate = Static<typeof OrganisationUpdate>;
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export const StageKind = Type.Enum(STAGE_KINDS);
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const PipelineStage = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  position: Type.Integer(),
+  kind: StageKind,
+  probability: Type.Integer({ minimum: 0, maximum: 100 }),
+  version: Type.Integer(),
+});
+export type PipelineStage = Static<typeof PipelineStage>;
+
+export const PipelineStageCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    position: Type.Integer({ minimum: 0, maximum: 1000 }),
+    kind: StageKind,
+    probability: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  strict,
+);
+export type PipelineStageCreate = Static<typeof PipelineStageCreate>;
+
+export const PipelineStageUpdate = Type.Object(
+  {
+    ...VersionField,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    kind: Type.Optional(StageKind),
+    probability: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
+  strict,
+);
+export type PipelineStageUpdate = Static<typeof PipelineStageUpdate>;

@@ -1,0 +1,95 @@
+import { Type, type Static } from 'typebox';
+import {
+  DeletedFilter,
+  IsoDateTime,
+  Nullable,
+  PageQuery,
+  RecordMeta,
+  strict,
+  Uuid,
+  VersionField,
+} from './common.js';
+
+export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+export const TaskPriority = Type.Enum(TASK_PRIORITIES);
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const Task = Type.Object({
+  ...RecordMeta,
+  title: Type.String(),
+  notes: Nullable(Type.String()),
+  dueAt: Nullable(IsoDateTime),
+  priority: TaskPriority,
+  assigneeId: Nullable(Uuid),
+  createdById: Nullable(Uuid),
+  done: Type.Boolean(),
+  completedAt: Nullable(IsoDateTime),
+  accountId: Nullable(Uuid),
+  contactId: Nullable(Uuid),
+  opportunityId: Nullable(Uuid),
+  caseId: Nullable(Uuid),
+});
+export type Task = Static<typeof Task>;
+
+const editable = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  notes: Nullable(Type.String({ maxLength: 20_000 })),
+  dueAt: Nullable(IsoDateTime),
+  priority: TaskPriority,
+  assigneeId: Nullable(Uuid),
+  done: Type.Boolean(),
+  accountId: Nullable(Uuid),
+  contactId: Nullable(Uuid),
+  opportunityId: Nullable(Uuid),
+  caseId: Nullable(Uuid),
+};
+
+export const TaskCreate = Type.Object(
+  {
+    title: editable.title,
+    notes: Type.Optional(editable.notes),
+    dueAt: Type.Optional(editable.dueAt),
+    priority: Type.Optional(editable.priority),
+    assigneeId: Type.Optional(editable.assigneeId),
+    accountId: Type.Optional(editable.accountId),
+    contactId: Type.Optional(editable.contactId),
+    opportunityId: Type.Optional(editable.opportunityId),
+    caseId: Type.Optional(editable.caseId),
+  },
+  strict,
+);
+export type TaskCreate = Static<typeof TaskCreate>;
+
+export const TaskUpdate = Type.Object(
+  {
+    ...VersionField,
+    title: Type.Optional(editable.title),
+    notes: Type.Optional(editable.notes),
+    dueAt: Type.Optional(editable.dueAt),
+    priority: Type.Optional(editable.priority),
+    assigneeId: Type.Optional(editable.assigneeId),
+    done: Type.Optional(editable.done),
+    accountId: Type.Optional(editable.accountId),
+    contactId: Type.Optional(editable.contactId),
+    opportunityId: Type.Optional(editable.opportunityId),
+    caseId: Type.Optional(editable.caseId),
+  },
+  strict,
+);
+export type TaskUpdate = Static<typeof TaskUpdate>;
+
+export const TaskListQuery = Type.Object(
+  {
+    ...PageQuery,
+    ...DeletedFilter,
+    assigneeId: Type.Optional(Uuid),
+    done: Type.Optional(Type.Boolean()),
+    dueBefore: Type.Optional(IsoDateTime),
+    accountId: Type.Optional(Uuid),
+    contactId: Type.Optional(Uuid),
+    opportunityId: Type.Optional(Uuid),
+    caseId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type TaskListQuery = Static<typeof TaskListQuery>;

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import knexFactory from 'knex';
+import type { TestProject } from 'vitest/node';
+import { migrationSource } from '@inbox-crm/migrations';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated PostgreSQL database of this run's own, or null to use in-memory PGlite per test file. */
+    testDatabaseUrl: string | null;
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * With DATABASE_URL set, every run gets a fresh database on that server (created here, dropped
+ * afterwards), so the named database itself is never changed and runs cannot see each other's rows.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    project.provide('testDatabaseUrl', null);
+    return undefined;
+  }
+  const name = `inboxcrm_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } });
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const url = withDatabase(serverUrl, name);
+  const migrator = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+  try {
+    await migrator.migrate.latest({ migrationSource });
+  } finally {
+    await migrator.destroy();
+  }
+  project.provide('testDatabaseUrl', url);
+  return async () => {
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.destroy();
+  };
+}
