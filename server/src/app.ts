@@ -3,10 +3,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
-import { accountsRoutes } from './modules/accounts/routes.js';
+
+import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
+import { emailsRoutes } from './modules/emails/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { lookupRoutes } from './modules/lookup/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { recordRoutes } from './modules/records/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { timelineRoutes } from './modules/timeline/routes.js';
 import { usersRoutes } from './modules/users/routes.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
@@ -27,7 +33,7 @@ export interface AppOptions {
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -48,7 +54,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(sessionRoutes);
         await secured.register(usersRoutes);
         await secured.register(organisationRoutes);
-        await secured.register(accountsRoutes);
+        await secured.register(recordRoutes);
+        await secured.register(timelineRoutes);
+        await secured.register(lookupRoutes);
+        await secured.register(emailsRoutes);
+        await secured.register(searchRoutes);
+        await secured.register(auditRoutes);
       });
     },
     { prefix: '/api/v1' },

@@ -24,7 +24,7 @@ export class Client {
     };
     const response = await this.app.inject({ method, url, headers, payload: payload as string | object | undefined });
     const text = response.body;
-    return { status: response.statusCode, body: text === '' ? null : (JSON.parse(text) as T), headers: response.headers };
+    return { status: response.statusCode, body: (text === '' ? null : JSON.parse(text)) as T, headers: response.headers };
   }
 
   get<T = any>(url: string) {

@@ -10,3 +10,8 @@ export function iso(value: Date | string): string {
 export function isoOrNull(value: Date | string | null): string | null {
   return value === null ? null : iso(value);
 }
+
+/** A text[] parameter that may hold nulls: both drivers send them as SQL NULL, knex's types just do not allow it. */
+export function textArray(values: ReadonlyArray<string | null>): string[] {
+  return values as string[];
+}

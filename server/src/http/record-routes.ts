@@ -1,21 +1,23 @@
 import type { TSchema } from 'typebox';
 import { IdParams, Page } from '@inbox-crm/shared';
 import type { PageOf } from '@inbox-crm/shared';
+import type { Knex } from 'knex';
 import type { Actor } from '../actor.js';
 import type { App } from './app-instance.js';
 import { bearer, errorReplies } from './route-schema.js';
 
 /** The service functions behind the six routes every record type answers. */
 export interface RecordService<Item, Create, Update, Query> {
-  list(actor: Actor, query: Query): Promise<PageOf<Item>>;
-  get(actor: Actor, id: string): Promise<Item>;
-  create(actor: Actor, input: Create): Promise<Item>;
-  update(actor: Actor, id: string, input: Update): Promise<Item>;
-  remove(actor: Actor, id: string): Promise<Item>;
-  restore(actor: Actor, id: string): Promise<Item>;
+  list(db: Knex, actor: Actor, query: Query): Promise<PageOf<Item>>;
+  get(db: Knex, actor: Actor, id: string): Promise<Item>;
+  create(db: Knex, actor: Actor, input: Create): Promise<Item>;
+  update(db: Knex, actor: Actor, id: string, input: Update): Promise<Item>;
+  remove(db: Knex, actor: Actor, id: string): Promise<Item>;
+  restore(db: Knex, actor: Actor, id: string): Promise<Item>;
 }
 
 export interface RecordSchemas {
+  path: string;
   item: TSchema;
   create: TSchema;
   update: TSchema;
@@ -28,28 +30,29 @@ export interface RecordSchemas {
  */
 export function registerRecordRoutes<Item, Create, Update, Query>(
   app: App,
-  path: string,
   schemas: RecordSchemas,
   service: RecordService<Item, Create, Update, Query>,
 ): void {
+  const { path } = schemas;
   const tags = [path];
+  const { db } = app;
   const one = { 200: schemas.item, ...errorReplies };
   app.get(`/${path}`, { schema: { tags, security: bearer, querystring: schemas.query, response: { 200: Page(schemas.item), ...errorReplies } } }, (request) =>
-    service.list(request.actor, request.query as Query),
+    service.list(db, request.actor, request.query as Query),
   );
   app.get(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.get(request.actor, request.params.id),
+    service.get(db, request.actor, request.params.id),
   );
   app.post(`/${path}`, { schema: { tags, security: bearer, body: schemas.create, response: { 201: schemas.item, ...errorReplies } } }, async (request, reply) =>
-    reply.status(201).send(await service.create(request.actor, request.body as Create)),
+    reply.status(201).send(await service.create(db, request.actor, request.body as Create)),
   );
   app.patch(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, body: schemas.update, response: one } }, (request) =>
-    service.update(request.actor, request.params.id, request.body as Update),
+    service.update(db, request.actor, request.params.id, request.body as Update),
   );
   app.delete(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.remove(request.actor, request.params.id),
+    service.remove(db, request.actor, request.params.id),
   );
   app.post(`/${path}/:id/restore`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.restore(request.actor, request.params.id),
+    service.restore(db, request.actor, request.params.id),
   );
 }

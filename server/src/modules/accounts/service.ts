@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate, PageOf } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
+import type { RecordService } from '../../http/record-routes.js';
 import { searchText } from '../../db/search.js';
 import { mailSettings } from '../organisation/settings-cache.js';
 import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
@@ -66,3 +67,12 @@ export async function updateAccount(db: Knex, actor: Actor, id: string, input: A
 
 export const deleteAccount = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, accountKind, id, true);
 export const restoreAccount = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, accountKind, id, false);
+
+export const accountsService: RecordService<Account, AccountCreate, AccountUpdate, AccountListQuery> = {
+  list: listAccounts,
+  get: getAccount,
+  create: createAccount,
+  update: updateAccount,
+  remove: deleteAccount,
+  restore: restoreAccount,
+};

@@ -15,6 +15,8 @@ export interface RecordKind<Api extends { version: number; deletedAt: string | n
   /** For messages: 'Account', 'Contact'. */
   label: string;
   load(db: Db, orgId: string, id: string): Promise<Api | undefined>;
+  /** Refuses (with NotFound) a record the actor may not see; absent when the whole organisation may. */
+  guard?(db: Db, actor: Actor, record: Api): Promise<void>;
 }
 
 async function lockRow(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string) {
@@ -35,6 +37,7 @@ export async function getRecord<Api extends { version: number; deletedAt: string
 ): Promise<Api> {
   const record = await kind.load(db, actor.orgId, id);
   if (!record) throw new NotFound(kind.label);
+  await kind.guard?.(db, actor, record);
   return record;
 }
 
@@ -70,6 +73,7 @@ export function updateRecord<Api extends { version: number; deletedAt: string | 
     const locked = await lockRow(trx, kind.table, actor.orgId, id);
     const before = locked && (await kind.load(trx, actor.orgId, id));
     if (!before || before.deletedAt !== null) throw new NotFound(kind.label);
+    await kind.guard?.(trx, actor, before);
     if (before.version !== version) throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
     await apply(trx, before);
     await touch(trx, kind.table, actor.orgId, id);
@@ -93,6 +97,7 @@ export function setRecordDeleted<Api extends { version: number; deletedAt: strin
     if (!before || (before.deletedAt !== null) === deleted) {
       throw new NotFound(deleted ? kind.label : `A deleted ${kind.label.toLowerCase()}`);
     }
+    await kind.guard?.(trx, actor, before);
     await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);

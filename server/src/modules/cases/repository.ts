@@ -1,0 +1,64 @@
+import type { Case, CaseListQuery, CasePriority, CaseStatus, PageOf } from '@inbox-crm/shared';
+import { pageById } from '../../db/pagination.js';
+import { whereSearchMatches } from '../../db/search.js';
+import { iso, isoOrNull, type Db } from '../../db/types.js';
+
+interface CaseRow {
+  id: string;
+  subject: string;
+  description: string | null;
+  status: CaseStatus;
+  priority: CasePriority;
+  account_id: string | null;
+  contact_id: string | null;
+  owner_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+export type CaseColumns = Partial<Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>> & {
+  search_text?: string;
+};
+
+const toCase = (row: CaseRow): Case => ({
+  id: row.id,
+  subject: row.subject,
+  description: row.description,
+  status: row.status,
+  priority: row.priority,
+  accountId: row.account_id,
+  contactId: row.contact_id,
+  ownerId: row.owner_id,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+  deletedAt: isoOrNull(row.deleted_at),
+});
+
+export async function loadCase(db: Db, orgId: string, id: string): Promise<Case | undefined> {
+  const row = (await db('cases').where({ org_id: orgId, id }).first()) as CaseRow | undefined;
+  return row && toCase(row);
+}
+
+export function listCases(db: Db, orgId: string, query: CaseListQuery): Promise<PageOf<Case>> {
+  const builder = db('cases').where({ org_id: orgId });
+  if (query.deleted) builder.whereNotNull('deleted_at');
+  else builder.whereNull('deleted_at');
+  if (query.accountId) builder.where({ account_id: query.accountId });
+  if (query.contactId) builder.where({ contact_id: query.contactId });
+  if (query.status) builder.where({ status: query.status });
+  if (query.priority) builder.where({ priority: query.priority });
+  if (query.ownerId) builder.where({ owner_id: query.ownerId });
+  whereSearchMatches(builder, 'search_vector', query.q);
+  return pageById(builder, query, toCase);
+}
+
+export async function insertCase(db: Db, orgId: string, id: string, columns: CaseColumns): Promise<void> {
+  await db('cases').insert({ org_id: orgId, id, ...columns });
+}
+
+export async function updateCaseColumns(db: Db, orgId: string, id: string, columns: CaseColumns): Promise<void> {
+  if (Object.keys(columns).length > 0) await db('cases').where({ org_id: orgId, id }).update(columns);
+}

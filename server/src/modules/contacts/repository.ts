@@ -1,0 +1,120 @@
+import type { Contact, ContactListQuery, ContactPhone, PageOf } from '@inbox-crm/shared';
+import { pageById } from '../../db/pagination.js';
+import { whereSearchMatches } from '../../db/search.js';
+import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { Conflict } from '../../errors.js';
+
+interface ContactRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  title: string | null;
+  account_id: string | null;
+  owner_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  emails: string[];
+  phones: ContactPhone[];
+}
+
+export interface ContactColumns {
+  first_name?: string;
+  last_name?: string;
+  title?: string | null;
+  account_id?: string | null;
+  owner_id?: string | null;
+  search_text?: string;
+}
+
+export const displayName = (first: string, last: string) => `${first} ${last}`.trim();
+
+const toContact = (row: ContactRow): Contact => ({
+  id: row.id,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  name: displayName(row.first_name, row.last_name),
+  title: row.title,
+  accountId: row.account_id,
+  emails: row.emails,
+  phones: row.phones,
+  ownerId: row.owner_id,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+  deletedAt: isoOrNull(row.deleted_at),
+});
+
+function selectContacts(db: Db, orgId: string) {
+  return db('contacts as c')
+    .where('c.org_id', orgId)
+    .select(
+      'c.*',
+      db.raw(
+        `ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position, e.email) AS emails`,
+      ),
+      db.raw(
+        `COALESCE((SELECT json_agg(json_build_object('number', p.phone, 'label', p.label) ORDER BY p.position)
+           FROM contact_phones p WHERE p.org_id = c.org_id AND p.contact_id = c.id), '[]'::json) AS phones`,
+      ),
+    );
+}
+
+export async function loadContact(db: Db, orgId: string, id: string): Promise<Contact | undefined> {
+  const row = (await selectContacts(db, orgId).where('c.id', id).first()) as ContactRow | undefined;
+  return row && toContact(row);
+}
+
+export function listContacts(db: Db, orgId: string, query: ContactListQuery): Promise<PageOf<Contact>> {
+  const builder = selectContacts(db, orgId);
+  if (query.deleted) builder.whereNotNull('c.deleted_at');
+  else builder.whereNull('c.deleted_at');
+  if (query.accountId) builder.where('c.account_id', query.accountId);
+  if (query.ownerId) builder.where('c.owner_id', query.ownerId);
+  if (query.email) {
+    builder.whereExists(
+      db('contact_emails as e').whereRaw('e.org_id = c.org_id AND e.contact_id = c.id').where('e.email', query.email.trim().toLowerCase()),
+    );
+  }
+  whereSearchMatches(builder, 'c.search_vector', query.q);
+  return pageById(builder, { ...query, idColumn: 'c.id' }, toContact);
+}
+
+export async function insertContact(db: Db, orgId: string, id: string, columns: ContactColumns): Promise<void> {
+  await db('contacts').insert({ org_id: orgId, id, ...columns });
+}
+
+export async function updateContactColumns(db: Db, orgId: string, id: string, columns: ContactColumns): Promise<void> {
+  if (Object.keys(columns).length > 0) await db('contacts').where({ org_id: orgId, id }).update(columns);
+}
+
+/** Gives the contact exactly these addresses (first is primary); one held by another contact is a 409. */
+export async function replaceEmails(db: Db, orgId: string, contactId: string, emails: readonly string[]): Promise<void> {
+  if (emails.length > 0) {
+    const taken = (await db('contact_emails')
+      .where({ org_id: orgId })
+      .whereIn('email', emails)
+      .whereNot({ contact_id: contactId })
+      .select('email', 'contact_id')) as { email: string; contact_id: string }[];
+    if (taken.length > 0) {
+      throw new Conflict(
+        `${taken[0]!.email} already belongs to another contact.`,
+        taken.map((row) => ({ email: row.email, contactId: row.contact_id })),
+      );
+    }
+  }
+  await db('contact_emails').where({ org_id: orgId, contact_id: contactId }).delete();
+  if (emails.length > 0) {
+    await db('contact_emails').insert(emails.map((email, position) => ({ org_id: orgId, contact_id: contactId, email, position })));
+  }
+}
+
+export async function replacePhones(db: Db, orgId: string, contactId: string, phones: readonly ContactPhone[]): Promise<void> {
+  await db('contact_phones').where({ org_id: orgId, contact_id: contactId }).delete();
+  if (phones.length > 0) {
+    await db('contact_phones').insert(
+      phones.map((phone, position) => ({ org_id: orgId, contact_id: contactId, phone: phone.number, label: phone.label, position })),
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type { Knex } from 'knex';
+import { normalizeEmail, type Contact, type ContactCreate, type ContactListQuery, type ContactPhone, type ContactUpdate, type PageOf } from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import type { RecordService } from '../../http/record-routes.js';
+import { searchText } from '../../db/search.js';
+import { ValidationFailed } from '../../errors.js';
+import { mailSettings } from '../organisation/settings-cache.js';
+import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { normalizePhone } from '../records/normalize.js';
+import { checkReferences } from '../records/references.js';
+import * as contacts from './repository.js';
+
+export const contactKind: RecordKind<Contact> = {
+  table: 'contacts',
+  entity: 'contact',
+  label: 'Contact',
+  load: contacts.loadContact,
+};
+
+export const listContacts = (db: Knex, actor: Actor, query: ContactListQuery): Promise<PageOf<Contact>> =>
+  contacts.listContacts(db, actor.orgId, query);
+
+export const getContact = (db: Knex, actor: Actor, id: string) => getRecord(db, actor, contactKind, id);
+
+const uniqueEmails = (emails: readonly string[]) => [...new Set(emails.map(normalizeEmail))];
+
+function uniquePhones(phones: ContactPhone[]): ContactPhone[] {
+  return phones.filter((phone, index) => phones.findIndex((other) => other.number === phone.number) === index);
+}
+
+async function normalizedPhones(db: Knex, actor: Actor, input: ContactCreate | ContactUpdate): Promise<ContactPhone[] | undefined> {
+  if (input.phones === undefined) return undefined;
+  const { defaultCountry } = await mailSettings(db, actor.orgId);
+  return uniquePhones(
+    input.phones.map((phone, index) => ({
+      number: normalizePhone(phone.number, defaultCountry, `/phones/${index}/number`),
+      label: phone.label ?? 'work',
+    })),
+  );
+}
+
+function requireName(first: string, last: string): void {
+  if (first === '' && last === '') {
+    throw new ValidationFailed('A contact needs a first or a last name.', [
+      { in: 'body', path: '/lastName', message: 'must not be empty when firstName is empty' },
+    ]);
+  }
+}
+
+const references = (actor: Actor, input: ContactCreate | ContactUpdate) => [
+  { field: 'accountId', type: 'account' as const, id: input.accountId },
+  { field: 'ownerId', type: 'user' as const, id: input.ownerId },
+];
+
+export async function createContact(db: Knex, actor: Actor, input: ContactCreate): Promise<Contact> {
+  const firstName = input.firstName?.trim() ?? '';
+  const lastName = input.lastName?.trim() ?? '';
+  requireName(firstName, lastName);
+  const emails = uniqueEmails(input.emails ?? []);
+  const phones = (await normalizedPhones(db, actor, input)) ?? [];
+  return createRecord(db, actor, contactKind, async (trx, id) => {
+    await checkReferences(trx, actor.orgId, references(actor, input));
+    await contacts.insertContact(trx, actor.orgId, id, {
+      first_name: firstName,
+      last_name: lastName,
+      title: input.title ?? null,
+      account_id: input.accountId ?? null,
+      owner_id: input.ownerId === undefined ? actor.userId : input.ownerId,
+      search_text: searchText(firstName, lastName, input.title, emails),
+    });
+    await contacts.replaceEmails(trx, actor.orgId, id, emails);
+    await contacts.replacePhones(trx, actor.orgId, id, phones);
+  });
+}
+
+export async function updateContact(db: Knex, actor: Actor, id: string, input: ContactUpdate): Promise<Contact> {
+  const phones = await normalizedPhones(db, actor, input);
+  const emails = input.emails && uniqueEmails(input.emails);
+  return updateRecord(db, actor, contactKind, id, input.version, async (trx, before) => {
+    await checkReferences(trx, actor.orgId, references(actor, input));
+    const firstName = input.firstName?.trim() ?? before.firstName;
+    const lastName = input.lastName?.trim() ?? before.lastName;
+    requireName(firstName, lastName);
+    const title = input.title === undefined ? before.title : input.title;
+    await contacts.updateContactColumns(trx, actor.orgId, id, {
+      first_name: firstName,
+      last_name: lastName,
+      title,
+      ...(input.accountId !== undefined ? { account_id: input.accountId } : {}),
+      ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
+      search_text: searchText(firstName, lastName, title, emails ?? before.emails),
+    });
+    if (emails) await contacts.replaceEmails(trx, actor.orgId, id, emails);
+    if (phones) await contacts.replacePhones(trx, actor.orgId, id, phones);
+  });
+}
+
+export const deleteContact = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, contactKind, id, true);
+export const restoreContact = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, contactKind, id, false);
+
+export const contactsService: RecordService<Contact, ContactCreate, ContactUpdate, ContactListQuery> = {
+  list: listContacts,
+  get: getContact,
+  create: createContact,
+  update: updateContact,
+  remove: deleteContact,
+  restore: restoreContact,
+};

@@ -1,0 +1,138 @@
+import type { Knex } from 'knex';
+import { neverFileEntryFor, normalizeEmail, normalizeMessageId, parseReferences, type Email, type EmailFile, type RecordRef } from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import { canSeeActivity } from '../../db/visibility.js';
+import { NotFound, Unprocessable } from '../../errors.js';
+import { recordAudit } from '../audit/repository.js';
+import { addLinks, removeLink } from '../activities/links-repository.js';
+import { linkReferences } from '../activities/service.js';
+import { snippetOf } from '../activities/repository.js';
+import { mailSettings } from '../organisation/settings-cache.js';
+import { setRecordDeleted } from '../records/lifecycle.js';
+import { checkReferences } from '../records/references.js';
+import { activityKind } from '../activities/service.js';
+import { messageKey } from './message-key.js';
+import * as emails from './repository.js';
+import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
+
+export interface FilingResult {
+  email: Email;
+  /** True for the first filing of this message in the organisation (201), false for a re-filing (200). */
+  created: boolean;
+}
+
+function refuseNeverFile(input: EmailFile, neverFile: readonly string[]): void {
+  for (const participant of [input.from, ...input.to, ...(input.cc ?? [])]) {
+    const entry = neverFileEntryFor(participant.email, neverFile);
+    if (entry !== null) {
+      throw new Unprocessable(
+        'never_file',
+        `Mail with ${normalizeEmail(participant.email)} is never filed: "${entry}" is on your organisation's never-file list.`,
+        [{ address: normalizeEmail(participant.email), entry }],
+      );
+    }
+  }
+}
+
+const participant = (person: { email: string; name?: string | null | undefined }) => ({
+  email: normalizeEmail(person.email),
+  name: person.name?.trim() || null,
+});
+
+/**
+ * Files a message to records. Idempotent per organisation on the Message-ID (or a derived key):
+ * a re-filing, by anyone from any client, adds its links to the one email.
+ */
+export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promise<FilingResult> {
+  const settings = await mailSettings(db, actor.orgId);
+  refuseNeverFile(input, settings.neverFile);
+  const key = messageKey(input);
+  const bodyHtml = input.bodyHtml ? sanitizeEmailHtml(input.bodyHtml) : null;
+  const bodyText = input.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : null);
+  const isPrivate = input.private ?? false;
+  return db.transaction(async (trx) => {
+    await checkReferences(trx, actor.orgId, linkReferences(input.links));
+    const claim = await emails.claimEmailActivity(trx, {
+      org_id: actor.orgId,
+      id: newId(),
+      message_key: key,
+      subject: input.subject.trim(),
+      snippet: snippetOf(bodyText),
+      occurred_at: input.sentAt,
+      owner_id: actor.userId,
+      private: isPrivate,
+    });
+    if (claim.created) {
+      await emails.insertEmailMessage(trx, actor.orgId, claim.id, {
+        message_id: normalizeMessageId(input.messageId),
+        conversation_id: input.conversationId ?? null,
+        in_reply_to: normalizeMessageId(input.inReplyTo),
+        references: parseReferences(input.references),
+        from_email: normalizeEmail(input.from.email),
+        from_name: participant(input.from).name,
+        to_recipients: input.to.map(participant),
+        cc_recipients: (input.cc ?? []).map(participant),
+        sent_at: input.sentAt,
+        body_text: bodyText,
+        body_html: bodyHtml,
+        attachments: input.attachments ?? [],
+        source: input.source,
+        mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
+        filed_by: actor.userId,
+      });
+    } else {
+      const existing = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
+      if (existing.deleted || (existing.email.private && !isPrivate)) {
+        await emails.reviveEmail(trx, actor.orgId, claim.id, !isPrivate);
+      }
+    }
+    const stored = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
+    const added = await addLinks(
+      trx,
+      { orgId: actor.orgId, activityId: claim.id, activityType: 'email', occurredAt: stored.email.sentAt, userId: actor.userId },
+      input.links,
+    );
+    await recordAudit(trx, actor, 'file', 'email', claim.id, null, {
+      messageKey: key,
+      source: input.source,
+      mailbox: input.mailbox ?? null,
+      addedLinks: added,
+    });
+    const email = added.length > 0 ? (await emails.loadEmail(trx, actor.orgId, claim.id))!.email : stored.email;
+    return { email, created: claim.created };
+  });
+}
+
+async function visibleEmail(db: Knex | Knex.Transaction, actor: Actor, id: string): Promise<Email> {
+  const stored = await emails.loadEmail(db, actor.orgId, id);
+  if (!stored || stored.deleted || !(await canSeeActivity(db, actor, { private: stored.email.private, ownerId: stored.ownerId }))) {
+    throw new NotFound('Email');
+  }
+  return stored.email;
+}
+
+export const getEmail = (db: Knex, actor: Actor, id: string) => visibleEmail(db, actor, id);
+
+export async function getEmailByMessageId(db: Knex, actor: Actor, messageId: string): Promise<Email> {
+  const key = normalizeMessageId(messageId);
+  const id = key === null ? undefined : await emails.findEmailIdByKey(db, actor.orgId, key);
+  if (!id) throw new NotFound('An email with that Message-ID');
+  return visibleEmail(db, actor, id);
+}
+
+/** Unfiles the email from one record; the email itself stays. */
+export function unlinkEmail(db: Knex, actor: Actor, id: string, link: RecordRef): Promise<Email> {
+  return db.transaction(async (trx) => {
+    await visibleEmail(trx, actor, id);
+    if (!(await removeLink(trx, actor.orgId, id, link))) throw new NotFound(`A link to that ${link.type}`);
+    await recordAudit(trx, actor, 'unfile', 'email', id, { removedLink: link }, null);
+    return (await emails.loadEmail(trx, actor.orgId, id))!.email;
+  });
+}
+
+/** Deletes the email (soft: restore through /activities/{id}/restore, or file it again). */
+export async function deleteEmail(db: Knex, actor: Actor, id: string): Promise<void> {
+  await visibleEmail(db, actor, id);
+  await setRecordDeleted(db, actor, activityKind, id, true);
+}

@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import {
+  emailDomain,
+  isEmailAddress,
+  isFreeMailDomain,
+  isOwnAddress,
+  normalizeEmail,
+  normalizeMessageId,
+  parseReferences,
+  registrableDomain,
+  type LookupQuery,
+  type LookupResult,
+  type MessageFiling,
+  type SenderView,
+} from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import { ValidationFailed } from '../../errors.js';
+import { normalizePhone } from '../records/normalize.js';
+import { mailSettings, type MailSettings } from '../organisation/settings-cache.js';
+import { filingRows, senderRows, type LookupCandidate, type SenderRow } from './repository.js';
+import { matchReason } from './match-reason.js';
+
+const DEFAULT_TIMELINE_LIMIT = 10;
+
+const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function emptyView(address: string | null, phone: string | null, reason: SenderView['reason']): SenderView {
+  return { address, phone, match: 'none', reason, contact: null, account: null, opportunities: [], cases: [], tasks: [], timeline: [] };
+}
+
+/** A view decided without the database (own, invalid), or the candidate to look up. */
+type Planned = { view: SenderView } | { candidate: LookupCandidate; freeMail: boolean };
+
+function planAddress(raw: string, settings: MailSettings): Planned {
+  const address = normalizeEmail(raw);
+  if (!isEmailAddress(address)) return { view: emptyView(address, null, matchReason('invalid_address', { address })) };
+  if (isOwnAddress(address, settings.ownDomains)) return { view: emptyView(address, null, matchReason('own_domain', { address })) };
+  const host = emailDomain(address);
+  const freeMail = isFreeMailDomain(host, settings.freeMailDomains);
+  return { candidate: { address, domain: freeMail ? null : (registrableDomain(host) ?? host), phone: null }, freeMail };
+}
+
+function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): SenderView {
+  const base = { address: candidate.address, phone: candidate.phone };
+  const { contact, account, opportunities, cases, tasks, timeline } = row;
+  const found = { contact, account, opportunities, cases, tasks, timeline };
+  if (row.match === 'contact') {
+    const kind = candidate.address ? 'exact_address' : 'phone';
+    return { ...base, match: 'contact', reason: matchReason(kind, { ...candidate, accountId: account?.id, accountName: account?.name }), ...found };
+  }
+  if (row.match === 'account') {
+    const kind = row.matched_domain ? 'domain' : 'phone';
+    return {
+      ...base,
+      match: 'account',
+      reason: matchReason(kind, { ...candidate, domain: row.matched_domain, accountId: account?.id, accountName: account?.name }),
+      ...found,
+    };
+  }
+  const domain = candidate.address ? emailDomain(candidate.address) : null;
+  return emptyView(candidate.address, candidate.phone, matchReason(freeMail ? 'free_mail_domain' : 'no_match', { ...candidate, domain: freeMail ? domain : candidate.domain }));
+}
+
+/** The best counterpart leads: a contact, else an account, else the first asked. */
+function primaryIndex(views: readonly SenderView[]): number {
+  const contact = views.findIndex((view) => view.match === 'contact');
+  if (contact >= 0) return contact;
+  const account = views.findIndex((view) => view.match === 'account');
+  return account >= 0 ? account : 0;
+}
+
+async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promise<MessageFiling | null> {
+  const key = normalizeMessageId(query.messageId);
+  if (key === null) return null;
+  const threadKeys = parseReferences([...asList(query.inReplyTo), ...asList(query.references)]).filter((id) => id !== key);
+  const rows = await filingRows(db, actor, key, threadKeys);
+  return {
+    messageId: key,
+    filed: rows.email !== null,
+    emailId: rows.email?.id ?? null,
+    filedBy: rows.email?.filedBy ?? null,
+    filedAt: rows.email ? rows.email.filedAt.toISOString() : null,
+    links: rows.links,
+    suggestedLinks: rows.suggestedLinks,
+  };
+}
+
+/**
+ * The sender view: who each asked address (or the phone number) is and what is open with them,
+ * plus whether the message being read is filed. Own-domain and invalid addresses are answered
+ * without the database; all others in one statement, beside the filing question.
+ */
+export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promise<LookupResult> {
+  const addresses = [...new Set(asList(query.email).map(normalizeEmail))];
+  if (addresses.length === 0 && query.phone === undefined) {
+    throw new ValidationFailed('Ask by email (repeatable) or phone.', [{ in: 'querystring', path: '/email', message: 'is required without phone' }]);
+  }
+  const settings = await mailSettings(db, actor.orgId);
+  const planned: Planned[] = addresses.map((address) => planAddress(address, settings));
+  if (query.phone !== undefined) {
+    const phone = normalizePhone(query.phone, settings.defaultCountry, '/phone');
+    planned.push({ candidate: { address: null, domain: null, phone }, freeMail: false });
+  }
+  const toLookUp = planned.flatMap((plan) => ('candidate' in plan ? [plan] : []));
+  const [rows, filing] = await Promise.all([
+    toLookUp.length > 0
+      ? senderRows(db, actor, toLookUp.map((plan) => plan.candidate), query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT)
+      : Promise.resolve([]),
+    messageFiling(db, actor, query),
+  ]);
+  let next = 0;
+  const views = planned.map((plan) => {
+    if ('view' in plan) return plan.view;
+    const row = rows[next]!;
+    next += 1;
+    return toView(plan.candidate, plan.freeMail, row);
+  });
+  const primary = primaryIndex(views);
+  return { ...views[primary]!, others: views.filter((_, index) => index !== primary), filing };
+}

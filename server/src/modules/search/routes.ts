@@ -1,0 +1,12 @@
+import { SearchQuery, SearchResult } from '@inbox-crm/shared';
+import type { App } from '../../http/app-instance.js';
+import { bearer, errorReplies } from '../../http/route-schema.js';
+import { search } from './service.js';
+
+export async function searchRoutes(app: App): Promise<void> {
+  app.get(
+    '/search',
+    { schema: { tags: ['search'], security: bearer, querystring: SearchQuery, response: { 200: SearchResult, ...errorReplies } } },
+    (request) => search(app.db, request.actor, request.query),
+  );
+}

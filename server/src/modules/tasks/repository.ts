@@ -1,0 +1,75 @@
+import type { PageOf, Task, TaskListQuery, TaskPriority } from '@inbox-crm/shared';
+import { pageById } from '../../db/pagination.js';
+import { iso, isoOrNull, type Db } from '../../db/types.js';
+
+interface TaskRow {
+  id: string;
+  title: string;
+  notes: string | null;
+  due_at: Date | null;
+  priority: TaskPriority;
+  assignee_id: string | null;
+  created_by: string | null;
+  done: boolean;
+  completed_at: Date | null;
+  account_id: string | null;
+  contact_id: string | null;
+  opportunity_id: string | null;
+  case_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+export type TaskColumns = Partial<Omit<TaskRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at' | 'due_at' | 'completed_at'>> & {
+  due_at?: string | Date | null;
+  completed_at?: Date | null;
+};
+
+const toTask = (row: TaskRow): Task => ({
+  id: row.id,
+  title: row.title,
+  notes: row.notes,
+  dueAt: isoOrNull(row.due_at),
+  priority: row.priority,
+  assigneeId: row.assignee_id,
+  createdById: row.created_by,
+  done: row.done,
+  completedAt: isoOrNull(row.completed_at),
+  accountId: row.account_id,
+  contactId: row.contact_id,
+  opportunityId: row.opportunity_id,
+  caseId: row.case_id,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+  deletedAt: isoOrNull(row.deleted_at),
+});
+
+export async function loadTask(db: Db, orgId: string, id: string): Promise<Task | undefined> {
+  const row = (await db('tasks').where({ org_id: orgId, id }).first()) as TaskRow | undefined;
+  return row && toTask(row);
+}
+
+export function listTasks(db: Db, orgId: string, query: TaskListQuery): Promise<PageOf<Task>> {
+  const builder = db('tasks').where({ org_id: orgId });
+  if (query.deleted) builder.whereNotNull('deleted_at');
+  else builder.whereNull('deleted_at');
+  if (query.assigneeId) builder.where({ assignee_id: query.assigneeId });
+  if (query.done !== undefined) builder.where({ done: query.done });
+  if (query.dueBefore) builder.where('due_at', '<', query.dueBefore);
+  if (query.accountId) builder.where({ account_id: query.accountId });
+  if (query.contactId) builder.where({ contact_id: query.contactId });
+  if (query.opportunityId) builder.where({ opportunity_id: query.opportunityId });
+  if (query.caseId) builder.where({ case_id: query.caseId });
+  return pageById(builder, query, toTask);
+}
+
+export async function insertTask(db: Db, orgId: string, id: string, columns: TaskColumns): Promise<void> {
+  await db('tasks').insert({ org_id: orgId, id, ...columns });
+}
+
+export async function updateTaskColumns(db: Db, orgId: string, id: string, columns: TaskColumns): Promise<void> {
+  if (Object.keys(columns).length > 0) await db('tasks').where({ org_id: orgId, id }).update(columns);
+}
