@@ -35,7 +35,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorHandler);
@@ -50,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(async (secured: App) => {
-        secured.addHook('onRequest', secured.authenticate);
+        secured.addHook('onRequest', (request, reply) => secured.authenticate(request, reply));
         await secured.register(sessionRoutes);
         await secured.register(usersRoutes);
         await secured.register(organisationRoutes);

@@ -67,8 +67,10 @@ function parseBootstrap(env: Env): BootstrapAdmin | null {
       'Set all three of BOOTSTRAP_ORG_NAME, BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or none.',
     );
   }
-  if (!isEmailAddress(adminEmail)) throw new ConfigError(`BOOTSTRAP_ADMIN_EMAIL "${adminEmail}" is not an address.`);
-  if (adminPassword.length < 8) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must have at least 8 characters.');
+  if (!isEmailAddress(adminEmail))
+    throw new ConfigError(`BOOTSTRAP_ADMIN_EMAIL "${adminEmail}" is not an address.`);
+  if (adminPassword.length < 8)
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must have at least 8 characters.');
   return { orgName, adminEmail, adminPassword };
 }
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '@inbox-crm/shared';
-import { createAccount, createContact, createOpportunity, emailToFile, fileEmail, uniqueMessageId } from '../support/fixtures.js';
+import {
+  createAccount,
+  createContact,
+  createOpportunity,
+  emailToFile,
+  fileEmail,
+  uniqueMessageId,
+} from '../support/fixtures.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -14,7 +21,11 @@ const lookup = (query: string) => org.admin.get<LookupResult>(`/api/v1/lookup?${
 beforeAll(async () => {
   testApp = await startTestApp();
   org = await createTestOrganisation(testApp);
-  acme = await createAccount(org.admin, { name: 'Acme Ltd', domains: ['acme.co.uk'], phone: '+44 20 7946 0000' });
+  acme = await createAccount(org.admin, {
+    name: 'Acme Ltd',
+    domains: ['acme.co.uk'],
+    phone: '+44 20 7946 0000',
+  });
   jane = await createContact(org.admin, {
     firstName: 'Jane',
     lastName: 'Doe',
@@ -28,22 +39,56 @@ afterAll(() => testApp.close());
 
 describe('lookup by address', () => {
   it('when the address matches a contact in any case, then answers the contact, account, open opportunity and case, task and timeline', async () => {
-    const opportunity = await createOpportunity(org.admin, { name: 'Acme renewal 2027', accountId: acme.id, amountMinor: 1250000, currency: 'GBP' });
-    const kase = await org.admin.post('/api/v1/cases', { subject: 'Invoice shows wrong VAT', contactId: jane.id, priority: 'high' });
-    const task = await org.admin.post('/api/v1/tasks', { title: 'Call Jane back', contactId: jane.id, dueAt: '2026-12-01T10:00:00Z' });
-    const note = await org.admin.post('/api/v1/activities', { type: 'note', body: 'Prefers calls in the morning.', links: [{ type: 'contact', id: jane.id }] });
+    const opportunity = await createOpportunity(org.admin, {
+      name: 'Acme renewal 2027',
+      accountId: acme.id,
+      amountMinor: 1250000,
+      currency: 'GBP',
+    });
+    const kase = await org.admin.post('/api/v1/cases', {
+      subject: 'Invoice shows wrong VAT',
+      contactId: jane.id,
+      priority: 'high',
+    });
+    const task = await org.admin.post('/api/v1/tasks', {
+      title: 'Call Jane back',
+      contactId: jane.id,
+      dueAt: '2026-12-01T10:00:00Z',
+    });
+    const note = await org.admin.post('/api/v1/activities', {
+      type: 'note',
+      body: 'Prefers calls in the morning.',
+      links: [{ type: 'contact', id: jane.id }],
+    });
     expect([kase.status, task.status, note.status]).toEqual([201, 201, 201]);
 
     const { status, body } = await lookup('email=JANE.DOE@acme.CO.uk');
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.match).toBe('contact');
     expect(body.reason.kind).toBe('exact_address');
-    expect(body.contact).toMatchObject({ id: jane.id, name: 'Jane Doe', title: 'Head of Procurement', phones: [{ number: '+447911123456', label: 'mobile' }] });
+    expect(body.contact).toMatchObject({
+      id: jane.id,
+      name: 'Jane Doe',
+      title: 'Head of Procurement',
+      phones: [{ number: '+447911123456', label: 'mobile' }],
+    });
     expect(body.account).toMatchObject({ id: acme.id, name: 'Acme Ltd', domains: ['acme.co.uk'] });
-    expect(body.opportunities).toEqual([expect.objectContaining({ id: opportunity.id, stage: 'Lead', amountMinor: 1250000, currency: 'GBP' })]);
-    expect(body.cases).toEqual([expect.objectContaining({ id: kase.body.id, status: 'new', priority: 'high' })]);
-    expect(body.tasks).toEqual([expect.objectContaining({ id: task.body.id, title: 'Call Jane back', dueAt: '2026-12-01T10:00:00.000Z' })]);
-    expect(body.timeline).toEqual([expect.objectContaining({ id: note.body.id, type: 'note', snippet: 'Prefers calls in the morning.' })]);
+    expect(body.opportunities).toEqual([
+      expect.objectContaining({ id: opportunity.id, stage: 'Lead', amountMinor: 1250000, currency: 'GBP' }),
+    ]);
+    expect(body.cases).toEqual([
+      expect.objectContaining({ id: kase.body.id, status: 'new', priority: 'high' }),
+    ]);
+    expect(body.tasks).toEqual([
+      expect.objectContaining({
+        id: task.body.id,
+        title: 'Call Jane back',
+        dueAt: '2026-12-01T10:00:00.000Z',
+      }),
+    ]);
+    expect(body.timeline).toEqual([
+      expect.objectContaining({ id: note.body.id, type: 'note', snippet: 'Prefers calls in the morning.' }),
+    ]);
     expect(body.others).toEqual([]);
     expect(body.filing).toBeNull();
   });
@@ -53,7 +98,12 @@ describe('lookup by address', () => {
     expect(body.match).toBe('account');
     expect(body.contact).toBeNull();
     expect(body.account?.id).toBe(acme.id);
-    expect(body.reason).toMatchObject({ kind: 'domain', domain: 'acme.co.uk', accountId: acme.id, accountName: 'Acme Ltd' });
+    expect(body.reason).toMatchObject({
+      kind: 'domain',
+      domain: 'acme.co.uk',
+      accountId: acme.id,
+      accountName: 'Acme Ltd',
+    });
   });
 
   it('when the address is at a free-mail domain, then never matches an account by it', async () => {
@@ -75,12 +125,20 @@ describe('lookup by address', () => {
 
   it('when nothing matches, then says so with the reason', async () => {
     const { body } = await lookup('email=who@unknown-company.example');
-    expect(body).toMatchObject({ match: 'none', contact: null, account: null, opportunities: [], timeline: [] });
+    expect(body).toMatchObject({
+      match: 'none',
+      contact: null,
+      account: null,
+      opportunities: [],
+      timeline: [],
+    });
     expect(body.reason).toMatchObject({ kind: 'no_match', domain: 'unknown-company.example' });
   });
 
   it('when several recipients are asked, then answers one entry per address with the best match first and own addresses set aside', async () => {
-    const { body } = await lookup(`email=who@unknown-company.example&email=colleague@${org.domain}&email=jane.doe@acme.co.uk&email=x@mail.acme.co.uk`);
+    const { body } = await lookup(
+      `email=who@unknown-company.example&email=colleague@${org.domain}&email=jane.doe@acme.co.uk&email=x@mail.acme.co.uk`,
+    );
     expect(body.address).toBe('jane.doe@acme.co.uk');
     expect(body.match).toBe('contact');
     expect(body.others.map((view) => [view.address, view.match, view.reason.kind])).toEqual([
@@ -99,7 +157,11 @@ describe('lookup by address', () => {
     const international = await lookup('phone=%2B447911123456');
     expect(national.body.match).toBe('contact');
     expect(national.body.contact?.id).toBe(jane.id);
-    expect(international.body).toMatchObject({ match: 'contact', phone: '+447911123456', reason: { kind: 'phone' } });
+    expect(international.body).toMatchObject({
+      match: 'contact',
+      phone: '+447911123456',
+      reason: { kind: 'phone' },
+    });
     const accountByPhone = await lookup('phone=%2B442079460000');
     expect(accountByPhone.body).toMatchObject({ match: 'account', account: { id: acme.id } });
   });
@@ -120,19 +182,37 @@ describe('lookup of a message', () => {
     expect(unfiled.status, JSON.stringify(unfiled.body)).toBe(200);
     expect(unfiled.body.filing).toMatchObject({ filed: false, links: [], suggestedLinks: [] });
 
-    await fileEmail(org.admin, emailToFile({ messageId: first, links: [{ type: 'contact', id: jane.id }, { type: 'account', id: acme.id }] }));
+    await fileEmail(
+      org.admin,
+      emailToFile({
+        messageId: first,
+        links: [
+          { type: 'contact', id: jane.id },
+          { type: 'account', id: acme.id },
+        ],
+      }),
+    );
     const filed = await lookup(`email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(first)}`);
-    expect(filed.body.filing).toMatchObject({ filed: true, filedBy: { id: org.adminUser.id, name: 'Ada Admin' } });
+    expect(filed.body.filing).toMatchObject({
+      filed: true,
+      filedBy: { id: org.adminUser.id, name: 'Ada Admin' },
+    });
     expect(filed.body.filing?.links).toEqual(
       expect.arrayContaining([
         { type: 'contact', id: jane.id, name: 'Jane Doe' },
         { type: 'account', id: acme.id, name: 'Acme Ltd' },
       ]),
     );
-    expect(filed.body.timeline.find((entry) => entry.type === 'email')).toMatchObject({ type: 'email', subject: 'Re: Renewal quote for 2027', from: { email: 'jane.doe@acme.example' } });
+    expect(filed.body.timeline.find((entry) => entry.type === 'email')).toMatchObject({
+      type: 'email',
+      subject: 'Re: Renewal quote for 2027',
+      from: { email: 'jane.doe@acme.example' },
+    });
 
     const reply = uniqueMessageId();
-    const threaded = await lookup(`email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(reply)}&inReplyTo=${encodeURIComponent(first)}`);
+    const threaded = await lookup(
+      `email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(reply)}&inReplyTo=${encodeURIComponent(first)}`,
+    );
     expect(threaded.body.filing).toMatchObject({ filed: false });
     expect(threaded.body.filing?.suggestedLinks).toHaveLength(2);
   });

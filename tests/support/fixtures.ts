@@ -15,9 +15,12 @@ async function created<T>(reply: Promise<{ status: number; body: unknown }>): Pr
   return body as T;
 }
 
-export const createAccount = (client: Client, body: object) => created<Account>(client.post('/api/v1/accounts', body));
-export const createContact = (client: Client, body: object) => created<Contact>(client.post('/api/v1/contacts', body));
-export const createOpportunity = (client: Client, body: object) => created<Opportunity>(client.post('/api/v1/opportunities', body));
+export const createAccount = (client: Client, body: object) =>
+  created<Account>(client.post('/api/v1/accounts', body));
+export const createContact = (client: Client, body: object) =>
+  created<Contact>(client.post('/api/v1/contacts', body));
+export const createOpportunity = (client: Client, body: object) =>
+  created<Opportunity>(client.post('/api/v1/opportunities', body));
 
 /** A realistic filing request; override what the test is about. */
 export function emailToFile(overrides: Partial<EmailFile> & Pick<EmailFile, 'links'>): EmailFile {

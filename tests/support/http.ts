@@ -16,15 +16,29 @@ export class Client {
   ) {}
 
   /** A string payload is sent as it is (for malformed JSON); anything else as JSON. */
-  async request<T = any>(method: Method, url: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = {
       ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       ...(typeof payload === 'string' ? { 'content-type': 'application/json' } : {}),
       ...extraHeaders,
     };
-    const response = await this.app.inject({ method, url, headers, payload: payload as string | object | undefined });
+    const response = await this.app.inject({
+      method,
+      url,
+      headers,
+      payload: payload as string | object | undefined,
+    });
     const text = response.body;
-    return { status: response.statusCode, body: (text === '' ? null : JSON.parse(text)) as T, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: (text === '' ? null : JSON.parse(text)) as T,
+      headers: response.headers,
+    };
   }
 
   get<T = any>(url: string) {

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { buildApp, openPglite, openPostgres, runMigrations, type App, type Database } from '@inbox-crm/server';
+import {
+  buildApp,
+  openPglite,
+  openPostgres,
+  runMigrations,
+  type App,
+  type Database,
+} from '@inbox-crm/server';
 
 export interface TestApp {
   app: App;

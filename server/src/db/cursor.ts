@@ -28,6 +28,7 @@ export function decodeIdCursor(cursor: string): string {
 export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
   const [at, id, ...rest] = decode(cursor);
   const time = new Date(at ?? '');
-  if (id === undefined || rest.length > 0 || !UUID.test(id) || Number.isNaN(time.getTime())) throw badCursor();
+  if (id === undefined || rest.length > 0 || !UUID.test(id) || Number.isNaN(time.getTime()))
+    throw badCursor();
   return { at: time, id };
 }

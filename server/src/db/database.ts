@@ -26,7 +26,7 @@ const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8) return toNumber;
     if (oid === DATE) return asText;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -53,7 +53,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
     const pglite = await PGlite.create(inMemory ? undefined : path.join(dataDir, 'pglite'), {
       parsers: { [INT8]: toNumber, [DATE]: asText },
     });
-    const knex = knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, connection: { pglite } as unknown as Knex.StaticConnectionConfig });
+    const knex = knexFactory({
+      client: ClientPgLite as unknown as typeof knexFactory.Client,
+      connection: { pglite } as unknown as Knex.StaticConnectionConfig,
+    });
     return {
       knex,
       kind: 'pglite',

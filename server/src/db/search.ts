@@ -3,7 +3,12 @@ import { foldForSearch, searchTerms } from '@inbox-crm/shared';
 
 /** The text a record is found by, folded the way queries are (see foldForSearch). */
 export function searchText(...parts: ReadonlyArray<string | null | undefined | readonly string[]>): string {
-  return foldForSearch(parts.flat().filter((part): part is string => Boolean(part)).join(' '));
+  return foldForSearch(
+    parts
+      .flat()
+      .filter((part): part is string => Boolean(part))
+      .join(' '),
+  );
 }
 
 /**
@@ -16,7 +21,11 @@ export function prefixQuery(query: string): string | null {
 }
 
 /** Narrows a list to records whose search text matches every word of `query` by prefix. */
-export function whereSearchMatches(builder: Knex.QueryBuilder, column: string, query: string | undefined): void {
+export function whereSearchMatches(
+  builder: Knex.QueryBuilder,
+  column: string,
+  query: string | undefined,
+): void {
   if (query === undefined) return;
   const tsquery = prefixQuery(query);
   if (tsquery === null) return;

@@ -22,11 +22,15 @@ export function visibleActivities(actor: Actor, alias: string): SqlFragment {
 }
 
 /** The same rule for one activity already loaded. */
-export async function canSeeActivity(db: Db, actor: Actor, activity: { private: boolean; ownerId: string | null }): Promise<boolean> {
+export async function canSeeActivity(
+  db: Db,
+  actor: Actor,
+  activity: { private: boolean; ownerId: string | null },
+): Promise<boolean> {
   if (!activity.private || actor.role === 'admin' || activity.ownerId === actor.userId) return true;
   if (actor.role !== 'manager' || !actor.teamId || !activity.ownerId) return false;
-  const owner = (await db('users').where({ org_id: actor.orgId, id: activity.ownerId }).first('team_id')) as
-    | { team_id: string | null }
-    | undefined;
+  const owner = await db<{ org_id: string; id: string; team_id: string | null }>('users')
+    .where({ org_id: actor.orgId, id: activity.ownerId })
+    .first('team_id');
   return owner?.team_id === actor.teamId;
 }

@@ -37,22 +37,49 @@ export function registerRecordRoutes<Item, Create, Update, Query>(
   const tags = [path];
   const { db } = app;
   const one = { 200: schemas.item, ...errorReplies };
-  app.get(`/${path}`, { schema: { tags, security: bearer, querystring: schemas.query, response: { 200: Page(schemas.item), ...errorReplies } } }, (request) =>
-    service.list(db, request.actor, request.query as Query),
+  app.get(
+    `/${path}`,
+    {
+      schema: {
+        tags,
+        security: bearer,
+        querystring: schemas.query,
+        response: { 200: Page(schemas.item), ...errorReplies },
+      },
+    },
+    (request) => service.list(db, request.actor, request.query as Query),
   );
-  app.get(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.get(db, request.actor, request.params.id),
+  app.get(
+    `/${path}/:id`,
+    { schema: { tags, security: bearer, params: IdParams, response: one } },
+    (request) => service.get(db, request.actor, request.params.id),
   );
-  app.post(`/${path}`, { schema: { tags, security: bearer, body: schemas.create, response: { 201: schemas.item, ...errorReplies } } }, async (request, reply) =>
-    reply.status(201).send(await service.create(db, request.actor, request.body as Create)),
+  app.post(
+    `/${path}`,
+    {
+      schema: {
+        tags,
+        security: bearer,
+        body: schemas.create,
+        response: { 201: schemas.item, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(db, request.actor, request.body as Create)),
   );
-  app.patch(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, body: schemas.update, response: one } }, (request) =>
-    service.update(db, request.actor, request.params.id, request.body as Update),
+  app.patch(
+    `/${path}/:id`,
+    { schema: { tags, security: bearer, params: IdParams, body: schemas.update, response: one } },
+    (request) => service.update(db, request.actor, request.params.id, request.body as Update),
   );
-  app.delete(`/${path}/:id`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.remove(db, request.actor, request.params.id),
+  app.delete(
+    `/${path}/:id`,
+    { schema: { tags, security: bearer, params: IdParams, response: one } },
+    (request) => service.remove(db, request.actor, request.params.id),
   );
-  app.post(`/${path}/:id/restore`, { schema: { tags, security: bearer, params: IdParams, response: one } }, (request) =>
-    service.restore(db, request.actor, request.params.id),
+  app.post(
+    `/${path}/:id/restore`,
+    { schema: { tags, security: bearer, params: IdParams, response: one } },
+    (request) => service.restore(db, request.actor, request.params.id),
   );
 }

@@ -5,4 +5,3 @@ export const errorReplies = { '4xx': ErrorBody, '5xx': ErrorBody } as const;
 
 /** Marks a route as needing a bearer token in the OpenAPI document. */
 export const bearer = [{ bearerAuth: [] }];
-

@@ -32,7 +32,10 @@ function isDatabaseError(error: unknown): error is DatabaseError {
 }
 
 const FASTIFY_CODES: Record<string, { error: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { error: 'payload_too_large', message: 'The request body is larger than allowed.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    error: 'payload_too_large',
+    message: 'The request body is larger than allowed.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     error: 'unsupported_media_type',
     message: 'Send the body as application/json.',
@@ -81,7 +84,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     }
     const mapped = fromFastifyError(error);
     if (mapped) return reply.status(mapped.status).send(mapped.body);
-    if (isDatabaseError(error as unknown)) {
+    if (isDatabaseError(error)) {
       const { code, constraint } = error as unknown as DatabaseError;
       const known = DATABASE_ERRORS[code]!;
       request.log.info({ code, constraint }, 'database refused a write');

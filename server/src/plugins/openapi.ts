@@ -10,7 +10,8 @@ async function openapi(app: FastifyInstance, options: { publicUrl: string; versi
       info: {
         title: 'Inbox CRM API',
         version: options.version,
-        description: 'The CRM behind the Outlook and Gmail add-ins. Errors are always { error, message, details? }.',
+        description:
+          'The CRM behind the Outlook and Gmail add-ins. Errors are always { error, message, details? }.',
       },
       servers: [{ url: options.publicUrl }],
       components: {

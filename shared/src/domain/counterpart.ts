@@ -18,7 +18,8 @@ export function neverFileEntryFor(address: string, neverFile: readonly string[])
   const domain = emailDomain(normalized);
   for (const entry of neverFile) {
     const rule = entry.trim().toLowerCase();
-    if (rule.includes('@') ? rule === normalized : domain === rule || domain.endsWith(`.${rule}`)) return entry;
+    if (rule.includes('@') ? rule === normalized : domain === rule || domain.endsWith(`.${rule}`))
+      return entry;
   }
   return null;
 }

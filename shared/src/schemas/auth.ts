@@ -3,12 +3,18 @@ import { IsoDateTime, Nullable, strict, Uuid } from './common.js';
 import { User } from './users.js';
 
 export const LoginBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   strict,
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 20, maxLength: 200 }) }, strict);
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 20, maxLength: 200 }) },
+  strict,
+);
 export type RefreshBody = Static<typeof RefreshBody>;
 
 export const Session = Type.Object({

@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { DeletedFilter, EmailAddress, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+import {
+  DeletedFilter,
+  EmailAddress,
+  Nullable,
+  PageQuery,
+  RecordMeta,
+  strict,
+  Uuid,
+  VersionField,
+} from './common.js';
 
 export const PHONE_LABELS = ['work', 'mobile', 'home', 'other'] as const;
 const PhoneLabel = Type.Enum(PHONE_LABELS);

@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, IsoDateTime, Nullable, RecordRef, RecordType, strict, Uuid, UserRef } from './common.js';
+import {
+  EmailAddress,
+  IsoDateTime,
+  Nullable,
+  RecordRef,
+  RecordType,
+  strict,
+  Uuid,
+  UserRef,
+} from './common.js';
 import { MAX_LINKS } from './activities.js';
 
 export const MAX_RECIPIENTS = 500;
@@ -48,9 +57,13 @@ export const EmailFile = Type.Object(
     attachments: Type.Optional(Type.Array(AttachmentMeta, { maxItems: MAX_ATTACHMENTS })),
     source: EmailSource,
     mailbox: Type.Optional(
-      Nullable(Type.String({ maxLength: 254, description: 'the shared or delegated mailbox it was filed from' })),
+      Nullable(
+        Type.String({ maxLength: 254, description: 'the shared or delegated mailbox it was filed from' }),
+      ),
     ),
-    private: Type.Optional(Type.Boolean({ description: 'visible to the filer, their managers and admins only' })),
+    private: Type.Optional(
+      Type.Boolean({ description: 'visible to the filer, their managers and admins only' }),
+    ),
     links: Type.Array(RecordRef, { minItems: 1, maxItems: MAX_LINKS }),
   },
   strict,
@@ -80,7 +93,9 @@ export const Email = Type.Object({
   sentAt: IsoDateTime,
   bodyText: Nullable(Type.String()),
   bodyHtml: Nullable(Type.String({ description: 'sanitized on the way in' })),
-  attachments: Type.Array(Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer() })),
+  attachments: Type.Array(
+    Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer() }),
+  ),
   source: EmailSource,
   mailbox: Nullable(Type.String()),
   private: Type.Boolean(),

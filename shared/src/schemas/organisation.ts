@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, strict, Uuid, VersionField } from './common.js';
+import { strict, Uuid, VersionField } from './common.js';
 
 const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' });
 const NeverFileEntry = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s]+\\.[A-Za-z]{2,}$' });
@@ -8,7 +8,9 @@ const CountryCode = Type.String({ pattern: '^[A-Z]{2}$' });
 export const Organisation = Type.Object({
   id: Uuid,
   name: Type.String(),
-  ownDomains: Type.Array(Type.String(), { description: "the organisation's own mail domains: never a customer" }),
+  ownDomains: Type.Array(Type.String(), {
+    description: "the organisation's own mail domains: never a customer",
+  }),
   freeMailDomains: Type.Array(Type.String(), { description: 'added to the built-in free-mail list' }),
   neverFile: Type.Array(Type.String(), { description: 'addresses or domains whose mail is never filed' }),
   defaultCountry: CountryCode,

@@ -64,23 +64,40 @@ export function listAccounts(db: Db, orgId: string, query: AccountListQuery): Pr
   if (query.ownerId) builder.where('a.owner_id', query.ownerId);
   if (query.domain) {
     builder.whereExists(
-      db('account_domains as d').whereRaw('d.org_id = a.org_id AND d.account_id = a.id').where('d.domain', query.domain),
+      db('account_domains as d')
+        .whereRaw('d.org_id = a.org_id AND d.account_id = a.id')
+        .where('d.domain', query.domain),
     );
   }
   whereSearchMatches(builder, 'a.search_vector', query.q);
   return pageById(builder, { ...query, idColumn: 'a.id' }, toAccount);
 }
 
-export async function insertAccount(db: Db, orgId: string, id: string, columns: AccountColumns): Promise<void> {
+export async function insertAccount(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: AccountColumns,
+): Promise<void> {
   await db('accounts').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateAccountColumns(db: Db, orgId: string, id: string, columns: AccountColumns): Promise<void> {
+export async function updateAccountColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: AccountColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('accounts').where({ org_id: orgId, id }).update(columns);
 }
 
 /** Gives the account exactly these domains; a domain another account holds is a 409 naming it. */
-export async function replaceDomains(db: Db, orgId: string, accountId: string, domains: readonly string[]): Promise<void> {
+export async function replaceDomains(
+  db: Db,
+  orgId: string,
+  accountId: string,
+  domains: readonly string[],
+): Promise<void> {
   if (domains.length > 0) {
     const taken = (await db('account_domains')
       .where({ org_id: orgId })
@@ -94,7 +111,10 @@ export async function replaceDomains(db: Db, orgId: string, accountId: string, d
       );
     }
   }
-  await db('account_domains').where({ org_id: orgId, account_id: accountId }).whereNotIn('domain', domains).delete();
+  await db('account_domains')
+    .where({ org_id: orgId, account_id: accountId })
+    .whereNotIn('domain', domains)
+    .delete();
   if (domains.length > 0) {
     await db('account_domains')
       .insert(domains.map((domain) => ({ org_id: orgId, account_id: accountId, domain })))

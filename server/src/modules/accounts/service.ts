@@ -4,7 +4,13 @@ import type { Actor } from '../../actor.js';
 import type { RecordService } from '../../http/record-routes.js';
 import { searchText } from '../../db/search.js';
 import { mailSettings } from '../organisation/settings-cache.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { normalizeDomains, normalizePhone } from '../records/normalize.js';
 import { checkReferences } from '../records/references.js';
 import * as accounts from './repository.js';
@@ -45,7 +51,12 @@ export async function createAccount(db: Knex, actor: Actor, input: AccountCreate
   });
 }
 
-export async function updateAccount(db: Knex, actor: Actor, id: string, input: AccountUpdate): Promise<Account> {
+export async function updateAccount(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: AccountUpdate,
+): Promise<Account> {
   const { domains, phone } = await normalized(db, actor, input);
   return updateRecord(db, actor, accountKind, id, input.version, async (trx, before) => {
     await checkReferences(trx, actor.orgId, [{ field: 'ownerId', type: 'user', id: input.ownerId }]);
@@ -65,8 +76,10 @@ export async function updateAccount(db: Knex, actor: Actor, id: string, input: A
   });
 }
 
-export const deleteAccount = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, accountKind, id, true);
-export const restoreAccount = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, accountKind, id, false);
+export const deleteAccount = (db: Knex, actor: Actor, id: string) =>
+  setRecordDeleted(db, actor, accountKind, id, true);
+export const restoreAccount = (db: Knex, actor: Actor, id: string) =>
+  setRecordDeleted(db, actor, accountKind, id, false);
 
 export const accountsService: RecordService<Account, AccountCreate, AccountUpdate, AccountListQuery> = {
   list: listAccounts,

@@ -10,10 +10,16 @@ export interface LinkTarget {
 }
 
 const uniqueLinks = (links: readonly RecordRef[]) =>
-  links.filter((link, index) => links.findIndex((other) => other.type === link.type && other.id === link.id) === index);
+  links.filter(
+    (link, index) => links.findIndex((other) => other.type === link.type && other.id === link.id) === index,
+  );
 
 /** Adds links an activity does not have yet; returns the ones it added. */
-export async function addLinks(db: Db, target: LinkTarget, links: readonly RecordRef[]): Promise<RecordRef[]> {
+export async function addLinks(
+  db: Db,
+  target: LinkTarget,
+  links: readonly RecordRef[],
+): Promise<RecordRef[]> {
   if (links.length === 0) return [];
   const rows = (await db('activity_links')
     .insert(
@@ -39,7 +45,12 @@ export async function replaceLinks(db: Db, target: LinkTarget, links: readonly R
   await addLinks(db, target, links);
 }
 
-export async function removeLink(db: Db, orgId: string, activityId: string, link: RecordRef): Promise<boolean> {
+export async function removeLink(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  link: RecordRef,
+): Promise<boolean> {
   const count = await db('activity_links')
     .where({ org_id: orgId, activity_id: activityId, record_type: link.type, record_id: link.id })
     .delete();
@@ -47,6 +58,13 @@ export async function removeLink(db: Db, orgId: string, activityId: string, link
 }
 
 /** Keeps the copies of occurred_at in the links in step with the activity. */
-export async function moveLinksInTime(db: Db, orgId: string, activityId: string, occurredAt: string): Promise<void> {
-  await db('activity_links').where({ org_id: orgId, activity_id: activityId }).update({ occurred_at: occurredAt });
+export async function moveLinksInTime(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  occurredAt: string,
+): Promise<void> {
+  await db('activity_links')
+    .where({ org_id: orgId, activity_id: activityId })
+    .update({ occurred_at: occurredAt });
 }

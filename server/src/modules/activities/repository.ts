@@ -96,10 +96,20 @@ export function listActivities(db: Db, actor: Actor, query: ActivityListQuery): 
   return pageById(builder, { ...query, idColumn: 'a.id' }, toActivity);
 }
 
-export async function insertActivity(db: Db, orgId: string, id: string, columns: ActivityColumns): Promise<void> {
+export async function insertActivity(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: ActivityColumns,
+): Promise<void> {
   await db('activities').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateActivityColumns(db: Db, orgId: string, id: string, columns: ActivityColumns): Promise<void> {
+export async function updateActivityColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: ActivityColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('activities').where({ org_id: orgId, id }).update(columns);
 }

@@ -1,10 +1,22 @@
 import type { Knex } from 'knex';
-import type { Activity, ActivityCreate, ActivityListQuery, ActivityUpdate, RecordRef } from '@inbox-crm/shared';
+import type {
+  Activity,
+  ActivityCreate,
+  ActivityListQuery,
+  ActivityUpdate,
+  RecordRef,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
 import type { RecordService } from '../../http/record-routes.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { checkReferences, type Reference } from '../records/references.js';
 import { moveLinksInTime, replaceLinks } from './links-repository.js';
 import * as activities from './repository.js';
@@ -40,19 +52,27 @@ function createActivity(db: Knex, actor: Actor, input: ActivityCreate): Promise<
       owner_id: actor.userId,
       private: input.private ?? false,
     });
-    await replaceLinks(trx, { orgId: actor.orgId, activityId: id, activityType: input.type, occurredAt, userId: actor.userId }, input.links);
+    await replaceLinks(
+      trx,
+      { orgId: actor.orgId, activityId: id, activityType: input.type, occurredAt, userId: actor.userId },
+      input.links,
+    );
   });
 }
 
 function updateActivity(db: Knex, actor: Actor, id: string, input: ActivityUpdate): Promise<Activity> {
   return updateRecord(db, actor, activityKind, id, input.version, async (trx, before) => {
     if (before.type === 'email') {
-      throw new Unprocessable('filed_email', 'A filed email is changed through /emails: link or unlink records there.');
+      throw new Unprocessable(
+        'filed_email',
+        'A filed email is changed through /emails: link or unlink records there.',
+      );
     }
     if (input.links) await checkReferences(trx, actor.orgId, linkReferences(input.links));
     const columns: activities.ActivityColumns = {};
     if (input.subject !== undefined) columns.subject = input.subject.trim();
-    if (input.body !== undefined) Object.assign(columns, { body: input.body, snippet: activities.snippetOf(input.body) });
+    if (input.body !== undefined)
+      Object.assign(columns, { body: input.body, snippet: activities.snippetOf(input.body) });
     if (input.occurredAt !== undefined) columns.occurred_at = input.occurredAt;
     if (input.durationMinutes !== undefined) columns.duration_minutes = input.durationMinutes;
     if (input.outcome !== undefined) columns.outcome = input.outcome;
@@ -61,7 +81,11 @@ function updateActivity(db: Knex, actor: Actor, id: string, input: ActivityUpdat
     await activities.updateActivityColumns(trx, actor.orgId, id, columns);
     const occurredAt = input.occurredAt ?? before.occurredAt;
     if (input.links) {
-      await replaceLinks(trx, { orgId: actor.orgId, activityId: id, activityType: before.type, occurredAt, userId: actor.userId }, input.links);
+      await replaceLinks(
+        trx,
+        { orgId: actor.orgId, activityId: id, activityType: before.type, occurredAt, userId: actor.userId },
+        input.links,
+      );
     } else if (input.occurredAt !== undefined) {
       await moveLinksInTime(trx, actor.orgId, id, input.occurredAt);
     }

@@ -7,7 +7,14 @@ import { listAudit } from './repository.js';
 export async function auditRoutes(app: App): Promise<void> {
   app.get(
     '/audit-log',
-    { schema: { tags: ['audit'], security: bearer, querystring: AuditListQuery, response: { 200: Page(AuditEntry), ...errorReplies } } },
+    {
+      schema: {
+        tags: ['audit'],
+        security: bearer,
+        querystring: AuditListQuery,
+        response: { 200: Page(AuditEntry), ...errorReplies },
+      },
+    },
     (request) => {
       requireRole(request.actor, 'admin');
       return listAudit(app.db, request.actor.orgId, request.query);

@@ -25,7 +25,10 @@ export async function consumeRefreshToken(
 }
 
 export async function revokeRefreshToken(db: Db, token: string): Promise<void> {
-  await db('refresh_tokens').where({ token_hash: hashToken(token) }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  await db('refresh_tokens')
+    .where({ token_hash: hashToken(token) })
+    .whereNull('revoked_at')
+    .update({ revoked_at: db.fn.now() });
 }
 
 /** The active user an API token belongs to, or null; marks the token used (at most once a minute). */

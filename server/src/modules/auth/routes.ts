@@ -1,5 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { ApiToken, ApiTokenCreate, ApiTokenCreated, IdParams, LoginBody, RefreshBody, Session, User } from '@inbox-crm/shared';
+import {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  IdParams,
+  LoginBody,
+  RefreshBody,
+  Session,
+  User,
+} from '@inbox-crm/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
@@ -21,36 +30,58 @@ export async function authRoutes(app: App): Promise<void> {
           timeWindow: '1 minute',
           hook: 'preHandler',
           keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+            `${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },
     (request) => service.login(app.db, sign, request.body.email, request.body.password),
   );
-  app.post('/auth/refresh', { schema: { tags, body: RefreshBody, response: { 200: Session, ...errorReplies } } }, (request) =>
-    service.refresh(app.db, sign, request.body.refreshToken),
+  app.post(
+    '/auth/refresh',
+    { schema: { tags, body: RefreshBody, response: { 200: Session, ...errorReplies } } },
+    (request) => service.refresh(app.db, sign, request.body.refreshToken),
   );
-  app.post('/auth/logout', { schema: { tags, body: RefreshBody, response: { 204: Type.Null(), ...errorReplies } } }, async (request, reply) => {
-    await service.logout(app.db, request.body.refreshToken);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags, body: RefreshBody, response: { 204: Type.Null(), ...errorReplies } } },
+    async (request, reply) => {
+      await service.logout(app.db, request.body.refreshToken);
+      return reply.status(204).send(null);
+    },
+  );
 }
 
 /** Behind authentication: who am I, and my API tokens. */
 export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['auth'];
-  app.get('/auth/me', { schema: { tags, security: bearer, response: { 200: User, ...errorReplies } } }, (request) =>
-    service.me(app.db, request.actor),
+  app.get(
+    '/auth/me',
+    { schema: { tags, security: bearer, response: { 200: User, ...errorReplies } } },
+    (request) => service.me(app.db, request.actor),
   );
   app.get(
     '/api-tokens',
-    { schema: { tags, security: bearer, response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...errorReplies } } },
+    {
+      schema: {
+        tags,
+        security: bearer,
+        response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...errorReplies },
+      },
+    },
     async (request) => ({ items: await service.listApiTokens(app.db, request.actor) }),
   );
   app.post(
     '/api-tokens',
-    { schema: { tags, security: bearer, body: ApiTokenCreate, response: { 201: ApiTokenCreated, ...errorReplies } } },
-    async (request, reply) => reply.status(201).send(await service.createApiToken(app.db, request.actor, request.body.name)),
+    {
+      schema: {
+        tags,
+        security: bearer,
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createApiToken(app.db, request.actor, request.body.name)),
   );
   app.delete(
     '/api-tokens/:id',

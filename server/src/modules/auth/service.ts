@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import { normalizeEmail, type ApiToken, type ApiTokenCreated, type Session, type User } from '@inbox-crm/shared';
+import {
+  normalizeEmail,
+  type ApiToken,
+  type ApiTokenCreated,
+  type Session,
+  type User,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, Unauthorized } from '../../errors.js';
@@ -25,13 +31,24 @@ async function startSession(db: Knex, sign: SignAccessToken, row: UserRow): Prom
     user_id: row.id,
     expires_at: new Date(Date.now() + REFRESH_TOKEN_DAYS * 24 * 3600 * 1000),
   });
-  return { accessToken: sign(actorOf(row)), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, user: toUser(row) };
+  return {
+    accessToken: sign(actorOf(row)),
+    refreshToken,
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    user: toUser(row),
+  };
 }
 
-export async function login(db: Knex, sign: SignAccessToken, email: string, password: string): Promise<Session> {
+export async function login(
+  db: Knex,
+  sign: SignAccessToken,
+  email: string,
+  password: string,
+): Promise<Session> {
   const row = await findUserByEmail(db, normalizeEmail(email));
   const matches = await verifyPassword(password, row?.password_hash ?? null);
-  if (!row || !matches) throw new Unauthorized('The email address or password is wrong.', 'invalid_credentials');
+  if (!row || !matches)
+    throw new Unauthorized('The email address or password is wrong.', 'invalid_credentials');
   if (!row.active) throw new Unauthorized('This user has been deactivated; ask an admin.', 'user_inactive');
   return startSession(db, sign, row);
 }

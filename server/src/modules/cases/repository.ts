@@ -18,7 +18,9 @@ interface CaseRow {
   deleted_at: Date | null;
 }
 
-export type CaseColumns = Partial<Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>> & {
+export type CaseColumns = Partial<
+  Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>
+> & {
   search_text?: string;
 };
 
@@ -59,6 +61,11 @@ export async function insertCase(db: Db, orgId: string, id: string, columns: Cas
   await db('cases').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateCaseColumns(db: Db, orgId: string, id: string, columns: CaseColumns): Promise<void> {
+export async function updateCaseColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: CaseColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('cases').where({ org_id: orgId, id }).update(columns);
 }

@@ -3,11 +3,22 @@ import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '@inbox-crm/sha
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import type { RecordService } from '../../http/record-routes.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { checkReferences } from '../records/references.js';
 import * as cases from './repository.js';
 
-export const caseKind: RecordKind<Case> = { table: 'cases', entity: 'case', label: 'Case', load: cases.loadCase };
+export const caseKind: RecordKind<Case> = {
+  table: 'cases',
+  entity: 'case',
+  label: 'Case',
+  load: cases.loadCase,
+};
 
 const references = (input: CaseCreate | CaseUpdate) => [
   { field: 'accountId', type: 'account' as const, id: input.accountId },
@@ -35,7 +46,8 @@ function updateCase(db: Knex, actor: Actor, id: string, input: CaseUpdate): Prom
   return updateRecord(db, actor, caseKind, id, input.version, async (trx) => {
     await checkReferences(trx, actor.orgId, references(input));
     const columns: cases.CaseColumns = {};
-    if (input.subject !== undefined) Object.assign(columns, { subject: input.subject.trim(), search_text: searchText(input.subject) });
+    if (input.subject !== undefined)
+      Object.assign(columns, { subject: input.subject.trim(), search_text: searchText(input.subject) });
     if (input.description !== undefined) columns.description = input.description;
     if (input.status !== undefined) columns.status = input.status;
     if (input.priority !== undefined) columns.priority = input.priority;

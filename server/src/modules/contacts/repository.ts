@@ -74,23 +74,40 @@ export function listContacts(db: Db, orgId: string, query: ContactListQuery): Pr
   if (query.ownerId) builder.where('c.owner_id', query.ownerId);
   if (query.email) {
     builder.whereExists(
-      db('contact_emails as e').whereRaw('e.org_id = c.org_id AND e.contact_id = c.id').where('e.email', query.email.trim().toLowerCase()),
+      db('contact_emails as e')
+        .whereRaw('e.org_id = c.org_id AND e.contact_id = c.id')
+        .where('e.email', query.email.trim().toLowerCase()),
     );
   }
   whereSearchMatches(builder, 'c.search_vector', query.q);
   return pageById(builder, { ...query, idColumn: 'c.id' }, toContact);
 }
 
-export async function insertContact(db: Db, orgId: string, id: string, columns: ContactColumns): Promise<void> {
+export async function insertContact(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: ContactColumns,
+): Promise<void> {
   await db('contacts').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateContactColumns(db: Db, orgId: string, id: string, columns: ContactColumns): Promise<void> {
+export async function updateContactColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: ContactColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('contacts').where({ org_id: orgId, id }).update(columns);
 }
 
 /** Gives the contact exactly these addresses (first is primary); one held by another contact is a 409. */
-export async function replaceEmails(db: Db, orgId: string, contactId: string, emails: readonly string[]): Promise<void> {
+export async function replaceEmails(
+  db: Db,
+  orgId: string,
+  contactId: string,
+  emails: readonly string[],
+): Promise<void> {
   if (emails.length > 0) {
     const taken = (await db('contact_emails')
       .where({ org_id: orgId })
@@ -106,15 +123,28 @@ export async function replaceEmails(db: Db, orgId: string, contactId: string, em
   }
   await db('contact_emails').where({ org_id: orgId, contact_id: contactId }).delete();
   if (emails.length > 0) {
-    await db('contact_emails').insert(emails.map((email, position) => ({ org_id: orgId, contact_id: contactId, email, position })));
+    await db('contact_emails').insert(
+      emails.map((email, position) => ({ org_id: orgId, contact_id: contactId, email, position })),
+    );
   }
 }
 
-export async function replacePhones(db: Db, orgId: string, contactId: string, phones: readonly ContactPhone[]): Promise<void> {
+export async function replacePhones(
+  db: Db,
+  orgId: string,
+  contactId: string,
+  phones: readonly ContactPhone[],
+): Promise<void> {
   await db('contact_phones').where({ org_id: orgId, contact_id: contactId }).delete();
   if (phones.length > 0) {
     await db('contact_phones').insert(
-      phones.map((phone, position) => ({ org_id: orgId, contact_id: contactId, phone: phone.number, label: phone.label, position })),
+      phones.map((phone, position) => ({
+        org_id: orgId,
+        contact_id: contactId,
+        phone: phone.number,
+        label: phone.label,
+        position,
+      })),
     );
   }
 }

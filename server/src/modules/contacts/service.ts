@@ -1,11 +1,25 @@
 import type { Knex } from 'knex';
-import { normalizeEmail, type Contact, type ContactCreate, type ContactListQuery, type ContactPhone, type ContactUpdate, type PageOf } from '@inbox-crm/shared';
+import {
+  normalizeEmail,
+  type Contact,
+  type ContactCreate,
+  type ContactListQuery,
+  type ContactPhone,
+  type ContactUpdate,
+  type PageOf,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import type { RecordService } from '../../http/record-routes.js';
 import { searchText } from '../../db/search.js';
 import { ValidationFailed } from '../../errors.js';
 import { mailSettings } from '../organisation/settings-cache.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { normalizePhone } from '../records/normalize.js';
 import { checkReferences } from '../records/references.js';
 import * as contacts from './repository.js';
@@ -25,10 +39,16 @@ export const getContact = (db: Knex, actor: Actor, id: string) => getRecord(db, 
 const uniqueEmails = (emails: readonly string[]) => [...new Set(emails.map(normalizeEmail))];
 
 function uniquePhones(phones: ContactPhone[]): ContactPhone[] {
-  return phones.filter((phone, index) => phones.findIndex((other) => other.number === phone.number) === index);
+  return phones.filter(
+    (phone, index) => phones.findIndex((other) => other.number === phone.number) === index,
+  );
 }
 
-async function normalizedPhones(db: Knex, actor: Actor, input: ContactCreate | ContactUpdate): Promise<ContactPhone[] | undefined> {
+async function normalizedPhones(
+  db: Knex,
+  actor: Actor,
+  input: ContactCreate | ContactUpdate,
+): Promise<ContactPhone[] | undefined> {
   if (input.phones === undefined) return undefined;
   const { defaultCountry } = await mailSettings(db, actor.orgId);
   return uniquePhones(
@@ -73,7 +93,12 @@ export async function createContact(db: Knex, actor: Actor, input: ContactCreate
   });
 }
 
-export async function updateContact(db: Knex, actor: Actor, id: string, input: ContactUpdate): Promise<Contact> {
+export async function updateContact(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: ContactUpdate,
+): Promise<Contact> {
   const phones = await normalizedPhones(db, actor, input);
   const emails = input.emails && uniqueEmails(input.emails);
   return updateRecord(db, actor, contactKind, id, input.version, async (trx, before) => {
@@ -95,8 +120,10 @@ export async function updateContact(db: Knex, actor: Actor, id: string, input: C
   });
 }
 
-export const deleteContact = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, contactKind, id, true);
-export const restoreContact = (db: Knex, actor: Actor, id: string) => setRecordDeleted(db, actor, contactKind, id, false);
+export const deleteContact = (db: Knex, actor: Actor, id: string) =>
+  setRecordDeleted(db, actor, contactKind, id, true);
+export const restoreContact = (db: Knex, actor: Actor, id: string) =>
+  setRecordDeleted(db, actor, contactKind, id, false);
 
 export const contactsService: RecordService<Contact, ContactCreate, ContactUpdate, ContactListQuery> = {
   list: listContacts,

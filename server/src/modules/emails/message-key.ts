@@ -20,7 +20,14 @@ export function messageKey(message: MessageIdentity): string {
   const sentAt = new Date(message.sentAt);
   sentAt.setUTCMilliseconds(0);
   const digest = createHash('sha256')
-    .update([normalizeEmail(message.from.email), sentAt.toISOString(), message.subject.trim(), (message.bodyText ?? '').replace(/\s+/g, ' ').trim()].join('\n'))
+    .update(
+      [
+        normalizeEmail(message.from.email),
+        sentAt.toISOString(),
+        message.subject.trim(),
+        (message.bodyText ?? '').replace(/\s+/g, ' ').trim(),
+      ].join('\n'),
+    )
     .digest('hex');
   return `sha256:${digest}`;
 }

@@ -1,4 +1,11 @@
-import type { AttachmentMeta, Email, EmailLink, EmailSource, Participant, RecordType } from '@inbox-crm/shared';
+import type {
+  AttachmentMeta,
+  Email,
+  EmailLink,
+  EmailSource,
+  Participant,
+  RecordType,
+} from '@inbox-crm/shared';
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, type Db } from '../../db/types.js';
 
@@ -62,13 +69,13 @@ export interface EmailMessageColumns {
 }
 
 async function loadLinks(db: Db, orgId: string, activityId: string): Promise<EmailLink[]> {
-  const result = (await db.raw(
+  const result = await db.raw<{ rows: LinkRow[] }>(
     `SELECT l.record_type, l.record_id, l.created_by, l.created_at, u.name AS linked_by_name, ${recordNameSql('l')} AS record_name
      FROM activity_links l LEFT JOIN users u ON u.org_id = l.org_id AND u.id = l.created_by
      WHERE l.org_id = ? AND l.activity_id = ?
      ORDER BY l.created_at, l.record_type, l.record_id`,
     [orgId, activityId],
-  )) as { rows: LinkRow[] };
+  );
   return result.rows.map((row) => ({
     type: row.record_type,
     id: row.record_id,
@@ -88,9 +95,16 @@ export async function loadEmail(db: Db, orgId: string, activityId: string): Prom
       this.on('u.org_id', 'm.org_id').andOn('u.id', 'm.filed_by');
     })
     .where({ 'a.org_id': orgId, 'a.id': activityId, 'a.type': 'email' })
-    .first('a.id', 'a.subject', 'a.private', 'a.owner_id', 'a.deleted_at', 'a.message_key', 'm.*', 'u.name as filed_by_name')) as
-    | EmailRow
-    | undefined;
+    .first(
+      'a.id',
+      'a.subject',
+      'a.private',
+      'a.owner_id',
+      'a.deleted_at',
+      'a.message_key',
+      'm.*',
+      'u.name as filed_by_name',
+    )) as EmailRow | undefined;
   if (!row) return undefined;
   const email: Email = {
     id: row.id,
@@ -118,7 +132,9 @@ export async function loadEmail(db: Db, orgId: string, activityId: string): Prom
 }
 
 export async function findEmailIdByKey(db: Db, orgId: string, key: string): Promise<string | undefined> {
-  const row = (await db('activities').where({ org_id: orgId, message_key: key }).first('id')) as { id: string } | undefined;
+  const row = await db<{ org_id: string; message_key: string; id: string }>('activities')
+    .where({ org_id: orgId, message_key: key })
+    .first('id');
   return row?.id;
 }
 
@@ -128,15 +144,33 @@ export async function findEmailIdByKey(db: Db, orgId: string, key: string): Prom
  */
 export async function claimEmailActivity(
   db: Db,
-  row: { org_id: string; id: string; message_key: string; subject: string; snippet: string; occurred_at: string; owner_id: string; private: boolean },
+  row: {
+    org_id: string;
+    id: string;
+    message_key: string;
+    subject: string;
+    snippet: string;
+    occurred_at: string;
+    owner_id: string;
+    private: boolean;
+  },
 ): Promise<{ id: string; created: boolean }> {
-  const inserted = (await db.raw(
+  const inserted = await db.raw<{ rows: { id: string }[] }>(
     `INSERT INTO activities (org_id, id, type, message_key, subject, snippet, occurred_at, owner_id, private)
      VALUES (?, ?, 'email', ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id, message_key) WHERE message_key IS NOT NULL DO NOTHING
      RETURNING id`,
-    [row.org_id, row.id, row.message_key, row.subject, row.snippet, row.occurred_at, row.owner_id, row.private],
-  )) as { rows: { id: string }[] };
+    [
+      row.org_id,
+      row.id,
+      row.message_key,
+      row.subject,
+      row.snippet,
+      row.occurred_at,
+      row.owner_id,
+      row.private,
+    ],
+  );
   if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
   const existing = (await db('activities')
     .where({ org_id: row.org_id, message_key: row.message_key })
@@ -145,7 +179,12 @@ export async function claimEmailActivity(
   return { id: existing.id, created: false };
 }
 
-export async function insertEmailMessage(db: Db, orgId: string, activityId: string, columns: EmailMessageColumns): Promise<void> {
+export async function insertEmailMessage(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  columns: EmailMessageColumns,
+): Promise<void> {
   await db('email_messages').insert({
     org_id: orgId,
     activity_id: activityId,
@@ -157,7 +196,12 @@ export async function insertEmailMessage(db: Db, orgId: string, activityId: stri
 }
 
 /** A re-filing brings a deleted email back, and a non-private filing makes it visible to all. */
-export async function reviveEmail(db: Db, orgId: string, activityId: string, makePublic: boolean): Promise<void> {
+export async function reviveEmail(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  makePublic: boolean,
+): Promise<void> {
   await db('activities')
     .where({ org_id: orgId, id: activityId })
     .update({

@@ -1,4 +1,11 @@
-import { Email, EMAIL_BODY_LIMIT_BYTES, EmailFile, EmailLinkParams, IdParams, MessageIdParams } from '@inbox-crm/shared';
+import {
+  Email,
+  EMAIL_BODY_LIMIT_BYTES,
+  EmailFile,
+  EmailLinkParams,
+  IdParams,
+  MessageIdParams,
+} from '@inbox-crm/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
@@ -13,7 +20,8 @@ export async function emailsRoutes(app: App): Promise<void> {
       schema: {
         tags,
         security: bearer,
-        description: 'Files a message; 201 the first time, 200 with the union of links when it was filed before.',
+        description:
+          'Files a message; 201 the first time, 200 with the union of links when it was filed before.',
         body: EmailFile,
         response: { 200: Email, 201: Email, ...errorReplies },
       },
@@ -23,19 +31,35 @@ export async function emailsRoutes(app: App): Promise<void> {
       return reply.status(created ? 201 : 200).send(email);
     },
   );
-  app.get('/emails/by-message-id/:messageId', { schema: { tags, security: bearer, params: MessageIdParams, response: { 200: Email, ...errorReplies } } }, (request) =>
-    service.getEmailByMessageId(app.db, request.actor, request.params.messageId),
+  app.get(
+    '/emails/by-message-id/:messageId',
+    {
+      schema: { tags, security: bearer, params: MessageIdParams, response: { 200: Email, ...errorReplies } },
+    },
+    (request) => service.getEmailByMessageId(app.db, request.actor, request.params.messageId),
   );
-  app.get('/emails/:id', { schema: { tags, security: bearer, params: IdParams, response: { 200: Email, ...errorReplies } } }, (request) =>
-    service.getEmail(app.db, request.actor, request.params.id),
+  app.get(
+    '/emails/:id',
+    { schema: { tags, security: bearer, params: IdParams, response: { 200: Email, ...errorReplies } } },
+    (request) => service.getEmail(app.db, request.actor, request.params.id),
   );
   app.delete(
     '/emails/:id/links/:type/:recordId',
-    { schema: { tags, security: bearer, params: EmailLinkParams, response: { 200: Email, ...errorReplies } } },
-    (request) => service.unlinkEmail(app.db, request.actor, request.params.id, { type: request.params.type, id: request.params.recordId }),
+    {
+      schema: { tags, security: bearer, params: EmailLinkParams, response: { 200: Email, ...errorReplies } },
+    },
+    (request) =>
+      service.unlinkEmail(app.db, request.actor, request.params.id, {
+        type: request.params.type,
+        id: request.params.recordId,
+      }),
   );
-  app.delete('/emails/:id', { schema: { tags, security: bearer, params: IdParams, response: { 204: Type.Null(), ...errorReplies } } }, async (request, reply) => {
-    await service.deleteEmail(app.db, request.actor, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/emails/:id',
+    { schema: { tags, security: bearer, params: IdParams, response: { 204: Type.Null(), ...errorReplies } } },
+    async (request, reply) => {
+      await service.deleteEmail(app.db, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -78,7 +78,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The text of an HTML body, for a snippet when a message came without a plain-text part. */
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<(br|\/p|\/div|\/tr|\/li)\b[^>]*>/gi, '\n'), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<(br|\/p|\/div|\/tr|\/li)\b[^>]*>/gi, '\n'), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,5 +1,13 @@
 import type { Knex } from 'knex';
-import { neverFileEntryFor, normalizeEmail, normalizeMessageId, parseReferences, type Email, type EmailFile, type RecordRef } from '@inbox-crm/shared';
+import {
+  neverFileEntryFor,
+  normalizeEmail,
+  normalizeMessageId,
+  parseReferences,
+  type Email,
+  type EmailFile,
+  type RecordRef,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
@@ -90,7 +98,13 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
     const stored = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
     const added = await addLinks(
       trx,
-      { orgId: actor.orgId, activityId: claim.id, activityType: 'email', occurredAt: stored.email.sentAt, userId: actor.userId },
+      {
+        orgId: actor.orgId,
+        activityId: claim.id,
+        activityType: 'email',
+        occurredAt: stored.email.sentAt,
+        userId: actor.userId,
+      },
       input.links,
     );
     await recordAudit(trx, actor, 'file', 'email', claim.id, null, {
@@ -99,14 +113,19 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
       mailbox: input.mailbox ?? null,
       addedLinks: added,
     });
-    const email = added.length > 0 ? (await emails.loadEmail(trx, actor.orgId, claim.id))!.email : stored.email;
+    const email =
+      added.length > 0 ? (await emails.loadEmail(trx, actor.orgId, claim.id))!.email : stored.email;
     return { email, created: claim.created };
   });
 }
 
 async function visibleEmail(db: Knex | Knex.Transaction, actor: Actor, id: string): Promise<Email> {
   const stored = await emails.loadEmail(db, actor.orgId, id);
-  if (!stored || stored.deleted || !(await canSeeActivity(db, actor, { private: stored.email.private, ownerId: stored.ownerId }))) {
+  if (
+    !stored ||
+    stored.deleted ||
+    !(await canSeeActivity(db, actor, { private: stored.email.private, ownerId: stored.ownerId }))
+  ) {
     throw new NotFound('Email');
   }
   return stored.email;

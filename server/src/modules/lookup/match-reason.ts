@@ -5,7 +5,13 @@ type Kind = MatchReason['kind'];
 /** The reason of a match, with the sentence the pane shows under it. */
 export function matchReason(
   kind: Kind,
-  subject: { address?: string | null; phone?: string | null; domain?: string | null; accountId?: string | null; accountName?: string | null } = {},
+  subject: {
+    address?: string | null;
+    phone?: string | null;
+    domain?: string | null;
+    accountId?: string | null;
+    accountName?: string | null;
+  } = {},
 ): MatchReason {
   const domain = subject.domain ?? null;
   const text: Record<Kind, string> = {
@@ -19,5 +25,11 @@ export function matchReason(
       ? `No contact has this address and no account has the domain ${domain}.`
       : 'No contact or account has this address or number.',
   };
-  return { kind, domain, accountId: subject.accountId ?? null, accountName: subject.accountName ?? null, text: text[kind] };
+  return {
+    kind,
+    domain,
+    accountId: subject.accountId ?? null,
+    accountName: subject.accountName ?? null,
+    text: text[kind],
+  };
 }

@@ -33,7 +33,12 @@ const OPEN_ITEMS_LIMIT = 20;
  * exact address or phone, else account by domain or phone), then per match its open
  * opportunities, open cases, open tasks and latest visible timeline entries.
  */
-export async function senderRows(db: Db, actor: Actor, candidates: readonly LookupCandidate[], timelineLimit: number): Promise<SenderRow[]> {
+export async function senderRows(
+  db: Db,
+  actor: Actor,
+  candidates: readonly LookupCandidate[],
+  timelineLimit: number,
+): Promise<SenderRow[]> {
   const visible = visibleActivities(actor, 'a');
   const sql = `
     WITH input AS (
@@ -109,7 +114,7 @@ export async function senderRows(db: Db, actor: Actor, candidates: readonly Look
     ...visible.bindings,
     timelineLimit,
   ];
-  const result = (await db.raw(sql, bindings)) as { rows: SenderRow[] };
+  const result = await db.raw<{ rows: SenderRow[] }>(sql, bindings);
   return result.rows.map((row) => ({ ...row, ord: Number(row.ord) }));
 }
 
@@ -130,10 +135,19 @@ export interface FilingRows {
   suggestedLinks: NamedRecordRef[];
 }
 
-const named = (row: FilingRow): NamedRecordRef => ({ type: row.record_type!, id: row.record_id!, name: row.record_name ?? '' });
+const named = (row: FilingRow): NamedRecordRef => ({
+  type: row.record_type!,
+  id: row.record_id!,
+  name: row.record_name ?? '',
+});
 
 /** Whether the message (by key) is filed where the actor can see it, and the records its thread was filed to. */
-export async function filingRows(db: Db, actor: Actor, key: string, threadKeys: readonly string[]): Promise<FilingRows> {
+export async function filingRows(
+  db: Db,
+  actor: Actor,
+  key: string,
+  threadKeys: readonly string[],
+): Promise<FilingRows> {
   const visible = visibleActivities(actor, 'a');
   const sql = `
     SELECT 'filed' AS source, a.id AS email_id, m.filed_by, u.name AS filed_by_name, m.filed_at,
@@ -147,7 +161,14 @@ export async function filingRows(db: Db, actor: Actor, key: string, threadKeys: 
     SELECT DISTINCT 'thread', CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz), l.record_type, l.record_id, ${recordNameSql('l')}
     FROM activities a JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
     WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible.sql}`;
-  const bindings: Knex.RawBinding[] = [actor.orgId, key, ...visible.bindings, actor.orgId, [...threadKeys], ...visible.bindings];
+  const bindings: Knex.RawBinding[] = [
+    actor.orgId,
+    key,
+    ...visible.bindings,
+    actor.orgId,
+    [...threadKeys],
+    ...visible.bindings,
+  ];
   const result = (await db.raw(sql, bindings)) as {
     rows: FilingRow[];
   };
@@ -155,11 +176,24 @@ export async function filingRows(db: Db, actor: Actor, key: string, threadKeys: 
   const first = filed[0];
   const linked = filed.filter((row) => row.record_id !== null).map(named);
   const suggested = result.rows
-    .filter((row) => row.source === 'thread' && !linked.some((link) => link.type === row.record_type && link.id === row.record_id))
+    .filter(
+      (row) =>
+        row.source === 'thread' &&
+        !linked.some((link) => link.type === row.record_type && link.id === row.record_id),
+    )
     .map(named);
   return {
-    email: first ? { id: first.email_id!, filedBy: first.filed_by ? { id: first.filed_by, name: first.filed_by_name ?? '' } : null, filedAt: first.filed_at! } : null,
+    email: first
+      ? {
+          id: first.email_id!,
+          filedBy: first.filed_by ? { id: first.filed_by, name: first.filed_by_name ?? '' } : null,
+          filedAt: first.filed_at!,
+        }
+      : null,
     links: linked,
-    suggestedLinks: suggested.filter((link, index) => suggested.findIndex((other) => other.type === link.type && other.id === link.id) === index),
+    suggestedLinks: suggested.filter(
+      (link, index) =>
+        suggested.findIndex((other) => other.type === link.type && other.id === link.id) === index,
+    ),
   };
 }

@@ -22,10 +22,22 @@ import { matchReason } from './match-reason.js';
 
 const DEFAULT_TIMELINE_LIMIT = 10;
 
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function emptyView(address: string | null, phone: string | null, reason: SenderView['reason']): SenderView {
-  return { address, phone, match: 'none', reason, contact: null, account: null, opportunities: [], cases: [], tasks: [], timeline: [] };
+  return {
+    address,
+    phone,
+    match: 'none',
+    reason,
+    contact: null,
+    account: null,
+    opportunities: [],
+    cases: [],
+    tasks: [],
+    timeline: [],
+  };
 }
 
 /** A view decided without the database (own, invalid), or the candidate to look up. */
@@ -33,11 +45,16 @@ type Planned = { view: SenderView } | { candidate: LookupCandidate; freeMail: bo
 
 function planAddress(raw: string, settings: MailSettings): Planned {
   const address = normalizeEmail(raw);
-  if (!isEmailAddress(address)) return { view: emptyView(address, null, matchReason('invalid_address', { address })) };
-  if (isOwnAddress(address, settings.ownDomains)) return { view: emptyView(address, null, matchReason('own_domain', { address })) };
+  if (!isEmailAddress(address))
+    return { view: emptyView(address, null, matchReason('invalid_address', { address })) };
+  if (isOwnAddress(address, settings.ownDomains))
+    return { view: emptyView(address, null, matchReason('own_domain', { address })) };
   const host = emailDomain(address);
   const freeMail = isFreeMailDomain(host, settings.freeMailDomains);
-  return { candidate: { address, domain: freeMail ? null : (registrableDomain(host) ?? host), phone: null }, freeMail };
+  return {
+    candidate: { address, domain: freeMail ? null : (registrableDomain(host) ?? host), phone: null },
+    freeMail,
+  };
 }
 
 function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): SenderView {
@@ -46,19 +63,36 @@ function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): 
   const found = { contact, account, opportunities, cases, tasks, timeline };
   if (row.match === 'contact') {
     const kind = candidate.address ? 'exact_address' : 'phone';
-    return { ...base, match: 'contact', reason: matchReason(kind, { ...candidate, accountId: account?.id, accountName: account?.name }), ...found };
+    return {
+      ...base,
+      match: 'contact',
+      reason: matchReason(kind, { ...candidate, accountId: account?.id, accountName: account?.name }),
+      ...found,
+    };
   }
   if (row.match === 'account') {
     const kind = row.matched_domain ? 'domain' : 'phone';
     return {
       ...base,
       match: 'account',
-      reason: matchReason(kind, { ...candidate, domain: row.matched_domain, accountId: account?.id, accountName: account?.name }),
+      reason: matchReason(kind, {
+        ...candidate,
+        domain: row.matched_domain,
+        accountId: account?.id,
+        accountName: account?.name,
+      }),
       ...found,
     };
   }
   const domain = candidate.address ? emailDomain(candidate.address) : null;
-  return emptyView(candidate.address, candidate.phone, matchReason(freeMail ? 'free_mail_domain' : 'no_match', { ...candidate, domain: freeMail ? domain : candidate.domain }));
+  return emptyView(
+    candidate.address,
+    candidate.phone,
+    matchReason(freeMail ? 'free_mail_domain' : 'no_match', {
+      ...candidate,
+      domain: freeMail ? domain : candidate.domain,
+    }),
+  );
 }
 
 /** The best counterpart leads: a contact, else an account, else the first asked. */
@@ -72,7 +106,9 @@ function primaryIndex(views: readonly SenderView[]): number {
 async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promise<MessageFiling | null> {
   const key = normalizeMessageId(query.messageId);
   if (key === null) return null;
-  const threadKeys = parseReferences([...asList(query.inReplyTo), ...asList(query.references)]).filter((id) => id !== key);
+  const threadKeys = parseReferences([...asList(query.inReplyTo), ...asList(query.references)]).filter(
+    (id) => id !== key,
+  );
   const rows = await filingRows(db, actor, key, threadKeys);
   return {
     messageId: key,
@@ -93,7 +129,9 @@ async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promis
 export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promise<LookupResult> {
   const addresses = [...new Set(asList(query.email).map(normalizeEmail))];
   if (addresses.length === 0 && query.phone === undefined) {
-    throw new ValidationFailed('Ask by email (repeatable) or phone.', [{ in: 'querystring', path: '/email', message: 'is required without phone' }]);
+    throw new ValidationFailed('Ask by email (repeatable) or phone.', [
+      { in: 'querystring', path: '/email', message: 'is required without phone' },
+    ]);
   }
   const settings = await mailSettings(db, actor.orgId);
   const planned: Planned[] = addresses.map((address) => planAddress(address, settings));
@@ -104,7 +142,12 @@ export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promis
   const toLookUp = planned.flatMap((plan) => ('candidate' in plan ? [plan] : []));
   const [rows, filing] = await Promise.all([
     toLookUp.length > 0
-      ? senderRows(db, actor, toLookUp.map((plan) => plan.candidate), query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT)
+      ? senderRows(
+          db,
+          actor,
+          toLookUp.map((plan) => plan.candidate),
+          query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT,
+        )
       : Promise.resolve([]),
     messageFiling(db, actor, query),
   ]);

@@ -21,7 +21,9 @@ interface OpportunityRow {
   deleted_at: Date | null;
 }
 
-export type OpportunityColumns = Partial<Omit<OpportunityRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>> & {
+export type OpportunityColumns = Partial<
+  Omit<OpportunityRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>
+> & {
   search_text?: string;
 };
 
@@ -48,7 +50,11 @@ export async function loadOpportunity(db: Db, orgId: string, id: string): Promis
   return row && toOpportunity(row);
 }
 
-export function listOpportunities(db: Db, orgId: string, query: OpportunityListQuery): Promise<PageOf<Opportunity>> {
+export function listOpportunities(
+  db: Db,
+  orgId: string,
+  query: OpportunityListQuery,
+): Promise<PageOf<Opportunity>> {
   const builder = db('opportunities').where({ org_id: orgId });
   if (query.deleted) builder.whereNotNull('deleted_at');
   else builder.whereNull('deleted_at');
@@ -61,18 +67,29 @@ export function listOpportunities(db: Db, orgId: string, query: OpportunityListQ
   return pageById(builder, query, toOpportunity);
 }
 
-export async function insertOpportunity(db: Db, orgId: string, id: string, columns: OpportunityColumns): Promise<void> {
+export async function insertOpportunity(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: OpportunityColumns,
+): Promise<void> {
   await db('opportunities').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateOpportunityColumns(db: Db, orgId: string, id: string, columns: OpportunityColumns): Promise<void> {
+export async function updateOpportunityColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: OpportunityColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('opportunities').where({ org_id: orgId, id }).update(columns);
 }
 
 /** The stage new opportunities start in: the first open stage of the pipeline. */
 export async function firstOpenStageId(db: Db, orgId: string): Promise<string | undefined> {
-  const row = (await db('pipeline_stages').where({ org_id: orgId, kind: 'open' }).orderBy(['position', 'name']).first('id')) as
-    | { id: string }
-    | undefined;
+  const row = (await db('pipeline_stages')
+    .where({ org_id: orgId, kind: 'open' })
+    .orderBy(['position', 'name'])
+    .first('id')) as { id: string } | undefined;
   return row?.id;
 }

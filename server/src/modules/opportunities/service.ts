@@ -1,11 +1,23 @@
 import type { Knex } from 'knex';
-import type { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityUpdate, PageOf } from '@inbox-crm/shared';
+import type {
+  Opportunity,
+  OpportunityCreate,
+  OpportunityListQuery,
+  OpportunityUpdate,
+  PageOf,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import { Unprocessable, ValidationFailed } from '../../errors.js';
 import type { RecordService } from '../../http/record-routes.js';
 import { findStage } from '../organisation/repository.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { checkReferences } from '../records/references.js';
 import * as opportunities from './repository.js';
 
@@ -16,8 +28,11 @@ export const opportunityKind: RecordKind<Opportunity> = {
   load: opportunities.loadOpportunity,
 };
 
-const listOpportunities = (db: Knex, actor: Actor, query: OpportunityListQuery): Promise<PageOf<Opportunity>> =>
-  opportunities.listOpportunities(db, actor.orgId, query);
+const listOpportunities = (
+  db: Knex,
+  actor: Actor,
+  query: OpportunityListQuery,
+): Promise<PageOf<Opportunity>> => opportunities.listOpportunities(db, actor.orgId, query);
 
 const getOpportunity = (db: Knex, actor: Actor, id: string) => getRecord(db, actor, opportunityKind, id);
 
@@ -25,7 +40,11 @@ const getOpportunity = (db: Knex, actor: Actor, id: string) => getRecord(db, act
 function checkMoney(amountMinor: number | null, currency: string | null): void {
   if ((amountMinor === null) !== (currency === null)) {
     throw new ValidationFailed('amountMinor and currency go together: give both or neither.', [
-      { in: 'body', path: amountMinor === null ? '/amountMinor' : '/currency', message: 'is required with the other' },
+      {
+        in: 'body',
+        path: amountMinor === null ? '/amountMinor' : '/currency',
+        message: 'is required with the other',
+      },
     ]);
   }
 }
@@ -40,7 +59,8 @@ const references = (input: OpportunityCreate | OpportunityUpdate) => [
 async function stageOf(trx: Knex.Transaction, orgId: string, stageId: string | undefined) {
   const id = stageId ?? (await opportunities.firstOpenStageId(trx, orgId));
   const stage = id === undefined ? undefined : await findStage(trx, orgId, id);
-  if (!stage) throw new Unprocessable('no_pipeline', 'Your organisation has no open pipeline stage to start in.');
+  if (!stage)
+    throw new Unprocessable('no_pipeline', 'Your organisation has no open pipeline stage to start in.');
   return stage;
 }
 
@@ -67,14 +87,20 @@ async function createOpportunity(db: Knex, actor: Actor, input: OpportunityCreat
   });
 }
 
-async function updateOpportunity(db: Knex, actor: Actor, id: string, input: OpportunityUpdate): Promise<Opportunity> {
+async function updateOpportunity(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: OpportunityUpdate,
+): Promise<Opportunity> {
   return updateRecord(db, actor, opportunityKind, id, input.version, async (trx, before) => {
     await checkReferences(trx, actor.orgId, references(input));
     const amountMinor = input.amountMinor === undefined ? before.amountMinor : input.amountMinor;
     const currency = input.currency === undefined ? before.currency : input.currency;
     checkMoney(amountMinor, currency);
     const columns: opportunities.OpportunityColumns = { amount_minor: amountMinor, currency };
-    if (input.name !== undefined) Object.assign(columns, { name: input.name.trim(), search_text: searchText(input.name) });
+    if (input.name !== undefined)
+      Object.assign(columns, { name: input.name.trim(), search_text: searchText(input.name) });
     if (input.accountId !== undefined) columns.account_id = input.accountId;
     if (input.contactId !== undefined) columns.contact_id = input.contactId;
     if (input.closeDate !== undefined) columns.close_date = input.closeDate;
@@ -82,13 +108,22 @@ async function updateOpportunity(db: Knex, actor: Actor, id: string, input: Oppo
     if (input.probability !== undefined) columns.probability = input.probability;
     if (input.stageId !== undefined && input.stageId !== before.stageId) {
       const stage = await stageOf(trx, actor.orgId, input.stageId);
-      Object.assign(columns, { stage_id: stage.id, status: stage.kind, probability: input.probability ?? stage.probability });
+      Object.assign(columns, {
+        stage_id: stage.id,
+        status: stage.kind,
+        probability: input.probability ?? stage.probability,
+      });
     }
     await opportunities.updateOpportunityColumns(trx, actor.orgId, id, columns);
   });
 }
 
-export const opportunitiesService: RecordService<Opportunity, OpportunityCreate, OpportunityUpdate, OpportunityListQuery> = {
+export const opportunitiesService: RecordService<
+  Opportunity,
+  OpportunityCreate,
+  OpportunityUpdate,
+  OpportunityListQuery
+> = {
   list: listOpportunities,
   get: getOpportunity,
   create: createOpportunity,

@@ -23,7 +23,11 @@ export function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
-export async function findOrganisation(db: Db, id: string, lock = false): Promise<OrganisationRow | undefined> {
+export async function findOrganisation(
+  db: Db,
+  id: string,
+  lock = false,
+): Promise<OrganisationRow | undefined> {
   const query = db('organisations').where({ id }).first();
   if (lock) query.forUpdate();
   return (await query) as OrganisationRow | undefined;
@@ -33,7 +37,11 @@ export async function insertOrganisation(db: Db, row: Pick<OrganisationRow, 'id'
   await db('organisations').insert(row);
 }
 
-export async function updateOrganisation(db: Db, id: string, changes: Partial<OrganisationRow>): Promise<OrganisationRow> {
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  changes: Partial<OrganisationRow>,
+): Promise<OrganisationRow> {
   const [row] = (await db('organisations')
     .where({ id })
     .update({ ...changes, version: db.raw('version + 1'), updated_at: db.fn.now() })
@@ -65,25 +73,41 @@ const toStage = (row: StageRow): PipelineStage => ({
 });
 
 export async function listStages(db: Db, orgId: string): Promise<PipelineStage[]> {
-  const rows = (await db('pipeline_stages').where({ org_id: orgId }).orderBy(['position', 'name'])) as StageRow[];
+  const rows = (await db('pipeline_stages')
+    .where({ org_id: orgId })
+    .orderBy(['position', 'name'])) as StageRow[];
   return rows.map(toStage);
 }
 
-export async function findStage(db: Db, orgId: string, id: string, lock = false): Promise<PipelineStage | undefined> {
+export async function findStage(
+  db: Db,
+  orgId: string,
+  id: string,
+  lock = false,
+): Promise<PipelineStage | undefined> {
   const query = db('pipeline_stages').where({ org_id: orgId, id }).first();
   if (lock) query.forUpdate();
   const row = (await query) as StageRow | undefined;
   return row && toStage(row);
 }
 
-export async function insertStages(db: Db, orgId: string, stages: Omit<StageRow, 'version'>[]): Promise<PipelineStage[]> {
+export async function insertStages(
+  db: Db,
+  orgId: string,
+  stages: Omit<StageRow, 'version'>[],
+): Promise<PipelineStage[]> {
   const rows = (await db('pipeline_stages')
     .insert(stages.map((stage) => ({ ...stage, org_id: orgId })))
     .returning('*')) as StageRow[];
   return rows.map(toStage);
 }
 
-export async function updateStage(db: Db, orgId: string, id: string, changes: Partial<StageRow>): Promise<PipelineStage> {
+export async function updateStage(
+  db: Db,
+  orgId: string,
+  id: string,
+  changes: Partial<StageRow>,
+): Promise<PipelineStage> {
   const [row] = (await db('pipeline_stages')
     .where({ org_id: orgId, id })
     .update({ ...changes, version: db.raw('version + 1') })
@@ -91,8 +115,16 @@ export async function updateStage(db: Db, orgId: string, id: string, changes: Pa
   return toStage(row!);
 }
 
-export async function stageNameTaken(db: Db, orgId: string, name: string, exceptId?: string): Promise<boolean> {
-  const query = db('pipeline_stages').where({ org_id: orgId }).whereRaw('lower(name) = lower(?)', [name]).first('id');
+export async function stageNameTaken(
+  db: Db,
+  orgId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const query = db('pipeline_stages')
+    .where({ org_id: orgId })
+    .whereRaw('lower(name) = lower(?)', [name])
+    .first('id');
   if (exceptId) query.whereNot({ id: exceptId });
   return (await query) !== undefined;
 }

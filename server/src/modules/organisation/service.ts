@@ -28,7 +28,11 @@ export async function getOrganisation(db: Knex, actor: Actor): Promise<Organisat
 
 const lowerAll = (values: string[]) => [...new Set(values.map((value) => value.trim().toLowerCase()))];
 
-export async function updateOrganisation(db: Knex, actor: Actor, input: OrganisationUpdate): Promise<Organisation> {
+export async function updateOrganisation(
+  db: Knex,
+  actor: Actor,
+  input: OrganisationUpdate,
+): Promise<Organisation> {
   requireRole(actor, 'admin');
   const after = await db.transaction(async (trx) => {
     const before = await organisations.findOrganisation(trx, actor.orgId, true);
@@ -40,8 +44,18 @@ export async function updateOrganisation(db: Knex, actor: Actor, input: Organisa
     if (input.freeMailDomains !== undefined) changes.free_mail_domains = lowerAll(input.freeMailDomains);
     if (input.neverFile !== undefined) changes.never_file = lowerAll(input.neverFile);
     if (input.defaultCountry !== undefined) changes.default_country = input.defaultCountry;
-    const updated = organisations.toOrganisation(await organisations.updateOrganisation(trx, actor.orgId, changes));
-    await recordAudit(trx, actor, 'update', 'organisation', actor.orgId, organisations.toOrganisation(before), updated);
+    const updated = organisations.toOrganisation(
+      await organisations.updateOrganisation(trx, actor.orgId, changes),
+    );
+    await recordAudit(
+      trx,
+      actor,
+      'update',
+      'organisation',
+      actor.orgId,
+      organisations.toOrganisation(before),
+      updated,
+    );
     return updated;
   });
   forgetMailSettings(actor.orgId);
@@ -52,19 +66,30 @@ export function listStages(db: Knex, actor: Actor): Promise<PipelineStage[]> {
   return organisations.listStages(db, actor.orgId);
 }
 
-export async function createStage(db: Knex, actor: Actor, input: PipelineStageCreate): Promise<PipelineStage> {
+export async function createStage(
+  db: Knex,
+  actor: Actor,
+  input: PipelineStageCreate,
+): Promise<PipelineStage> {
   requireRole(actor, 'admin');
   return db.transaction(async (trx) => {
     if (await organisations.stageNameTaken(trx, actor.orgId, input.name)) {
       throw new Conflict(`A stage named ${input.name} exists already.`);
     }
-    const [stage] = await organisations.insertStages(trx, actor.orgId, [{ id: newId(), ...input, name: input.name.trim() }]);
+    const [stage] = await organisations.insertStages(trx, actor.orgId, [
+      { id: newId(), ...input, name: input.name.trim() },
+    ]);
     await recordAudit(trx, actor, 'create', 'pipeline_stage', stage!.id, null, stage);
     return stage!;
   });
 }
 
-export async function updateStage(db: Knex, actor: Actor, id: string, input: PipelineStageUpdate): Promise<PipelineStage> {
+export async function updateStage(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: PipelineStageUpdate,
+): Promise<PipelineStage> {
   requireRole(actor, 'admin');
   return db.transaction(async (trx) => {
     const before = await organisations.findStage(trx, actor.orgId, id, true);
@@ -100,10 +125,15 @@ export async function createOrganisationWithAdmin(
   input: NewOrganisation,
 ): Promise<{ organisationId: string; admin: User }> {
   const email = normalizeEmail(input.adminEmail);
-  if (await findUserByEmail(trx, email)) throw new Conflict(`A user with the address ${email} exists already.`);
+  if (await findUserByEmail(trx, email))
+    throw new Conflict(`A user with the address ${email} exists already.`);
   const organisationId = newId();
   const domain = registrableDomain(emailDomain(email));
-  await organisations.insertOrganisation(trx, { id: organisationId, name: input.name, own_domains: domain ? [domain] : [] });
+  await organisations.insertOrganisation(trx, {
+    id: organisationId,
+    name: input.name,
+    own_domains: domain ? [domain] : [],
+  });
   await organisations.insertStages(
     trx,
     organisationId,
@@ -120,9 +150,17 @@ export async function createOrganisationWithAdmin(
       password_hash: await hashPassword(input.adminPassword),
     }),
   );
-  await recordAudit(trx, { orgId: organisationId, userId: null }, 'create', 'organisation', organisationId, null, {
-    name: input.name,
-    adminEmail: email,
-  });
+  await recordAudit(
+    trx,
+    { orgId: organisationId, userId: null },
+    'create',
+    'organisation',
+    organisationId,
+    null,
+    {
+      name: input.name,
+      adminEmail: email,
+    },
+  );
   return { organisationId, admin };
 }

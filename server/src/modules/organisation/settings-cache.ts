@@ -27,7 +27,9 @@ export async function mailSettings(db: Db, orgId: string): Promise<MailSettings>
   const cached = cache.get(orgId);
   if (cached && cached.until > Date.now()) return cached.settings;
   const row = await findOrganisation(db, orgId);
-  const settings = row ? toMailSettings(row) : { ownDomains: [], freeMailDomains: [], neverFile: [], defaultCountry: 'US' };
+  const settings = row
+    ? toMailSettings(row)
+    : { ownDomains: [], freeMailDomains: [], neverFile: [], defaultCountry: 'US' };
   cache.set(orgId, { settings, until: Date.now() + TTL_MS });
   return settings;
 }

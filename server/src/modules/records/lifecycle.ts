@@ -20,10 +20,16 @@ export interface RecordKind<Api extends { version: number; deletedAt: string | n
 }
 
 async function lockRow(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string) {
-  return (await trx(table).where({ org_id: orgId, id }).forUpdate().first('id')) as { id: string } | undefined;
+  return trx<{ org_id: string; id: string }>(table).where({ org_id: orgId, id }).forUpdate().first('id');
 }
 
-async function touch(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string, changes: object = {}) {
+async function touch(
+  trx: Knex.Transaction,
+  table: RecordTable,
+  orgId: string,
+  id: string,
+  changes: object = {},
+) {
   await trx(table)
     .where({ org_id: orgId, id })
     .update({ ...changes, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
@@ -74,7 +80,8 @@ export function updateRecord<Api extends { version: number; deletedAt: string | 
     const before = locked && (await kind.load(trx, actor.orgId, id));
     if (!before || before.deletedAt !== null) throw new NotFound(kind.label);
     await kind.guard?.(trx, actor, before);
-    if (before.version !== version) throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
+    if (before.version !== version)
+      throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
     await apply(trx, before);
     await touch(trx, kind.table, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;

@@ -7,12 +7,16 @@ export function normalizeDomains(domains: readonly string[], extraFreeMail: read
   domains.forEach((raw, index) => {
     const domain = registrableDomain(raw);
     if (domain === null) {
-      throw new ValidationFailed(`"${raw}" is not a domain name.`, [{ in: 'body', path: `/domains/${index}`, message: 'is not a domain name' }]);
+      throw new ValidationFailed(`"${raw}" is not a domain name.`, [
+        { in: 'body', path: `/domains/${index}`, message: 'is not a domain name' },
+      ]);
     }
     if (isFreeMailDomain(domain, extraFreeMail)) {
-      throw new Unprocessable('free_mail_domain', `${domain} is a free-mail domain: it cannot identify an account.`, [
-        { path: `/domains/${index}`, domain },
-      ]);
+      throw new Unprocessable(
+        'free_mail_domain',
+        `${domain} is a free-mail domain: it cannot identify an account.`,
+        [{ path: `/domains/${index}`, domain }],
+      );
     }
     if (!result.includes(domain)) result.push(domain);
   });
@@ -23,7 +27,9 @@ export function normalizeDomains(domains: readonly string[], extraFreeMail: read
 export function normalizePhone(raw: string, defaultCountry: string, path: string): string {
   const phone = toE164(raw, defaultCountry);
   if (phone === null) {
-    throw new ValidationFailed(`"${raw}" is not a valid phone number.`, [{ in: 'body', path, message: 'is not a valid phone number' }]);
+    throw new ValidationFailed(`"${raw}" is not a valid phone number.`, [
+      { in: 'body', path, message: 'is not a valid phone number' },
+    ]);
   }
   return phone;
 }

@@ -22,17 +22,27 @@ export interface Reference {
  * Refuses with 422 when any referenced record is not a live record of the caller's organisation.
  * Records of other organisations look exactly like missing ones.
  */
-export async function checkReferences(db: Db, orgId: string, references: readonly Reference[]): Promise<void> {
-  const wanted = references.filter((reference): reference is Reference & { id: string } => Boolean(reference.id));
+export async function checkReferences(
+  db: Db,
+  orgId: string,
+  references: readonly Reference[],
+): Promise<void> {
+  const wanted = references.filter((reference): reference is Reference & { id: string } =>
+    Boolean(reference.id),
+  );
   const missing: Reference[] = [];
   const types = [...new Set(wanted.map((reference) => reference.type))];
   for (const type of types) {
     const { table, live } = TABLES[type];
-    const ids = [...new Set(wanted.filter((reference) => reference.type === type).map((reference) => reference.id))];
+    const ids = [
+      ...new Set(wanted.filter((reference) => reference.type === type).map((reference) => reference.id)),
+    ];
     const found = new Set(
-      ((await db(table).where({ org_id: orgId }).whereIn('id', ids).whereRaw(live).select('id')) as { id: string }[]).map(
-        (row) => row.id,
-      ),
+      (
+        (await db(table).where({ org_id: orgId }).whereIn('id', ids).whereRaw(live).select('id')) as {
+          id: string;
+        }[]
+      ).map((row) => row.id),
     );
     missing.push(...wanted.filter((reference) => reference.type === type && !found.has(reference.id)));
   }

@@ -6,7 +6,14 @@ import { search } from './service.js';
 export async function searchRoutes(app: App): Promise<void> {
   app.get(
     '/search',
-    { schema: { tags: ['search'], security: bearer, querystring: SearchQuery, response: { 200: SearchResult, ...errorReplies } } },
+    {
+      schema: {
+        tags: ['search'],
+        security: bearer,
+        querystring: SearchQuery,
+        response: { 200: SearchResult, ...errorReplies },
+      },
+    },
     (request) => search(app.db, request.actor, request.query),
   );
 }

@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import { RECORD_TYPES, type RecordType, type SearchHit, type SearchQuery, type SearchResult } from '@inbox-crm/shared';
+import {
+  RECORD_TYPES,
+  type RecordType,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { prefixQuery } from '../../db/search.js';
 
@@ -20,11 +26,15 @@ const SOURCES: Record<RecordType, string> = {
 export async function search(db: Knex, actor: Actor, query: SearchQuery): Promise<SearchResult> {
   const tsquery = prefixQuery(query.q);
   if (tsquery === null) return { items: [] };
-  const types: readonly RecordType[] = query.type === undefined ? RECORD_TYPES : Array.isArray(query.type) ? query.type : [query.type];
+  const types: readonly RecordType[] =
+    query.type === undefined ? RECORD_TYPES : Array.isArray(query.type) ? query.type : [query.type];
   const limit = query.limit ?? 20;
-  const parts = types.map((type) => `(${SOURCES[type]} WHERE r.org_id = ? AND r.deleted_at IS NULL AND r.search_vector @@ to_tsquery('simple', ?) ORDER BY r.updated_at DESC LIMIT ?)`);
+  const parts = types.map(
+    (type) =>
+      `(${SOURCES[type]} WHERE r.org_id = ? AND r.deleted_at IS NULL AND r.search_vector @@ to_tsquery('simple', ?) ORDER BY r.updated_at DESC LIMIT ?)`,
+  );
   const bindings = types.flatMap(() => [actor.orgId, tsquery, limit]);
-  const result = (await db.raw(`${parts.join(' UNION ALL ')}`, bindings)) as { rows: SearchHit[] };
+  const result = await db.raw<{ rows: SearchHit[] }>(`${parts.join(' UNION ALL ')}`, bindings);
   const rank = (hit: SearchHit) => (hit.name.toLowerCase().startsWith(query.q.trim().toLowerCase()) ? 0 : 1);
   return { items: result.rows.sort((a, b) => rank(a) - rank(b)).slice(0, limit) };
 }

@@ -22,7 +22,9 @@ interface TaskRow {
   deleted_at: Date | null;
 }
 
-export type TaskColumns = Partial<Omit<TaskRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at' | 'due_at' | 'completed_at'>> & {
+export type TaskColumns = Partial<
+  Omit<TaskRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at' | 'due_at' | 'completed_at'>
+> & {
   due_at?: string | Date | null;
   completed_at?: Date | null;
 };
@@ -70,6 +72,11 @@ export async function insertTask(db: Db, orgId: string, id: string, columns: Tas
   await db('tasks').insert({ org_id: orgId, id, ...columns });
 }
 
-export async function updateTaskColumns(db: Db, orgId: string, id: string, columns: TaskColumns): Promise<void> {
+export async function updateTaskColumns(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: TaskColumns,
+): Promise<void> {
   if (Object.keys(columns).length > 0) await db('tasks').where({ org_id: orgId, id }).update(columns);
 }

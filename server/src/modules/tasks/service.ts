@@ -2,11 +2,22 @@ import type { Knex } from 'knex';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import type { RecordService } from '../../http/record-routes.js';
-import { createRecord, getRecord, setRecordDeleted, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import {
+  createRecord,
+  getRecord,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from '../records/lifecycle.js';
 import { checkReferences } from '../records/references.js';
 import * as tasks from './repository.js';
 
-export const taskKind: RecordKind<Task> = { table: 'tasks', entity: 'task', label: 'Task', load: tasks.loadTask };
+export const taskKind: RecordKind<Task> = {
+  table: 'tasks',
+  entity: 'task',
+  label: 'Task',
+  load: tasks.loadTask,
+};
 
 const references = (input: TaskCreate | TaskUpdate) => [
   { field: 'assigneeId', type: 'user' as const, id: input.assigneeId },

@@ -28,14 +28,17 @@ export async function recordTimeline(
   query: TimelineQuery,
 ): Promise<PageOf<TimelineEntry>> {
   const { table, label } = TABLES[recordType];
-  const record = await db(table).where({ org_id: actor.orgId, id: recordId }).first('id');
+  const record = await db<{ org_id: string; id: string }>(table)
+    .where({ org_id: actor.orgId, id: recordId })
+    .first('id');
   if (!record) throw new NotFound(label);
 
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const types: ActivityType[] = query.type === undefined ? [] : Array.isArray(query.type) ? query.type : [query.type];
+  const types: ActivityType[] =
+    query.type === undefined ? [] : Array.isArray(query.type) ? query.type : [query.type];
   const visible = visibleActivities(actor, 'a');
   const cursor = query.cursor ? decodeTimeCursor(query.cursor) : null;
-  const result = (await db.raw(
+  const result = await db.raw<{ rows: EntryRow[] }>(
     `SELECT ${TIMELINE_ENTRY_COLUMNS}, l.occurred_at AS sort_at
      FROM activity_links l JOIN activities a ON a.org_id = l.org_id AND a.id = l.activity_id
      WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ?
@@ -53,11 +56,12 @@ export async function recordTimeline(
       ...(cursor ? [cursor.at, cursor.id] : []),
       limit + 1,
     ],
-  )) as { rows: EntryRow[] };
+  );
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map(({ sort_at: _sortAt, ...entry }) => entry),
-    nextCursor: result.rows.length > limit && last ? encodeCursor([last.sort_at.toISOString(), last.id]) : null,
+    nextCursor:
+      result.rows.length > limit && last ? encodeCursor([last.sort_at.toISOString(), last.id]) : null,
   };
 }

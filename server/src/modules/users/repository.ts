@@ -34,18 +34,31 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return (await db('users').where({ email }).first()) as UserRow | undefined;
 }
 
-export async function findUser(db: Db, orgId: string, id: string, lock = false): Promise<UserRow | undefined> {
+export async function findUser(
+  db: Db,
+  orgId: string,
+  id: string,
+  lock = false,
+): Promise<UserRow | undefined> {
   const query = db('users').where({ org_id: orgId, id }).first();
   if (lock) query.forUpdate();
   return (await query) as UserRow | undefined;
 }
 
-export async function insertUser(db: Db, row: Omit<UserRow, 'version' | 'created_at' | 'updated_at' | 'active'>) {
+export async function insertUser(
+  db: Db,
+  row: Omit<UserRow, 'version' | 'created_at' | 'updated_at' | 'active'>,
+) {
   const [created] = (await db('users').insert(row).returning('*')) as UserRow[];
   return created!;
 }
 
-export async function updateUser(db: Db, orgId: string, id: string, changes: Partial<UserRow>): Promise<UserRow> {
+export async function updateUser(
+  db: Db,
+  orgId: string,
+  id: string,
+  changes: Partial<UserRow>,
+): Promise<UserRow> {
   const [updated] = (await db('users')
     .where({ org_id: orgId, id })
     .update({ ...changes, version: db.raw('version + 1'), updated_at: db.fn.now() })
@@ -62,9 +75,10 @@ export function listUsers(db: Db, orgId: string, query: UserListQuery): Promise<
 }
 
 export async function countActiveAdmins(db: Db, orgId: string): Promise<number> {
-  const row = (await db('users').where({ org_id: orgId, role: 'admin', active: true }).count('* as n').first()) as
-    | { n: number | string }
-    | undefined;
+  const row = (await db('users')
+    .where({ org_id: orgId, role: 'admin', active: true })
+    .count('* as n')
+    .first()) as { n: number | string } | undefined;
   return Number(row?.n ?? 0);
 }
 
@@ -90,7 +104,12 @@ export async function listTeams(db: Db, orgId: string): Promise<Team[]> {
   return ((await db('teams').where({ org_id: orgId }).orderBy('name')) as TeamRow[]).map(toTeam);
 }
 
-export async function findTeam(db: Db, orgId: string, id: string, lock = false): Promise<TeamRow | undefined> {
+export async function findTeam(
+  db: Db,
+  orgId: string,
+  id: string,
+  lock = false,
+): Promise<TeamRow | undefined> {
   const query = db('teams').where({ org_id: orgId, id }).first();
   if (lock) query.forUpdate();
   return (await query) as TeamRow | undefined;
@@ -109,7 +128,12 @@ export async function renameTeam(db: Db, orgId: string, id: string, name: string
   return row!;
 }
 
-export async function teamNameTaken(db: Db, orgId: string, name: string, exceptId?: string): Promise<boolean> {
+export async function teamNameTaken(
+  db: Db,
+  orgId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
   const query = db('teams').where({ org_id: orgId }).whereRaw('lower(name) = lower(?)', [name]).first('id');
   if (exceptId) query.whereNot({ id: exceptId });
   return (await query) !== undefined;

@@ -27,7 +27,11 @@ export async function getUser(db: Knex, actor: Actor, id: string): Promise<User>
   return users.toUser(row);
 }
 
-async function assertTeam(db: Knex.Transaction, orgId: string, teamId: string | null | undefined): Promise<void> {
+async function assertTeam(
+  db: Knex.Transaction,
+  orgId: string,
+  teamId: string | null | undefined,
+): Promise<void> {
   if (teamId && !(await users.findTeam(db, orgId, teamId))) {
     throw new Unprocessable('invalid_reference', 'That team does not exist in your organisation.', [
       { field: 'teamId', id: teamId },
@@ -40,7 +44,8 @@ export async function createUser(db: Knex, actor: Actor, input: UserCreate): Pro
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (trx) => {
-    if (await users.findUserByEmail(trx, email)) throw new Conflict(`A user with the address ${email} exists already.`);
+    if (await users.findUserByEmail(trx, email))
+      throw new Conflict(`A user with the address ${email} exists already.`);
     await assertTeam(trx, actor.orgId, input.teamId);
     const row = await users.insertUser(trx, {
       org_id: actor.orgId,
@@ -65,7 +70,9 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
     if (!before) throw new NotFound('User');
     if (before.version !== input.version) throw new StaleVersion('This user', before.version);
     await assertTeam(trx, actor.orgId, input.teamId);
-    const losesAdmin = before.role === 'admin' && (input.role !== undefined && input.role !== 'admin' || input.active === false);
+    const losesAdmin =
+      before.role === 'admin' &&
+      ((input.role !== undefined && input.role !== 'admin') || input.active === false);
     if (losesAdmin && (await users.countActiveAdmins(trx, actor.orgId)) <= 1) {
       throw new Unprocessable('last_admin', 'An organisation needs at least one active admin.');
     }
@@ -77,7 +84,10 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
     if (passwordHash !== undefined) changes.password_hash = passwordHash;
     const after = users.toUser(await users.updateUser(trx, actor.orgId, id, changes));
     if (input.active === false || passwordHash !== undefined) {
-      await trx('refresh_tokens').where({ org_id: actor.orgId, user_id: id }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+      await trx('refresh_tokens')
+        .where({ org_id: actor.orgId, user_id: id })
+        .whereNull('revoked_at')
+        .update({ revoked_at: trx.fn.now() });
     }
     await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
     return after;
@@ -91,7 +101,8 @@ export function listTeams(db: Knex, actor: Actor): Promise<Team[]> {
 export async function createTeam(db: Knex, actor: Actor, input: TeamCreate): Promise<Team> {
   requireRole(actor, 'admin');
   return db.transaction(async (trx) => {
-    if (await users.teamNameTaken(trx, actor.orgId, input.name)) throw new Conflict(`A team named ${input.name} exists already.`);
+    if (await users.teamNameTaken(trx, actor.orgId, input.name))
+      throw new Conflict(`A team named ${input.name} exists already.`);
     const team = users.toTeam(await users.insertTeam(trx, actor.orgId, newId(), input.name.trim()));
     await recordAudit(trx, actor, 'create', 'team', team.id, null, team);
     return team;
@@ -104,7 +115,8 @@ export async function updateTeam(db: Knex, actor: Actor, id: string, input: Team
     const before = await users.findTeam(trx, actor.orgId, id, true);
     if (!before) throw new NotFound('Team');
     if (before.version !== input.version) throw new StaleVersion('This team', before.version);
-    if (await users.teamNameTaken(trx, actor.orgId, input.name, id)) throw new Conflict(`A team named ${input.name} exists already.`);
+    if (await users.teamNameTaken(trx, actor.orgId, input.name, id))
+      throw new Conflict(`A team named ${input.name} exists already.`);
     const after = users.toTeam(await users.renameTeam(trx, actor.orgId, id, input.name.trim()));
     await recordAudit(trx, actor, 'update', 'team', id, users.toTeam(before), after);
     return after;

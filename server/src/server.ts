@@ -1,0 +1,56 @@
+import { buildApp } from './app.js';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
+import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
+import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
+import { loadConfig } from './config.js';
+import { openConfiguredDatabase } from './open-database.js';
+import { exitOnStartupError } from './startup-errors.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const state = await ensureOrganisation(database, config).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const app = await buildApp({
+    database,
+    jwtSecret: await resolveJwtSecret(config),
+    publicUrl: config.publicUrl,
+    logger: { level: config.logLevel },
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const lines = [
+    '',
+    `Inbox CRM is running at ${config.publicUrl} (${where}).`,
+    `  API docs: ${config.publicUrl}/docs`,
+    ...(state.demoAvailable
+      ? [`  Demo login: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD} (also manager@ and member@ the same domain)`]
+      : []),
+    ...(state.demoLoaded ? ['  The demo company was created on this start.'] : []),
+    ...(state.bootstrappedAdmin
+      ? [`  Created your organisation; sign in as ${state.bootstrappedAdmin}.`]
+      : []),
+    ...(database.kind === 'pglite'
+      ? ['  The embedded database is for one person trying the product; teams set DATABASE_URL.']
+      : []),
+    '',
+  ];
+  console.log(lines.join('\n'));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(exitOnStartupError);
