@@ -51,10 +51,12 @@ export async function removeLink(
   activityId: string,
   link: RecordRef,
 ): Promise<boolean> {
-  const count = await db('activity_links')
+  // RETURNING rather than the affected-row count, which knex-pglite does not report for deletes.
+  const removed = await db('activity_links')
     .where({ org_id: orgId, activity_id: activityId, record_type: link.type, record_id: link.id })
-    .delete();
-  return count > 0;
+    .delete()
+    .returning('record_id');
+  return removed.length > 0;
 }
 
 /** Keeps the copies of occurred_at in the links in step with the activity. */

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Email } from '@inbox-crm/shared';
+import {
+  createAccount,
+  createContact,
+  emailToFile,
+  fileEmail,
+  uniqueMessageId,
+} from '../support/fixtures.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let account: { id: string };
+let contact: { id: string };
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  org = await createTestOrganisation(testApp);
+  account = await createAccount(org.admin, { name: 'Globex', domains: ['globex.example'] });
+  contact = await createContact(org.admin, {
+    firstName: 'Hank',
+    lastName: 'Scorpio',
+    accountId: account.id,
+    emails: ['hank@globex.example'],
+  });
+});
+afterAll(() => testApp.close());
+
+const countEmails = async (messageKey: string) => {
+  const row = (await testApp.database
+    .knex('activities')
+    .where({ org_id: org.orgId, message_key: messageKey })
+    .count('* as n')
+    .first()) as { n: string | number };
+  return Number(row.n);
+};
+
+describe('filing an email', () => {
+  it('files a message once: 201 the first time, 200 with the union of links afterwards, from any client', async () => {
+    const messageId = uniqueMessageId();
+    const first = await fileEmail(
+      org.admin,
+      emailToFile({ messageId, links: [{ type: 'contact', id: contact.id }] }),
+    );
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      messageId: messageId.slice(1, -1),
+      subject: 'Re: Renewal quote for 2027',
+      from: { email: 'jane.doe@acme.example', name: 'Jane Doe' },
+      source: 'outlook',
+      filedBy: { id: org.adminUser.id },
+      attachments: [{ name: 'quote.pdf', contentType: 'application/pdf', size: 48213 }],
+    });
+    const { client: colleague } = await org.addUser('member');
+    const again = await fileEmail(
+      colleague,
+      emailToFile({
+        messageId,
+        source: 'gmail',
+        links: [
+          { type: 'account', id: account.id },
+          { type: 'contact', id: contact.id },
+        ],
+      }),
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.body.source).toBe('outlook');
+    expect(again.body.links.map((link) => `${link.type}:${link.name}`).sort()).toEqual([
+      'account:Globex',
+      'contact:Hank Scorpio',
+    ]);
+    expect(await countEmails(messageId.slice(1, -1))).toBe(1);
+  });
+
+  it('files the same Message-ID once when twenty requests race', async () => {
+    const messageId = uniqueMessageId();
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        org.admin.post(
+          '/api/v1/emails',
+          emailToFile({
+            messageId,
+            links: [
+              index % 2 === 0 ? { type: 'contact', id: contact.id } : { type: 'account', id: account.id },
+            ],
+          }),
+        ),
+      ),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(19);
+    expect(new Set(replies.map((reply) => (reply.body as Email).id)).size).toBe(1);
+    expect(await countEmails(messageId.slice(1, -1))).toBe(1);
+    const stored = await org.admin.get<Email>(
+      `/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`,
+    );
+    expect(stored.body.links).toHaveLength(2);
+  });
+
+  it('derives a stable key when the message has no Message-ID, so a re-filing finds the first', async () => {
+    const withoutId = emailToFile({
+      messageId: null,
+      subject: `No id ${Math.random()}`,
+      links: [{ type: 'contact', id: contact.id }],
+    });
+    const first = await fileEmail(org.admin, withoutId);
+    const second = await fileEmail(org.admin, {
+      ...withoutId,
+      sentAt: '2026-11-20T09:15:00.400Z',
+      links: [{ type: 'account', id: account.id }],
+    });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(first.body.messageKey).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.body.messageId).toBeNull();
+  });
+
+  it('sanitizes the HTML body on the way in', async () => {
+    const { body } = await fileEmail(
+      org.admin,
+      emailToFile({
+        links: [{ type: 'contact', id: contact.id }],
+        bodyHtml:
+          '<p onclick="steal()">Hi <script>alert(1)</script><a href="javascript:alert(2)">click</a> <a href="https://ok.example">site</a></p><img src="x" onerror="alert(3)"><iframe src="https://evil.example"></iframe><style>body{display:none}</style>',
+      }),
+    );
+    expect(body.bodyHtml).not.toMatch(/script|onclick|onerror|javascript:|iframe|<style/i);
+    expect(body.bodyHtml).toContain('href="https://ok.example"');
+    expect(body.bodyHtml).toContain('rel="noopener noreferrer nofollow"');
+  });
+
+  it('refuses a message with an address or domain on the never-file list, and keeps nothing', async () => {
+    const settings = await org.admin.get('/api/v1/organisation');
+    const updated = await org.admin.patch('/api/v1/organisation', {
+      version: settings.body.version,
+      neverFile: ['hr.globex.example', 'ceo@globex.example'],
+    });
+    expect(updated.status).toBe(200);
+    const messageId = uniqueMessageId();
+    const refused = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({
+        messageId,
+        cc: [{ email: 'Payroll@HR.globex.example' }],
+        links: [{ type: 'contact', id: contact.id }],
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      error: 'never_file',
+      details: [{ address: 'payroll@hr.globex.example', entry: 'hr.globex.example' }],
+    });
+    expect(await countEmails(messageId.slice(1, -1))).toBe(0);
+    const byAddress = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({ from: { email: 'ceo@globex.example' }, links: [{ type: 'contact', id: contact.id }] }),
+    );
+    expect(byAddress.status).toBe(422);
+    await org.admin.patch('/api/v1/organisation', { version: updated.body.version, neverFile: [] });
+  });
+
+  it('unfiles one link, keeps the email, and deletes the email on request', async () => {
+    const { body } = await fileEmail(
+      org.admin,
+      emailToFile({
+        links: [
+          { type: 'contact', id: contact.id },
+          { type: 'account', id: account.id },
+        ],
+      }),
+    );
+    const unfiled = await org.admin.delete<Email>(`/api/v1/emails/${body.id}/links/account/${account.id}`);
+    expect(unfiled.status, JSON.stringify(unfiled.body)).toBe(200);
+    expect(unfiled.body.links.map((link) => link.type)).toEqual(['contact']);
+    expect((await org.admin.delete(`/api/v1/emails/${body.id}/links/account/${account.id}`)).status).toBe(
+      404,
+    );
+    expect((await org.admin.delete(`/api/v1/emails/${body.id}`)).status).toBe(204);
+    expect((await org.admin.get(`/api/v1/emails/${body.id}`)).status).toBe(404);
+    const timeline = await org.admin.get(`/api/v1/contacts/${contact.id}/timeline`);
+    expect(timeline.body.items.map((entry: { id: string }) => entry.id)).not.toContain(body.id);
+  });
+
+  it('refuses links to records that do not exist, and writes nothing', async () => {
+    const messageId = uniqueMessageId();
+    const reply = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({
+        messageId,
+        links: [
+          { type: 'contact', id: contact.id },
+          { type: 'case', id: '01900000-0000-7000-8000-000000000000' },
+        ],
+      }),
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body.error).toBe('invalid_reference');
+    expect(await countEmails(messageId.slice(1, -1))).toBe(0);
+  });
+
+  it('accepts a 20 KB body but refuses a body over the limit with 413', async () => {
+    const ok = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({ bodyText: 'x'.repeat(20_000), links: [{ type: 'contact', id: contact.id }] }),
+    );
+    expect(ok.status).toBe(201);
+    const huge = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({ bodyHtml: 'y'.repeat(9 * 1024 * 1024), links: [{ type: 'contact', id: contact.id }] }),
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toBe('payload_too_large');
+  });
+});
+
+describe('private emails', () => {
+  it('shows a private email to its filer, their team manager and admins, and to no other member', async () => {
+    const team = await org.admin.post('/api/v1/teams', { name: `Team ${Math.random()}` });
+    const { client: filer } = await org.addUser('member', { teamId: team.body.id });
+    const { client: sameTeamMember } = await org.addUser('member', { teamId: team.body.id });
+    const { client: manager } = await org.addUser('manager', { teamId: team.body.id });
+    const { client: otherManager } = await org.addUser('manager');
+    const messageId = uniqueMessageId();
+    const { body } = await fileEmail(
+      filer,
+      emailToFile({ messageId, private: true, links: [{ type: 'contact', id: contact.id }] }),
+    );
+    const canSee = async (client: typeof filer) => {
+      const direct = await client.get(`/api/v1/emails/${body.id}`);
+      const timeline = await client.get(`/api/v1/contacts/${contact.id}/timeline?limit=100`);
+      const inTimeline = timeline.body.items.some((entry: { id: string }) => entry.id === body.id);
+      expect(direct.status === 200).toBe(inTimeline);
+      return inTimeline;
+    };
+    expect(await canSee(filer)).toBe(true);
+    expect(await canSee(manager)).toBe(true);
+    expect(await canSee(org.admin)).toBe(true);
+    expect(await canSee(sameTeamMember)).toBe(false);
+    expect(await canSee(otherManager)).toBe(false);
+    const lookup = await sameTeamMember.get(
+      `/api/v1/lookup?email=hank@globex.example&messageId=${encodeURIComponent(messageId)}`,
+    );
+    expect(lookup.body.filing.filed).toBe(false);
+  });
+});
