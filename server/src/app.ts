@@ -18,6 +18,7 @@ import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
+import { validatorCompiler } from './plugins/validators.js';
 import { PRODUCT_VERSION } from './version.js';
 
 /** Request bodies above this are refused with 413; filing an email allows more (see the emails module). */
@@ -33,12 +34,10 @@ export interface AppOptions {
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
+    logger: options.logger ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(errorHandler);
   await app.register(database, { database: options.database });
