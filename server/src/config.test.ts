@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has defaults that run the embedded demo with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1:3000',
+      databaseUrl: null,
+      dataDir: './data',
+      jwtSecret: null,
+      logLevel: 'info',
+      demoData: false,
+      bootstrap: null,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://crm.example.com/',
+      DATABASE_URL: 'postgres://db/crm',
+      DATA_DIR: '/var/lib/crm',
+      JWT_SECRET: 's'.repeat(40),
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'true',
+      BOOTSTRAP_ORG_NAME: 'Acme',
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@acme.com',
+      BOOTSTRAP_ADMIN_PASSWORD: 'long enough',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://crm.example.com',
+      databaseUrl: 'postgres://db/crm',
+      demoData: true,
+      logLevel: 'warn',
+    });
+    expect(config.bootstrap).toEqual({
+      orgName: 'Acme',
+      adminEmail: 'admin@acme.com',
+      adminPassword: 'long enough',
+    });
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('names the variable at fault', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      new ConfigError('PORT must be a whole number from 0 to 65535, not "eighty".'),
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ DEMO_DATA: 'sure' })).toThrow(/DEMO_DATA/);
+    expect(() => loadConfig({ BOOTSTRAP_ORG_NAME: 'Acme' })).toThrow(/all three/);
+    expect(() =>
+      loadConfig({
+        BOOTSTRAP_ORG_NAME: 'A',
+        BOOTSTRAP_ADMIN_EMAIL: 'a@a.com',
+        BOOTSTRAP_ADMIN_PASSWORD: 'short',
+      }),
+    ).toThrow(/8 characters/);
+  });
+});
