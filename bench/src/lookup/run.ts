@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createOrganisationWithAdmin, openPostgres, runMigrations } from '@inbox-crm/server';
+import { ensureDatabase } from '../support/bench-database.js';
+import { startChildServer } from '../support/child-server.js';
+import { measure, printTable, type Measurement } from '../support/measure.js';
+import {
+  ACCOUNTS,
+  BENCH_ADMIN_EMAIL,
+  BENCH_ADMIN_PASSWORD,
+  BENCH_ORG_NAME,
+  CONTACTS,
+  contactAddress,
+} from './data-set.js';
+import { loadDataSet } from './load-data.js';
+
+const DATABASE_NAME = 'inboxcrm_bench_lookup';
+const CONNECTIONS = 20;
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 20);
+const WARM_UP_SECONDS = 3;
+
+/** Mostly known contacts, some unknown people at known companies (domain match), some strangers. */
+function addressFor(n: number): string {
+  const contact = ((n * 7919) % CONTACTS) + 1;
+  if (n % 10 === 3) return `someone.new${n}@company${(contact % ACCOUNTS) + 1}.example`;
+  if (n % 10 === 7) return `stranger${n}@unknown${n}.example`;
+  return contactAddress(contact);
+}
+
+async function prepareDatabase(serverUrl: string, reload: boolean): Promise<{ url: string; orgId: string }> {
+  const url = await ensureDatabase(serverUrl, DATABASE_NAME);
+  const database = openPostgres(url, 2);
+  try {
+    await runMigrations(database.knex);
+    const existing = (await database.knex('organisations').where({ name: BENCH_ORG_NAME }).first('id')) as
+      { id: string } | undefined;
+    if (existing && !reload) {
+      console.log(`Using the data set already in ${DATABASE_NAME} (pass --reload to build it again).`);
+      return { url, orgId: existing.id };
+    }
+    if (existing) {
+      await database.knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+      await runMigrations(database.knex);
+    }
+    console.log(
+      `Loading ${CONTACTS.toLocaleString('en')} contacts, ${ACCOUNTS.toLocaleString('en')} accounts and 3,000,000 activities into ${DATABASE_NAME}…`,
+    );
+    const { organisationId, admin } = await database.knex.transaction((trx) =>
+      createOrganisationWithAdmin(trx, {
+        name: BENCH_ORG_NAME,
+        adminEmail: BENCH_ADMIN_EMAIL,
+        adminPassword: BENCH_ADMIN_PASSWORD,
+      }),
+    );
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await loadDataSet(client, organisationId, admin.id);
+    } finally {
+      await client.end();
+    }
+    return { url, orgId: organisationId };
+  } finally {
+    await database.close();
+  }
+}
+
+async function signIn(baseUrl: string): Promise<string> {
+  const reply = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD }),
+  });
+  if (!reply.ok) throw new Error(`sign-in failed: ${reply.status} ${await reply.text()}`);
+  return ((await reply.json()) as { accessToken: string }).accessToken;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.error(
+      'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres); the benchmark makes its own database there.',
+    );
+    process.exit(1);
+  }
+  const { url, orgId } = await prepareDatabase(serverUrl, process.argv.includes('--reload'));
+  const bare = await startChildServer(fileURLToPath(new URL('./bare-server.js', import.meta.url)), 3901, {
+    DATABASE_URL: url,
+    BENCH_ORG_ID: orgId,
+  });
+  const product = await startChildServer(
+    fileURLToPath(new URL('../../../server/dist/server.js', import.meta.url)),
+    3902,
+    {
+      DATABASE_URL: url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    },
+  );
+  try {
+    const headers = { authorization: `Bearer ${await signIn(product.url)}` };
+    const bareRoute = {
+      url: bare.url,
+      pathFor: (n: number) => `/bare?email=${encodeURIComponent(addressFor(n))}`,
+    };
+    const lookupRoute = {
+      url: product.url,
+      headers,
+      pathFor: (n: number) => `/api/v1/lookup?email=${encodeURIComponent(addressFor(n))}`,
+    };
+    console.log(`\nWarming up, then ${DURATION_SECONDS} s each at ${CONNECTIONS} connections…`);
+    await measure({
+      name: 'warm-up',
+      connections: CONNECTIONS,
+      durationSeconds: WARM_UP_SECONDS,
+      ...bareRoute,
+    });
+    await measure({
+      name: 'warm-up',
+      connections: CONNECTIONS,
+      durationSeconds: WARM_UP_SECONDS,
+      ...lookupRoute,
+    });
+    const results: Measurement[] = [
+      await measure({
+        name: 'bare route, one indexed query (baseline)',
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_SECONDS,
+        ...bareRoute,
+      }),
+      await measure({
+        name: 'GET /api/v1/lookup (sender view)',
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_SECONDS,
+        ...lookupRoute,
+      }),
+    ];
+    console.log('');
+    printTable(results);
+    const [baseline, lookup] = results as [Measurement, Measurement];
+    const ratio = lookup.requestsPerSecond / baseline.requestsPerSecond;
+    console.log(
+      `\nlookup throughput = ${(ratio * 100).toFixed(0)}% of the baseline (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `lookup p99 = ${lookup.p99.toFixed(1)} ms (target ≤ 20 ms): ${lookup.p99 <= 20 ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await Promise.all([bare.stop(), product.stop()]);
+  }
+}
+
+await main();

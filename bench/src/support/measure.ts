@@ -1,0 +1,69 @@
+import autocannon from 'autocannon';
+
+export interface Measurement {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  headers?: Record<string, string>;
+  /** The path of the n-th request, so requests spread over the data set. */
+  pathFor(n: number): string;
+}
+
+/** Drives one server with autocannon for a fixed time and returns throughput and latency. */
+export async function measure(options: LoadOptions): Promise<Measurement> {
+  let n = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    headers: options.headers ?? {},
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          n += 1;
+          return { ...request, path: options.pathFor(n) };
+        },
+      },
+    ],
+  });
+  return {
+    name: options.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(rows: readonly Measurement[]): void {
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'];
+  const lines = rows.map((row) => [
+    row.name,
+    row.requestsPerSecond.toFixed(0),
+    row.p50.toFixed(1),
+    row.p99.toFixed(1),
+    String(row.errors),
+    String(row.non2xx),
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
+  console.log(format(header));
+  for (const line of lines) console.log(format(line));
+}
