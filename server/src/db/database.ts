@@ -30,12 +30,24 @@ const pgTypes = {
   },
 };
 
+type PoolCallback = (error: Error | null, connection: pg.Client) => void;
+
+/**
+ * Prepared statements (see preparedStatement) look rows up by equality on indexed columns, so one
+ * generic plan fits every call; without this PostgreSQL may keep planning them per call.
+ */
+function useGenericPlans(connection: pg.Client, done: PoolCallback): void {
+  connection.query('SET plan_cache_mode = force_generic_plan', (error: Error | null) =>
+    done(error, connection),
+  );
+}
+
 /** A knex over a real PostgreSQL server. */
 export function openPostgres(url: string, poolMax = 10): Database {
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, types: pgTypes } as Knex.PgConnectionConfig,
-    pool: { min: 0, max: poolMax },
+    pool: { min: 0, max: poolMax, afterCreate: useGenericPlans },
   });
   return { knex, kind: 'postgres', close: () => knex.destroy() };
 }

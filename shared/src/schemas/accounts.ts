@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { DeletedFilter, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+import {
+  createSchema,
+  DeletedFilter,
+  Nullable,
+  PageQuery,
+  RecordMeta,
+  strict,
+  updateSchema,
+  Uuid,
+} from './common.js';
 
 const Domain = Type.String({ minLength: 3, maxLength: 253 });
 const Phone = Type.String({ minLength: 3, maxLength: 40 });
@@ -24,31 +33,11 @@ const editable = {
   ownerId: Nullable(Uuid),
 };
 
-export const AccountCreate = Type.Object(
-  {
-    name: editable.name,
-    domains: Type.Optional(editable.domains),
-    website: Type.Optional(editable.website),
-    industry: Type.Optional(editable.industry),
-    phone: Type.Optional(editable.phone),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+const { name, ...optional } = editable;
+export const AccountCreate = createSchema({ name }, optional);
 export type AccountCreate = Static<typeof AccountCreate>;
 
-export const AccountUpdate = Type.Object(
-  {
-    ...VersionField,
-    name: Type.Optional(editable.name),
-    domains: Type.Optional(editable.domains),
-    website: Type.Optional(editable.website),
-    industry: Type.Optional(editable.industry),
-    phone: Type.Optional(editable.phone),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+export const AccountUpdate = updateSchema(editable);
 export type AccountUpdate = Static<typeof AccountUpdate>;
 
 export const AccountListQuery = Type.Object(

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import {
+  createSchema,
   DeletedFilter,
   IsoDateTime,
   Nullable,
@@ -8,8 +9,8 @@ import {
   RecordRef,
   RecordType,
   strict,
+  updateSchema,
   Uuid,
-  VersionField,
 } from './common.js';
 
 export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
@@ -51,36 +52,11 @@ const editable = {
   links: Type.Array(RecordRef, { maxItems: MAX_LINKS }),
 };
 
-export const ActivityCreate = Type.Object(
-  {
-    type: LoggedActivityType,
-    subject: Type.Optional(editable.subject),
-    body: Type.Optional(editable.body),
-    occurredAt: Type.Optional(editable.occurredAt),
-    durationMinutes: Type.Optional(editable.durationMinutes),
-    outcome: Type.Optional(editable.outcome),
-    direction: Type.Optional(editable.direction),
-    private: Type.Optional(editable.private),
-    links: editable.links,
-  },
-  strict,
-);
+const { links, ...optional } = editable;
+export const ActivityCreate = createSchema({ type: LoggedActivityType, links }, optional);
 export type ActivityCreate = Static<typeof ActivityCreate>;
 
-export const ActivityUpdate = Type.Object(
-  {
-    ...VersionField,
-    subject: Type.Optional(editable.subject),
-    body: Type.Optional(editable.body),
-    occurredAt: Type.Optional(editable.occurredAt),
-    durationMinutes: Type.Optional(editable.durationMinutes),
-    outcome: Type.Optional(editable.outcome),
-    direction: Type.Optional(editable.direction),
-    private: Type.Optional(editable.private),
-    links: Type.Optional(editable.links),
-  },
-  strict,
-);
+export const ActivityUpdate = updateSchema(editable);
 export type ActivityUpdate = Static<typeof ActivityUpdate>;
 
 export const ActivityListQuery = Type.Object(

@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { DeletedFilter, Nullable, PageQuery, RecordMeta, strict, Uuid, VersionField } from './common.js';
+import {
+  createSchema,
+  DeletedFilter,
+  Nullable,
+  PageQuery,
+  RecordMeta,
+  strict,
+  updateSchema,
+  Uuid,
+} from './common.js';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
@@ -31,33 +40,11 @@ const editable = {
   ownerId: Nullable(Uuid),
 };
 
-export const CaseCreate = Type.Object(
-  {
-    subject: editable.subject,
-    description: Type.Optional(editable.description),
-    status: Type.Optional(editable.status),
-    priority: Type.Optional(editable.priority),
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+const { subject, ...optional } = editable;
+export const CaseCreate = createSchema({ subject }, optional);
 export type CaseCreate = Static<typeof CaseCreate>;
 
-export const CaseUpdate = Type.Object(
-  {
-    ...VersionField,
-    subject: Type.Optional(editable.subject),
-    description: Type.Optional(editable.description),
-    status: Type.Optional(editable.status),
-    priority: Type.Optional(editable.priority),
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+export const CaseUpdate = updateSchema(editable);
 export type CaseUpdate = Static<typeof CaseUpdate>;
 
 export const CaseListQuery = Type.Object(

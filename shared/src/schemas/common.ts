@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
@@ -60,6 +60,14 @@ export const RecordMeta = {
 
 /** Every update names the version it was read at; a stale one gets 409. */
 export const VersionField = { version: Type.Integer({ minimum: 1 }) };
+
+/** A create body: the required fields, and any of the optional ones. */
+export const createSchema = <R extends TProperties, O extends TProperties>(required: R, optional: O) =>
+  Type.Object({ ...required, ...Type.Partial(Type.Object(optional)).properties }, strict);
+
+/** An update body: the version it was read at, and any of the editable fields. */
+export const updateSchema = <P extends TProperties>(editable: P) =>
+  Type.Object({ ...VersionField, ...Type.Partial(Type.Object(editable)).properties }, strict);
 
 /** List filter shared by soft-deletable records: `deleted=true` lists the trash instead. */
 export const DeletedFilter = { deleted: Type.Optional(Type.Boolean({ default: false })) };

@@ -1,13 +1,14 @@
 import { Type, type Static } from 'typebox';
 import {
+  createSchema,
   DeletedFilter,
   EmailAddress,
   Nullable,
   PageQuery,
   RecordMeta,
   strict,
+  updateSchema,
   Uuid,
-  VersionField,
 } from './common.js';
 
 export const PHONE_LABELS = ['work', 'mobile', 'home', 'other'] as const;
@@ -47,33 +48,10 @@ const editable = {
   ownerId: Nullable(Uuid),
 };
 
-export const ContactCreate = Type.Object(
-  {
-    firstName: Type.Optional(editable.firstName),
-    lastName: Type.Optional(editable.lastName),
-    title: Type.Optional(editable.title),
-    accountId: Type.Optional(editable.accountId),
-    emails: Type.Optional(editable.emails),
-    phones: Type.Optional(editable.phones),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+export const ContactCreate = createSchema({}, editable);
 export type ContactCreate = Static<typeof ContactCreate>;
 
-export const ContactUpdate = Type.Object(
-  {
-    ...VersionField,
-    firstName: Type.Optional(editable.firstName),
-    lastName: Type.Optional(editable.lastName),
-    title: Type.Optional(editable.title),
-    accountId: Type.Optional(editable.accountId),
-    emails: Type.Optional(editable.emails),
-    phones: Type.Optional(editable.phones),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+export const ContactUpdate = updateSchema(editable);
 export type ContactUpdate = Static<typeof ContactUpdate>;
 
 export const ContactListQuery = Type.Object(

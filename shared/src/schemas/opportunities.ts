@@ -1,13 +1,14 @@
 import { Type, type Static } from 'typebox';
 import {
+  createSchema,
   DeletedFilter,
   IsoDate,
   Nullable,
   PageQuery,
   RecordMeta,
   strict,
+  updateSchema,
   Uuid,
-  VersionField,
 } from './common.js';
 import { StageKind } from './organisation.js';
 
@@ -42,37 +43,11 @@ const editable = {
   ownerId: Nullable(Uuid),
 };
 
-export const OpportunityCreate = Type.Object(
-  {
-    name: editable.name,
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    stageId: Type.Optional(editable.stageId),
-    amountMinor: Type.Optional(editable.amountMinor),
-    currency: Type.Optional(editable.currency),
-    closeDate: Type.Optional(editable.closeDate),
-    probability: Type.Optional(editable.probability),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+const { name, ...optional } = editable;
+export const OpportunityCreate = createSchema({ name }, optional);
 export type OpportunityCreate = Static<typeof OpportunityCreate>;
 
-export const OpportunityUpdate = Type.Object(
-  {
-    ...VersionField,
-    name: Type.Optional(editable.name),
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    stageId: Type.Optional(editable.stageId),
-    amountMinor: Type.Optional(editable.amountMinor),
-    currency: Type.Optional(editable.currency),
-    closeDate: Type.Optional(editable.closeDate),
-    probability: Type.Optional(editable.probability),
-    ownerId: Type.Optional(editable.ownerId),
-  },
-  strict,
-);
+export const OpportunityUpdate = updateSchema(editable);
 export type OpportunityUpdate = Static<typeof OpportunityUpdate>;
 
 export const OpportunityListQuery = Type.Object(

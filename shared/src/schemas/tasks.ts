@@ -1,13 +1,14 @@
 import { Type, type Static } from 'typebox';
 import {
+  createSchema,
   DeletedFilter,
   IsoDateTime,
   Nullable,
   PageQuery,
   RecordMeta,
   strict,
+  updateSchema,
   Uuid,
-  VersionField,
 } from './common.js';
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
@@ -44,38 +45,11 @@ const editable = {
   caseId: Nullable(Uuid),
 };
 
-export const TaskCreate = Type.Object(
-  {
-    title: editable.title,
-    notes: Type.Optional(editable.notes),
-    dueAt: Type.Optional(editable.dueAt),
-    priority: Type.Optional(editable.priority),
-    assigneeId: Type.Optional(editable.assigneeId),
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    opportunityId: Type.Optional(editable.opportunityId),
-    caseId: Type.Optional(editable.caseId),
-  },
-  strict,
-);
+const { title, done: _done, ...optional } = editable;
+export const TaskCreate = createSchema({ title }, optional);
 export type TaskCreate = Static<typeof TaskCreate>;
 
-export const TaskUpdate = Type.Object(
-  {
-    ...VersionField,
-    title: Type.Optional(editable.title),
-    notes: Type.Optional(editable.notes),
-    dueAt: Type.Optional(editable.dueAt),
-    priority: Type.Optional(editable.priority),
-    assigneeId: Type.Optional(editable.assigneeId),
-    done: Type.Optional(editable.done),
-    accountId: Type.Optional(editable.accountId),
-    contactId: Type.Optional(editable.contactId),
-    opportunityId: Type.Optional(editable.opportunityId),
-    caseId: Type.Optional(editable.caseId),
-  },
-  strict,
-);
+export const TaskUpdate = updateSchema(editable);
 export type TaskUpdate = Static<typeof TaskUpdate>;
 
 export const TaskListQuery = Type.Object(

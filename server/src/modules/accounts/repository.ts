@@ -1,20 +1,16 @@
 import type { Account, AccountListQuery, PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import type { Db } from '../../db/types.js';
 import { Conflict } from '../../errors.js';
 
-interface AccountRow {
-  id: string;
+interface AccountRow extends RecordMetaRow {
   name: string;
   website: string | null;
   industry: string | null;
   phone: string | null;
   owner_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
   domains: string[];
 }
 
@@ -28,17 +24,13 @@ export interface AccountColumns {
 }
 
 const toAccount = (row: AccountRow): Account => ({
-  id: row.id,
+  ...recordMeta(row),
   name: row.name,
   domains: row.domains,
   website: row.website,
   industry: row.industry,
   phone: row.phone,
   ownerId: row.owner_id,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 function selectAccounts(db: Db, orgId: string) {

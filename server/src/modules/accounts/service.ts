@@ -1,31 +1,20 @@
 import type { Knex } from 'knex';
-import type { Account, AccountCreate, AccountListQuery, AccountUpdate, PageOf } from '@inbox-crm/shared';
+import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
-import type { RecordService } from '../../http/record-routes.js';
 import { searchText } from '../../db/search.js';
 import { mailSettings } from '../organisation/settings-cache.js';
-import {
-  createRecord,
-  getRecord,
-  setRecordDeleted,
-  updateRecord,
-  type RecordKind,
-} from '../records/lifecycle.js';
+import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { recordService } from '../records/record-service.js';
 import { normalizeDomains, normalizePhone } from '../records/normalize.js';
 import { checkReferences } from '../records/references.js';
 import * as accounts from './repository.js';
 
-export const accountKind: RecordKind<Account> = {
+const accountKind: RecordKind<Account> = {
   table: 'accounts',
   entity: 'account',
   label: 'Account',
   load: accounts.loadAccount,
 };
-
-export const listAccounts = (db: Knex, actor: Actor, query: AccountListQuery): Promise<PageOf<Account>> =>
-  accounts.listAccounts(db, actor.orgId, query);
-
-export const getAccount = (db: Knex, actor: Actor, id: string) => getRecord(db, actor, accountKind, id);
 
 async function normalized(db: Knex, actor: Actor, input: AccountCreate | AccountUpdate) {
   const settings = await mailSettings(db, actor.orgId);
@@ -35,7 +24,7 @@ async function normalized(db: Knex, actor: Actor, input: AccountCreate | Account
   };
 }
 
-export async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Promise<Account> {
+async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Promise<Account> {
   const { domains = [], phone = null } = await normalized(db, actor, input);
   return createRecord(db, actor, accountKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, [{ field: 'ownerId', type: 'user', id: input.ownerId }]);
@@ -51,12 +40,7 @@ export async function createAccount(db: Knex, actor: Actor, input: AccountCreate
   });
 }
 
-export async function updateAccount(
-  db: Knex,
-  actor: Actor,
-  id: string,
-  input: AccountUpdate,
-): Promise<Account> {
+async function updateAccount(db: Knex, actor: Actor, id: string, input: AccountUpdate): Promise<Account> {
   const { domains, phone } = await normalized(db, actor, input);
   return updateRecord(db, actor, accountKind, id, input.version, async (trx, before) => {
     await checkReferences(trx, actor.orgId, [{ field: 'ownerId', type: 'user', id: input.ownerId }]);
@@ -76,16 +60,11 @@ export async function updateAccount(
   });
 }
 
-export const deleteAccount = (db: Knex, actor: Actor, id: string) =>
-  setRecordDeleted(db, actor, accountKind, id, true);
-export const restoreAccount = (db: Knex, actor: Actor, id: string) =>
-  setRecordDeleted(db, actor, accountKind, id, false);
-
-export const accountsService: RecordService<Account, AccountCreate, AccountUpdate, AccountListQuery> = {
-  list: listAccounts,
-  get: getAccount,
-  create: createAccount,
-  update: updateAccount,
-  remove: deleteAccount,
-  restore: restoreAccount,
-};
+export const accountsService = recordService<Account, AccountCreate, AccountUpdate, AccountListQuery>(
+  accountKind,
+  {
+    list: (db, actor, query) => accounts.listAccounts(db, actor.orgId, query),
+    create: createAccount,
+    update: updateAccount,
+  },
+);

@@ -1,11 +1,11 @@
 import type { Activity, ActivityListQuery, ActivityType, PageOf, RecordRef } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { pageById } from '../../db/pagination.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import { iso, type Db } from '../../db/types.js';
 import { visibleActivities } from '../../db/visibility.js';
 
-interface ActivityRow {
-  id: string;
+interface ActivityRow extends RecordMetaRow {
   type: ActivityType;
   subject: string;
   body: string | null;
@@ -15,10 +15,6 @@ interface ActivityRow {
   direction: 'inbound' | 'outbound' | null;
   owner_id: string | null;
   private: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
   links: RecordRef[];
 }
 
@@ -44,7 +40,7 @@ export function snippetOf(text: string | null | undefined): string {
 }
 
 const toActivity = (row: ActivityRow): Activity => ({
-  id: row.id,
+  ...recordMeta(row),
   type: row.type,
   subject: row.subject,
   body: row.body,
@@ -55,10 +51,6 @@ const toActivity = (row: ActivityRow): Activity => ({
   ownerId: row.owner_id,
   private: row.private,
   links: row.links,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 function selectActivities(db: Db, orgId: string) {

@@ -9,14 +9,9 @@ import type {
 import type { Actor } from '../../actor.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
-import type { RecordService } from '../../http/record-routes.js';
-import {
-  createRecord,
-  getRecord,
-  setRecordDeleted,
-  updateRecord,
-  type RecordKind,
-} from '../records/lifecycle.js';
+import { changedColumns } from '../records/changed-columns.js';
+import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { recordService } from '../records/record-service.js';
 import { checkReferences, type Reference } from '../records/references.js';
 import { moveLinksInTime, replaceLinks } from './links-repository.js';
 import * as activities from './repository.js';
@@ -36,27 +31,35 @@ export function linkReferences(links: readonly RecordRef[]): Reference[] {
   return links.map((link, index) => ({ field: `links/${index}`, type: link.type, id: link.id }));
 }
 
+const COLUMNS = {
+  occurredAt: 'occurred_at',
+  durationMinutes: 'duration_minutes',
+  outcome: 'outcome',
+  direction: 'direction',
+  private: 'private',
+} as const;
+
 function createActivity(db: Knex, actor: Actor, input: ActivityCreate): Promise<Activity> {
   const occurredAt = input.occurredAt ?? new Date().toISOString();
   return createRecord(db, actor, activityKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, linkReferences(input.links));
     await activities.insertActivity(trx, actor.orgId, id, {
+      ...changedColumns(input, COLUMNS),
       type: input.type,
       subject: input.subject?.trim() ?? '',
       body: input.body ?? null,
       snippet: activities.snippetOf(input.body),
       occurred_at: occurredAt,
-      duration_minutes: input.durationMinutes ?? null,
-      outcome: input.outcome ?? null,
-      direction: input.direction ?? null,
       owner_id: actor.userId,
-      private: input.private ?? false,
     });
-    await replaceLinks(
-      trx,
-      { orgId: actor.orgId, activityId: id, activityType: input.type, occurredAt, userId: actor.userId },
-      input.links,
-    );
+    const target = {
+      orgId: actor.orgId,
+      activityId: id,
+      activityType: input.type,
+      occurredAt,
+      userId: actor.userId,
+    };
+    await replaceLinks(trx, target, input.links);
   });
 }
 
@@ -69,34 +72,32 @@ function updateActivity(db: Knex, actor: Actor, id: string, input: ActivityUpdat
       );
     }
     if (input.links) await checkReferences(trx, actor.orgId, linkReferences(input.links));
-    const columns: activities.ActivityColumns = {};
-    if (input.subject !== undefined) columns.subject = input.subject.trim();
-    if (input.body !== undefined)
-      Object.assign(columns, { body: input.body, snippet: activities.snippetOf(input.body) });
-    if (input.occurredAt !== undefined) columns.occurred_at = input.occurredAt;
-    if (input.durationMinutes !== undefined) columns.duration_minutes = input.durationMinutes;
-    if (input.outcome !== undefined) columns.outcome = input.outcome;
-    if (input.direction !== undefined) columns.direction = input.direction;
-    if (input.private !== undefined) columns.private = input.private;
-    await activities.updateActivityColumns(trx, actor.orgId, id, columns);
+    await activities.updateActivityColumns(trx, actor.orgId, id, {
+      ...changedColumns(input, COLUMNS),
+      ...(input.subject !== undefined ? { subject: input.subject.trim() } : {}),
+      ...(input.body !== undefined ? { body: input.body, snippet: activities.snippetOf(input.body) } : {}),
+    });
     const occurredAt = input.occurredAt ?? before.occurredAt;
     if (input.links) {
-      await replaceLinks(
-        trx,
-        { orgId: actor.orgId, activityId: id, activityType: before.type, occurredAt, userId: actor.userId },
-        input.links,
-      );
+      const target = {
+        orgId: actor.orgId,
+        activityId: id,
+        activityType: before.type,
+        occurredAt,
+        userId: actor.userId,
+      };
+      await replaceLinks(trx, target, input.links);
     } else if (input.occurredAt !== undefined) {
       await moveLinksInTime(trx, actor.orgId, id, input.occurredAt);
     }
   });
 }
 
-export const activitiesService: RecordService<Activity, ActivityCreate, ActivityUpdate, ActivityListQuery> = {
-  list: (db, actor, query) => activities.listActivities(db, actor, query),
-  get: (db, actor, id) => getRecord(db, actor, activityKind, id),
-  create: createActivity,
-  update: updateActivity,
-  remove: (db, actor, id) => setRecordDeleted(db, actor, activityKind, id, true),
-  restore: (db, actor, id) => setRecordDeleted(db, actor, activityKind, id, false),
-};
+export const activitiesService = recordService<Activity, ActivityCreate, ActivityUpdate, ActivityListQuery>(
+  activityKind,
+  {
+    list: (db, actor, query) => activities.listActivities(db, actor, query),
+    create: createActivity,
+    update: updateActivity,
+  },
+);

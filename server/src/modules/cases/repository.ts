@@ -1,10 +1,10 @@
 import type { Case, CaseListQuery, CasePriority, CaseStatus, PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import type { Db } from '../../db/types.js';
 
-interface CaseRow {
-  id: string;
+interface CaseRow extends RecordMetaRow {
   subject: string;
   description: string | null;
   status: CaseStatus;
@@ -12,10 +12,6 @@ interface CaseRow {
   account_id: string | null;
   contact_id: string | null;
   owner_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
 }
 
 export type CaseColumns = Partial<
@@ -25,7 +21,7 @@ export type CaseColumns = Partial<
 };
 
 const toCase = (row: CaseRow): Case => ({
-  id: row.id,
+  ...recordMeta(row),
   subject: row.subject,
   description: row.description,
   status: row.status,
@@ -33,10 +29,6 @@ const toCase = (row: CaseRow): Case => ({
   accountId: row.account_id,
   contactId: row.contact_id,
   ownerId: row.owner_id,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 export async function loadCase(db: Db, orgId: string, id: string): Promise<Case | undefined> {

@@ -2,23 +2,13 @@ import type { Knex } from 'knex';
 import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
-import type { RecordService } from '../../http/record-routes.js';
-import {
-  createRecord,
-  getRecord,
-  setRecordDeleted,
-  updateRecord,
-  type RecordKind,
-} from '../records/lifecycle.js';
+import { changedColumns } from '../records/changed-columns.js';
+import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { recordService } from '../records/record-service.js';
 import { checkReferences } from '../records/references.js';
 import * as cases from './repository.js';
 
-export const caseKind: RecordKind<Case> = {
-  table: 'cases',
-  entity: 'case',
-  label: 'Case',
-  load: cases.loadCase,
-};
+const caseKind: RecordKind<Case> = { table: 'cases', entity: 'case', label: 'Case', load: cases.loadCase };
 
 const references = (input: CaseCreate | CaseUpdate) => [
   { field: 'accountId', type: 'account' as const, id: input.accountId },
@@ -26,17 +16,24 @@ const references = (input: CaseCreate | CaseUpdate) => [
   { field: 'ownerId', type: 'user' as const, id: input.ownerId },
 ];
 
+const COLUMNS = {
+  description: 'description',
+  status: 'status',
+  priority: 'priority',
+  accountId: 'account_id',
+  contactId: 'contact_id',
+  ownerId: 'owner_id',
+} as const;
+
 function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
   return createRecord(db, actor, caseKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, references(input));
     await cases.insertCase(trx, actor.orgId, id, {
+      status: 'new',
+      priority: 'normal',
+      owner_id: actor.userId,
+      ...changedColumns(input, COLUMNS),
       subject: input.subject.trim(),
-      description: input.description ?? null,
-      status: input.status ?? 'new',
-      priority: input.priority ?? 'normal',
-      account_id: input.accountId ?? null,
-      contact_id: input.contactId ?? null,
-      owner_id: input.ownerId === undefined ? actor.userId : input.ownerId,
       search_text: searchText(input.subject),
     });
   });
@@ -45,24 +42,17 @@ function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
 function updateCase(db: Knex, actor: Actor, id: string, input: CaseUpdate): Promise<Case> {
   return updateRecord(db, actor, caseKind, id, input.version, async (trx) => {
     await checkReferences(trx, actor.orgId, references(input));
-    const columns: cases.CaseColumns = {};
-    if (input.subject !== undefined)
-      Object.assign(columns, { subject: input.subject.trim(), search_text: searchText(input.subject) });
-    if (input.description !== undefined) columns.description = input.description;
-    if (input.status !== undefined) columns.status = input.status;
-    if (input.priority !== undefined) columns.priority = input.priority;
-    if (input.accountId !== undefined) columns.account_id = input.accountId;
-    if (input.contactId !== undefined) columns.contact_id = input.contactId;
-    if (input.ownerId !== undefined) columns.owner_id = input.ownerId;
-    await cases.updateCaseColumns(trx, actor.orgId, id, columns);
+    await cases.updateCaseColumns(trx, actor.orgId, id, {
+      ...changedColumns(input, COLUMNS),
+      ...(input.subject !== undefined
+        ? { subject: input.subject.trim(), search_text: searchText(input.subject) }
+        : {}),
+    });
   });
 }
 
-export const casesService: RecordService<Case, CaseCreate, CaseUpdate, CaseListQuery> = {
+export const casesService = recordService<Case, CaseCreate, CaseUpdate, CaseListQuery>(caseKind, {
   list: (db, actor, query) => cases.listCases(db, actor.orgId, query),
-  get: (db, actor, id) => getRecord(db, actor, caseKind, id),
   create: createCase,
   update: updateCase,
-  remove: (db, actor, id) => setRecordDeleted(db, actor, caseKind, id, true),
-  restore: (db, actor, id) => setRecordDeleted(db, actor, caseKind, id, false),
-};
+});

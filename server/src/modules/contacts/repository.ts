@@ -1,20 +1,16 @@
 import type { Contact, ContactListQuery, ContactPhone, PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import type { Db } from '../../db/types.js';
 import { Conflict } from '../../errors.js';
 
-interface ContactRow {
-  id: string;
+interface ContactRow extends RecordMetaRow {
   first_name: string;
   last_name: string;
   title: string | null;
   account_id: string | null;
   owner_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
   emails: string[];
   phones: ContactPhone[];
 }
@@ -31,7 +27,7 @@ export interface ContactColumns {
 export const displayName = (first: string, last: string) => `${first} ${last}`.trim();
 
 const toContact = (row: ContactRow): Contact => ({
-  id: row.id,
+  ...recordMeta(row),
   firstName: row.first_name,
   lastName: row.last_name,
   name: displayName(row.first_name, row.last_name),
@@ -40,10 +36,6 @@ const toContact = (row: ContactRow): Contact => ({
   emails: row.emails,
   phones: row.phones,
   ownerId: row.owner_id,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 function selectContacts(db: Db, orgId: string) {

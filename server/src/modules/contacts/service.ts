@@ -6,35 +6,23 @@ import {
   type ContactListQuery,
   type ContactPhone,
   type ContactUpdate,
-  type PageOf,
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
-import type { RecordService } from '../../http/record-routes.js';
 import { searchText } from '../../db/search.js';
 import { ValidationFailed } from '../../errors.js';
 import { mailSettings } from '../organisation/settings-cache.js';
-import {
-  createRecord,
-  getRecord,
-  setRecordDeleted,
-  updateRecord,
-  type RecordKind,
-} from '../records/lifecycle.js';
+import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { recordService } from '../records/record-service.js';
 import { normalizePhone } from '../records/normalize.js';
 import { checkReferences } from '../records/references.js';
 import * as contacts from './repository.js';
 
-export const contactKind: RecordKind<Contact> = {
+const contactKind: RecordKind<Contact> = {
   table: 'contacts',
   entity: 'contact',
   label: 'Contact',
   load: contacts.loadContact,
 };
-
-export const listContacts = (db: Knex, actor: Actor, query: ContactListQuery): Promise<PageOf<Contact>> =>
-  contacts.listContacts(db, actor.orgId, query);
-
-export const getContact = (db: Knex, actor: Actor, id: string) => getRecord(db, actor, contactKind, id);
 
 const uniqueEmails = (emails: readonly string[]) => [...new Set(emails.map(normalizeEmail))];
 
@@ -72,7 +60,7 @@ const references = (actor: Actor, input: ContactCreate | ContactUpdate) => [
   { field: 'ownerId', type: 'user' as const, id: input.ownerId },
 ];
 
-export async function createContact(db: Knex, actor: Actor, input: ContactCreate): Promise<Contact> {
+async function createContact(db: Knex, actor: Actor, input: ContactCreate): Promise<Contact> {
   const firstName = input.firstName?.trim() ?? '';
   const lastName = input.lastName?.trim() ?? '';
   requireName(firstName, lastName);
@@ -93,12 +81,7 @@ export async function createContact(db: Knex, actor: Actor, input: ContactCreate
   });
 }
 
-export async function updateContact(
-  db: Knex,
-  actor: Actor,
-  id: string,
-  input: ContactUpdate,
-): Promise<Contact> {
+async function updateContact(db: Knex, actor: Actor, id: string, input: ContactUpdate): Promise<Contact> {
   const phones = await normalizedPhones(db, actor, input);
   const emails = input.emails && uniqueEmails(input.emails);
   return updateRecord(db, actor, contactKind, id, input.version, async (trx, before) => {
@@ -120,16 +103,11 @@ export async function updateContact(
   });
 }
 
-export const deleteContact = (db: Knex, actor: Actor, id: string) =>
-  setRecordDeleted(db, actor, contactKind, id, true);
-export const restoreContact = (db: Knex, actor: Actor, id: string) =>
-  setRecordDeleted(db, actor, contactKind, id, false);
-
-export const contactsService: RecordService<Contact, ContactCreate, ContactUpdate, ContactListQuery> = {
-  list: listContacts,
-  get: getContact,
-  create: createContact,
-  update: updateContact,
-  remove: deleteContact,
-  restore: restoreContact,
-};
+export const contactsService = recordService<Contact, ContactCreate, ContactUpdate, ContactListQuery>(
+  contactKind,
+  {
+    list: (db, actor, query) => contacts.listContacts(db, actor.orgId, query),
+    create: createContact,
+    update: updateContact,
+  },
+);

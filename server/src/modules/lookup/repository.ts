@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { MatchKind, NamedRecordRef, RecordType, SenderView, TimelineEntry } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { isoSql, userRefSql } from '../../db/json-sql.js';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import { textArray, type Db } from '../../db/types.js';
 import { visibleActivities } from '../../db/visibility.js';
@@ -114,7 +115,7 @@ export async function senderRows(
     ...visible.bindings,
     timelineLimit,
   ];
-  const result = await db.raw<{ rows: SenderRow[] }>(sql, bindings);
+  const result = await db.raw<{ rows: SenderRow[] }>(sql, bindings).options(preparedStatement(sql));
   return result.rows.map((row) => ({ ...row, ord: Number(row.ord) }));
 }
 
@@ -169,9 +170,7 @@ export async function filingRows(
     [...threadKeys],
     ...visible.bindings,
   ];
-  const result = (await db.raw(sql, bindings)) as {
-    rows: FilingRow[];
-  };
+  const result = await db.raw<{ rows: FilingRow[] }>(sql, bindings).options(preparedStatement(sql));
   const filed = result.rows.filter((row) => row.source === 'filed');
   const first = filed[0];
   const linked = filed.filter((row) => row.record_id !== null).map(named);

@@ -1,10 +1,10 @@
 import type { Opportunity, OpportunityListQuery, PageOf, StageKind } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import type { Db } from '../../db/types.js';
 
-interface OpportunityRow {
-  id: string;
+interface OpportunityRow extends RecordMetaRow {
   name: string;
   account_id: string | null;
   contact_id: string | null;
@@ -15,10 +15,6 @@ interface OpportunityRow {
   close_date: string | null;
   probability: number;
   owner_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
 }
 
 export type OpportunityColumns = Partial<
@@ -28,7 +24,7 @@ export type OpportunityColumns = Partial<
 };
 
 const toOpportunity = (row: OpportunityRow): Opportunity => ({
-  id: row.id,
+  ...recordMeta(row),
   name: row.name,
   accountId: row.account_id,
   contactId: row.contact_id,
@@ -39,10 +35,6 @@ const toOpportunity = (row: OpportunityRow): Opportunity => ({
   closeDate: row.close_date,
   probability: row.probability,
   ownerId: row.owner_id,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 export async function loadOpportunity(db: Db, orgId: string, id: string): Promise<Opportunity | undefined> {

@@ -4,37 +4,23 @@ import type {
   OpportunityCreate,
   OpportunityListQuery,
   OpportunityUpdate,
-  PageOf,
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import { Unprocessable, ValidationFailed } from '../../errors.js';
-import type { RecordService } from '../../http/record-routes.js';
 import { findStage } from '../organisation/repository.js';
-import {
-  createRecord,
-  getRecord,
-  setRecordDeleted,
-  updateRecord,
-  type RecordKind,
-} from '../records/lifecycle.js';
+import { changedColumns } from '../records/changed-columns.js';
+import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
+import { recordService } from '../records/record-service.js';
 import { checkReferences } from '../records/references.js';
 import * as opportunities from './repository.js';
 
-export const opportunityKind: RecordKind<Opportunity> = {
+const opportunityKind: RecordKind<Opportunity> = {
   table: 'opportunities',
   entity: 'opportunity',
   label: 'Opportunity',
   load: opportunities.loadOpportunity,
 };
-
-const listOpportunities = (
-  db: Knex,
-  actor: Actor,
-  query: OpportunityListQuery,
-): Promise<PageOf<Opportunity>> => opportunities.listOpportunities(db, actor.orgId, query);
-
-const getOpportunity = (db: Knex, actor: Actor, id: string) => getRecord(db, actor, opportunityKind, id);
 
 /** Money is an amount and its currency, or neither. */
 function checkMoney(amountMinor: number | null, currency: string | null): void {
@@ -56,6 +42,15 @@ const references = (input: OpportunityCreate | OpportunityUpdate) => [
   { field: 'ownerId', type: 'user' as const, id: input.ownerId },
 ];
 
+const COLUMNS = {
+  accountId: 'account_id',
+  contactId: 'contact_id',
+  closeDate: 'close_date',
+  ownerId: 'owner_id',
+  probability: 'probability',
+} as const;
+
+/** The stage asked for, or the first open stage of the pipeline. */
 async function stageOf(trx: Knex.Transaction, orgId: string, stageId: string | undefined) {
   const id = stageId ?? (await opportunities.firstOpenStageId(trx, orgId));
   const stage = id === undefined ? undefined : await findStage(trx, orgId, id);
@@ -64,7 +59,7 @@ async function stageOf(trx: Knex.Transaction, orgId: string, stageId: string | u
   return stage;
 }
 
-async function createOpportunity(db: Knex, actor: Actor, input: OpportunityCreate): Promise<Opportunity> {
+function createOpportunity(db: Knex, actor: Actor, input: OpportunityCreate): Promise<Opportunity> {
   const amountMinor = input.amountMinor ?? null;
   const currency = input.currency ?? null;
   checkMoney(amountMinor, currency);
@@ -72,22 +67,20 @@ async function createOpportunity(db: Knex, actor: Actor, input: OpportunityCreat
     await checkReferences(trx, actor.orgId, references(input));
     const stage = await stageOf(trx, actor.orgId, input.stageId);
     await opportunities.insertOpportunity(trx, actor.orgId, id, {
+      owner_id: actor.userId,
+      probability: stage.probability,
+      ...changedColumns(input, COLUMNS),
       name: input.name.trim(),
-      account_id: input.accountId ?? null,
-      contact_id: input.contactId ?? null,
       stage_id: stage.id,
       status: stage.kind,
       amount_minor: amountMinor,
       currency,
-      close_date: input.closeDate ?? null,
-      probability: input.probability ?? stage.probability,
-      owner_id: input.ownerId === undefined ? actor.userId : input.ownerId,
       search_text: searchText(input.name),
     });
   });
 }
 
-async function updateOpportunity(
+function updateOpportunity(
   db: Knex,
   actor: Actor,
   id: string,
@@ -98,36 +91,28 @@ async function updateOpportunity(
     const amountMinor = input.amountMinor === undefined ? before.amountMinor : input.amountMinor;
     const currency = input.currency === undefined ? before.currency : input.currency;
     checkMoney(amountMinor, currency);
-    const columns: opportunities.OpportunityColumns = { amount_minor: amountMinor, currency };
-    if (input.name !== undefined)
-      Object.assign(columns, { name: input.name.trim(), search_text: searchText(input.name) });
-    if (input.accountId !== undefined) columns.account_id = input.accountId;
-    if (input.contactId !== undefined) columns.contact_id = input.contactId;
-    if (input.closeDate !== undefined) columns.close_date = input.closeDate;
-    if (input.ownerId !== undefined) columns.owner_id = input.ownerId;
-    if (input.probability !== undefined) columns.probability = input.probability;
-    if (input.stageId !== undefined && input.stageId !== before.stageId) {
-      const stage = await stageOf(trx, actor.orgId, input.stageId);
-      Object.assign(columns, {
-        stage_id: stage.id,
-        status: stage.kind,
-        probability: input.probability ?? stage.probability,
-      });
-    }
-    await opportunities.updateOpportunityColumns(trx, actor.orgId, id, columns);
+    const moved = input.stageId !== undefined && input.stageId !== before.stageId;
+    const stage = moved ? await stageOf(trx, actor.orgId, input.stageId) : undefined;
+    await opportunities.updateOpportunityColumns(trx, actor.orgId, id, {
+      ...changedColumns(input, COLUMNS),
+      amount_minor: amountMinor,
+      currency,
+      ...(input.name !== undefined ? { name: input.name.trim(), search_text: searchText(input.name) } : {}),
+      // A move takes the new stage's probability unless the request names one.
+      ...(stage
+        ? { stage_id: stage.id, status: stage.kind, probability: input.probability ?? stage.probability }
+        : {}),
+    });
   });
 }
 
-export const opportunitiesService: RecordService<
+export const opportunitiesService = recordService<
   Opportunity,
   OpportunityCreate,
   OpportunityUpdate,
   OpportunityListQuery
-> = {
-  list: listOpportunities,
-  get: getOpportunity,
+>(opportunityKind, {
+  list: (db, actor, query) => opportunities.listOpportunities(db, actor.orgId, query),
   create: createOpportunity,
   update: updateOpportunity,
-  remove: (db, actor, id) => setRecordDeleted(db, actor, opportunityKind, id, true),
-  restore: (db, actor, id) => setRecordDeleted(db, actor, opportunityKind, id, false),
-};
+});

@@ -1,9 +1,9 @@
 import type { PageOf, Task, TaskListQuery, TaskPriority } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
-import { iso, isoOrNull, type Db } from '../../db/types.js';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import { isoOrNull, type Db } from '../../db/types.js';
 
-interface TaskRow {
-  id: string;
+interface TaskRow extends RecordMetaRow {
   title: string;
   notes: string | null;
   due_at: Date | null;
@@ -16,10 +16,6 @@ interface TaskRow {
   contact_id: string | null;
   opportunity_id: string | null;
   case_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
 }
 
 export type TaskColumns = Partial<
@@ -30,7 +26,7 @@ export type TaskColumns = Partial<
 };
 
 const toTask = (row: TaskRow): Task => ({
-  id: row.id,
+  ...recordMeta(row),
   title: row.title,
   notes: row.notes,
   dueAt: isoOrNull(row.due_at),
@@ -43,10 +39,6 @@ const toTask = (row: TaskRow): Task => ({
   contactId: row.contact_id,
   opportunityId: row.opportunity_id,
   caseId: row.case_id,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
 });
 
 export async function loadTask(db: Db, orgId: string, id: string): Promise<Task | undefined> {
