@@ -47,6 +47,12 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
   };
 }
 
+/** The round with the median throughput. */
+export function median(rounds: readonly Measurement[]): Measurement {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 export function printTable(rows: readonly Measurement[]): void {
   const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'];
   const lines = rows.map((row) => [

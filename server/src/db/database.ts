@@ -33,11 +33,13 @@ const pgTypes = {
 type PoolCallback = (error: Error | null, connection: pg.Client) => void;
 
 /**
- * Prepared statements (see preparedStatement) look rows up by equality on indexed columns, so one
- * generic plan fits every call; without this PostgreSQL may keep planning them per call.
+ * Session settings for an OLTP workload. Prepared statements (see preparedStatement) look rows up
+ * by equality on indexed columns, so one generic plan fits every call; without it PostgreSQL may
+ * keep planning them per call. JIT compilation pays off only for long analytical queries: on the
+ * sender view a generic plan's cost estimate triggers it, and it costs more than it saves.
  */
-function useGenericPlans(connection: pg.Client, done: PoolCallback): void {
-  connection.query('SET plan_cache_mode = force_generic_plan', (error: Error | null) =>
+function configureSession(connection: pg.Client, done: PoolCallback): void {
+  connection.query('SET plan_cache_mode = force_generic_plan; SET jit = off', (error: Error | null) =>
     done(error, connection),
   );
 }
@@ -47,7 +49,7 @@ export function openPostgres(url: string, poolMax = 10): Database {
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, types: pgTypes } as Knex.PgConnectionConfig,
-    pool: { min: 0, max: poolMax, afterCreate: useGenericPlans },
+    pool: { min: 0, max: poolMax, afterCreate: configureSession },
   });
   return { knex, kind: 'postgres', close: () => knex.destroy() };
 }

@@ -16,3 +16,18 @@ export function preparedStatement(sql: string): { name: string } {
   }
   return { name };
 }
+
+const texts = new Map<string, string>();
+
+/**
+ * A statement's text, built once per variant: the identical text on every call is what lets
+ * PostgreSQL reuse the prepared plan, and spares rebuilding (and re-hashing) a long string.
+ */
+export function statementText(variant: string, build: () => string): string {
+  let text = texts.get(variant);
+  if (text === undefined) {
+    text = build();
+    texts.set(variant, text);
+  }
+  return text;
+}

@@ -17,7 +17,7 @@ import type { Actor } from '../../actor.js';
 import { ValidationFailed } from '../../errors.js';
 import { normalizePhone } from '../records/normalize.js';
 import { mailSettings, type MailSettings } from '../organisation/settings-cache.js';
-import { filingRows, senderRows, type LookupCandidate, type SenderRow } from './repository.js';
+import { filingRows, senderRows, type SenderRow } from './repository.js';
 import { matchReason } from './match-reason.js';
 
 const DEFAULT_TIMELINE_LIMIT = 10;
@@ -38,6 +38,13 @@ function emptyView(address: string | null, phone: string | null, reason: SenderV
     tasks: [],
     timeline: [],
   };
+}
+
+/** One counterpart to look up: an address with its registrable domain (null for free-mail), or a phone. */
+interface LookupCandidate {
+  address: string | null;
+  domain: string | null;
+  phone: string | null;
 }
 
 /** A view decided without the database (own, invalid), or the candidate to look up. */
@@ -124,7 +131,7 @@ async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promis
 /**
  * The sender view: who each asked address (or the phone number) is and what is open with them,
  * plus whether the message being read is filed. Own-domain and invalid addresses are answered
- * without the database; all others in one statement, beside the filing question.
+ * without the database; all addresses in one statement (a phone number in another), beside the filing question.
  */
 export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promise<LookupResult> {
   const addresses = [...new Set(asList(query.email).map(normalizeEmail))];
@@ -139,23 +146,32 @@ export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promis
     const phone = normalizePhone(query.phone, settings.defaultCountry, '/phone');
     planned.push({ candidate: { address: null, domain: null, phone }, freeMail: false });
   }
-  const toLookUp = planned.flatMap((plan) => ('candidate' in plan ? [plan] : []));
-  const [rows, filing] = await Promise.all([
-    toLookUp.length > 0
-      ? senderRows(
+  const candidates = planned.flatMap((plan) => ('candidate' in plan ? [plan.candidate] : []));
+  const addressed = candidates.filter((candidate) => candidate.address !== null);
+  const phoned = candidates.filter((candidate) => candidate.phone !== null);
+  const timelineLimit = query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT;
+  const [addressRows, phoneRows, filing] = await Promise.all([
+    addressed.length === 0
+      ? []
+      : senderRows(
           db,
           actor,
-          toLookUp.map((plan) => plan.candidate),
-          query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT,
-        )
-      : Promise.resolve([]),
+          {
+            mode: 'address',
+            addresses: addressed.map((c) => c.address!),
+            domains: addressed.map((c) => c.domain),
+          },
+          timelineLimit,
+        ),
+    phoned.length === 0
+      ? []
+      : senderRows(db, actor, { mode: 'phone', phones: phoned.map((c) => c.phone!) }, timelineLimit),
     messageFiling(db, actor, query),
   ]);
-  let next = 0;
+  // Each statement answers its candidates in the order asked.
   const views = planned.map((plan) => {
     if ('view' in plan) return plan.view;
-    const row = rows[next]!;
-    next += 1;
+    const row = (plan.candidate.address !== null ? addressRows : phoneRows).shift()!;
     return toView(plan.candidate, plan.freeMail, row);
   });
   const primary = primaryIndex(views);

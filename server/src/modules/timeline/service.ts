@@ -5,7 +5,8 @@ import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../../db/pagination.js';
 import { visibleActivities } from '../../db/visibility.js';
 import { NotFound } from '../../errors.js';
-import { TIMELINE_ENTRY_COLUMNS } from './timeline-entry-sql.js';
+import { userNames } from '../users/user-names.js';
+import { TIMELINE_ENTRY_COLUMNS, timelineEntry, type TimelineRow } from './timeline-entry-sql.js';
 
 const TABLES: Record<RecordType, { table: string; label: string }> = {
   account: { table: 'accounts', label: 'Account' },
@@ -14,7 +15,7 @@ const TABLES: Record<RecordType, { table: string; label: string }> = {
   case: { table: 'cases', label: 'Case' },
 };
 
-type EntryRow = TimelineEntry & { sort_at: Date };
+type EntryRow = TimelineRow & { occurredAt: Date };
 
 /**
  * A record's history, newest first: every activity linked to it that the actor may see, one
@@ -39,7 +40,7 @@ export async function recordTimeline(
   const visible = visibleActivities(actor, 'a');
   const cursor = query.cursor ? decodeTimeCursor(query.cursor) : null;
   const result = await db.raw<{ rows: EntryRow[] }>(
-    `SELECT ${TIMELINE_ENTRY_COLUMNS}, l.occurred_at AS sort_at
+    `SELECT ${TIMELINE_ENTRY_COLUMNS}
      FROM activity_links l JOIN activities a ON a.org_id = l.org_id AND a.id = l.activity_id
      WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ?
        AND a.deleted_at IS NULL AND ${visible.sql}
@@ -57,11 +58,12 @@ export async function recordTimeline(
       limit + 1,
     ],
   );
+  const names = await userNames(db, actor.orgId);
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ sort_at: _sortAt, ...entry }) => entry),
+    items: page.map((row) => timelineEntry(row, names)),
     nextCursor:
-      result.rows.length > limit && last ? encodeCursor([last.sort_at.toISOString(), last.id]) : null,
+      result.rows.length > limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
   };
 }

@@ -15,7 +15,9 @@ import { newId } from '../../db/ids.js';
 import { Conflict, NotFound, StaleVersion, Unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
+import { changedColumns } from '../records/changed-columns.js';
 import * as users from './repository.js';
+import { forgetUserNames } from './user-names.js';
 
 export function listUsers(db: Knex, actor: Actor, query: UserListQuery): Promise<PageOf<User>> {
   return users.listUsers(db, actor.orgId, query);
@@ -43,55 +45,59 @@ export async function createUser(db: Knex, actor: Actor, input: UserCreate): Pro
   requireRole(actor, 'admin');
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (trx) => {
-    if (await users.findUserByEmail(trx, email))
-      throw new Conflict(`A user with the address ${email} exists already.`);
-    await assertTeam(trx, actor.orgId, input.teamId);
-    const row = await users.insertUser(trx, {
-      org_id: actor.orgId,
-      id: newId(),
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      team_id: input.teamId ?? null,
-      password_hash: passwordHash,
-    });
-    const user = users.toUser(row);
-    await recordAudit(trx, actor, 'create', 'user', user.id, null, user);
-    return user;
-  });
+  return db
+    .transaction(async (trx) => {
+      if (await users.findUserByEmail(trx, email))
+        throw new Conflict(`A user with the address ${email} exists already.`);
+      await assertTeam(trx, actor.orgId, input.teamId);
+      const row = await users.insertUser(trx, {
+        org_id: actor.orgId,
+        id: newId(),
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        team_id: input.teamId ?? null,
+        password_hash: passwordHash,
+      });
+      const user = users.toUser(row);
+      await recordAudit(trx, actor, 'create', 'user', user.id, null, user);
+      return user;
+    })
+    .finally(() => forgetUserNames(actor.orgId));
 }
 
 export async function updateUser(db: Knex, actor: Actor, id: string, input: UserUpdate): Promise<User> {
   requireRole(actor, 'admin');
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db.transaction(async (trx) => {
-    const before = await users.findUser(trx, actor.orgId, id, true);
-    if (!before) throw new NotFound('User');
-    if (before.version !== input.version) throw new StaleVersion('This user', before.version);
-    await assertTeam(trx, actor.orgId, input.teamId);
-    const losesAdmin =
-      before.role === 'admin' &&
-      ((input.role !== undefined && input.role !== 'admin') || input.active === false);
-    if (losesAdmin && (await users.countActiveAdmins(trx, actor.orgId)) <= 1) {
-      throw new Unprocessable('last_admin', 'An organisation needs at least one active admin.');
-    }
-    const changes: Partial<users.UserRow> = {};
-    if (input.name !== undefined) changes.name = input.name.trim();
-    if (input.role !== undefined) changes.role = input.role;
-    if (input.teamId !== undefined) changes.team_id = input.teamId;
-    if (input.active !== undefined) changes.active = input.active;
-    if (passwordHash !== undefined) changes.password_hash = passwordHash;
-    const after = users.toUser(await users.updateUser(trx, actor.orgId, id, changes));
-    if (input.active === false || passwordHash !== undefined) {
-      await trx('refresh_tokens')
-        .where({ org_id: actor.orgId, user_id: id })
-        .whereNull('revoked_at')
-        .update({ revoked_at: trx.fn.now() });
-    }
-    await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
-    return after;
-  });
+  return db
+    .transaction(async (trx) => {
+      const before = await users.findUser(trx, actor.orgId, id, true);
+      if (!before) throw new NotFound('User');
+      if (before.version !== input.version) throw new StaleVersion('This user', before.version);
+      await assertTeam(trx, actor.orgId, input.teamId);
+      const losesAdmin =
+        before.role === 'admin' &&
+        ((input.role !== undefined && input.role !== 'admin') || input.active === false);
+      if (losesAdmin && (await users.countActiveAdmins(trx, actor.orgId)) <= 1) {
+        throw new Unprocessable('last_admin', 'An organisation needs at least one active admin.');
+      }
+      const after = users.toUser(
+        await users.updateUser(trx, actor.orgId, id, {
+          ...changedColumns(input, { role: 'role', teamId: 'team_id', active: 'active' }),
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+        }),
+      );
+      if (input.active === false || passwordHash !== undefined) {
+        await trx('refresh_tokens')
+          .where({ org_id: actor.orgId, user_id: id })
+          .whereNull('revoked_at')
+          .update({ revoked_at: trx.fn.now() });
+      }
+      await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
+      return after;
+    })
+    .finally(() => forgetUserNames(actor.orgId));
 }
 
 export function listTeams(db: Knex, actor: Actor): Promise<Team[]> {
