@@ -8,6 +8,7 @@ describe('configuration', () => {
       host: '127.0.0.1',
       publicUrl: 'http://127.0.0.1:3000',
       databaseUrl: null,
+      databasePoolMax: 10,
       dataDir: './data',
       jwtSecret: null,
       logLevel: 'info',
@@ -50,6 +51,7 @@ describe('configuration', () => {
       new ConfigError('PORT must be a whole number from 0 to 65535, not "eighty".'),
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ DEMO_DATA: 'sure' })).toThrow(/DEMO_DATA/);
     expect(() => loadConfig({ BOOTSTRAP_ORG_NAME: 'Acme' })).toThrow(/all three/);

@@ -16,6 +16,8 @@ export interface Config {
   publicUrl: string;
   /** null: the embedded PGlite database in `dataDir`. */
   databaseUrl: string | null;
+  /** Connections each instance keeps to PostgreSQL. */
+  databasePoolMax: number;
   dataDir: string;
   /** null: generated on first start and kept in `dataDir` (see resolveJwtSecret). */
   jwtSecret: string | null;
@@ -40,6 +42,15 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
   }
   return port;
+}
+
+function parsePoolMax(raw: string | undefined): number {
+  if (raw === undefined) return 10;
+  const max = Number(raw);
+  if (!Number.isInteger(max) || max < 1 || max > 500) {
+    throw new ConfigError(`DATABASE_POOL_MAX must be a whole number from 1 to 500, not "${raw}".`);
+  }
+  return max;
 }
 
 function parseLogLevel(raw: string | undefined): LogLevel {
@@ -95,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     publicUrl: parsePublicUrl(text(env, 'PUBLIC_URL'), host, port),
     databaseUrl: text(env, 'DATABASE_URL') ?? null,
+    databasePoolMax: parsePoolMax(text(env, 'DATABASE_POOL_MAX')),
     dataDir: text(env, 'DATA_DIR') ?? './data',
     jwtSecret: text(env, 'JWT_SECRET') ?? null,
     logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),

@@ -107,6 +107,23 @@ describe('contacts', () => {
 });
 
 describe('accounts', () => {
+  it('keep their registrable domains and E.164 phone, and read back as written', async () => {
+    const created = await org.admin.post('/api/v1/accounts', {
+      name: 'Acme Ltd',
+      domains: ['mail.Acme.co.uk', 'acme.co.uk'],
+      phone: '+44 20 7183 8750',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      name: 'Acme Ltd',
+      domains: ['acme.co.uk'],
+      phone: '+442071838750',
+      version: 1,
+      deletedAt: null,
+    });
+    expect((await org.admin.get(`/api/v1/accounts/${created.body.id}`)).body).toEqual(created.body);
+  });
+
   it('refuses a domain that another account holds, naming it', async () => {
     const first = await createAccount(org.admin, { name: 'Domain Owner', domains: ['owned.example'] });
     const second = await org.admin.post('/api/v1/accounts', {

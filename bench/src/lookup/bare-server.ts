@@ -3,7 +3,10 @@ import pg from 'pg';
 
 // The baseline: one route, no auth, no validation, one hand-written indexed query answering
 // "who is this address?" with the contact and its account.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_MAX),
+});
 const orgId = process.env.BENCH_ORG_ID;
 const app = Fastify();
 

@@ -20,6 +20,9 @@ const CONNECTIONS = 20;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_SECONDS = 3;
+// Both servers get the same number of database connections: twice the cores of a 2-core machine,
+// the usual sizing; more backends than that only contend for the same two cores.
+const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '4';
 
 /** Mostly known contacts, some unknown people at known companies (domain match), some strangers. */
 function addressFor(n: number): string {
