@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const { url, orgId } = await prepareDatabase(serverUrl, process.argv.includes('--reload'));
   const bare = await startChildServer(fileURLToPath(new URL('./bare-server.js', import.meta.url)), 3901, {
     DATABASE_URL: url,
+    DATABASE_POOL_MAX: POOL_MAX,
     BENCH_ORG_ID: orgId,
   });
   const product = await startChildServer(
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     3902,
     {
       DATABASE_URL: url,
+      DATABASE_POOL_MAX: POOL_MAX,
       JWT_SECRET: randomBytes(32).toString('hex'),
     },
   );
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
       pathFor: (n: number) => `/api/v1/lookup?email=${encodeURIComponent(addressFor(n))}`,
     };
     console.log(
-      `\nWarming up, then ${ROUNDS} rounds of ${DURATION_SECONDS} s per route, alternating, at ${CONNECTIONS} connections…`,
+      `\nWarming up, then ${ROUNDS} rounds of ${DURATION_SECONDS} s per route, alternating, at ${CONNECTIONS} connections; both servers have ${POOL_MAX} database connections…`,
     );
     await measure({
       name: 'warm-up',
