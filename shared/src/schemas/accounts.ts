@@ -1,14 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  createSchema,
-  DeletedFilter,
-  Nullable,
-  PageQuery,
-  RecordMeta,
-  strict,
-  updateSchema,
-  Uuid,
-} from './common.js';
+import { createSchema, Nullable, recordListQuery, RecordMeta, updateSchema, Uuid } from './common.js';
 
 const Domain = Type.String({ minLength: 3, maxLength: 253 });
 const Phone = Type.String({ minLength: 3, maxLength: 40 });
@@ -40,14 +31,8 @@ export type AccountCreate = Static<typeof AccountCreate>;
 export const AccountUpdate = updateSchema(editable);
 export type AccountUpdate = Static<typeof AccountUpdate>;
 
-export const AccountListQuery = Type.Object(
-  {
-    ...PageQuery,
-    ...DeletedFilter,
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    domain: Type.Optional(Domain),
-    ownerId: Type.Optional(Uuid),
-  },
-  strict,
-);
+export const AccountListQuery = recordListQuery({
+  domain: Type.Optional(Domain),
+  ownerId: Type.Optional(Uuid),
+});
 export type AccountListQuery = Static<typeof AccountListQuery>;

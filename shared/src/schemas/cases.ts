@@ -1,14 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  createSchema,
-  DeletedFilter,
-  Nullable,
-  PageQuery,
-  RecordMeta,
-  strict,
-  updateSchema,
-  Uuid,
-} from './common.js';
+import { createSchema, Nullable, recordListQuery, RecordMeta, updateSchema, Uuid } from './common.js';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
@@ -47,17 +38,11 @@ export type CaseCreate = Static<typeof CaseCreate>;
 export const CaseUpdate = updateSchema(editable);
 export type CaseUpdate = Static<typeof CaseUpdate>;
 
-export const CaseListQuery = Type.Object(
-  {
-    ...PageQuery,
-    ...DeletedFilter,
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    accountId: Type.Optional(Uuid),
-    contactId: Type.Optional(Uuid),
-    status: Type.Optional(CaseStatus),
-    priority: Type.Optional(CasePriority),
-    ownerId: Type.Optional(Uuid),
-  },
-  strict,
-);
+export const CaseListQuery = recordListQuery({
+  accountId: Type.Optional(Uuid),
+  contactId: Type.Optional(Uuid),
+  status: Type.Optional(CaseStatus),
+  priority: Type.Optional(CasePriority),
+  ownerId: Type.Optional(Uuid),
+});
 export type CaseListQuery = Static<typeof CaseListQuery>;

@@ -71,3 +71,10 @@ export const updateSchema = <P extends TProperties>(editable: P) =>
 
 /** List filter shared by soft-deletable records: `deleted=true` lists the trash instead. */
 export const DeletedFilter = { deleted: Type.Optional(Type.Boolean({ default: false })) };
+
+/** A record list's query: a page, the trash switch, a search `q`, and the record's own filters. */
+export const recordListQuery = <F extends TProperties>(filters: F) =>
+  Type.Object(
+    { ...PageQuery, ...DeletedFilter, q: Type.Optional(Type.String({ maxLength: 200 })), ...filters },
+    strict,
+  );

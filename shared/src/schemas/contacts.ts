@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox';
 import {
   createSchema,
-  DeletedFilter,
   EmailAddress,
   Nullable,
-  PageQuery,
+  recordListQuery,
   RecordMeta,
   strict,
   updateSchema,
@@ -54,15 +53,9 @@ export type ContactCreate = Static<typeof ContactCreate>;
 export const ContactUpdate = updateSchema(editable);
 export type ContactUpdate = Static<typeof ContactUpdate>;
 
-export const ContactListQuery = Type.Object(
-  {
-    ...PageQuery,
-    ...DeletedFilter,
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    accountId: Type.Optional(Uuid),
-    email: Type.Optional(Type.String({ maxLength: 254 })),
-    ownerId: Type.Optional(Uuid),
-  },
-  strict,
-);
+export const ContactListQuery = recordListQuery({
+  accountId: Type.Optional(Uuid),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+  ownerId: Type.Optional(Uuid),
+});
 export type ContactListQuery = Static<typeof ContactListQuery>;

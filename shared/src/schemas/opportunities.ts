@@ -1,12 +1,10 @@
 import { Type, type Static } from 'typebox';
 import {
   createSchema,
-  DeletedFilter,
   IsoDate,
   Nullable,
-  PageQuery,
+  recordListQuery,
   RecordMeta,
-  strict,
   updateSchema,
   Uuid,
 } from './common.js';
@@ -50,17 +48,11 @@ export type OpportunityCreate = Static<typeof OpportunityCreate>;
 export const OpportunityUpdate = updateSchema(editable);
 export type OpportunityUpdate = Static<typeof OpportunityUpdate>;
 
-export const OpportunityListQuery = Type.Object(
-  {
-    ...PageQuery,
-    ...DeletedFilter,
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    accountId: Type.Optional(Uuid),
-    contactId: Type.Optional(Uuid),
-    stageId: Type.Optional(Uuid),
-    status: Type.Optional(StageKind),
-    ownerId: Type.Optional(Uuid),
-  },
-  strict,
-);
+export const OpportunityListQuery = recordListQuery({
+  accountId: Type.Optional(Uuid),
+  contactId: Type.Optional(Uuid),
+  stageId: Type.Optional(Uuid),
+  status: Type.Optional(StageKind),
+  ownerId: Type.Optional(Uuid),
+});
 export type OpportunityListQuery = Static<typeof OpportunityListQuery>;

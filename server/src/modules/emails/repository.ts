@@ -9,13 +9,8 @@ import type {
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, type Db } from '../../db/types.js';
 
-interface EmailRow {
-  id: string;
-  subject: string;
-  private: boolean;
-  owner_id: string | null;
-  deleted_at: Date | null;
-  message_key: string;
+/** The columns of a filed message as written (its activity holds subject, privacy and the key). */
+export interface EmailMessageColumns {
   message_id: string | null;
   conversation_id: string | null;
   in_reply_to: string | null;
@@ -24,12 +19,23 @@ interface EmailRow {
   from_name: string | null;
   to_recipients: Participant[];
   cc_recipients: Participant[];
-  sent_at: Date;
+  sent_at: string;
   body_text: string | null;
   body_html: string | null;
   attachments: AttachmentMeta[];
   source: EmailSource;
   mailbox: string | null;
+  filed_by: string;
+}
+
+interface EmailRow extends Omit<EmailMessageColumns, 'sent_at' | 'filed_by'> {
+  id: string;
+  subject: string;
+  private: boolean;
+  owner_id: string | null;
+  deleted_at: Date | null;
+  message_key: string;
+  sent_at: Date;
   filed_by: string | null;
   filed_by_name: string | null;
   filed_at: Date;
@@ -48,24 +54,6 @@ export interface StoredEmail {
   email: Email;
   ownerId: string | null;
   deleted: boolean;
-}
-
-export interface EmailMessageColumns {
-  message_id: string | null;
-  conversation_id: string | null;
-  in_reply_to: string | null;
-  references: string[];
-  from_email: string;
-  from_name: string | null;
-  to_recipients: Participant[];
-  cc_recipients: Participant[];
-  sent_at: string;
-  body_text: string | null;
-  body_html: string | null;
-  attachments: AttachmentMeta[];
-  source: EmailSource;
-  mailbox: string | null;
-  filed_by: string;
 }
 
 async function loadLinks(db: Db, orgId: string, activityId: string): Promise<EmailLink[]> {

@@ -5,10 +5,13 @@ import type { Db } from '../../db/types.js';
 import { NotFound, StaleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 
+/** What every record answers with: its version and whether it is in the trash. */
+export type Versioned = { version: number; deletedAt: string | null };
+
 export type RecordTable = 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities' | 'tasks';
 
 /** How the generic create/update/delete/restore steps reach one kind of record. */
-export interface RecordKind<Api extends { version: number; deletedAt: string | null }> {
+export interface RecordKind<Api extends Versioned> {
   table: RecordTable;
   /** The audit log's entity name, e.g. 'account'. */
   entity: string;
@@ -19,8 +22,27 @@ export interface RecordKind<Api extends { version: number; deletedAt: string | n
   guard?(db: Db, actor: Actor, record: Api): Promise<void>;
 }
 
-async function lockRow(trx: Knex.Transaction, table: RecordTable, orgId: string, id: string) {
-  return trx<{ org_id: string; id: string }>(table).where({ org_id: orgId, id }).forUpdate().first('id');
+/**
+ * Locks the record for this transaction and loads it, if it exists, is in the state asked for
+ * (live, or in the trash) and the actor may see it; otherwise NotFound.
+ */
+async function lockRecord<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: Actor,
+  kind: RecordKind<Api>,
+  id: string,
+  state: 'live' | 'deleted',
+): Promise<Api> {
+  const locked = await trx<{ org_id: string; id: string }>(kind.table)
+    .where({ org_id: actor.orgId, id })
+    .forUpdate()
+    .first('id');
+  const record = locked && (await kind.load(trx, actor.orgId, id));
+  if (!record || (record.deletedAt !== null) !== (state === 'deleted')) {
+    throw new NotFound(state === 'live' ? kind.label : `A deleted ${kind.label.toLowerCase()}`);
+  }
+  await kind.guard?.(trx, actor, record);
+  return record;
 }
 
 async function touch(
@@ -35,7 +57,7 @@ async function touch(
     .update({ ...changes, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
 }
 
-export async function getRecord<Api extends { version: number; deletedAt: string | null }>(
+export async function getRecord<Api extends Versioned>(
   db: Db,
   actor: Actor,
   kind: RecordKind<Api>,
@@ -48,7 +70,7 @@ export async function getRecord<Api extends { version: number; deletedAt: string
 }
 
 /** Inserts through `insert` (given the new id) and audits the result, in one transaction. */
-export function createRecord<Api extends { version: number; deletedAt: string | null }>(
+export function createRecord<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
@@ -67,7 +89,7 @@ export function createRecord<Api extends { version: number; deletedAt: string | 
  * Locks the live record, refuses a stale version with 409, lets `apply` write the changes, bumps
  * the version and audits before and after, all in one transaction.
  */
-export function updateRecord<Api extends { version: number; deletedAt: string | null }>(
+export function updateRecord<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
@@ -76,10 +98,7 @@ export function updateRecord<Api extends { version: number; deletedAt: string | 
   apply: (trx: Knex.Transaction, before: Api) => Promise<void>,
 ): Promise<Api> {
   return db.transaction(async (trx) => {
-    const locked = await lockRow(trx, kind.table, actor.orgId, id);
-    const before = locked && (await kind.load(trx, actor.orgId, id));
-    if (!before || before.deletedAt !== null) throw new NotFound(kind.label);
-    await kind.guard?.(trx, actor, before);
+    const before = await lockRecord(trx, actor, kind, id, 'live');
     if (before.version !== version)
       throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
     await apply(trx, before);
@@ -91,7 +110,7 @@ export function updateRecord<Api extends { version: number; deletedAt: string | 
 }
 
 /** Soft delete (deleted = true) or restore (false); the record keeps its links and history. */
-export function setRecordDeleted<Api extends { version: number; deletedAt: string | null }>(
+export function setRecordDeleted<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
@@ -99,12 +118,7 @@ export function setRecordDeleted<Api extends { version: number; deletedAt: strin
   deleted: boolean,
 ): Promise<Api> {
   return db.transaction(async (trx) => {
-    const locked = await lockRow(trx, kind.table, actor.orgId, id);
-    const before = locked && (await kind.load(trx, actor.orgId, id));
-    if (!before || (before.deletedAt !== null) === deleted) {
-      throw new NotFound(deleted ? kind.label : `A deleted ${kind.label.toLowerCase()}`);
-    }
-    await kind.guard?.(trx, actor, before);
+    const before = await lockRecord(trx, actor, kind, id, deleted ? 'live' : 'deleted');
     await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);

@@ -1,7 +1,5 @@
 import type { RecordService } from '../../http/record-routes.js';
-import { getRecord, setRecordDeleted, type RecordKind } from './lifecycle.js';
-
-type Versioned = { version: number; deletedAt: string | null };
+import { getRecord, setRecordDeleted, type RecordKind, type Versioned } from './lifecycle.js';
 
 /** A record type's service: its own list, create and update, and the shared get, delete and restore. */
 export function recordService<Item extends Versioned, Create, Update, Query>(
