@@ -6,7 +6,7 @@ import { mailSettings } from '../organisation/settings-cache.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
 import { normalizeDomains, normalizePhone } from '../records/normalize.js';
-import { checkReferences } from '../records/references.js';
+import { checkReferences, referencesIn } from '../records/references.js';
 import * as accounts from './repository.js';
 
 const accountKind: RecordKind<Account> = {
@@ -27,7 +27,7 @@ async function normalized(db: Knex, actor: Actor, input: AccountCreate | Account
 async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Promise<Account> {
   const { domains = [], phone = null } = await normalized(db, actor, input);
   return createRecord(db, actor, accountKind, async (trx, id) => {
-    await checkReferences(trx, actor.orgId, [{ field: 'ownerId', type: 'user', id: input.ownerId }]);
+    await checkReferences(trx, actor.orgId, referencesIn(input, { ownerId: 'user' }));
     await accounts.insertAccount(trx, actor.orgId, id, {
       name: input.name.trim(),
       website: input.website ?? null,
@@ -43,7 +43,7 @@ async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Prom
 async function updateAccount(db: Knex, actor: Actor, id: string, input: AccountUpdate): Promise<Account> {
   const { domains, phone } = await normalized(db, actor, input);
   return updateRecord(db, actor, accountKind, id, input.version, async (trx, before) => {
-    await checkReferences(trx, actor.orgId, [{ field: 'ownerId', type: 'user', id: input.ownerId }]);
+    await checkReferences(trx, actor.orgId, referencesIn(input, { ownerId: 'user' }));
     const name = input.name?.trim() ?? before.name;
     const website = input.website === undefined ? before.website : input.website;
     const industry = input.industry === undefined ? before.industry : input.industry;

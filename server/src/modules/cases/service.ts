@@ -5,16 +5,12 @@ import { searchText } from '../../db/search.js';
 import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
-import { checkReferences } from '../records/references.js';
+import { checkReferences, referencesIn } from '../records/references.js';
 import * as cases from './repository.js';
 
 const caseKind: RecordKind<Case> = { table: 'cases', entity: 'case', label: 'Case', load: cases.loadCase };
 
-const references = (input: CaseCreate | CaseUpdate) => [
-  { field: 'accountId', type: 'account' as const, id: input.accountId },
-  { field: 'contactId', type: 'contact' as const, id: input.contactId },
-  { field: 'ownerId', type: 'user' as const, id: input.ownerId },
-];
+const REFERENCES = { accountId: 'account', contactId: 'contact', ownerId: 'user' } as const;
 
 const COLUMNS = {
   description: 'description',
@@ -27,7 +23,7 @@ const COLUMNS = {
 
 function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
   return createRecord(db, actor, caseKind, async (trx, id) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     await cases.insertCase(trx, actor.orgId, id, {
       status: 'new',
       priority: 'normal',
@@ -41,7 +37,7 @@ function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
 
 function updateCase(db: Knex, actor: Actor, id: string, input: CaseUpdate): Promise<Case> {
   return updateRecord(db, actor, caseKind, id, input.version, async (trx) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     await cases.updateCaseColumns(trx, actor.orgId, id, {
       ...changedColumns(input, COLUMNS),
       ...(input.subject !== undefined

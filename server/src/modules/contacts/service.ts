@@ -14,7 +14,7 @@ import { mailSettings } from '../organisation/settings-cache.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
 import { normalizePhone } from '../records/normalize.js';
-import { checkReferences } from '../records/references.js';
+import { checkReferences, referencesIn } from '../records/references.js';
 import * as contacts from './repository.js';
 
 const contactKind: RecordKind<Contact> = {
@@ -55,10 +55,7 @@ function requireName(first: string, last: string): void {
   }
 }
 
-const references = (actor: Actor, input: ContactCreate | ContactUpdate) => [
-  { field: 'accountId', type: 'account' as const, id: input.accountId },
-  { field: 'ownerId', type: 'user' as const, id: input.ownerId },
-];
+const REFERENCES = { accountId: 'account', ownerId: 'user' } as const;
 
 async function createContact(db: Knex, actor: Actor, input: ContactCreate): Promise<Contact> {
   const firstName = input.firstName?.trim() ?? '';
@@ -67,7 +64,7 @@ async function createContact(db: Knex, actor: Actor, input: ContactCreate): Prom
   const emails = uniqueEmails(input.emails ?? []);
   const phones = (await normalizedPhones(db, actor, input)) ?? [];
   return createRecord(db, actor, contactKind, async (trx, id) => {
-    await checkReferences(trx, actor.orgId, references(actor, input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     await contacts.insertContact(trx, actor.orgId, id, {
       first_name: firstName,
       last_name: lastName,
@@ -85,7 +82,7 @@ async function updateContact(db: Knex, actor: Actor, id: string, input: ContactU
   const phones = await normalizedPhones(db, actor, input);
   const emails = input.emails && uniqueEmails(input.emails);
   return updateRecord(db, actor, contactKind, id, input.version, async (trx, before) => {
-    await checkReferences(trx, actor.orgId, references(actor, input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     const firstName = input.firstName?.trim() ?? before.firstName;
     const lastName = input.lastName?.trim() ?? before.lastName;
     requireName(firstName, lastName);

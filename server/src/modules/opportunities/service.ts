@@ -12,7 +12,7 @@ import { findStage } from '../organisation/repository.js';
 import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
-import { checkReferences } from '../records/references.js';
+import { checkReferences, referencesIn } from '../records/references.js';
 import * as opportunities from './repository.js';
 
 const opportunityKind: RecordKind<Opportunity> = {
@@ -35,12 +35,7 @@ function checkMoney(amountMinor: number | null, currency: string | null): void {
   }
 }
 
-const references = (input: OpportunityCreate | OpportunityUpdate) => [
-  { field: 'accountId', type: 'account' as const, id: input.accountId },
-  { field: 'contactId', type: 'contact' as const, id: input.contactId },
-  { field: 'stageId', type: 'stage' as const, id: input.stageId },
-  { field: 'ownerId', type: 'user' as const, id: input.ownerId },
-];
+const REFERENCES = { accountId: 'account', contactId: 'contact', stageId: 'stage', ownerId: 'user' } as const;
 
 const COLUMNS = {
   accountId: 'account_id',
@@ -64,7 +59,7 @@ function createOpportunity(db: Knex, actor: Actor, input: OpportunityCreate): Pr
   const currency = input.currency ?? null;
   checkMoney(amountMinor, currency);
   return createRecord(db, actor, opportunityKind, async (trx, id) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     const stage = await stageOf(trx, actor.orgId, input.stageId);
     await opportunities.insertOpportunity(trx, actor.orgId, id, {
       owner_id: actor.userId,
@@ -87,7 +82,7 @@ function updateOpportunity(
   input: OpportunityUpdate,
 ): Promise<Opportunity> {
   return updateRecord(db, actor, opportunityKind, id, input.version, async (trx, before) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     const amountMinor = input.amountMinor === undefined ? before.amountMinor : input.amountMinor;
     const currency = input.currency === undefined ? before.currency : input.currency;
     checkMoney(amountMinor, currency);

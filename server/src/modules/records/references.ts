@@ -55,3 +55,15 @@ export async function checkReferences(
     );
   }
 }
+
+/** The references an input names, from a map of its id fields to what each points at. */
+export function referencesIn<Input extends object>(
+  input: Input,
+  fields: { [Field in keyof Input]?: ReferenceType },
+): Reference[] {
+  return (Object.entries(fields) as [keyof Input & string, ReferenceType][]).map(([field, type]) => ({
+    field,
+    type,
+    id: input[field] as string | null | undefined,
+  }));
+}

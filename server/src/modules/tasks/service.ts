@@ -4,18 +4,18 @@ import type { Actor } from '../../actor.js';
 import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
-import { checkReferences } from '../records/references.js';
+import { checkReferences, referencesIn } from '../records/references.js';
 import * as tasks from './repository.js';
 
 const taskKind: RecordKind<Task> = { table: 'tasks', entity: 'task', label: 'Task', load: tasks.loadTask };
 
-const references = (input: TaskCreate | TaskUpdate) => [
-  { field: 'assigneeId', type: 'user' as const, id: input.assigneeId },
-  { field: 'accountId', type: 'account' as const, id: input.accountId },
-  { field: 'contactId', type: 'contact' as const, id: input.contactId },
-  { field: 'opportunityId', type: 'opportunity' as const, id: input.opportunityId },
-  { field: 'caseId', type: 'case' as const, id: input.caseId },
-];
+const REFERENCES = {
+  assigneeId: 'user',
+  accountId: 'account',
+  contactId: 'contact',
+  opportunityId: 'opportunity',
+  caseId: 'case',
+} as const;
 
 const COLUMNS = {
   notes: 'notes',
@@ -30,7 +30,7 @@ const COLUMNS = {
 
 function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
   return createRecord(db, actor, taskKind, async (trx, id) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     await tasks.insertTask(trx, actor.orgId, id, {
       assignee_id: actor.userId,
       ...changedColumns(input, COLUMNS),
@@ -42,7 +42,7 @@ function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
 
 function updateTask(db: Knex, actor: Actor, id: string, input: TaskUpdate): Promise<Task> {
   return updateRecord(db, actor, taskKind, id, input.version, async (trx, before) => {
-    await checkReferences(trx, actor.orgId, references(input));
+    await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
     const completion =
       input.done !== undefined && input.done !== before.done
         ? { done: input.done, completed_at: input.done ? new Date() : null }
