@@ -244,8 +244,10 @@ const statements = [
     FOREIGN KEY (org_id, filed_by) REFERENCES users (org_id, id)
   )`,
   `CREATE INDEX email_messages_conversation ON email_messages (org_id, conversation_id) WHERE conversation_id IS NOT NULL`,
-  // What an activity concerns. occurred_at and activity_type are copied here so that a record's
-  // timeline is one range scan of one index, newest first.
+  // What an activity concerns, and the timeline read model: each link carries its activity's
+  // summary (kept in step by the server on every activity write), so that a record's timeline is
+  // one index-only range scan of activity_links_timeline, newest first, without visiting the
+  // activities or email_messages tables.
   `CREATE TABLE activity_links (
     org_id uuid NOT NULL,
     activity_id uuid NOT NULL,
@@ -253,13 +255,24 @@ const statements = [
     record_id uuid NOT NULL,
     activity_type text NOT NULL,
     occurred_at timestamptz NOT NULL,
+    subject text NOT NULL DEFAULT '',
+    snippet text NOT NULL DEFAULT '',
+    owner_id uuid,
+    private boolean NOT NULL DEFAULT false,
+    deleted boolean NOT NULL DEFAULT false,
+    direction text,
+    duration_minutes integer,
+    from_email text,
+    from_name text,
     created_by uuid,
     created_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (org_id, activity_id, record_type, record_id),
     FOREIGN KEY (org_id, activity_id) REFERENCES activities (org_id, id) ON DELETE CASCADE,
     FOREIGN KEY (org_id, created_by) REFERENCES users (org_id, id)
   )`,
-  `CREATE INDEX activity_links_timeline ON activity_links (org_id, record_type, record_id, occurred_at DESC, activity_id DESC)`,
+  `CREATE INDEX activity_links_timeline ON activity_links (org_id, record_type, record_id, occurred_at DESC, activity_id DESC)
+    INCLUDE (activity_type, subject, snippet, owner_id, private, direction, duration_minutes, from_email, from_name)
+    WHERE NOT deleted`,
   `CREATE TABLE tasks (
     org_id uuid NOT NULL REFERENCES organisations (id),
     id uuid NOT NULL,

@@ -85,6 +85,31 @@ describe('timelines', () => {
   });
 });
 
+describe('timeline entries follow their activity', () => {
+  it('shows an edited subject and body, and hides a deleted activity until it is restored', async () => {
+    const contact = await createContact(org.admin, { lastName: 'Editor' });
+    const note = await org.admin.post('/api/v1/activities', {
+      type: 'note',
+      subject: 'Draft',
+      body: 'First words',
+      links: [{ type: 'contact', id: contact.id }],
+    });
+    await org.admin.patch(`/api/v1/activities/${note.body.id}`, {
+      version: 1,
+      subject: 'Final',
+      body: 'Better words',
+    });
+    const timeline = () => org.admin.get(`/api/v1/contacts/${contact.id}/timeline`);
+    expect((await timeline()).body.items).toEqual([
+      expect.objectContaining({ id: note.body.id, subject: 'Final', snippet: 'Better words' }),
+    ]);
+    await org.admin.delete(`/api/v1/activities/${note.body.id}`);
+    expect((await timeline()).body.items).toEqual([]);
+    await org.admin.post(`/api/v1/activities/${note.body.id}/restore`);
+    expect((await timeline()).body.items.map((entry: { id: string }) => entry.id)).toEqual([note.body.id]);
+  });
+});
+
 describe('search', () => {
   it('finds records by word prefix, ignoring case and accents, across types', async () => {
     const account = await createAccount(org.admin, {

@@ -86,10 +86,14 @@ const steps: Step[] = [
   {
     label: 'activity links',
     total: ACTIVITIES,
-    sql: `INSERT INTO activity_links (org_id, activity_id, record_type, record_id, activity_type, occurred_at)
+    // Each link carries its activity's summary, as the server writes it (see links-repository.ts).
+    sql: `INSERT INTO activity_links (org_id, activity_id, record_type, record_id, activity_type, occurred_at,
+            subject, snippet, owner_id, from_email)
           SELECT :org, ${id('e', 'g')}, r.type, CASE r.type WHEN 'contact' THEN ${id('c', '((g - 1) % ' + CONTACTS + ') + 1')}
                                                              ELSE ${id('a', accountOf('((g - 1) % ' + CONTACTS + ') + 1'))} END,
-                 (ARRAY['email','call','note','meeting'])[g % 4 + 1], now() - (g % 730) * interval '12 hours'
+                 (ARRAY['email','call','note','meeting'])[g % 4 + 1], now() - (g % 730) * interval '12 hours',
+                 'Activity ' || g, 'Thanks for the call, here is the summary of what we agreed on ' || g, :owner,
+                 CASE WHEN g % 4 = 0 THEN 'person' || (((g - 1) % ${CONTACTS}) + 1) || '@company.example' END
           FROM generate_series(:from::int, :to::int) g CROSS JOIN (VALUES ('contact'), ('account')) AS r(type)`,
   },
 ];

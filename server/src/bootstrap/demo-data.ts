@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { CASE_STATUSES, CASE_PRIORITIES, foldForSearch, type RecordRef } from '@inbox-crm/shared';
 import { newId } from '../db/ids.js';
 import { searchText } from '../db/search.js';
+import { refreshAllLinks } from '../modules/activities/links-repository.js';
 import { snippetOf } from '../modules/activities/repository.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { listStages } from '../modules/organisation/repository.js';
@@ -338,5 +339,6 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
       });
     }
     await insertAll(trx, rows);
+    await refreshAllLinks(trx, orgId);
   });
 }

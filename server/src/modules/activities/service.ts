@@ -13,7 +13,7 @@ import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
 import { checkReferences, type Reference } from '../records/references.js';
-import { moveLinksInTime, replaceLinks } from './links-repository.js';
+import { refreshLinks, replaceLinks } from './links-repository.js';
 import * as activities from './repository.js';
 
 export const activityKind: RecordKind<Activity> = {
@@ -24,6 +24,7 @@ export const activityKind: RecordKind<Activity> = {
   guard: async (db, actor, activity) => {
     if (!(await canSeeActivity(db, actor, activity))) throw new NotFound('Activity');
   },
+  afterWrite: refreshLinks,
 };
 
 /** The records links point at, checked like any other reference. */
@@ -40,7 +41,6 @@ const COLUMNS = {
 } as const;
 
 function createActivity(db: Knex, actor: Actor, input: ActivityCreate): Promise<Activity> {
-  const occurredAt = input.occurredAt ?? new Date().toISOString();
   return createRecord(db, actor, activityKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, linkReferences(input.links));
     await activities.insertActivity(trx, actor.orgId, id, {
@@ -49,17 +49,10 @@ function createActivity(db: Knex, actor: Actor, input: ActivityCreate): Promise<
       subject: input.subject?.trim() ?? '',
       body: input.body ?? null,
       snippet: activities.snippetOf(input.body),
-      occurred_at: occurredAt,
+      occurred_at: input.occurredAt ?? new Date().toISOString(),
       owner_id: actor.userId,
     });
-    const target = {
-      orgId: actor.orgId,
-      activityId: id,
-      activityType: input.type,
-      occurredAt,
-      userId: actor.userId,
-    };
-    await replaceLinks(trx, target, input.links);
+    await replaceLinks(trx, { orgId: actor.orgId, activityId: id, userId: actor.userId }, input.links);
   });
 }
 
@@ -77,18 +70,8 @@ function updateActivity(db: Knex, actor: Actor, id: string, input: ActivityUpdat
       ...(input.subject !== undefined ? { subject: input.subject.trim() } : {}),
       ...(input.body !== undefined ? { body: input.body, snippet: activities.snippetOf(input.body) } : {}),
     });
-    const occurredAt = input.occurredAt ?? before.occurredAt;
     if (input.links) {
-      const target = {
-        orgId: actor.orgId,
-        activityId: id,
-        activityType: before.type,
-        occurredAt,
-        userId: actor.userId,
-      };
-      await replaceLinks(trx, target, input.links);
-    } else if (input.occurredAt !== undefined) {
-      await moveLinksInTime(trx, actor.orgId, id, input.occurredAt);
+      await replaceLinks(trx, { orgId: actor.orgId, activityId: id, userId: actor.userId }, input.links);
     }
   });
 }

@@ -13,7 +13,7 @@ import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
-import { addLinks, removeLink } from '../activities/links-repository.js';
+import { addLinks, refreshLinks, removeLink } from '../activities/links-repository.js';
 import { linkReferences } from '../activities/service.js';
 import { snippetOf } from '../activities/repository.js';
 import { mailSettings } from '../organisation/settings-cache.js';
@@ -93,18 +93,13 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
       const existing = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
       if (existing.deleted || (existing.email.private && !isPrivate)) {
         await emails.reviveEmail(trx, actor.orgId, claim.id, !isPrivate);
+        await refreshLinks(trx, actor.orgId, claim.id);
       }
     }
     const stored = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
     const added = await addLinks(
       trx,
-      {
-        orgId: actor.orgId,
-        activityId: claim.id,
-        activityType: 'email',
-        occurredAt: stored.email.sentAt,
-        userId: actor.userId,
-      },
+      { orgId: actor.orgId, activityId: claim.id, userId: actor.userId },
       input.links,
     );
     await recordAudit(trx, actor, 'file', 'email', claim.id, null, {

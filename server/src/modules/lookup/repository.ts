@@ -66,7 +66,7 @@ export async function senderRows(
   query: SenderQuery,
   timelineLimit: number,
 ): Promise<SenderRow[]> {
-  const visible = visibleActivities(actor, 'a');
+  const visible = visibleActivities(actor, 'l');
   const sql = senderViewSql(query.mode, visible.sql);
   const inputs =
     query.mode === 'address' ? [[...query.addresses], textArray(query.domains)] : [[...query.phones]];

@@ -77,11 +77,11 @@ const viewColumns = (visible: string) => `
       ORDER BY t.due_at NULLS LAST, t.id LIMIT ${OPEN_ITEMS_LIMIT}) t), '[]'::json) AS tasks,
   COALESCE((SELECT json_agg(h) FROM (
       SELECT ${TIMELINE_ENTRY_COLUMNS}
-      FROM activity_links l JOIN activities a ON a.org_id = l.org_id AND a.id = l.activity_id
+      FROM activity_links l
       WHERE l.org_id = m.org_id AND m.match <> 'none'
         AND l.record_type = CASE WHEN m.contact_id IS NOT NULL THEN 'contact' ELSE 'account' END
         AND l.record_id = COALESCE(m.contact_id, m.account_id)
-        AND a.deleted_at IS NULL AND ${visible}
+        AND NOT l.deleted AND ${visible}
       ORDER BY l.occurred_at DESC, l.activity_id DESC LIMIT ?) h), '[]'::json) AS timeline`;
 
 function build(mode: MatchMode, visible: string): string {

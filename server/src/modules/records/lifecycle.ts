@@ -20,6 +20,8 @@ export interface RecordKind<Api extends Versioned> {
   load(db: Db, orgId: string, id: string): Promise<Api | undefined>;
   /** Refuses (with NotFound) a record the actor may not see; absent when the whole organisation may. */
   guard?(db: Db, actor: Actor, record: Api): Promise<void>;
+  /** Keeps copies of the record elsewhere in step, after an update, delete or restore. */
+  afterWrite?(db: Db, orgId: string, id: string): Promise<void>;
 }
 
 /**
@@ -103,6 +105,7 @@ export function updateRecord<Api extends Versioned>(
       throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
     await apply(trx, before);
     await touch(trx, kind.table, actor.orgId, id);
+    await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, 'update', kind.entity, id, before, after);
     return after;
@@ -120,6 +123,7 @@ export function setRecordDeleted<Api extends Versioned>(
   return db.transaction(async (trx) => {
     const before = await lockRecord(trx, actor, kind, id, deleted ? 'live' : 'deleted');
     await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
+    await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);
     return after;

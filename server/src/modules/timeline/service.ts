@@ -37,13 +37,12 @@ export async function recordTimeline(
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const types: ActivityType[] =
     query.type === undefined ? [] : Array.isArray(query.type) ? query.type : [query.type];
-  const visible = visibleActivities(actor, 'a');
+  const visible = visibleActivities(actor, 'l');
   const cursor = query.cursor ? decodeTimeCursor(query.cursor) : null;
   const result = await db.raw<{ rows: EntryRow[] }>(
     `SELECT ${TIMELINE_ENTRY_COLUMNS}
-     FROM activity_links l JOIN activities a ON a.org_id = l.org_id AND a.id = l.activity_id
-     WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ?
-       AND a.deleted_at IS NULL AND ${visible.sql}
+     FROM activity_links l
+     WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ? AND NOT l.deleted AND ${visible.sql}
        ${types.length > 0 ? 'AND l.activity_type = ANY(CAST(? AS text[]))' : ''}
        ${cursor ? 'AND (l.occurred_at, l.activity_id) < (?, ?)' : ''}
      ORDER BY l.occurred_at DESC, l.activity_id DESC

@@ -3,31 +3,38 @@ import { iso } from '../../db/types.js';
 import { userRef } from '../users/user-names.js';
 
 /**
- * The columns of a timeline row selected from activities `a` (an email's sender looked up only
- * for emails). Shared by record timelines and the sender view so both show the same entry; turn
- * a row into a TimelineEntry with timelineEntry().
+ * The columns of a timeline row, read from activity_links `l` alone (each link carries its
+ * activity's summary, so the timeline index covers them). Shared by record timelines and the
+ * sender view; turn a row into a TimelineEntry with timelineEntry().
  */
 export const TIMELINE_ENTRY_COLUMNS = `
-  a.id,
-  a.type,
-  a.subject,
-  a.snippet,
-  a.occurred_at AS "occurredAt",
-  a.owner_id AS "ownerId",
-  a.private,
-  (SELECT json_build_object('email', m.from_email, 'name', m.from_name) FROM email_messages m
-    WHERE a.type = 'email' AND m.org_id = a.org_id AND m.activity_id = a.id) AS "from",
-  a.direction,
-  a.duration_minutes AS "durationMinutes"`;
+  l.activity_id AS id,
+  l.activity_type AS type,
+  l.subject,
+  l.snippet,
+  l.occurred_at AS "occurredAt",
+  l.owner_id AS "ownerId",
+  l.private,
+  l.from_email AS "fromEmail",
+  l.from_name AS "fromName",
+  l.direction,
+  l.duration_minutes AS "durationMinutes"`;
 
 /** A timeline row as the database gives it: its time a Date, or ISO 8601 text from inside JSON. */
-export type TimelineRow = Omit<TimelineEntry, 'occurredAt' | 'owner'> & {
+export type TimelineRow = Omit<TimelineEntry, 'occurredAt' | 'owner' | 'from'> & {
   occurredAt: string | Date;
   ownerId: string | null;
+  fromEmail: string | null;
+  fromName: string | null;
 };
 
 /** The entry the API answers: time in ISO 8601 UTC ('…Z'), the owner named. */
 export function timelineEntry(row: TimelineRow, names: ReadonlyMap<string, string>): TimelineEntry {
-  const { ownerId, occurredAt, ...rest } = row;
-  return { ...rest, occurredAt: iso(occurredAt), owner: userRef(names, ownerId) };
+  const { ownerId, occurredAt, fromEmail, fromName, ...rest } = row;
+  return {
+    ...rest,
+    occurredAt: iso(occurredAt),
+    owner: userRef(names, ownerId),
+    from: fromEmail === null ? null : { email: fromEmail, name: fromName },
+  };
 }
