@@ -122,6 +122,8 @@ describe('accounts', () => {
       deletedAt: null,
     });
     expect((await org.admin.get(`/api/v1/accounts/${created.body.id}`)).body).toEqual(created.body);
+    const byDomain = await org.admin.get('/api/v1/accounts?domain=eu.mail.acme.co.uk');
+    expect(byDomain.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
   });
 
   it('refuses a domain that another account holds, naming it', async () => {

@@ -1,4 +1,4 @@
-import type { Account, AccountListQuery, PageOf } from '@inbox-crm/shared';
+import { registrableDomain, type Account, type AccountListQuery, type PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
@@ -58,7 +58,7 @@ export function listAccounts(db: Db, orgId: string, query: AccountListQuery): Pr
     builder.whereExists(
       db('account_domains as d')
         .whereRaw('d.org_id = a.org_id AND d.account_id = a.id')
-        .where('d.domain', query.domain),
+        .where('d.domain', registrableDomain(query.domain) ?? query.domain.toLowerCase()),
     );
   }
   whereSearchMatches(builder, 'a.search_vector', query.q);
