@@ -1,0 +1,145 @@
+import type { Activity, ActivityCreate } from '../schemas/activities.js';
+import type { Account, AccountCreate } from '../schemas/accounts.js';
+import type { Session } from '../schemas/auth.js';
+import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
+import type { Contact, ContactCreate } from '../schemas/contacts.js';
+import type { Email, EmailFile } from '../schemas/emails.js';
+import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
+import type { Opportunity, OpportunityUpdate } from '../schemas/opportunities.js';
+import type { PipelineStage } from '../schemas/organisation.js';
+import type { SearchResult } from '../schemas/search.js';
+import type { Task, TaskCreate, TaskUpdate } from '../schemas/tasks.js';
+import type { TimelineEntry, TimelineQuery } from '../schemas/activities.js';
+import type { User } from '../schemas/users.js';
+import { ApiError } from './api-error.js';
+import { queryString } from './query-string.js';
+import type { SessionStore } from './session-store.js';
+import { exchange, type Exchange, type Method } from './transport.js';
+
+export interface ApiClientOptions {
+  /** The server's origin, e.g. https://crm.example.com; '' for the page's own origin. */
+  baseUrl: string;
+  store: SessionStore;
+  fetch?: typeof fetch;
+  /** Told when the session has ended for good (refresh refused) and signing in again is needed. */
+  onSignedOut?: (reason: ApiError) => void;
+}
+
+const RECORD_PATHS: Record<RecordType, string> = {
+  account: 'accounts',
+  contact: 'contacts',
+  opportunity: 'opportunities',
+  case: 'cases',
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/**
+ * The typed client of the Inbox CRM API: the only way the add-ins' pages talk to the server.
+ * It keeps the session in the given store and renews the access token once when it has expired.
+ */
+export function createApiClient(options: ApiClientOptions) {
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const api = `${options.baseUrl.replace(/\/+$/, '')}/api/v1`;
+  let refreshing: Promise<Session | null> | null = null;
+
+  // One renewal at a time: calls that fail together wait for the same new session.
+  function renew(session: Session): Promise<Session | null> {
+    refreshing ??= exchange<Session>(
+      fetchImpl,
+      `${api}/auth/refresh`,
+      'POST',
+      { refreshToken: session.refreshToken },
+      null,
+    )
+      .then(({ data }) => {
+        options.store.save(data);
+        return data;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.needsSignIn) {
+          options.store.clear();
+          options.onSignedOut?.(error);
+          return null;
+        }
+        throw error;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  async function call<T>(method: Method, path: string, body?: unknown): Promise<Exchange<T>> {
+    const session = options.store.load();
+    if (session === null) throw new ApiError(401, 'signed_out', 'Sign in to use the CRM.');
+    try {
+      return await exchange<T>(fetchImpl, `${api}${path}`, method, body, session.accessToken);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      const renewed = await renew(session);
+      if (renewed === null) throw error;
+      return exchange<T>(fetchImpl, `${api}${path}`, method, body, renewed.accessToken);
+    }
+  }
+
+  const get = async <T>(path: string) => (await call<T>('GET', path)).data;
+  const send = async <T>(method: Method, path: string, body?: unknown) =>
+    (await call<T>(method, path, body)).data;
+
+  return {
+    /** Signs in and keeps the session; answers the signed-in user. */
+    async signIn(email: string, password: string): Promise<User> {
+      const { data } = await exchange<Session>(
+        fetchImpl,
+        `${api}/auth/login`,
+        'POST',
+        { email, password },
+        null,
+      );
+      options.store.save(data);
+      return data.user;
+    },
+    /** Ends the session here and on the server (a server that cannot be reached is not asked). */
+    async signOut(): Promise<void> {
+      const session = options.store.load();
+      options.store.clear();
+      if (session === null) return;
+      await exchange(
+        fetchImpl,
+        `${api}/auth/logout`,
+        'POST',
+        { refreshToken: session.refreshToken },
+        null,
+      ).catch(() => undefined);
+    },
+    isSignedIn: () => options.store.load() !== null,
+    me: () => get<User>('/auth/me'),
+
+    lookup: (query: LookupQuery) => get<LookupResult>(`/lookup${queryString(query)}`),
+    search: (q: string, type?: RecordType | RecordType[]) =>
+      get<SearchResult>(`/search${queryString({ q, type })}`),
+    timeline: (record: RecordRef, query: TimelineQuery = {}) =>
+      get<PageOf<TimelineEntry>>(`/${RECORD_PATHS[record.type]}/${record.id}/timeline${queryString(query)}`),
+
+    /** Files a message; `created` is false when it was filed before (its links are then added). */
+    async fileEmail(body: EmailFile): Promise<{ email: Email; created: boolean }> {
+      const { status, data } = await call<Email>('POST', '/emails', body);
+      return { email: data, created: status === 201 };
+    },
+    emailByMessageId: (messageId: string) =>
+      get<Email>(`/emails/by-message-id/${encodeURIComponent(messageId)}`),
+    unfileEmail: (emailId: string, link: RecordRef | NamedRecordRef) =>
+      send<Email>('DELETE', `/emails/${emailId}/links/${link.type}/${link.id}`),
+
+    createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
+    createAccount: (body: AccountCreate) => send<Account>('POST', '/accounts', body),
+    logActivity: (body: ActivityCreate) => send<Activity>('POST', '/activities', body),
+    createTask: (body: TaskCreate) => send<Task>('POST', '/tasks', body),
+    updateTask: (id: string, body: TaskUpdate) => send<Task>('PATCH', `/tasks/${id}`, body),
+    updateOpportunity: (id: string, body: OpportunityUpdate) =>
+      send<Opportunity>('PATCH', `/opportunities/${id}`, body),
+    pipelineStages: async () => (await get<{ items: PipelineStage[] }>('/pipeline-stages')).items,
+    users: () => get<PageOf<User>>('/users?limit=100'),
+  };
+}

@@ -1,0 +1,50 @@
+import { ApiError, CLIENT_ERROR_CODES } from './api-error.js';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface Exchange<T> {
+  status: number;
+  data: T;
+}
+
+/** One HTTP exchange with the API: JSON both ways, every failure an ApiError. */
+export async function exchange<T>(
+  fetchImpl: typeof fetch,
+  url: string,
+  method: Method,
+  body: unknown,
+  accessToken: string | null,
+): Promise<Exchange<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      CLIENT_ERROR_CODES.unreachable,
+      'The CRM server cannot be reached. Check your connection and try again.',
+    );
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text !== '') {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new ApiError(
+        response.status,
+        CLIENT_ERROR_CODES.badResponse,
+        `The server answered ${response.status} with something that is not JSON.`,
+      );
+    }
+  }
+  if (!response.ok) throw ApiError.fromBody(response.status, data as Record<string, unknown> | null);
+  return { status: response.status, data: data as T };
+}

@@ -1,0 +1,142 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  createApiClient,
+  memorySessionStore,
+  type ApiClient,
+  type SessionStore,
+} from '@inbox-crm/shared';
+import { createAccount, createContact, emailToFile, uniqueMessageId } from '../support/fixtures.js';
+import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let baseUrl: string;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  org = await createTestOrganisation(testApp);
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+});
+afterAll(() => testApp.close());
+
+/** A port that nothing listens on: taken from the system, then let go. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A client whose fetch counts the calls to each path. */
+function countingClient(
+  store: SessionStore = memorySessionStore(),
+  onSignedOut?: (reason: ApiError) => void,
+) {
+  const calls: string[] = [];
+  const client: ApiClient = createApiClient({
+    baseUrl,
+    store,
+    ...(onSignedOut ? { onSignedOut } : {}),
+    fetch: (input, init) => {
+      calls.push(new URL(input instanceof Request ? input.url : input).pathname);
+      return fetch(input, init);
+    },
+  });
+  return { client, calls, store };
+}
+
+describe('the typed API client', () => {
+  it('signs in, asks who a sender is, files the message once and unfiles it, over HTTP', async () => {
+    const account = await createAccount(org.admin, { name: 'Client Co', domains: ['client-co.example'] });
+    const contact = await createContact(org.admin, {
+      firstName: 'Cleo',
+      lastName: 'Client',
+      accountId: account.id,
+      emails: ['cleo@client-co.example'],
+    });
+    const { client } = countingClient();
+    const user = await client.signIn(org.adminUser.email, TEST_PASSWORD);
+    expect(user.id).toBe(org.adminUser.id);
+
+    const messageId = uniqueMessageId();
+    const view = await client.lookup({
+      email: ['cleo@client-co.example', 'someone@client-co.example'],
+      messageId,
+    });
+    expect(view).toMatchObject({ match: 'contact', contact: { id: contact.id }, filing: { filed: false } });
+    expect(view.others).toEqual([
+      expect.objectContaining({ match: 'account', address: 'someone@client-co.example' }),
+    ]);
+
+    const links = [
+      { type: 'contact' as const, id: contact.id },
+      { type: 'account' as const, id: account.id },
+    ];
+    const first = await client.fileEmail(emailToFile({ messageId, links }));
+    const again = await client.fileEmail(emailToFile({ messageId, links }));
+    expect([first.created, again.created]).toEqual([true, false]);
+    const unfiled = await client.unfileEmail(first.email.id, { type: 'account', id: account.id });
+    expect(unfiled.links.map((link) => link.type)).toEqual(['contact']);
+    expect((await client.search('clie')).items.map((hit) => hit.id)).toEqual(
+      expect.arrayContaining([account.id, contact.id]),
+    );
+  });
+
+  it('renews an access token the server refuses, once, even for calls that fail together', async () => {
+    const { client, calls, store } = countingClient();
+    await client.signIn(org.adminUser.email, TEST_PASSWORD);
+    const session = store.load()!;
+    store.save({ ...session, accessToken: 'not-a-token-any-more' });
+    const [me, stages] = await Promise.all([client.me(), client.pipelineStages()]);
+    expect(me.id).toBe(org.adminUser.id);
+    expect(stages).toHaveLength(6);
+    expect(calls.filter((path) => path.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(store.load()!.refreshToken).not.toBe(session.refreshToken);
+  });
+
+  it('signs out when the session cannot be renewed, and says so', async () => {
+    const signedOut: ApiError[] = [];
+    const { client, store } = countingClient(memorySessionStore(), (reason) => signedOut.push(reason));
+    await client.signIn(org.adminUser.email, TEST_PASSWORD);
+    const session = store.load()!;
+    await org.anonymous.post('/api/v1/auth/logout', { refreshToken: session.refreshToken });
+    store.save({ ...session, accessToken: 'expired' });
+    const failure = await client.me().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).needsSignIn).toBe(true);
+    expect(store.load()).toBeNull();
+    expect(signedOut).toHaveLength(1);
+    expect(client.isSignedIn()).toBe(false);
+  });
+
+  it('turns answers the server refuses into errors with its code and sentence', async () => {
+    const { client } = countingClient();
+    await client.signIn(org.adminUser.email, TEST_PASSWORD);
+    const failure = (await client.lookup({}).catch((error: unknown) => error)) as ApiError;
+    expect(failure).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Ask by email (repeatable) or phone.',
+    });
+    expect(failure.retryable).toBe(false);
+    const wrongPassword = (await client
+      .signIn(org.adminUser.email, 'nope')
+      .catch((error: unknown) => error)) as ApiError;
+    expect(wrongPassword).toMatchObject({ status: 401, code: 'invalid_credentials' });
+  });
+
+  it('says plainly when the server cannot be reached, as something worth retrying', async () => {
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const client = createApiClient({ baseUrl: closed, store: memorySessionStore() });
+    const failure = (await client.signIn('a@b.example', 'x').catch((error: unknown) => error)) as ApiError;
+    expect(failure).toMatchObject({ status: 0, code: 'server_unreachable' });
+    expect(failure.retryable).toBe(true);
+    expect(failure.message).toMatch(/cannot be reached/);
+  });
+});
