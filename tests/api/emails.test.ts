@@ -161,6 +161,18 @@ describe('filing an email', () => {
       emailToFile({ from: { email: 'ceo@globex.example' }, links: [{ type: 'contact', id: contact.id }] }),
     );
     expect(byAddress.status).toBe(422);
+    const view = await org.admin.get('/api/v1/lookup?email=ceo@globex.example&email=hank@globex.example');
+    expect(
+      [view.body, ...view.body.others].map((entry: { address: string; neverFile: string | null }) => [
+        entry.address,
+        entry.neverFile,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['ceo@globex.example', 'ceo@globex.example'],
+        ['hank@globex.example', null],
+      ]),
+    );
     await org.admin.patch('/api/v1/organisation', { version: updated.body.version, neverFile: [] });
   });
 

@@ -105,6 +105,11 @@ export const SenderView = Type.Object({
   cases: Type.Array(SenderCase),
   tasks: Type.Array(SenderTask),
   timeline: Type.Array(TimelineEntry),
+  neverFile: Nullable(
+    Type.String({
+      description: 'the never-file entry this address hits: mail with it is refused for filing',
+    }),
+  ),
 });
 export type SenderView = Static<typeof SenderView>;
 

@@ -4,6 +4,7 @@ import {
   isEmailAddress,
   isFreeMailDomain,
   isOwnAddress,
+  neverFileEntryFor,
   normalizeEmail,
   normalizeMessageId,
   parseReferences,
@@ -25,7 +26,7 @@ const DEFAULT_TIMELINE_LIMIT = 10;
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-function emptyView(address: string | null, phone: string | null, reason: SenderView['reason']): SenderView {
+function emptyView(address: string | null, phone: string | null, reason: SenderView['reason']): MatchedView {
   return {
     address,
     phone,
@@ -47,8 +48,11 @@ interface LookupCandidate {
   phone: string | null;
 }
 
+/** A sender view before the never-file list is consulted. */
+type MatchedView = Omit<SenderView, 'neverFile'>;
+
 /** A view decided without the database (own, invalid), or the candidate to look up. */
-type Planned = { view: SenderView } | { candidate: LookupCandidate; freeMail: boolean };
+type Planned = { view: MatchedView } | { candidate: LookupCandidate; freeMail: boolean };
 
 function planAddress(raw: string, settings: MailSettings): Planned {
   const address = normalizeEmail(raw);
@@ -64,7 +68,7 @@ function planAddress(raw: string, settings: MailSettings): Planned {
   };
 }
 
-function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): SenderView {
+function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): MatchedView {
   const base = { address: candidate.address, phone: candidate.phone };
   const { contact, account, opportunities, cases, tasks, timeline } = row;
   const found = { contact, account, opportunities, cases, tasks, timeline };
@@ -169,10 +173,11 @@ export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promis
     messageFiling(db, actor, query),
   ]);
   // Each statement answers its candidates in the order asked.
-  const views = planned.map((plan) => {
-    if ('view' in plan) return plan.view;
-    const row = (plan.candidate.address !== null ? addressRows : phoneRows).shift()!;
-    return toView(plan.candidate, plan.freeMail, row);
+  const views: SenderView[] = planned.map((plan) => {
+    const row = 'view' in plan ? null : (plan.candidate.address !== null ? addressRows : phoneRows).shift()!;
+    const view = 'view' in plan ? plan.view : toView(plan.candidate, plan.freeMail, row!);
+    // Told up front, so a pane can say why it will not file rather than meet a refusal.
+    return { ...view, neverFile: view.address ? neverFileEntryFor(view.address, settings.neverFile) : null };
   });
   const primary = primaryIndex(views);
   return { ...views[primary]!, others: views.filter((_, index) => index !== primary), filing };
