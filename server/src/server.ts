@@ -4,7 +4,7 @@ import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { loadConfig } from './config.js';
 import { openConfiguredDatabase } from './open-database.js';
-import { exitOnStartupError } from './startup-errors.js';
+import { exitOnError } from './startup-errors.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -53,4 +53,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch(exitOnStartupError);
+main().catch(exitOnError('Inbox CRM cannot start'));

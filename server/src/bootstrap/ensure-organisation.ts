@@ -23,9 +23,9 @@ export async function ensureOrganisation(
   config: Pick<Config, 'bootstrap' | 'demoData'>,
 ): Promise<StartupState> {
   const { knex } = database;
-  let bootstrappedAdmin: string | null = null;
-  if (config.bootstrap && (await countOrganisations(knex)) === 0) {
-    const { bootstrap } = config;
+  const empty = (await countOrganisations(knex)) === 0;
+  const { bootstrap } = config;
+  if (bootstrap && empty) {
     await knex.transaction((trx) =>
       createOrganisationWithAdmin(trx, {
         name: bootstrap.orgName,
@@ -33,18 +33,19 @@ export async function ensureOrganisation(
         adminPassword: bootstrap.adminPassword,
       }),
     );
-    bootstrappedAdmin = bootstrap.adminEmail;
   }
-  const wantsDemo = (database.kind === 'pglite' && (await countOrganisations(knex)) === 0) || config.demoData;
-  const demoLoaded = wantsDemo && !(await findUserByEmail(knex, DEMO_ADMIN_EMAIL));
+  const bootstrappedAdmin = bootstrap && empty ? bootstrap.adminEmail : null;
+  const demoPresent = (await findUserByEmail(knex, DEMO_ADMIN_EMAIL)) !== undefined;
+  const wantsDemo = (database.kind === 'pglite' && empty && !bootstrappedAdmin) || config.demoData;
+  const demoLoaded = wantsDemo && !demoPresent;
   if (demoLoaded) await loadDemoData(knex);
-  if ((await countOrganisations(knex)) === 0) {
+  if (empty && !bootstrappedAdmin && !demoLoaded) {
     throw new StartupRefused(
       'The database has no organisation yet. Set BOOTSTRAP_ORG_NAME, BOOTSTRAP_ADMIN_EMAIL and ' +
         'BOOTSTRAP_ADMIN_PASSWORD to create yours with its first admin (or run `pnpm admin:create`), ' +
         'or set DEMO_DATA=true to evaluate with the demo company.',
     );
   }
-  const demoAvailable = (await findUserByEmail(knex, DEMO_ADMIN_EMAIL)) !== undefined;
+  const demoAvailable = demoPresent || demoLoaded;
   return { demoLoaded, demoAvailable, bootstrappedAdmin };
 }

@@ -3,7 +3,7 @@ import { isEmailAddress } from '@inbox-crm/shared';
 import { ConfigError, loadConfig } from '../config.js';
 import { createOrganisationWithAdmin } from '../modules/organisation/service.js';
 import { openConfiguredDatabase } from '../open-database.js';
-import { exitOnStartupError } from '../startup-errors.js';
+import { exitOnError } from '../startup-errors.js';
 
 const usage =
   'Usage: pnpm admin:create --org "Acme Ltd" --email admin@acme.com --password "…" [--name "Ada Lovelace"]\n' +
@@ -43,4 +43,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(exitOnStartupError);
+main().catch(exitOnError('Could not create the organisation'));

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../open-database.js';
-import { exitOnStartupError } from '../startup-errors.js';
+import { exitOnError } from '../startup-errors.js';
 
 /** `pnpm migrate`: brings the configured database's schema up to date and exits. */
 async function main(): Promise<void> {
@@ -12,4 +12,4 @@ async function main(): Promise<void> {
   await database.close();
 }
 
-main().catch(exitOnStartupError);
+main().catch(exitOnError('Could not migrate the database'));

@@ -2,7 +2,6 @@ import { Type, type Static } from 'typebox';
 import { createSchema, Nullable, recordListQuery, RecordMeta, updateSchema, Uuid } from './common.js';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
 export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const CaseStatus = Type.Enum(CASE_STATUSES);
 export const CasePriority = Type.Enum(CASE_PRIORITIES);

@@ -128,7 +128,8 @@ export async function findEmailIdByKey(db: Db, orgId: string, key: string): Prom
 
 /**
  * Creates the email's activity unless one with this key exists. Concurrent filings of one message
- * wait on the unique index; exactly one inserts. Returns the id and whether this call created it.
+ * wait on the unique index; exactly one inserts. Returns the id, whether this call created it, and
+ * the (locked) email's privacy and trash state.
  */
 export async function claimEmailActivity(
   db: Db,
@@ -142,7 +143,7 @@ export async function claimEmailActivity(
     owner_id: string;
     private: boolean;
   },
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; private: boolean; deleted: boolean }> {
   const inserted = await db.raw<{ rows: { id: string }[] }>(
     `INSERT INTO activities (org_id, id, type, message_key, subject, snippet, occurred_at, owner_id, private)
      VALUES (?, ?, 'email', ?, ?, ?, ?, ?, ?)
@@ -159,12 +160,18 @@ export async function claimEmailActivity(
       row.private,
     ],
   );
-  if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
+  if (inserted.rows[0])
+    return { id: inserted.rows[0].id, created: true, private: row.private, deleted: false };
   const existing = (await db('activities')
     .where({ org_id: row.org_id, message_key: row.message_key })
     .forUpdate()
-    .first('id')) as { id: string };
-  return { id: existing.id, created: false };
+    .first('id', 'private', 'deleted_at')) as { id: string; private: boolean; deleted_at: Date | null };
+  return {
+    id: existing.id,
+    created: false,
+    private: existing.private,
+    deleted: existing.deleted_at !== null,
+  };
 }
 
 export async function insertEmailMessage(

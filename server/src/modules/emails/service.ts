@@ -89,14 +89,10 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
         mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
         filed_by: actor.userId,
       });
-    } else {
-      const existing = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
-      if (existing.deleted || (existing.email.private && !isPrivate)) {
-        await emails.reviveEmail(trx, actor.orgId, claim.id, !isPrivate);
-        await refreshLinks(trx, actor.orgId, claim.id);
-      }
+    } else if (claim.deleted || (claim.private && !isPrivate)) {
+      await emails.reviveEmail(trx, actor.orgId, claim.id, !isPrivate);
+      await refreshLinks(trx, actor.orgId, claim.id);
     }
-    const stored = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
     const added = await addLinks(
       trx,
       { orgId: actor.orgId, activityId: claim.id, userId: actor.userId },
@@ -108,8 +104,7 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
       mailbox: input.mailbox ?? null,
       addedLinks: added,
     });
-    const email =
-      added.length > 0 ? (await emails.loadEmail(trx, actor.orgId, claim.id))!.email : stored.email;
+    const { email } = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
     return { email, created: claim.created };
   });
 }
