@@ -10,13 +10,7 @@ import {
   UserRef,
 } from './common.js';
 import { MAX_LINKS } from './activities.js';
-
-export const MAX_RECIPIENTS = 500;
-export const MAX_ATTACHMENTS = 100;
-export const MAX_BODY_TEXT = 1_000_000;
-export const MAX_BODY_HTML = 3_000_000;
-/** Request body limit of POST /emails: both bodies at their maximum plus headers fit. */
-export const EMAIL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+import { MAX_ATTACHMENTS, MAX_BODY_HTML, MAX_BODY_TEXT, MAX_RECIPIENTS } from './limits.js';
 
 export const EMAIL_SOURCES = ['outlook', 'gmail', 'api'] as const;
 export const EmailSource = Type.Enum(EMAIL_SOURCES);

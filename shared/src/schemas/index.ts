@@ -13,3 +13,4 @@ export * from './organisation.js';
 export * from './search.js';
 export * from './tasks.js';
 export * from './users.js';
+export * from './limits.js';

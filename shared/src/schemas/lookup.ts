@@ -4,8 +4,7 @@ import { TimelineEntry } from './activities.js';
 import { CasePriority, CaseStatus } from './cases.js';
 import { ContactPhone } from './contacts.js';
 import { TaskPriority } from './tasks.js';
-
-export const MAX_LOOKUP_ADDRESSES = 50;
+import { MAX_LOOKUP_ADDRESSES } from './limits.js';
 
 export const LookupQuery = Type.Object(
   {

@@ -1,0 +1,8 @@
+// Plain numbers, apart from the schemas, so that browser pages can check them without TypeBox.
+export const MAX_LOOKUP_ADDRESSES = 50;
+export const MAX_RECIPIENTS = 500;
+export const MAX_ATTACHMENTS = 100;
+export const MAX_BODY_TEXT = 1_000_000;
+export const MAX_BODY_HTML = 3_000_000;
+/** Request body limit of POST /emails: both bodies at their maximum plus headers fit. */
+export const EMAIL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
