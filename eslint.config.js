@@ -9,7 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.check.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.check.json', './addin-outlook/tsconfig.json', './tests/tsconfig.browser.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Package boundaries: another package is imported by its name, never by a relative path into its folder.
@@ -37,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', '**/*.test.ts'],
+    files: ['tests/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     rules: {
       // Test clients read JSON replies whose shape each assertion spells out.
       '@typescript-eslint/no-explicit-any': 'off',

@@ -1,24 +1,51 @@
+import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+// Tests run against the TypeScript sources of the workspace packages, not their builds.
+const alias = [
+  { find: /^@inbox-crm\/shared$/, replacement: source('./shared/src/index.ts') },
+  { find: /^@inbox-crm\/shared\/client$/, replacement: source('./shared/src/client.ts') },
+  { find: /^@inbox-crm\/migrations$/, replacement: source('./migrations/src/index.ts') },
+  { find: /^@inbox-crm\/addin-gmail$/, replacement: source('./addin-gmail/src/index.ts') },
+  { find: /^@inbox-crm\/server$/, replacement: source('./server/src/index.ts') },
+  { find: /^@inbox-crm\/addin-outlook$/, replacement: source('./addin-outlook/src/index.ts') },
+];
+
 export default defineConfig({
-  resolve: {
-    // Tests run against the TypeScript sources of the workspace packages, not their builds.
-    alias: {
-      '@inbox-crm/shared': source('./shared/src/index.ts'),
-      '@inbox-crm/migrations': source('./migrations/src/index.ts'),
-      '@inbox-crm/addin-gmail': source('./addin-gmail/src/index.ts'),
-      '@inbox-crm/server': source('./server/src/index.ts'),
-    },
-  },
+  resolve: { alias },
   test: {
-    include: ['{shared,server,addin-gmail,migrations}/src/**/*.test.ts', 'tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          include: [
+            '{shared,server,addin-gmail,migrations}/src/**/*.test.ts',
+            'addin-outlook/src/**/*.test.ts',
+            'tests/{api,e2e}/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // Components rendered in happy-dom, talking to a real server over HTTP.
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'components',
+          environment: 'happy-dom',
+          globalSetup: ['tests/components/server-setup.ts'],
+          include: ['tests/components/**/*.test.tsx'],
+        },
+      },
+    ],
   },
 });

@@ -18,6 +18,7 @@ import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
+import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { PRODUCT_VERSION } from './version.js';
 
@@ -29,6 +30,7 @@ export interface AppOptions {
   jwtSecret: string;
   publicUrl: string;
   logger?: FastifyServerOptions['logger'];
+  outlookApp?: OutlookAppOptions;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -46,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auth, { secret: options.jwtSecret });
 
   await app.register(healthRoutes);
+  await app.register(outlookAppRoutes, options.outlookApp ?? {});
   await app.register(
     async (api: App) => {
       await api.register(healthRoutes);

@@ -16,16 +16,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/**
- * With DATABASE_URL set, every run gets a fresh database on that server (created here, dropped
- * afterwards), so the named database itself is never changed and runs cannot see each other's rows.
- */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    project.provide('testDatabaseUrl', null);
-    return undefined;
-  }
+/** A migrated database of its own on the server `serverUrl` names, and how to drop it. */
+export async function createRunDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `inboxcrm_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } });
   await admin.raw(`CREATE DATABASE ${name}`);
@@ -36,9 +28,26 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   } finally {
     await migrator.destroy();
   }
-  project.provide('testDatabaseUrl', url);
-  return async () => {
-    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.destroy();
+  return {
+    url,
+    drop: async () => {
+      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.destroy();
+    },
   };
+}
+
+/**
+ * With DATABASE_URL set, every run gets a fresh database on that server (created here, dropped
+ * afterwards), so the named database itself is never changed and runs cannot see each other's rows.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    project.provide('testDatabaseUrl', null);
+    return undefined;
+  }
+  const database = await createRunDatabase(serverUrl);
+  project.provide('testDatabaseUrl', database.url);
+  return () => database.drop();
 }

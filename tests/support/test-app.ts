@@ -19,8 +19,7 @@ export interface TestApp {
  * The whole server on the run's database: this run's own PostgreSQL database when DATABASE_URL is
  * set (see global-setup), otherwise a migrated in-memory PGlite for this test file.
  */
-export async function startTestApp(): Promise<TestApp> {
-  const url = inject('testDatabaseUrl');
+export async function startTestApp(url: string | null = inject('testDatabaseUrl')): Promise<TestApp> {
   const database = url ? openPostgres(url, 10) : await openPglite(':memory:');
   if (!url) await runMigrations(database.knex);
   const app = await buildApp({

@@ -1,0 +1,39 @@
+import {
+  createApiClient,
+  webSessionStore,
+  type ApiClient,
+  type ApiError,
+  type KeyValueStorage,
+  type User,
+} from '@inbox-crm/shared/client';
+
+/** The page's API client with its stored session, and word of a session that ended for good. */
+export interface PageSession {
+  api: ApiClient;
+  /** The signed-in user as stored with the session; null when signed out. */
+  storedUser(): User | null;
+  onSignedOut(listener: (reason: ApiError) => void): () => void;
+}
+
+/**
+ * The session lives in the page's own storage for the server's origin, never in Outlook's
+ * roamingSettings, which every other client of the mailbox can read.
+ */
+export function createPageSession(storage: KeyValueStorage, fetchImpl?: typeof fetch): PageSession {
+  const store = webSessionStore(storage);
+  const listeners = new Set<(reason: ApiError) => void>();
+  const api = createApiClient({
+    baseUrl: '',
+    store,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    onSignedOut: (reason) => listeners.forEach((listener) => listener(reason)),
+  });
+  return {
+    api,
+    storedUser: () => store.load()?.user ?? null,
+    onSignedOut(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { ApiError, User } from '@inbox-crm/shared/client';
+import type { PageSession } from './api/page-session.js';
+import { TaskPane } from './features/pane/task-pane.js';
+import { SignInForm } from './features/sign-in/sign-in-form.js';
+import type { MailboxConnection } from './office/office-mailbox.js';
+import { usePrefersDark } from './theme.js';
+import { ServicesProvider } from './ui/services.js';
+
+/** The task pane inside Outlook, or the console in a browser: one app, two surfaces. */
+export type Surface = { kind: 'pane'; connection: MailboxConnection } | { kind: 'console' };
+
+// Inline, not a class: Fluent copies the provider's classes onto its portals (tooltips, menus),
+// where a full-height box would cover the page.
+const FULL_HEIGHT = { minHeight: '100vh' };
+
+// The console is loaded only in a browser, so the task pane never downloads it.
+const Console = lazy(() => import('./features/console/console.js'));
+
+export function App({ surface, session }: { surface: Surface; session: PageSession }) {
+  const [user, setUser] = useState<User | null>(() => session.storedUser());
+  const [signInReason, setSignInReason] = useState<ApiError | null>(null);
+  useEffect(
+    () =>
+      session.onSignedOut((reason) => {
+        setUser(null);
+        setSignInReason(reason);
+      }),
+    [session],
+  );
+  const mailbox =
+    surface.kind === 'pane' && surface.connection.kind === 'connected' ? surface.connection.mailbox : null;
+  const dark = usePrefersDark(mailbox?.prefersDark ?? null);
+
+  const services = useMemo(
+    () =>
+      user && {
+        api: session.api,
+        user,
+        mailbox,
+        signOut: () => {
+          void session.api.signOut();
+          setSignInReason(null);
+          setUser(null);
+        },
+      },
+    [session, user, mailbox],
+  );
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={FULL_HEIGHT}>
+      {services ? (
+        <ServicesProvider value={services}>
+          {surface.kind === 'pane' ? (
+            <TaskPane connection={surface.connection} />
+          ) : (
+            <Suspense fallback={<Spinner label="Loading the console…" />}>
+              <Console />
+            </Suspense>
+          )}
+        </ServicesProvider>
+      ) : (
+        <SignInForm api={session.api} reason={signInReason} onSignedIn={setUser} />
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageFiling, SenderView } from '@inbox-crm/shared/client';
+import { preselectedKeys, suggestedChoices } from './file-choices.js';
+
+const id = (n: number) => `0190f0a0-0000-7000-8000-00000000000${n}`;
+const view = {
+  address: 'jane@acme.example',
+  contact: { id: id(1), name: 'Jane Doe' },
+  account: { id: id(2), name: 'Acme' },
+  opportunities: [{ id: id(3), name: 'Renewal', stage: 'Proposal', amountMinor: 120_000, currency: 'EUR' }],
+  cases: [{ id: id(4), subject: 'Broken invoice', status: 'open', priority: 'high' }],
+} as unknown as SenderView;
+const filing = (links: MessageFiling['links'], suggestedLinks: MessageFiling['suggestedLinks'] = []) =>
+  ({ links, suggestedLinks }) as MessageFiling;
+
+describe('what the file picker offers', () => {
+  it('when the sender is a known contact, then contact, account, open opportunities and cases are offered, contact and account ticked', () => {
+    const choices = suggestedChoices(view, null);
+    expect(choices.map((choice) => choice.type)).toEqual(['contact', 'account', 'opportunity', 'case']);
+    expect(choices[2]!.detail).toMatch(/^Proposal · .*1,200\.00/);
+    expect([...preselectedKeys(view, null)]).toEqual([`contact:${id(1)}`, `account:${id(2)}`]);
+  });
+
+  it('when the thread was filed before, then its records are offered once, and records already linked are not ticked again', () => {
+    const state = filing(
+      [{ type: 'account', id: id(2), name: 'Acme' }],
+      [
+        { type: 'case', id: id(4), name: 'Broken invoice' },
+        { type: 'case', id: id(5), name: 'Other' },
+      ],
+    );
+    const choices = suggestedChoices(view, state);
+    expect(choices.map((choice) => choice.id)).toEqual([id(1), id(2), id(3), id(4), id(5)]);
+    expect([...preselectedKeys(view, state)]).toEqual([`contact:${id(1)}`]);
+  });
+});

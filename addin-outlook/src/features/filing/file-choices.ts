@@ -1,0 +1,51 @@
+import type { MessageFiling, NamedRecordRef, SearchHit, SenderView } from '@inbox-crm/shared/client';
+import { formatMoney } from '../../ui/format.js';
+
+/** A record the message can be filed to, with a second line that tells it apart. */
+export interface FileChoice extends NamedRecordRef {
+  detail: string | null;
+}
+
+export const choiceKey = (record: { type: string; id: string }) => `${record.type}:${record.id}`;
+
+/**
+ * What the picker offers before any search: the person's contact and account, their open
+ * opportunities and cases, and records the same thread was filed to, each once.
+ */
+export function suggestedChoices(view: SenderView, filing: MessageFiling | null): FileChoice[] {
+  const choices: FileChoice[] = [];
+  if (view.contact)
+    choices.push({ type: 'contact', id: view.contact.id, name: view.contact.name, detail: view.address });
+  if (view.account)
+    choices.push({ type: 'account', id: view.account.id, name: view.account.name, detail: null });
+  for (const opportunity of view.opportunities) {
+    const amount = formatMoney(opportunity.amountMinor, opportunity.currency);
+    const detail = amount ? `${opportunity.stage} · ${amount}` : opportunity.stage;
+    choices.push({ type: 'opportunity', id: opportunity.id, name: opportunity.name, detail });
+  }
+  for (const item of view.cases) {
+    choices.push({
+      type: 'case',
+      id: item.id,
+      name: item.subject,
+      detail: `${item.status} · ${item.priority}`,
+    });
+  }
+  for (const link of filing?.suggestedLinks ?? [])
+    choices.push({ ...link, detail: 'Filed from this thread' });
+  for (const link of filing?.links ?? []) choices.push({ ...link, detail: null });
+  const seen = new Set<string>();
+  return choices.filter((choice) => !seen.has(choiceKey(choice)) && seen.add(choiceKey(choice)));
+}
+
+/** The contact and account are what a user files to nearly every time: they start ticked. */
+export function preselectedKeys(view: SenderView, filing: MessageFiling | null): Set<string> {
+  const linked = new Set((filing?.links ?? []).map(choiceKey));
+  const keys = [
+    view.contact && choiceKey({ type: 'contact', id: view.contact.id }),
+    view.account && choiceKey({ type: 'account', id: view.account.id }),
+  ];
+  return new Set(keys.filter((key): key is string => !!key && !linked.has(key)));
+}
+
+export const choiceFromHit = (hit: SearchHit): FileChoice => ({ ...hit });

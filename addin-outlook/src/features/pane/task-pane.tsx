@@ -1,0 +1,61 @@
+import { Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import type { MailboxConnection } from '../../office/office-mailbox.js';
+import { REQUIRED_MAILBOX_SET } from '../../office/office-mailbox.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { EmptyState } from '../../ui/section.js';
+import { useMailbox } from '../../ui/services.js';
+import { MessagePanel } from './message-panel.js';
+import { PaneHeader } from './pane-header.js';
+import { useOpenMessage } from './use-open-message.js';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  body: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+/** The task pane: who the open message is with, beside it in Outlook. */
+export function TaskPane({ connection }: { connection: MailboxConnection }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.pane}>
+      <PaneHeader />
+      {connection.kind === 'no-host' && (
+        <EmptyState title="Open Inbox CRM from Outlook">
+          This page is the Outlook task pane. In a browser, use the{' '}
+          <Link href="/app/">Inbox CRM console</Link>.
+        </EmptyState>
+      )}
+      {connection.kind === 'unsupported' && (
+        <EmptyState title="This Outlook is too old for Inbox CRM">
+          The pane needs Outlook with Mailbox {REQUIRED_MAILBOX_SET} or newer (pinning and moving between
+          messages). Update Outlook or use Outlook on the web.
+        </EmptyState>
+      )}
+      {connection.kind === 'connected' && <OpenMessageView />}
+    </div>
+  );
+}
+
+function OpenMessageView() {
+  const styles = useStyles();
+  const mailbox = useMailbox();
+  const { state, reload } = useOpenMessage(mailbox);
+  if (state.status === 'loading') return <Spinner className={styles.body} label="Reading the message…" />;
+  if (state.status === 'failed') {
+    return (
+      <div className={styles.body}>
+        <ProblemMessage error={state.error} onRetry={reload} />
+      </div>
+    );
+  }
+  if (state.data === null) {
+    return <EmptyState title="No message selected">Select a message to see who it is from.</EmptyState>;
+  }
+  // Keyed by the item: moving to another message starts from nothing, never from the last record.
+  return <MessagePanel key={state.data.itemKey} message={state.data} />;
+}

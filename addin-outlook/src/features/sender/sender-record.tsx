@@ -1,0 +1,59 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { MessageParty, SenderView } from '@inbox-crm/shared/client';
+import { CreateContactForm } from '../contact/create-contact-form.js';
+import { AccountCard, ContactCard } from './record-cards.js';
+import { HistoryList } from './history-list.js';
+import { OpenItems } from './open-items.js';
+
+const useStyles = makeStyles({
+  record: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  reason: { color: tokens.colorNeutralForeground2 },
+});
+
+const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
+
+interface Props {
+  view: SenderView;
+  /** The person as the message names them, for prefilling a new contact. */
+  party: MessageParty | null;
+  onRecordCreated: () => void;
+}
+
+/** The counterpart's record: contact, account, what is open with them and their latest history. */
+export function SenderRecord({ view, party, onRecordCreated }: Props) {
+  const styles = useStyles();
+  const [creating, setCreating] = useState(false);
+  const known = view.contact !== null || view.account !== null;
+  const canCreate =
+    view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind);
+
+  return (
+    <div className={styles.record}>
+      {view.contact === null && <Text className={styles.reason}>{view.reason.text}</Text>}
+      {view.neverFile && (
+        <MessageBar intent="info">
+          <MessageBarBody>Mail with {view.neverFile} is never filed in your organisation.</MessageBarBody>
+        </MessageBar>
+      )}
+      {view.contact && <ContactCard contact={view.contact} account={view.account} />}
+      {canCreate &&
+        (creating ? (
+          <CreateContactForm
+            address={view.address!}
+            displayName={party?.name ?? null}
+            view={view}
+            onCreated={onRecordCreated}
+            onCancel={() => setCreating(false)}
+          />
+        ) : (
+          <Button appearance="primary" onClick={() => setCreating(true)}>
+            Create contact
+          </Button>
+        ))}
+      {view.account && <AccountCard account={view.account} />}
+      {known && <OpenItems view={view} />}
+      {known && <HistoryList entries={view.timeline} />}
+    </div>
+  );
+}

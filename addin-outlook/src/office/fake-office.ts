@@ -1,0 +1,161 @@
+// A stand-in for Outlook's side of Office.js, for component tests (happy-dom) and browser tests.
+// installFakeOffice must stay self-contained: browser tests send its source text into the page.
+
+export interface FakeRecipient {
+  emailAddress: string;
+  displayName: string;
+}
+
+export interface FakeMessage {
+  itemId: string;
+  internetMessageId?: string;
+  conversationId?: string;
+  subject: string;
+  from?: FakeRecipient;
+  to: FakeRecipient[];
+  cc?: FakeRecipient[];
+  /** ISO 8601 */
+  dateTimeCreated: string;
+  bodyText?: string;
+  bodyHtml?: string;
+  attachments?: { name: string; contentType: string; size: number; isInline?: boolean }[];
+  /** A draft (compose mode) instead of a received or sent message. */
+  compose?: boolean;
+  /** Set when the item sits in a shared or delegated mailbox. */
+  sharedMailbox?: string;
+}
+
+export interface FakeOfficeSetup {
+  userAddress: string;
+  userName?: string;
+  messages: FakeMessage[];
+  /** Index of the selected message; null when nothing is selected. */
+  selected: number | null;
+  /** Highest Mailbox requirement set the fake host supports. */
+  mailboxVersion?: string;
+  bodyBackgroundColor?: string;
+}
+
+/** What a test steers the fake host with (window.fakeOutlook in a browser). */
+export interface FakeOutlookControl {
+  /** Selects another message (or none) and fires ItemChanged, as a pinned pane sees it. */
+  select(index: number | null): void;
+  /** Replaces a draft's To line and fires RecipientsChanged. */
+  setDraftRecipients(to: FakeRecipient[]): void;
+  /** How often the bodies were read: opening a message must not read them. */
+  bodyReads: number;
+}
+
+export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
+  const scope = globalThis as unknown as {
+    Office?: Record<string, unknown>;
+    fakeOutlook?: FakeOutlookControl;
+  };
+  const office = (scope.Office ??= {
+    onReady: (callback?: (info: unknown) => void) => {
+      const info = { host: 'Outlook', platform: 'OfficeOnline' };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  });
+  const succeeded = (value: unknown) => ({ status: 'succeeded', value });
+  const handlers = new Map<string, () => void>();
+  const itemHandlers = new Map<string, () => void>();
+  const versionOf = (version: string) => version.split('.').map(Number) as [number, number];
+  const [maxMajor, maxMinor] = versionOf(setup.mailboxVersion ?? '1.13');
+
+  const control: FakeOutlookControl = {
+    bodyReads: 0,
+    select(index) {
+      setup.selected = index;
+      itemHandlers.clear();
+      handlers.get('olkItemSelectedChanged')?.();
+    },
+    setDraftRecipients(to) {
+      const message = setup.selected === null ? undefined : setup.messages[setup.selected];
+      if (!message) return;
+      message.to = to;
+      itemHandlers.get('olkRecipientsChanged')?.();
+    },
+  };
+
+  function readItem(message: FakeMessage) {
+    return {
+      itemType: 'message',
+      itemId: message.itemId,
+      internetMessageId: message.internetMessageId ?? '',
+      conversationId: message.conversationId ?? '',
+      subject: message.subject,
+      from: message.from,
+      to: message.to,
+      cc: message.cc ?? [],
+      dateTimeCreated: new Date(message.dateTimeCreated),
+      attachments: (message.attachments ?? []).map((attachment) => ({ isInline: false, ...attachment })),
+      body: {
+        getAsync(coercion: string, callback: (result: unknown) => void) {
+          control.bodyReads += 1;
+          callback(succeeded(coercion === 'html' ? (message.bodyHtml ?? '') : (message.bodyText ?? '')));
+        },
+      },
+    };
+  }
+
+  function composeItem(message: FakeMessage) {
+    const field = (read: () => FakeRecipient[]) => ({
+      getAsync: (callback: (result: unknown) => void) => callback(succeeded(read())),
+    });
+    return {
+      itemType: 'message',
+      conversationId: message.conversationId ?? '',
+      subject: { getAsync: (callback: (result: unknown) => void) => callback(succeeded(message.subject)) },
+      to: field(() => message.to),
+      cc: field(() => message.cc ?? []),
+      addHandlerAsync: (type: string, handler: () => void) => itemHandlers.set(type, handler),
+      removeHandlerAsync: (type: string) => itemHandlers.delete(type),
+    };
+  }
+
+  const mailbox = {
+    userProfile: { emailAddress: setup.userAddress, displayName: setup.userName ?? setup.userAddress },
+    get item() {
+      const message = setup.selected === null ? undefined : setup.messages[setup.selected];
+      if (!message) return null;
+      const item: Record<string, unknown> = message.compose ? composeItem(message) : readItem(message);
+      if (message.sharedMailbox) {
+        const shared = { targetMailbox: message.sharedMailbox, owner: message.sharedMailbox };
+        item.getSharedPropertiesAsync = (callback: (result: unknown) => void) => callback(succeeded(shared));
+      }
+      return item;
+    },
+    addHandlerAsync: (type: string, handler: () => void) => handlers.set(type, handler),
+    removeHandlerAsync: (type: string) => handlers.delete(type),
+  };
+
+  const context = {
+    mailbox,
+    officeTheme: setup.bodyBackgroundColor ? { bodyBackgroundColor: setup.bodyBackgroundColor } : undefined,
+    requirements: {
+      isSetSupported(name: string, version = '1.1') {
+        const [major, minor] = versionOf(version);
+        return name === 'Mailbox' && (major < maxMajor || (major === maxMajor && minor <= maxMinor));
+      },
+    },
+  };
+  // Office.js completes these once it knows its host (without one they lack Outlook's members),
+  // and may rebuild them while it starts: so they are merged in now and again once it is ready.
+  const enums: Record<string, Record<string, unknown>> = {
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    CoercionType: { Text: 'text', Html: 'html' },
+    EventType: { ItemChanged: 'olkItemSelectedChanged', RecipientsChanged: 'olkRecipientsChanged' },
+  };
+  const attach = () => {
+    for (const [name, members] of Object.entries(enums))
+      office[name] = { ...(office[name] as object), ...members };
+    if (office.context) Object.assign(office.context as object, context);
+    else office.context = context;
+  };
+  attach();
+  (office.onReady as (callback: () => void) => unknown)(attach);
+  scope.fakeOutlook = control;
+  return control;
+}

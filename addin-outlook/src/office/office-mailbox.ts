@@ -1,0 +1,151 @@
+import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared/client';
+import { officeAsync } from './office-async.js';
+import type { FilingContent, Mailbox, OpenMessage } from './open-message.js';
+
+/** Pinning and ItemChanged arrived with Mailbox 1.5: the least the pane asks of a host. */
+export const REQUIRED_MAILBOX_SET = '1.5';
+
+/** Office.MailboxEnums.ItemType.Message: the pane has nothing to say about appointments. */
+const MESSAGE_ITEM_TYPE = 'message';
+
+const party = (details: Office.EmailAddressDetails): MessageParty => ({
+  email: details.emailAddress,
+  name:
+    details.displayName === '' || details.displayName === details.emailAddress ? null : details.displayName,
+});
+
+function isReadItem(item: Office.MessageRead | Office.MessageCompose): item is Office.MessageRead {
+  return typeof item.subject === 'string';
+}
+
+let draftCounter = 0;
+
+/** The shared or delegated mailbox an item lives in (Mailbox 1.8); null in the user's own mailbox. */
+async function sharedMailboxOf(item: Office.MessageRead | Office.MessageCompose): Promise<string | null> {
+  if (typeof item.getSharedPropertiesAsync !== 'function') return null;
+  try {
+    const shared = await officeAsync<Office.SharedProperties>((done) => item.getSharedPropertiesAsync(done));
+    return shared.targetMailbox || null;
+  } catch {
+    return null;
+  }
+}
+
+async function readHeaders(item: Office.MessageRead): Promise<OpenMessage> {
+  return {
+    mode: 'read',
+    itemKey: item.itemId,
+    internetMessageId: item.internetMessageId || null,
+    conversationId: item.conversationId || null,
+    subject: item.subject,
+    from: item.from ? party(item.from) : null,
+    to: item.to.map(party),
+    cc: item.cc.map(party),
+    sentAt: item.dateTimeCreated.toISOString(),
+    sharedMailbox: await sharedMailboxOf(item),
+  };
+}
+
+async function readDraftHeaders(item: Office.MessageCompose): Promise<OpenMessage> {
+  const recipients = (field: Office.Recipients) =>
+    officeAsync<Office.EmailAddressDetails[]>((done) => field.getAsync(done));
+  const [to, cc, subject, sharedMailbox] = await Promise.all([
+    recipients(item.to),
+    recipients(item.cc),
+    officeAsync<string>((done) => item.subject.getAsync(done)),
+    sharedMailboxOf(item),
+  ]);
+  draftCounter += 1;
+  return {
+    mode: 'compose',
+    itemKey: `draft-${draftCounter}`,
+    internetMessageId: null,
+    conversationId: item.conversationId || null,
+    subject,
+    from: null,
+    to: to.map(party),
+    cc: cc.map(party),
+    sentAt: null,
+    sharedMailbox,
+  };
+}
+
+function attachmentsOf(item: Office.MessageRead): AttachmentMeta[] {
+  return item.attachments
+    .filter((attachment) => !attachment.isInline)
+    .map((attachment) => ({
+      name: attachment.name,
+      contentType: attachment.contentType || 'application/octet-stream',
+      size: attachment.size,
+    }));
+}
+
+function subscribe(
+  target: { addHandlerAsync?: Office.Mailbox['addHandlerAsync'] } & Partial<
+    Pick<Office.Mailbox, 'removeHandlerAsync'>
+  >,
+  eventType: Office.EventType,
+  listener: () => void,
+): () => void {
+  if (typeof target.addHandlerAsync !== 'function') return () => undefined;
+  target.addHandlerAsync(eventType, listener);
+  return () => target.removeHandlerAsync?.(eventType);
+}
+
+/** A dark host theme is one whose body background is closer to black than to white. */
+function hostPrefersDark(): boolean | null {
+  const background = Office.context.officeTheme?.bodyBackgroundColor;
+  const match = background ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background) : null;
+  if (!match) return null;
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+function officeMailbox(mailbox: Office.Mailbox): Mailbox {
+  const currentItem = () => mailbox.item as (Office.MessageRead | Office.MessageCompose) | null | undefined;
+  return {
+    userAddress: mailbox.userProfile.emailAddress,
+    prefersDark: hostPrefersDark(),
+    async openMessage() {
+      const item = currentItem();
+      if (!item || String(item.itemType) !== MESSAGE_ITEM_TYPE) return null;
+      return isReadItem(item) ? readHeaders(item) : readDraftHeaders(item);
+    },
+    onItemChanged: (listener) => subscribe(mailbox, Office.EventType.ItemChanged, listener),
+    onRecipientsChanged(listener) {
+      const item = currentItem();
+      if (!item || isReadItem(item)) return () => undefined;
+      return subscribe(item as never, Office.EventType.RecipientsChanged, listener);
+    },
+    async readFilingContent(): Promise<FilingContent> {
+      const item = currentItem();
+      if (!item || !isReadItem(item)) throw new Error('Open a received or sent message to file it.');
+      const [bodyText, bodyHtml] = await Promise.all([
+        officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Text, done)),
+        officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Html, done)),
+      ]);
+      return { bodyText, bodyHtml, attachments: attachmentsOf(item) };
+    },
+  };
+}
+
+export type MailboxConnection =
+  | { kind: 'connected'; mailbox: Mailbox }
+  /** The page is not inside Outlook (Office.js missing, or no mailbox host). */
+  | { kind: 'no-host' }
+  /** Outlook is too old for the pane. */
+  | { kind: 'unsupported' };
+
+/** Waits for Office.js and answers the mailbox, or why there is none. */
+export async function connectMailbox(timeoutMs = 10_000): Promise<MailboxConnection> {
+  if (typeof Office === 'undefined') return { kind: 'no-host' };
+  const ready = await Promise.race([
+    Office.onReady().then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+  ]);
+  const mailbox = ready ? Office.context?.mailbox : undefined;
+  if (!mailbox) return { kind: 'no-host' };
+  if (!Office.context.requirements.isSetSupported('Mailbox', REQUIRED_MAILBOX_SET))
+    return { kind: 'unsupported' };
+  return { kind: 'connected', mailbox: officeMailbox(mailbox) };
+}

@@ -1,0 +1,42 @@
+import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared/client';
+
+/** The message open in Outlook, as far as the pane needs it to show who it is with. */
+export interface OpenMessage {
+  mode: 'read' | 'compose';
+  /** Tells one open item from the next within this mailbox; never sent to the server. */
+  itemKey: string;
+  /** The RFC 5322 Message-ID: the message's identity across mailboxes and clients (read mode). */
+  internetMessageId: string | null;
+  conversationId: string | null;
+  subject: string;
+  from: MessageParty | null;
+  to: MessageParty[];
+  cc: MessageParty[];
+  /** When the message was created in the mailbox, ISO 8601. */
+  sentAt: string | null;
+  /** The shared or delegated mailbox the item lives in; null in the user's own mailbox. */
+  sharedMailbox: string | null;
+}
+
+/** What filing reads on top of the headers: the bodies and the attachments' metadata. */
+export interface FilingContent {
+  bodyText: string | null;
+  bodyHtml: string | null;
+  attachments: AttachmentMeta[];
+}
+
+/** The mailbox the pane runs in. Components receive it through context and never touch Office.js. */
+export interface Mailbox {
+  /** The signed-in mailbox user's own address. */
+  userAddress: string;
+  /** The host's theme, when it tells one: true for a dark background. */
+  prefersDark: boolean | null;
+  /** Reads the open item's headers only; null when nothing (or no message) is selected. */
+  openMessage(): Promise<OpenMessage | null>;
+  /** Called when the user moves to another item in a pinned pane; answers a function that stops it. */
+  onItemChanged(listener: () => void): () => void;
+  /** Called when a draft's recipients change (compose mode, where the host supports it). */
+  onRecipientsChanged(listener: () => void): () => void;
+  /** Reads the open message's bodies and attachment metadata, for filing. */
+  readFilingContent(): Promise<FilingContent>;
+}

@@ -1,0 +1,22 @@
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const momentFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** 12 Dec 2026 */
+export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
+
+/** 12 Dec, 14:05 */
+export const formatMoment = (iso: string) => momentFormat.format(new Date(iso));
+
+/** An amount kept in the currency's minor unit, shown in its major unit: 123456 EUR → €1,234.56 */
+export function formatMoney(amountMinor: number | null, currency: string | null): string | null {
+  if (amountMinor === null) return null;
+  if (currency === null) return amountMinor.toLocaleString();
+  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, openPglite } from '@inbox-crm/server';
+import { outlookAppDir } from '@inbox-crm/addin-outlook/location';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+describe('the Outlook app served by the server', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('when Outlook opens /outlook/, then the page loads Office.js from Microsoft’s CDN and is never cached stale', async () => {
+    const reply = await testApp.app.inject('/outlook/');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.headers['cache-control']).toBe('no-cache');
+    expect(reply.body).toContain(OFFICE_JS);
+    expect(reply.body).toContain('<div id="root">');
+  });
+
+  it('when a console deep link is opened, then the same page answers without Office.js and under a strict policy', async () => {
+    const reply = await testApp.app.inject('/app/contacts/0190f0a0-0000-7000-8000-000000000001');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.body).not.toContain('office.js');
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+  });
+
+  it('when an asset is fetched, then it is cached for good, and an unknown one is a JSON 404', async () => {
+    const [asset] = (await readdir(join(outlookAppDir, 'assets'))).filter((name) => name.endsWith('.js'));
+    const reply = await testApp.app.inject(`/outlook/assets/${asset}`);
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['cache-control']).toContain('immutable');
+    const missing = await testApp.app.inject('/outlook/assets/nothing-here.js');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('when the root or a bare surface is opened, then it redirects to the console or the pane', async () => {
+    expect((await testApp.app.inject('/')).headers.location).toBe('/app/');
+    expect((await testApp.app.inject('/app')).headers.location).toBe('/app/');
+    expect((await testApp.app.inject('/outlook')).headers.location).toBe('/outlook/');
+  });
+});
+
+describe('a server whose Outlook app was not built', () => {
+  it('when a page is asked for, then it answers 503 with what to do, and the API still works', async () => {
+    const database = await openPglite(':memory:');
+    const app = await buildApp({
+      database,
+      jwtSecret: 'x'.repeat(32),
+      publicUrl: 'http://localhost:3000',
+      outlookApp: { appDir: await mkdtemp(join(tmpdir(), 'no-app-')) },
+    });
+    try {
+      const reply = await app.inject('/app/');
+      expect(reply.statusCode).toBe(503);
+      expect(reply.json()).toEqual({
+        error: 'app_not_built',
+        message: 'The Outlook app is not built on this server: run `pnpm build` first.',
+      });
+      expect((await app.inject('/api/v1/health')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from './support/chromium.js';
+import { createCustomer, inboxMessage } from '../support/customer.js';
+import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { serveOfficeJs } from './support/office-host.js';
+import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
+
+const SUITE = 'outlook-pane';
+const TASK_PANE = { width: 320, height: 900 };
+const missing = chromiumMissing();
+
+describe.skipIf(missing !== null)(
+  `the Outlook task pane in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    let server: ListeningApp;
+    let org: TestOrganisation;
+    let browser: Browser;
+    const me = () => org.adminUser.email;
+    const contexts: BrowserContext[] = [];
+
+    beforeAll(async () => {
+      server = await startListeningApp();
+      org = await createTestOrganisation(server);
+      await createCustomer(org.admin);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function openPane(
+      messages: ReturnType<typeof inboxMessage>[],
+      colorScheme: 'light' | 'dark' = 'light',
+    ) {
+      const context = await browser.newContext({ viewport: TASK_PANE, colorScheme });
+      contexts.push(context);
+      await serveOfficeJs(context, { userAddress: me(), messages, selected: 0 });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/outlook/`);
+      await page.getByLabel('Work email').fill(me());
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      return page;
+    }
+
+    const priya = () => inboxMessage(me());
+    const dana = () =>
+      inboxMessage(me(), {
+        subject: 'Introduction: lab equipment leasing',
+        from: { emailAddress: 'dana.whitfield@contoso-labs.example', displayName: 'Dana Whitfield' },
+      });
+    let page: Page;
+    let filed: ReturnType<typeof inboxMessage>;
+
+    it('when a demo contact’s message is opened, then the pane signs in and shows their record', async () => {
+      filed = priya();
+      page = await openPane([filed, dana()]);
+      await expect.poll(() => page.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
+      expect(await page.getByText('Fleet renewal 2027').isVisible()).toBe(true);
+      expect(await page.getByText('This email is not filed yet.').isVisible()).toBe(true);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '1-sender-record');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('when File email and then File to 2 records are clicked, then the pane shows the email filed', async () => {
+      await page.getByRole('button', { name: 'File email' }).click();
+      await saveScreenshot(page, SUITE, '2-file-picker');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'File to 2 records' }).click();
+      await expect.poll(() => page.getByText('Filed', { exact: true }).isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '3-filed');
+
+      const stored = await org.admin.get(
+        `/api/v1/emails/by-message-id/${encodeURIComponent(filed.internetMessageId!)}`,
+      );
+      expect(stored.status).toBe(200);
+      expect(stored.body.links.map((link: { name: string }) => link.name).sort()).toEqual([
+        'Northwind Traders',
+        'Priya Raman',
+      ]);
+    });
+
+    it('when the user moves to a message from an unknown sender, then the pane offers to create the contact and creates it', async () => {
+      await page.evaluate(() =>
+        (window as unknown as { fakeOutlook: { select(index: number): void } }).fakeOutlook.select(1),
+      );
+      await expect.poll(() => page.getByRole('button', { name: 'Create contact' }).isVisible()).toBe(true);
+      expect(await page.getByLabel('Contact Priya Raman').count()).toBe(0);
+      await page.getByRole('button', { name: 'Create contact' }).click();
+      await saveScreenshot(page, SUITE, '4-create-contact');
+      await page.getByLabel('Job title').fill('Procurement Lead');
+      await page.getByRole('button', { name: 'Save contact' }).click();
+      await expect.poll(() => page.getByLabel('Contact Dana Whitfield').isVisible()).toBe(true);
+      expect(await page.getByLabel('Account Contoso Labs').isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '5-contact-created');
+    });
+
+    it('when the host is dark, then the pane is dark and still readable', async () => {
+      const dark = await openPane([priya()], 'dark');
+      await expect.poll(() => dark.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
+      const background = await dark.evaluate(
+        () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+      );
+      const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+      expect(r + g + b).toBeLessThan(3 * 80);
+      await saveScreenshot(dark, SUITE, '6-dark');
+      expect(await seriousAxeViolations(dark)).toEqual([]);
+    });
+
+    it('when the same app is opened in a wide browser window, then nothing breaks out of the layout', async () => {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '7-wide');
+    });
+  },
+);
