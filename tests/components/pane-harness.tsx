@@ -5,35 +5,59 @@ import {
   createPageSession,
   installFakeOffice,
   type FakeOfficeSetup,
-  type PageSession,
 } from '@inbox-crm/addin-outlook';
+import {
+  createApiClient,
+  memorySessionStore,
+  webSessionStore,
+  type ApiClient,
+} from '@inbox-crm/shared/client';
 
-const SESSION_KEY = 'inbox-crm.session';
+interface Credentials {
+  email: string;
+  password: string;
+}
 
 interface PaneOptions {
   /** Signs in before the pane renders; without it the pane starts at the sign-in form. */
-  signIn?: { email: string; password: string };
+  signIn?: Credentials;
   fetch?: typeof fetch;
 }
 
-// Sign-in is throttled per address, so each test file signs each user in once and reuses the session.
-const sessions = new Map<string, string>();
+/** Pages and API calls of a test share the server's origin, as the pane does inside Outlook. */
+function atServerOrigin(serverUrl: string, path = '/outlook/'): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${serverUrl}${path}`);
+}
 
-async function signInOnce(session: PageSession, email: string, password: string): Promise<void> {
-  const known = sessions.get(email);
-  if (known) return window.localStorage.setItem(SESSION_KEY, known);
-  await session.api.signIn(email, password);
-  sessions.set(email, window.localStorage.getItem(SESSION_KEY)!);
+// Sign-in is throttled per address, so each test file signs each user in once and reuses the session.
+const sessions = new Map<string, ReturnType<ReturnType<typeof memorySessionStore>['load']>>();
+
+async function sessionOf(serverUrl: string, { email, password }: Credentials) {
+  if (!sessions.has(email)) {
+    const store = memorySessionStore();
+    await createApiClient({ baseUrl: serverUrl, store }).signIn(email, password);
+    sessions.set(email, store.load());
+  }
+  return sessions.get(email)!;
+}
+
+/** The typed API client, signed in as a user: for a test's own data and its checks. */
+export async function apiAs(serverUrl: string, credentials: Credentials): Promise<ApiClient> {
+  atServerOrigin(serverUrl);
+  return createApiClient({
+    baseUrl: serverUrl,
+    store: memorySessionStore(await sessionOf(serverUrl, credentials)),
+  });
 }
 
 /** The task pane in happy-dom at the server's own origin, inside a fake Outlook host. */
 export async function openPane(serverUrl: string, setup: FakeOfficeSetup, options: PaneOptions = {}) {
-  const page = window as unknown as { happyDOM: { setURL(url: string): void } };
-  page.happyDOM.setURL(`${serverUrl}/outlook/`);
+  atServerOrigin(serverUrl);
   const control = installFakeOffice(setup);
   const connection = await connectMailbox();
+  if (options.signIn)
+    webSessionStore(window.localStorage).save((await sessionOf(serverUrl, options.signIn))!);
   const session = createPageSession(window.localStorage, options.fetch);
-  if (options.signIn) await signInOnce(session, options.signIn.email, options.signIn.password);
   render(<App surface={{ kind: 'pane', connection }} session={session} />);
   return { control, session };
 }

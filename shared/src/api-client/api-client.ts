@@ -1,14 +1,15 @@
 import type { Activity, ActivityCreate } from '../schemas/activities.js';
+import type { Case } from '../schemas/cases.js';
 import type { Account, AccountCreate } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { Contact, ContactCreate } from '../schemas/contacts.js';
 import type { Email, EmailFile } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
-import type { Opportunity, OpportunityUpdate } from '../schemas/opportunities.js';
+import type { Opportunity, OpportunityCreate, OpportunityUpdate } from '../schemas/opportunities.js';
 import type { PipelineStage } from '../schemas/organisation.js';
 import type { SearchResult } from '../schemas/search.js';
-import type { Task, TaskCreate, TaskUpdate } from '../schemas/tasks.js';
+import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../schemas/tasks.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/activities.js';
 import type { User } from '../schemas/users.js';
 import { ApiError } from './api-error.js';
@@ -31,6 +32,14 @@ const RECORD_PATHS: Record<RecordType, string> = {
   opportunity: 'opportunities',
   case: 'cases',
 };
+
+/** The record each record type answers with. */
+export interface RecordOfType {
+  account: Account;
+  contact: Contact;
+  opportunity: Opportunity;
+  case: Case;
+}
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
@@ -119,6 +128,8 @@ export function createApiClient(options: ApiClientOptions) {
     lookup: (query: LookupQuery) => get<LookupResult>(`/lookup${queryString(query)}`),
     search: (q: string, type?: RecordType | RecordType[]) =>
       get<SearchResult>(`/search${queryString({ q, type })}`),
+    getRecord: <T extends RecordType>(type: T, id: string) =>
+      get<RecordOfType[T]>(`/${RECORD_PATHS[type]}/${id}`),
     timeline: (record: RecordRef, query: TimelineQuery = {}) =>
       get<PageOf<TimelineEntry>>(`/${RECORD_PATHS[record.type]}/${record.id}/timeline${queryString(query)}`),
 
@@ -127,6 +138,7 @@ export function createApiClient(options: ApiClientOptions) {
       const { status, data } = await call<Email>('POST', '/emails', body);
       return { email: data, created: status === 201 };
     },
+    getEmail: (id: string) => get<Email>(`/emails/${id}`),
     emailByMessageId: (messageId: string) =>
       get<Email>(`/emails/by-message-id/${encodeURIComponent(messageId)}`),
     unfileEmail: (emailId: string, link: RecordRef | NamedRecordRef) =>
@@ -135,8 +147,10 @@ export function createApiClient(options: ApiClientOptions) {
     createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
     createAccount: (body: AccountCreate) => send<Account>('POST', '/accounts', body),
     logActivity: (body: ActivityCreate) => send<Activity>('POST', '/activities', body),
+    listTasks: (query: TaskListQuery) => get<PageOf<Task>>(`/tasks${queryString(query)}`),
     createTask: (body: TaskCreate) => send<Task>('POST', '/tasks', body),
     updateTask: (id: string, body: TaskUpdate) => send<Task>('PATCH', `/tasks/${id}`, body),
+    createOpportunity: (body: OpportunityCreate) => send<Opportunity>('POST', '/opportunities', body),
     updateOpportunity: (id: string, body: OpportunityUpdate) =>
       send<Opportunity>('PATCH', `/opportunities/${id}`, body),
     pipelineStages: async () => (await get<{ items: PipelineStage[] }>('/pipeline-stages')).items,

@@ -1,32 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Spinner, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ApiError, SenderView } from '@inbox-crm/shared/client';
+import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError } from '../../ui/use-request.js';
 import { accountNameFromDomain, nameFromDisplayName } from './contact-prefill.js';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  note: { color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
 
 interface Props {
   address: string;
@@ -42,7 +21,7 @@ interface Props {
  * nothing about a company, so it gets none.
  */
 export function CreateContactForm({ address, displayName, view, onCreated, onCancel }: Props) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { api } = useServices();
   const prefill = nameFromDisplayName(displayName, address);
   const [firstName, setFirstName] = useState(prefill.firstName);
@@ -81,7 +60,7 @@ export function CreateContactForm({ address, displayName, view, onCreated, onCan
   }
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Create contact">
+    <form className={styles.panel} onSubmit={(event) => void submit(event)} aria-label="Create contact">
       <Text weight="semibold">New contact for {address}</Text>
       <Field label="First name">
         <Input value={firstName} onChange={(_, data) => setFirstName(data.value)} />

@@ -86,7 +86,7 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
           }}
         />
       )}
-      <SenderRecord view={view} party={party} onRecordCreated={lookup.reload} />
+      <SenderRecord view={view} party={party} onChanged={lookup.refresh} />
     </div>
   );
 }

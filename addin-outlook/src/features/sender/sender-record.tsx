@@ -5,6 +5,7 @@ import { CreateContactForm } from '../contact/create-contact-form.js';
 import { AccountCard, ContactCard } from './record-cards.js';
 import { HistoryList } from './history-list.js';
 import { OpenItems } from './open-items.js';
+import { QuickActions } from '../quick-actions/quick-actions.js';
 
 const useStyles = makeStyles({
   record: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -17,11 +18,12 @@ interface Props {
   view: SenderView;
   /** The person as the message names them, for prefilling a new contact. */
   party: MessageParty | null;
-  onRecordCreated: () => void;
+  /** Told after a write from the pane, so the record is read again. */
+  onChanged: () => void;
 }
 
 /** The counterpart's record: contact, account, what is open with them and their latest history. */
-export function SenderRecord({ view, party, onRecordCreated }: Props) {
+export function SenderRecord({ view, party, onChanged }: Props) {
   const styles = useStyles();
   const [creating, setCreating] = useState(false);
   const known = view.contact !== null || view.account !== null;
@@ -43,7 +45,7 @@ export function SenderRecord({ view, party, onRecordCreated }: Props) {
             address={view.address!}
             displayName={party?.name ?? null}
             view={view}
-            onCreated={onRecordCreated}
+            onCreated={onChanged}
             onCancel={() => setCreating(false)}
           />
         ) : (
@@ -52,6 +54,7 @@ export function SenderRecord({ view, party, onRecordCreated }: Props) {
           </Button>
         ))}
       {view.account && <AccountCard account={view.account} />}
+      {known && <QuickActions view={view} onChanged={onChanged} />}
       {known && <OpenItems view={view} />}
       {known && <HistoryList entries={view.timeline} />}
     </div>

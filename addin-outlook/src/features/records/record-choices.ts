@@ -1,19 +1,19 @@
 import type { MessageFiling, NamedRecordRef, SearchHit, SenderView } from '@inbox-crm/shared/client';
 import { formatMoney } from '../../ui/format.js';
 
-/** A record the message can be filed to, with a second line that tells it apart. */
-export interface FileChoice extends NamedRecordRef {
+/** A record the user can link to, with a second line that tells it apart. */
+export interface RecordChoice extends NamedRecordRef {
   detail: string | null;
 }
 
 export const choiceKey = (record: { type: string; id: string }) => `${record.type}:${record.id}`;
 
 /**
- * What the picker offers before any search: the person's contact and account, their open
+ * What a picker offers before any search: the person's contact and account, their open
  * opportunities and cases, and records the same thread was filed to, each once.
  */
-export function suggestedChoices(view: SenderView, filing: MessageFiling | null): FileChoice[] {
-  const choices: FileChoice[] = [];
+export function suggestedChoices(view: SenderView, filing: MessageFiling | null): RecordChoice[] {
+  const choices: RecordChoice[] = [];
   if (view.contact)
     choices.push({ type: 'contact', id: view.contact.id, name: view.contact.name, detail: view.address });
   if (view.account)
@@ -48,4 +48,4 @@ export function preselectedKeys(view: SenderView, filing: MessageFiling | null):
   return new Set(keys.filter((key): key is string => !!key && !linked.has(key)));
 }
 
-export const choiceFromHit = (hit: SearchHit): FileChoice => ({ ...hit });
+export const choiceFromHit = (hit: SearchHit): RecordChoice => ({ ...hit });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFiling, SenderView } from '@inbox-crm/shared/client';
-import { preselectedKeys, suggestedChoices } from './file-choices.js';
+import { preselectedKeys, suggestedChoices } from './record-choices.js';
 
 const id = (n: number) => `0190f0a0-0000-7000-8000-00000000000${n}`;
 const view = {
@@ -13,7 +13,7 @@ const view = {
 const filing = (links: MessageFiling['links'], suggestedLinks: MessageFiling['suggestedLinks'] = []) =>
   ({ links, suggestedLinks }) as MessageFiling;
 
-describe('what the file picker offers', () => {
+describe('what a record picker offers', () => {
   it('when the sender is a known contact, then contact, account, open opportunities and cases are offered, contact and account ticked', () => {
     const choices = suggestedChoices(view, null);
     expect(choices.map((choice) => choice.type)).toEqual(['contact', 'account', 'opportunity', 'case']);

@@ -1,0 +1,25 @@
+/** The follow-up choices a user picks from most: a day away, three, a week. */
+export const DUE_PRESETS = [
+  { label: 'Tomorrow', days: 1 },
+  { label: 'In 3 days', days: 3 },
+  { label: 'In a week', days: 7 },
+] as const;
+
+/** Tasks fall due at the end of the working day, in the user's own time zone. */
+const DUE_HOUR = 17;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** The local calendar day `days` after `from`, as YYYY-MM-DD (what a date input holds). */
+export function dayAfter(from: Date, days: number): string {
+  const day = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** When a task due on a local calendar day (YYYY-MM-DD) falls due, as ISO 8601; null for no day. */
+export function dueAtFor(day: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [, year, month, date] = match.map(Number) as [number, number, number, number];
+  return new Date(year, month - 1, date, DUE_HOUR).toISOString();
+}

@@ -1,0 +1,85 @@
+import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { ApiError, SenderView } from '@inbox-crm/shared/client';
+import { usePanelStyles } from '../../ui/panel-styles.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { useServices } from '../../ui/services.js';
+import { asApiError, useRequest } from '../../ui/use-request.js';
+
+interface Props {
+  view: SenderView;
+  onDone: (summary: string) => void;
+  onCancel: () => void;
+}
+
+/** Moves one of the person's open opportunities to another pipeline stage. */
+export function StageForm({ view, onDone, onCancel }: Props) {
+  const styles = usePanelStyles();
+  const { api } = useServices();
+  const stages = useRequest('stages', () => api.pipelineStages());
+  const [opportunityId, setOpportunityId] = useState(view.opportunities[0]?.id ?? '');
+  const opportunity = view.opportunities.find((candidate) => candidate.id === opportunityId);
+  const [stageId, setStageId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const stageList =
+    stages.state.status === 'done' ? [...stages.state.data].sort((a, b) => a.position - b.position) : [];
+  const current = stageList.find((stage) => stage.name === opportunity?.stage);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!opportunity) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      // The sender view carries no version: read the record now, so a stale write is refused, not lost.
+      const { version } = await api.getRecord('opportunity', opportunity.id);
+      await api.updateOpportunity(opportunity.id, { version, stageId });
+      const stage = stageList.find((candidate) => candidate.id === stageId);
+      onDone(`${opportunity.name} moved to ${stage?.name ?? 'the new stage'}.`);
+    } catch (error) {
+      setFailure(asApiError(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={styles.panel} aria-label="Move an opportunity" onSubmit={(event) => void submit(event)}>
+      <Text weight="semibold">Move an opportunity</Text>
+      <Field label="Opportunity">
+        <Select value={opportunityId} onChange={(_, data) => setOpportunityId(data.value)}>
+          {view.opportunities.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name} ({candidate.stage})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {stages.state.status === 'failed' && (
+        <ProblemMessage error={stages.state.error} onRetry={stages.reload} />
+      )}
+      <Field label="New stage" required>
+        <Select value={stageId} onChange={(_, data) => setStageId(data.value)}>
+          <option value="" disabled>
+            Pick a stage
+          </option>
+          {stageList.map((stage) => (
+            <option key={stage.id} value={stage.id} disabled={stage.id === current?.id}>
+              {stage.name}
+              {stage.kind === 'open' ? ` (${stage.probability}%)` : ` (${stage.kind})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {failure && <ProblemMessage error={failure} />}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy || stageId === '' || !opportunity}>
+          {busy ? <Spinner size="tiny" label="Saving…" /> : 'Move'}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

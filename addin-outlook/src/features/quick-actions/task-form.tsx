@@ -1,0 +1,129 @@
+import { Button, Field, Input, Select, Spinner, Text, ToggleButton } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { ApiError, SenderView, TaskCreate } from '@inbox-crm/shared/client';
+import { usePanelStyles } from '../../ui/panel-styles.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { useServices } from '../../ui/services.js';
+import { asApiError, useRequest } from '../../ui/use-request.js';
+import { dayAfter, DUE_PRESETS, dueAtFor } from './due-dates.js';
+
+interface Props {
+  view: SenderView;
+  personName: string;
+  onDone: (summary: string) => void;
+  onCancel: () => void;
+}
+
+/** The task's tie to the person's records, plus the opportunity or case picked as "regarding". */
+function taskLinks(
+  view: SenderView,
+  regarding: string,
+): Pick<TaskCreate, 'contactId' | 'accountId' | 'opportunityId' | 'caseId'> {
+  const [type, id] = regarding.split(':');
+  return {
+    contactId: view.contact?.id ?? null,
+    accountId: view.account?.id ?? null,
+    opportunityId: type === 'opportunity' ? (id ?? null) : null,
+    caseId: type === 'case' ? (id ?? null) : null,
+  };
+}
+
+/** A follow-up task: due in a click ("in 3 days") or on a picked day, for anyone in the team. */
+export function TaskForm({ view, personName, onDone, onCancel }: Props) {
+  const styles = usePanelStyles();
+  const { api, user } = useServices();
+  const users = useRequest('users', () => api.users());
+  const [title, setTitle] = useState(`Follow up with ${personName}`);
+  const [day, setDay] = useState(() => dayAfter(new Date(), 3));
+  const [assigneeId, setAssigneeId] = useState(user.id);
+  const [regarding, setRegarding] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const today = new Date();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.createTask({
+        title: title.trim(),
+        dueAt: dueAtFor(day),
+        assigneeId,
+        ...taskLinks(view, regarding),
+      });
+      onDone(`Task "${title.trim()}" created.`);
+    } catch (error) {
+      setFailure(asApiError(error));
+      setBusy(false);
+    }
+  }
+
+  const teammates =
+    users.state.status === 'done' ? users.state.data.items.filter((member) => member.active) : [user];
+  return (
+    <form
+      className={styles.panel}
+      aria-label="Create a follow-up task"
+      onSubmit={(event) => void submit(event)}
+    >
+      <Text weight="semibold">Follow-up task</Text>
+      <Field label="Title" required>
+        <Input value={title} onChange={(_, data) => setTitle(data.value)} />
+      </Field>
+      <div className={styles.actions} role="group" aria-label="Due">
+        {DUE_PRESETS.map((preset) => {
+          const presetDay = dayAfter(today, preset.days);
+          return (
+            <ToggleButton
+              key={preset.days}
+              size="small"
+              checked={day === presetDay}
+              onClick={() => setDay(presetDay)}
+            >
+              {preset.label}
+            </ToggleButton>
+          );
+        })}
+      </div>
+      <Field label="Due date">
+        <Input type="date" value={day} onChange={(_, data) => setDay(data.value)} />
+      </Field>
+      <Field label="Assignee">
+        <Select value={assigneeId} onChange={(_, data) => setAssigneeId(data.value)}>
+          {teammates.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.id === user.id ? `${member.name} (me)` : member.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {(view.opportunities.length > 0 || view.cases.length > 0) && (
+        <Field label="Regarding">
+          <Select value={regarding} onChange={(_, data) => setRegarding(data.value)}>
+            <option value="">Only {personName}</option>
+            {view.opportunities.map((opportunity) => (
+              <option key={opportunity.id} value={`opportunity:${opportunity.id}`}>
+                Opportunity: {opportunity.name}
+              </option>
+            ))}
+            {view.cases.map((item) => (
+              <option key={item.id} value={`case:${item.id}`}>
+                Case: {item.subject}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {failure && <ProblemMessage error={failure} />}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy || title.trim() === ''}>
+          {busy ? <Spinner size="tiny" label="Saving…" /> : 'Create task'}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
