@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as coreSchema from './20261122000000_core_schema.js';
+import * as emailFilerIndex from './20261130000000_email_filer_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -9,6 +10,7 @@ interface Migration {
 /** Every migration in the order it runs. Add a file per change; never edit one that has landed. */
 const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261122000000_core_schema', coreSchema],
+  ['20261130000000_email_filer_index', emailFilerIndex],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

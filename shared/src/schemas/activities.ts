@@ -91,6 +91,9 @@ export const TimelineQuery = Type.Object(
   {
     ...PageQuery,
     type: Type.Optional(Type.Union([ActivityType, Type.Array(ActivityType, { maxItems: 4 })])),
+    ownerId: Type.Optional(Uuid),
+    since: Type.Optional(IsoDateTime),
+    until: Type.Optional(IsoDateTime),
   },
   strict,
 );

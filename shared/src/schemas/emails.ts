@@ -2,7 +2,9 @@ import { Type, type Static } from 'typebox';
 import {
   EmailAddress,
   IsoDateTime,
+  NamedRecordRef,
   Nullable,
+  PageQuery,
   RecordRef,
   RecordType,
   strict,
@@ -104,3 +106,34 @@ export type EmailLinkParams = Static<typeof EmailLinkParams>;
 
 export const MessageIdParams = Type.Object({ messageId: MessageIdText }, strict);
 export type MessageIdParams = Static<typeof MessageIdParams>;
+
+export const EMAIL_SCOPES = ['mine', 'team', 'organisation'] as const;
+
+export const FiledEmailsQuery = Type.Object(
+  {
+    ...PageQuery,
+    scope: Type.Optional(
+      Type.Enum(EMAIL_SCOPES, {
+        default: 'mine',
+        description: 'filed by me; by my team (managers and admins); by anyone (admins)',
+      }),
+    ),
+  },
+  strict,
+);
+export type FiledEmailsQuery = Static<typeof FiledEmailsQuery>;
+
+/** One filed email in a list of correspondence: enough to scan it and open it. */
+export const FiledEmail = Type.Object({
+  id: Uuid,
+  subject: Type.String(),
+  snippet: Type.String(),
+  from: Participant,
+  sentAt: IsoDateTime,
+  filedAt: IsoDateTime,
+  filedBy: Nullable(UserRef),
+  mailbox: Nullable(Type.String()),
+  private: Type.Boolean(),
+  links: Type.Array(NamedRecordRef),
+});
+export type FiledEmail = Static<typeof FiledEmail>;

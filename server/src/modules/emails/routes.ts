@@ -3,12 +3,16 @@ import {
   EMAIL_BODY_LIMIT_BYTES,
   EmailFile,
   EmailLinkParams,
+  FiledEmail,
+  FiledEmailsQuery,
   IdParams,
   MessageIdParams,
+  Page,
 } from '@inbox-crm/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
+import { filedEmails } from './filed-emails-service.js';
 import * as service from './service.js';
 
 export async function emailsRoutes(app: App): Promise<void> {
@@ -30,6 +34,20 @@ export async function emailsRoutes(app: App): Promise<void> {
       const { email, created } = await service.fileEmail(app.db, request.actor, request.body);
       return reply.status(created ? 201 : 200).send(email);
     },
+  );
+  app.get(
+    '/emails',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        description:
+          'Filed correspondence, newest first: mine, my team’s (managers, admins) or everyone’s (admins).',
+        querystring: FiledEmailsQuery,
+        response: { 200: Page(FiledEmail), ...errorReplies },
+      },
+    },
+    (request) => filedEmails(app.db, request.actor, request.query),
   );
   app.get(
     '/emails/by-message-id/:messageId',

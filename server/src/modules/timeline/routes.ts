@@ -10,7 +10,7 @@ const PATHS = {
   case: 'cases',
 } as const;
 
-/** GET /{accounts|contacts|opportunities|cases}/:id/timeline?type=&cursor=&limit= */
+/** GET /{accounts|contacts|opportunities|cases}/:id/timeline?type=&ownerId=&since=&until=&cursor=&limit= */
 export async function timelineRoutes(app: App): Promise<void> {
   for (const recordType of RECORD_TYPES) {
     app.get(

@@ -19,7 +19,8 @@ type EntryRow = TimelineRow & { occurredAt: Date };
 
 /**
  * A record's history, newest first: every activity linked to it that the actor may see, one
- * range scan of the links index per page. The cursor is the (time, id) of the last entry seen.
+ * range scan of the links index per page, narrowed by type, owner and time. The cursor is the
+ * (time, id) of the last entry seen.
  */
 export async function recordTimeline(
   db: Knex,
@@ -44,6 +45,9 @@ export async function recordTimeline(
      FROM activity_links l
      WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ? AND NOT l.deleted AND ${visible.sql}
        ${types.length > 0 ? 'AND l.activity_type = ANY(CAST(? AS text[]))' : ''}
+       ${query.ownerId ? 'AND l.owner_id = ?' : ''}
+       ${query.since ? 'AND l.occurred_at >= ?' : ''}
+       ${query.until ? 'AND l.occurred_at < ?' : ''}
        ${cursor ? 'AND (l.occurred_at, l.activity_id) < (?, ?)' : ''}
      ORDER BY l.occurred_at DESC, l.activity_id DESC
      LIMIT ?`,
@@ -53,6 +57,9 @@ export async function recordTimeline(
       recordId,
       ...visible.bindings,
       ...(types.length > 0 ? [types] : []),
+      ...(query.ownerId ? [query.ownerId] : []),
+      ...(query.since ? [new Date(query.since)] : []),
+      ...(query.until ? [new Date(query.until)] : []),
       ...(cursor ? [cursor.at, cursor.id] : []),
       limit + 1,
     ],
