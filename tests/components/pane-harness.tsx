@@ -62,7 +62,14 @@ export async function openPane(serverUrl: string, setup: FakeOfficeSetup, option
   return { control, session };
 }
 
-/** Unmounts the pane and forgets the host and the stored session. */
+/** The console in happy-dom at a path of the server's, signed in. */
+export async function openConsole(serverUrl: string, path: string, credentials: Credentials) {
+  atServerOrigin(serverUrl, path);
+  webSessionStore(window.localStorage).save((await sessionOf(serverUrl, credentials))!);
+  render(<App surface={{ kind: 'console' }} session={createPageSession(window.localStorage)} />);
+}
+
+/** Unmounts the app and forgets the host and the stored session. */
 export function closePane(): void {
   cleanup();
   window.localStorage.clear();

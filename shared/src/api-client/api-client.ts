@@ -4,7 +4,7 @@ import type { Account, AccountCreate } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { Contact, ContactCreate } from '../schemas/contacts.js';
-import type { Email, EmailFile } from '../schemas/emails.js';
+import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
 import type { Opportunity, OpportunityCreate, OpportunityUpdate } from '../schemas/opportunities.js';
 import type { PipelineStage } from '../schemas/organisation.js';
@@ -139,6 +139,7 @@ export function createApiClient(options: ApiClientOptions) {
       return { email: data, created: status === 201 };
     },
     getEmail: (id: string) => get<Email>(`/emails/${id}`),
+    filedEmails: (query: FiledEmailsQuery = {}) => get<PageOf<FiledEmail>>(`/emails${queryString(query)}`),
     emailByMessageId: (messageId: string) =>
       get<Email>(`/emails/by-message-id/${encodeURIComponent(messageId)}`),
     unfileEmail: (emailId: string, link: RecordRef | NamedRecordRef) =>

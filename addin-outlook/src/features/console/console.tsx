@@ -1,3 +1,72 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useServices } from '../../ui/services.js';
+import { EmptyState } from '../../ui/section.js';
+import { ConsoleLink, NavigateContext } from './console-link.js';
+import { CONSOLE_PATHS } from './console-route.js';
+import { EmailPage } from './email-page.js';
+import { MailPage } from './mail-page.js';
+import { RecordPage } from './record-page.js';
+import { SearchPage } from './search-page.js';
+import { TasksPage } from './tasks-page.js';
+import { useConsoleRoute } from './use-console-route.js';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, flexGrow: 1 },
+  main: {
+    maxWidth: '960px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
+});
+
+/** The app in a browser: search, record pages with their correspondence, tasks and filed mail. */
 export default function Console() {
-  return null;
+  const styles = useStyles();
+  const { user, signOut } = useServices();
+  const [route, navigate] = useConsoleRoute();
+
+  return (
+    <NavigateContext.Provider value={navigate}>
+      <header className={styles.header}>
+        <Text weight="semibold" size={400}>
+          Inbox CRM
+        </Text>
+        <nav className={styles.nav} aria-label="Console">
+          <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
+          <ConsoleLink to={CONSOLE_PATHS.tasks}>My tasks</ConsoleLink>
+          <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
+        </nav>
+        <Text>{user.name}</Text>
+        <Button appearance="subtle" onClick={signOut}>
+          Sign out
+        </Button>
+      </header>
+      <main className={styles.main}>
+        {route.page === 'search' && <SearchPage initialQuery={route.query} />}
+        {route.page === 'record' && (
+          <RecordPage key={`${route.record.type}:${route.record.id}`} record={route.record} />
+        )}
+        {route.page === 'email' && <EmailPage key={route.id} id={route.id} />}
+        {route.page === 'tasks' && <TasksPage />}
+        {route.page === 'mail' && <MailPage />}
+        {route.page === 'not-found' && (
+          <EmptyState title="There is no such page">
+            <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.
+          </EmptyState>
+        )}
+      </main>
+    </NavigateContext.Provider>
+  );
 }

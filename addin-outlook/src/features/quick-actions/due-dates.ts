@@ -1,3 +1,5 @@
+import { onLocalDay } from '../../ui/local-days.js';
+
 /** The follow-up choices a user picks from most: a day away, three, a week. */
 export const DUE_PRESETS = [
   { label: 'Tomorrow', days: 1 },
@@ -18,8 +20,5 @@ export function dayAfter(from: Date, days: number): string {
 
 /** When a task due on a local calendar day (YYYY-MM-DD) falls due, as ISO 8601; null for no day. */
 export function dueAtFor(day: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const [, year, month, date] = match.map(Number) as [number, number, number, number];
-  return new Date(year, month - 1, date, DUE_HOUR).toISOString();
+  return onLocalDay(day, { hour: DUE_HOUR })?.toISOString() ?? null;
 }

@@ -24,6 +24,10 @@ const useStyles = makeStyles({
   snippet: { color: tokens.colorNeutralForeground2 },
 });
 
+/** Notes logged without a subject are known by their first words. */
+export const entryTitle = (entry: TimelineEntry) =>
+  entry.subject || entry.snippet.slice(0, 80) || '(no subject)';
+
 function metaLine(entry: TimelineEntry): string {
   const who = entry.type === 'email' ? (entry.from?.name ?? entry.from?.email) : entry.owner?.name;
   const call =
@@ -39,11 +43,11 @@ export function HistoryList({ entries }: { entries: TimelineEntry[] }) {
       <ol className={styles.list}>
         {entries.map((entry) => (
           <li key={entry.id} className={styles.entry}>
-            <Text weight="semibold">{entry.subject || '(no subject)'}</Text>
+            <Text weight="semibold">{entryTitle(entry)}</Text>
             <Text size={200} className={styles.meta}>
               {metaLine(entry)}
             </Text>
-            {entry.snippet && (
+            {entry.snippet && entry.subject && (
               <Text size={200} className={styles.snippet}>
                 {entry.snippet}
               </Text>

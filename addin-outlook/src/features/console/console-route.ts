@@ -1,0 +1,31 @@
+import type { RecordRef } from '@inbox-crm/shared/client';
+import { recordFromConsolePath } from '../../ui/record-links.js';
+
+/** The console's pages, each at a path of its own so that any of them can be linked to. */
+export type ConsoleRoute =
+  | { page: 'search'; query: string }
+  | { page: 'record'; record: RecordRef }
+  | { page: 'email'; id: string }
+  | { page: 'tasks' }
+  | { page: 'mail' }
+  | { page: 'not-found' };
+
+export const CONSOLE_PATHS = {
+  search: '/app/',
+  tasks: '/app/tasks',
+  mail: '/app/mail',
+  email: (id: string) => `/app/emails/${id}`,
+  searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
+};
+
+/** The page a location names. */
+export function routeOf(pathname: string, search: string): ConsoleRoute {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/app') return { page: 'search', query: new URLSearchParams(search).get('q') ?? '' };
+  if (path === '/app/tasks') return { page: 'tasks' };
+  if (path === '/app/mail') return { page: 'mail' };
+  const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
+  if (email) return { page: 'email', id: email[1]!.toLowerCase() };
+  const record = recordFromConsolePath(pathname);
+  return record ? { page: 'record', record } : { page: 'not-found' };
+}

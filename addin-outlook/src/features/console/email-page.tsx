@@ -1,0 +1,83 @@
+import { Badge, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { Email, Participant } from '@inbox-crm/shared/client';
+import { formatMoment } from '../../ui/format.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
+import { useServices } from '../../ui/services.js';
+import { useRequest } from '../../ui/use-request.js';
+import { ConsoleLink } from './console-link.js';
+import { EmailBody } from './email-body.js';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  headers: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(5rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+const SOURCE_NAMES: Record<Email['source'], string> = { outlook: 'Outlook', gmail: 'Gmail', api: 'the API' };
+
+const person = (party: Participant) => (party.name ? `${party.name} <${party.email}>` : party.email);
+const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} KB`;
+
+function headersOf(email: Email): [string, string][] {
+  return [
+    ['From', person(email.from)],
+    ['To', email.to.map(person).join(', ')],
+    ['Cc', email.cc.map(person).join(', ')],
+    ['Sent', formatMoment(email.sentAt)],
+    [
+      'Filed',
+      `${formatMoment(email.filedAt)}${email.filedBy ? ` by ${email.filedBy.name}` : ''} from ${SOURCE_NAMES[email.source]}`,
+    ],
+    ['Mailbox', email.mailbox ?? ''],
+    ['Attachments', email.attachments.map((file) => `${file.name} (${kilobytes(file.size)})`).join(', ')],
+  ].filter((header): header is [string, string] => header[1] !== '');
+}
+
+/** One filed email: who, when, where it is filed, and its (sanitized) body. */
+export function EmailPage({ id }: { id: string }) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const loaded = useRequest(id, () => api.getEmail(id));
+  const state = loaded.state;
+  if (state.status === 'loading') return <Spinner label="Loading the email…" />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={loaded.reload} />;
+  const email = state.data;
+  return (
+    <article className={styles.page} aria-label={`Email ${email.subject}`}>
+      <Text as="h1" block size={600} weight="semibold">
+        {email.subject || '(no subject)'} {email.private && <Badge>private</Badge>}
+      </Text>
+      <dl className={styles.headers}>
+        {headersOf(email).map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt className={styles.term}>
+              <Text>{label}</Text>
+            </dt>
+            <dd className={styles.value}>
+              <Text>{value}</Text>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <nav className={styles.links} aria-label="Filed to">
+        <Text>Filed to</Text>
+        {email.links.map((link) => (
+          <span key={`${link.type}:${link.id}`}>
+            {RECORD_TYPE_NAMES[link.type]}:{' '}
+            <ConsoleLink to={consoleRecordPath(link)}>{link.name}</ConsoleLink>
+          </span>
+        ))}
+      </nav>
+      <EmailBody html={email.bodyHtml} text={email.bodyText} />
+    </article>
+  );
+}

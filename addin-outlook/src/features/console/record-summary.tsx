@@ -1,0 +1,110 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
+import { formatDay, formatMoney } from '../../ui/format.js';
+import { consoleRecordPath } from '../../ui/record-links.js';
+import { useServices } from '../../ui/services.js';
+import { useRequest } from '../../ui/use-request.js';
+import { ConsoleLink } from './console-link.js';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+type Fact = [label: string, value: ReactNode];
+
+/** The name of a related record, linked to its page; its name is read when shown. */
+function RelatedRecord({ record }: { record: RecordRef }) {
+  const { api } = useServices();
+  const related = useRequest(`${record.type}:${record.id}`, () => api.getRecord(record.type, record.id));
+  const name =
+    related.state.status !== 'done'
+      ? '…'
+      : 'name' in related.state.data
+        ? related.state.data.name
+        : related.state.data.subject;
+  return <ConsoleLink to={consoleRecordPath(record)}>{name}</ConsoleLink>;
+}
+
+const related = (type: RecordType, id: string | null): ReactNode =>
+  id ? <RelatedRecord record={{ type, id }} /> : null;
+
+function factsOf<T extends RecordType>(
+  type: T,
+  record: RecordOfType[T],
+  stageName: (id: string) => string,
+): Fact[] {
+  switch (type) {
+    case 'account': {
+      const account = record as RecordOfType['account'];
+      return [
+        ['Domains', account.domains.join(', ')],
+        ['Website', account.website],
+        ['Industry', account.industry],
+        ['Phone', account.phone],
+      ];
+    }
+    case 'contact': {
+      const contact = record as RecordOfType['contact'];
+      return [
+        ['Title', contact.title],
+        ['Account', related('account', contact.accountId)],
+        ['Email', contact.emails.join(', ')],
+        ['Phone', contact.phones.map((phone) => `${phone.number} (${phone.label})`).join(', ')],
+      ];
+    }
+    case 'opportunity': {
+      const opportunity = record as RecordOfType['opportunity'];
+      return [
+        ['Stage', `${stageName(opportunity.stageId)} (${opportunity.status})`],
+        ['Amount', formatMoney(opportunity.amountMinor, opportunity.currency)],
+        ['Close date', opportunity.closeDate && formatDay(opportunity.closeDate)],
+        ['Probability', `${opportunity.probability}%`],
+        ['Account', related('account', opportunity.accountId)],
+        ['Contact', related('contact', opportunity.contactId)],
+      ];
+    }
+    default: {
+      const item = record as RecordOfType['case'];
+      return [
+        ['Status', item.status],
+        ['Priority', item.priority],
+        ['Account', related('account', item.accountId)],
+        ['Contact', related('contact', item.contactId)],
+        ['Description', item.description],
+      ];
+    }
+  }
+}
+
+/** A record's own fields, the empty ones left out. */
+export function RecordSummary<T extends RecordType>({ type, record }: { type: T; record: RecordOfType[T] }) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const stages = useRequest(type === 'opportunity' ? 'stages' : 'no-stages', () =>
+    type === 'opportunity' ? api.pipelineStages() : Promise.resolve([]),
+  );
+  const stageName = (id: string) =>
+    (stages.state.status === 'done' && stages.state.data.find((stage) => stage.id === id)?.name) || '…';
+  const facts = factsOf(type, record, stageName).filter(([, value]) => value !== null && value !== '');
+  return (
+    <dl className={styles.facts}>
+      {facts.map(([label, value]) => (
+        <div key={label} style={{ display: 'contents' }}>
+          <dt className={styles.term}>
+            <Text>{label}</Text>
+          </dt>
+          <dd className={styles.value}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,151 @@
+import { Button, Field, Input, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ActivityType, RecordRef, TimelineEntry, TimelineQuery } from '@inbox-crm/shared/client';
+import { formatMoment } from '../../ui/format.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { useServices } from '../../ui/services.js';
+import { usePagedList } from '../../ui/use-paged-list.js';
+import { useRequest } from '../../ui/use-request.js';
+import { onLocalDay } from '../../ui/local-days.js';
+import { entryTitle } from '../sender/history-list.js';
+import { ConsoleLink } from './console-link.js';
+import { CONSOLE_PATHS } from './console-route.js';
+
+const PAGE_SIZE = 25;
+const TYPES: { value: ActivityType; label: string }[] = [
+  { value: 'email', label: 'Emails' },
+  { value: 'call', label: 'Calls' },
+  { value: 'meeting', label: 'Meetings' },
+  { value: 'note', label: 'Notes' },
+];
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(10rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  entry: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  meta: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Filters {
+  type: ActivityType | '';
+  ownerId: string;
+  from: string;
+  to: string;
+}
+
+/** The filters as the API takes them; "to" includes its whole day. */
+function timelineQuery(filters: Filters): TimelineQuery {
+  const since = onLocalDay(filters.from)?.toISOString();
+  const until = onLocalDay(filters.to, { days: 1 })?.toISOString();
+  return {
+    limit: PAGE_SIZE,
+    ...(filters.type ? { type: filters.type } : {}),
+    ...(filters.ownerId ? { ownerId: filters.ownerId } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+  };
+}
+
+function Entry({ entry }: { entry: TimelineEntry }) {
+  const styles = useStyles();
+  const who = entry.type === 'email' ? (entry.from?.name ?? entry.from?.email) : entry.owner?.name;
+  const title = entryTitle(entry);
+  return (
+    <li className={styles.entry}>
+      {entry.type === 'email' ? (
+        <ConsoleLink to={CONSOLE_PATHS.email(entry.id)}>{title}</ConsoleLink>
+      ) : (
+        <Text weight="semibold">{title}</Text>
+      )}
+      <Text size={200} className={styles.meta}>
+        {[
+          TYPES.find((type) => type.value === entry.type)?.label.slice(0, -1),
+          formatMoment(entry.occurredAt),
+          who,
+          entry.private && 'private',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      {entry.snippet && entry.subject && <Text size={200}>{entry.snippet}</Text>}
+    </li>
+  );
+}
+
+/** Everything linked to the record, newest first, narrowed by kind, person and dates. */
+export function TimelinePanel({ record }: { record: RecordRef }) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const users = useRequest('users', () => api.users());
+  const [filters, setFilters] = useState<Filters>({ type: '', ownerId: '', from: '', to: '' });
+  const query = timelineQuery(filters);
+  const list = usePagedList(JSON.stringify(query), (cursor) =>
+    api.timeline(record, { ...query, ...(cursor ? { cursor } : {}) }),
+  );
+  const set = (change: Partial<Filters>) => setFilters((previous) => ({ ...previous, ...change }));
+
+  return (
+    <section className={styles.panel} aria-label="Correspondence and activity">
+      <Text as="h2" block size={500} weight="semibold">
+        Correspondence and activity
+      </Text>
+      <div className={styles.filters}>
+        <Field label="Kind">
+          <Select value={filters.type} onChange={(_, data) => set({ type: data.value as Filters['type'] })}>
+            <option value="">Everything</option>
+            {TYPES.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Filed or logged by">
+          <Select value={filters.ownerId} onChange={(_, data) => set({ ownerId: data.value })}>
+            <option value="">Anyone</option>
+            {users.state.status === 'done' &&
+              users.state.data.items.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field label="From">
+          <Input type="date" value={filters.from} onChange={(_, data) => set({ from: data.value })} />
+        </Field>
+        <Field label="To">
+          <Input type="date" value={filters.to} onChange={(_, data) => set({ to: data.value })} />
+        </Field>
+      </div>
+      {list.state.status === 'loading' && <Spinner label="Loading the history…" />}
+      {list.state.status === 'failed' && <ProblemMessage error={list.state.error} onRetry={list.reload} />}
+      {list.state.status === 'done' && list.items.length === 0 && (
+        <Text role="status">Nothing matches these filters.</Text>
+      )}
+      <ol className={styles.list} aria-label="History">
+        {list.items.map((entry) => (
+          <Entry key={entry.id} entry={entry} />
+        ))}
+      </ol>
+      {list.moreFailure && <ProblemMessage error={list.moreFailure} onRetry={() => void list.loadMore()} />}
+      {list.hasMore && (
+        <Button onClick={() => void list.loadMore()} disabled={list.loadingMore}>
+          {list.loadingMore ? <Spinner size="tiny" label="Loading…" /> : 'Show older'}
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer, type Customer } from '../support/customer.js';
+import { emailToFile, fileEmail } from '../support/fixtures.js';
+import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { chromiumMissing, launchChromium } from './support/chromium.js';
+import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
+
+const SUITE = 'console';
+const missing = chromiumMissing();
+
+describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let server: ListeningApp;
+  let org: TestOrganisation;
+  let customer: Customer;
+  let browser: Browser;
+  let page: Page;
+  let emailId: string;
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    server = await startListeningApp();
+    org = await createTestOrganisation(server);
+    customer = await createCustomer(org.admin);
+    const links = [{ type: 'contact' as const, id: customer.contact.id }];
+    const html =
+      '<p style="color:#333">The three-year term works for us.</p><img src="https://tracker.example/p.gif" alt="">';
+    emailId = (
+      await fileEmail(org.admin, emailToFile({ subject: 'Renewal terms agreed', bodyHtml: html, links }))
+    ).body.id;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('about:'))
+        blocked.push(request.url());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('when a manager signs in and searches, then the record page shows its correspondence', async () => {
+    await page.goto(`${server.url}/app/`);
+    await page.getByLabel('Work email').fill(org.adminUser.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('searchbox', { name: /Search accounts/ }).fill('northwind');
+    await page.getByRole('link', { name: 'Northwind Traders' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Northwind Traders' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Discussed the renewal terms').isVisible()).toBe(true);
+    await saveScreenshot(page, SUITE, '1-account');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('when an email is opened, then its body shows in the sandboxed frame and no remote image is fetched', async () => {
+    await page.goto(`${server.url}/app/emails/${emailId}`);
+    const body = page
+      .frameLocator('iframe[title="Email body"]')
+      .getByText('The three-year term works for us.');
+    await expect.poll(() => body.isVisible()).toBe(true);
+    expect(blocked).toEqual([]);
+    await saveScreenshot(page, SUITE, '2-email');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('when the console is as narrow as a task pane, then nothing breaks out of the layout', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`${server.url}/app/contacts/${customer.contact.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Priya Raman' }).isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await saveScreenshot(page, SUITE, '3-contact-narrow');
+  });
+});
