@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 const PACKAGES = 'shared|server|addin-gmail|addin-outlook|manifests|migrations|tests|bench';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'bench/**/*.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-node/**',
+      '**/node_modules/**',
+      'data/**',
+      'coverage/**',
+      'bench/**/*.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

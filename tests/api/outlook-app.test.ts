@@ -32,11 +32,19 @@ describe('the Outlook app served by the server', () => {
     expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'self'");
   });
 
-  it('when an asset is fetched, then it is cached for good, and an unknown one is a JSON 404', async () => {
-    const [asset] = (await readdir(join(outlookAppDir, 'assets'))).filter((name) => name.endsWith('.js'));
+  it('when an asset is fetched, then it is cached for good and sent compressed, and an unknown one is a JSON 404', async () => {
+    const [asset] = (await readdir(join(outlookAppDir, 'assets'))).filter((name) =>
+      /^index-.*\.js$/.test(name),
+    );
     const reply = await testApp.app.inject(`/outlook/assets/${asset}`);
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['cache-control']).toContain('immutable');
+    const compressed = await testApp.app.inject({
+      url: `/outlook/assets/${asset}`,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.rawPayload.length).toBeLessThan(reply.rawPayload.length / 2);
     const missing = await testApp.app.inject('/outlook/assets/nothing-here.js');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not_found' });

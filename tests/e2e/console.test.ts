@@ -4,7 +4,8 @@ import { createCustomer, type Customer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
-import { chromiumMissing, launchChromium } from './support/chromium.js';
+import { launchChromium } from '@inbox-crm/addin-outlook/testing';
+import { chromiumMissing } from './support/chromium.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'console';

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './support/chromium.js';
+import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
+import { chromiumMissing } from './support/chromium.js';
 import { createCustomer, inboxMessage } from '../support/customer.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
-import { serveOfficeJs } from './support/office-host.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Account, Activity, Case, Contact, Opportunity, Task } from '@inbox-crm/shared';
-import type { FakeMessage } from '@inbox-crm/addin-outlook/fake-office';
+import type { FakeMessage } from '@inbox-crm/addin-outlook/testing';
 import { createAccount, createContact, createOpportunity, uniqueMessageId } from './fixtures.js';
 import type { Client } from './http.js';
 

@@ -48,6 +48,7 @@ export async function outlookAppRoutes(app: FastifyInstance, options: OutlookApp
       prefix: '/outlook/assets/',
       index: false,
       immutable: true,
+      preCompressed: true,
       maxAge: '365d',
       decorateReply: false,
     });

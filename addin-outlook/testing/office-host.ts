@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { installFakeOffice, type FakeOfficeSetup } from '@inbox-crm/addin-outlook/fake-office';
+import { installFakeOffice, type FakeOfficeSetup } from '../src/office/fake-office.js';
 
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const officeDist = dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/dist/office.js'));

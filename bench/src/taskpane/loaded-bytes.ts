@@ -1,0 +1,38 @@
+import { gzipSync } from 'node:zlib';
+import type { Page, Response } from 'playwright-core';
+
+export interface LoadedBytes {
+  /** Bytes of the bodies compressed with gzip, as the budget counts them. */
+  gzip: number;
+  /** Bytes of the bodies as they crossed the wire (brotli where the server has it). */
+  transferred: number;
+  files: string[];
+}
+
+const isCode = (response: Response) => ['script', 'stylesheet'].includes(response.request().resourceType());
+
+/** Counts the JS and CSS a page loads from the origins `fromOrigin` accepts, from now on. */
+export function countLoadedCode(
+  page: Page,
+  fromOrigin: (url: string) => boolean,
+): () => Promise<LoadedBytes> {
+  const pending: Promise<{ url: string; gzip: number; transferred: number }>[] = [];
+  page.on('response', (response) => {
+    if (!isCode(response) || !fromOrigin(response.url())) return;
+    pending.push(
+      (async () => ({
+        url: response.url(),
+        gzip: gzipSync(await response.body(), { level: 9 }).length,
+        transferred: (await response.request().sizes()).responseBodySize,
+      }))(),
+    );
+  });
+  return async () => {
+    const files = await Promise.all(pending);
+    return {
+      gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+      transferred: files.reduce((sum, file) => sum + file.transferred, 0),
+      files: files.map((file) => new URL(file.url).pathname),
+    };
+  };
+}
