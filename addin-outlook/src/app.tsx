@@ -31,7 +31,7 @@ export function App({ surface, session }: { surface: Surface; session: PageSessi
   );
   const mailbox =
     surface.kind === 'pane' && surface.connection.kind === 'connected' ? surface.connection.mailbox : null;
-  const dark = usePrefersDark(mailbox?.prefersDark ?? null);
+  const dark = usePrefersDark(mailbox);
 
   const services = useMemo(
     () =>

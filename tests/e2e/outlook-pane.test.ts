@@ -11,6 +11,15 @@ const SUITE = 'outlook-pane';
 const TASK_PANE = { width: 320, height: 900 };
 const missing = chromiumMissing();
 
+/** The sum of the red, green and blue of the app's background: 0 for black, 765 for white. */
+async function backgroundBrightness(page: Page): Promise<number> {
+  const background = await page.evaluate(
+    () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+  );
+  const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+  return r + g + b;
+}
+
 describe.skipIf(missing !== null)(
   `the Outlook task pane in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
@@ -109,6 +118,18 @@ describe.skipIf(missing !== null)(
       expect(r + g + b).toBeLessThan(3 * 80);
       await saveScreenshot(dark, SUITE, '6-dark');
       expect(await seriousAxeViolations(dark)).toEqual([]);
+    });
+
+    it('when the user switches Outlook to its dark theme, then the open pane follows at once', async () => {
+      const light = await openPane([priya()]);
+      await expect.poll(() => light.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
+      expect(await backgroundBrightness(light)).toBeGreaterThan(3 * 200);
+      await light.evaluate(() =>
+        (window as unknown as { fakeOutlook: { setTheme(color: string): void } }).fakeOutlook.setTheme(
+          '#292929',
+        ),
+      );
+      await expect.poll(() => backgroundBrightness(light)).toBeLessThan(3 * 80);
     });
 
     it('when the same app is opened in a wide browser window, then nothing breaks out of the layout', async () => {

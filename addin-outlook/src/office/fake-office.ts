@@ -42,6 +42,8 @@ export interface FakeOutlookControl {
   select(index: number | null): void;
   /** Replaces a draft's To line and fires RecipientsChanged. */
   setDraftRecipients(to: FakeRecipient[]): void;
+  /** Switches Outlook's theme and fires OfficeThemeChanged, as Outlook does from Mailbox 1.14. */
+  setTheme(bodyBackgroundColor: string): void;
   /** How often the bodies were read: opening a message must not read them. */
   bodyReads: number;
 }
@@ -59,10 +61,10 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
     },
   });
   const succeeded = (value: unknown) => ({ status: 'succeeded', value });
-  const handlers = new Map<string, () => void>();
+  const handlers = new Map<string, (args?: unknown) => void>();
   const itemHandlers = new Map<string, () => void>();
   const versionOf = (version: string) => version.split('.').map(Number) as [number, number];
-  const [maxMajor, maxMinor] = versionOf(setup.mailboxVersion ?? '1.13');
+  const [maxMajor, maxMinor] = versionOf(setup.mailboxVersion ?? '1.15');
 
   const control: FakeOutlookControl = {
     bodyReads: 0,
@@ -70,6 +72,10 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       setup.selected = index;
       itemHandlers.clear();
       handlers.get('olkItemSelectedChanged')?.();
+    },
+    setTheme(bodyBackgroundColor) {
+      (office.context as Record<string, unknown>).officeTheme = { bodyBackgroundColor };
+      handlers.get('officeThemeChanged')?.({ officeTheme: { bodyBackgroundColor } });
     },
     setDraftRecipients(to) {
       const message = setup.selected === null ? undefined : setup.messages[setup.selected];
@@ -127,7 +133,7 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       }
       return item;
     },
-    addHandlerAsync: (type: string, handler: () => void) => handlers.set(type, handler),
+    addHandlerAsync: (type: string, handler: (args?: unknown) => void) => handlers.set(type, handler),
     removeHandlerAsync: (type: string) => handlers.delete(type),
   };
 
@@ -146,7 +152,11 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
   const enums: Record<string, Record<string, unknown>> = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     CoercionType: { Text: 'text', Html: 'html' },
-    EventType: { ItemChanged: 'olkItemSelectedChanged', RecipientsChanged: 'olkRecipientsChanged' },
+    EventType: {
+      ItemChanged: 'olkItemSelectedChanged',
+      RecipientsChanged: 'olkRecipientsChanged',
+      OfficeThemeChanged: 'officeThemeChanged',
+    },
   };
   const attach = () => {
     for (const [name, members] of Object.entries(enums))

@@ -80,21 +80,25 @@ function attachmentsOf(item: Office.MessageRead): AttachmentMeta[] {
     }));
 }
 
-function subscribe(
-  target: { addHandlerAsync?: Office.Mailbox['addHandlerAsync'] } & Partial<
-    Pick<Office.Mailbox, 'removeHandlerAsync'>
-  >,
+/** What mailboxes and compose items share for events (an item only from Mailbox 1.7). */
+interface EventSource {
+  addHandlerAsync?: (eventType: Office.EventType, handler: (args: never) => void) => void;
+  removeHandlerAsync?: (eventType: Office.EventType) => void;
+}
+
+function subscribe<A>(
+  target: EventSource,
   eventType: Office.EventType,
-  listener: () => void,
+  listener: (args: A) => void,
 ): () => void {
   if (typeof target.addHandlerAsync !== 'function') return () => undefined;
-  target.addHandlerAsync(eventType, listener);
+  target.addHandlerAsync(eventType, listener as (args: never) => void);
   return () => target.removeHandlerAsync?.(eventType);
 }
 
 /** A dark host theme is one whose body background is closer to black than to white. */
-function hostPrefersDark(): boolean | null {
-  const background = Office.context.officeTheme?.bodyBackgroundColor;
+function isDarkTheme(theme: Office.OfficeTheme | undefined): boolean | null {
+  const background = theme?.bodyBackgroundColor;
   const match = background ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background) : null;
   if (!match) return null;
   const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16)) as [number, number, number];
@@ -105,17 +109,26 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
   const currentItem = () => mailbox.item as (Office.MessageRead | Office.MessageCompose) | null | undefined;
   return {
     userAddress: mailbox.userProfile.emailAddress,
-    prefersDark: hostPrefersDark(),
+    prefersDark: isDarkTheme(Office.context.officeTheme),
+    onThemeChanged(listener) {
+      // Outlook tells of theme changes from Mailbox 1.14; older hosts keep the theme they opened with.
+      if (!Office.context.requirements.isSetSupported('Mailbox', '1.14')) return () => undefined;
+      return subscribe<Office.OfficeThemeChangedEventArgs>(
+        mailbox as EventSource,
+        Office.EventType.OfficeThemeChanged,
+        (args) => listener(isDarkTheme(args.officeTheme)),
+      );
+    },
     async openMessage() {
       const item = currentItem();
       if (!item || String(item.itemType) !== MESSAGE_ITEM_TYPE) return null;
       return isReadItem(item) ? readHeaders(item) : readDraftHeaders(item);
     },
-    onItemChanged: (listener) => subscribe(mailbox, Office.EventType.ItemChanged, listener),
+    onItemChanged: (listener) => subscribe(mailbox as EventSource, Office.EventType.ItemChanged, listener),
     onRecipientsChanged(listener) {
       const item = currentItem();
       if (!item || isReadItem(item)) return () => undefined;
-      return subscribe(item as never, Office.EventType.RecipientsChanged, listener);
+      return subscribe(item as EventSource, Office.EventType.RecipientsChanged, listener);
     },
     async readFilingContent(): Promise<FilingContent> {
       const item = currentItem();

@@ -29,8 +29,10 @@ export interface FilingContent {
 export interface Mailbox {
   /** The signed-in mailbox user's own address. */
   userAddress: string;
-  /** The host's theme, when it tells one: true for a dark background. */
+  /** The host's theme when the pane opened, if it tells one: true for a dark background. */
   prefersDark: boolean | null;
+  /** Called when the user switches Outlook's theme; answers a function that stops it. */
+  onThemeChanged(listener: (prefersDark: boolean | null) => void): () => void;
   /** Reads the open item's headers only; null when nothing (or no message) is selected. */
   openMessage(): Promise<OpenMessage | null>;
   /** Called when the user moves to another item in a pinned pane; answers a function that stops it. */

@@ -17,6 +17,9 @@ export const RECORD_TYPE_NAMES: Record<RecordType, string> = {
 /** The console page of a record: the deep link the pane opens in a browser. */
 export const consoleRecordPath = (record: RecordRef) => `/app/${CONSOLE_PATHS[record.type]}/${record.id}`;
 
+/** The console page of a filed email. */
+export const consoleEmailPath = (emailId: string) => `/app/emails/${emailId}`;
+
 /** The record a console path names, or null. */
 export function recordFromConsolePath(path: string): RecordRef | null {
   const match = /^\/app\/(accounts|contacts|opportunities|cases)\/([0-9a-f-]{36})\/?$/i.exec(path);

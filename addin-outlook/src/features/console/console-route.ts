@@ -1,5 +1,5 @@
 import type { RecordRef } from '@inbox-crm/shared/client';
-import { recordFromConsolePath } from '../../ui/record-links.js';
+import { consoleEmailPath, recordFromConsolePath } from '../../ui/record-links.js';
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =
@@ -14,7 +14,7 @@ export const CONSOLE_PATHS = {
   search: '/app/',
   tasks: '/app/tasks',
   mail: '/app/mail',
-  email: (id: string) => `/app/emails/${id}`,
+  email: consoleEmailPath,
   searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
 };
 

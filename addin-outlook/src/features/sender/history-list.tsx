@@ -1,6 +1,7 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TimelineEntry } from '@inbox-crm/shared/client';
 import { formatMoment } from '../../ui/format.js';
+import { consoleEmailPath } from '../../ui/record-links.js';
 import { Section } from '../../ui/section.js';
 
 const TYPE_NAMES: Record<TimelineEntry['type'], string> = {
@@ -43,7 +44,13 @@ export function HistoryList({ entries }: { entries: TimelineEntry[] }) {
       <ol className={styles.list}>
         {entries.map((entry) => (
           <li key={entry.id} className={styles.entry}>
-            <Text weight="semibold">{entryTitle(entry)}</Text>
+            {entry.type === 'email' ? (
+              <Link href={consoleEmailPath(entry.id)} target="_blank">
+                {entryTitle(entry)}
+              </Link>
+            ) : (
+              <Text weight="semibold">{entryTitle(entry)}</Text>
+            )}
             <Text size={200} className={styles.meta}>
               {metaLine(entry)}
             </Text>
