@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Inbox CRM is running at ${config.publicUrl} (${where}).`,
+    `  Console: ${config.publicUrl}/app/   Outlook task pane: ${config.publicUrl}/outlook/`,
     `  API docs: ${config.publicUrl}/docs`,
     ...(state.demoAvailable
       ? [`  Demo login: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD} (also manager@ and member@ the same domain)`]

@@ -79,6 +79,15 @@ describe('the console', () => {
     );
   });
 
+  it('when an account is opened, then its contacts are listed with links to their pages', async () => {
+    await openConsole(server.url, `/app/accounts/${contact.accountId}`, admin);
+    expect(await screen.findByRole('heading', { name: 'Quillfeather Press' })).toBeTruthy();
+    const contacts = await screen.findByRole('region', { name: 'Contacts (1)' });
+    await userEvent.click(within(contacts).getByRole('link', { name: 'Ines Alvarez' }));
+    expect(await screen.findByRole('heading', { name: 'Ines Alvarez' })).toBeTruthy();
+    expect(window.location.pathname).toBe(`/app/contacts/${contact.id}`);
+  });
+
   it('when an email is opened, then its sanitized body shows in a sandboxed frame with its headers and records', async () => {
     await openConsole(server.url, `/app/emails/${email.id}`, admin);
     expect(await screen.findByRole('heading', { name: /Print run for the spring catalogue/ })).toBeTruthy();

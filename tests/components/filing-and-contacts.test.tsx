@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { FakeMessage } from '@inbox-crm/addin-outlook';
 import type { Email } from '@inbox-crm/shared';
 import { inboxMessage } from '../support/customer.js';
 import { closePane, openPane } from './pane-harness.js';
@@ -21,6 +22,18 @@ async function storedEmail(messageId: string): Promise<Email> {
 }
 
 const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Opens the pane on the message as the admin and files it with the two records ticked for it. */
+async function fileToContactAndAccount(message: FakeMessage): Promise<void> {
+  await openPane(
+    server.url,
+    { userAddress: server.adminEmail, messages: [message], selected: 0 },
+    as(server.adminEmail),
+  );
+  await userEvent.click(await screen.findByRole('button', { name: 'File email' }));
+  await userEvent.click(screen.getByRole('button', { name: 'File to 2 records' }));
+  await screen.findByText('Filed');
+}
 
 describe('filing from the pane', () => {
   it('when a message in a shared mailbox is filed in two clicks, then it is stored with its mailbox, filer, bodies and attachments', async () => {
@@ -60,14 +73,7 @@ describe('filing from the pane', () => {
 
   it('when a second mailbox opens the same message, then it says who filed it, and filing again adds to the one email', async () => {
     const message = inboxMessage(server.adminEmail);
-    await openPane(
-      server.url,
-      { userAddress: server.adminEmail, messages: [message], selected: 0 },
-      as(server.adminEmail),
-    );
-    await userEvent.click(await screen.findByRole('button', { name: 'File email' }));
-    await userEvent.click(screen.getByRole('button', { name: 'File to 2 records' }));
-    await screen.findByText('Filed');
+    await fileToContactAndAccount(message);
     const first = await storedEmail(message.internetMessageId!);
     closePane();
 
@@ -101,14 +107,7 @@ describe('filing from the pane', () => {
 
   it('when a link is dismissed, then the email is unfiled from that record only', async () => {
     const message = inboxMessage(server.adminEmail);
-    await openPane(
-      server.url,
-      { userAddress: server.adminEmail, messages: [message], selected: 0 },
-      as(server.adminEmail),
-    );
-    await userEvent.click(await screen.findByRole('button', { name: 'File email' }));
-    await userEvent.click(screen.getByRole('button', { name: 'File to 2 records' }));
-    await screen.findByText('Filed');
+    await fileToContactAndAccount(message);
 
     await userEvent.click(screen.getByRole('button', { name: 'Unfile from Northwind Traders' }));
     await waitFor(() =>

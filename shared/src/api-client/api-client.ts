@@ -1,12 +1,17 @@
 import type { Activity, ActivityCreate } from '../schemas/activities.js';
-import type { Case } from '../schemas/cases.js';
-import type { Account, AccountCreate } from '../schemas/accounts.js';
+import type { Case, CaseListQuery } from '../schemas/cases.js';
+import type { Account, AccountCreate, AccountListQuery } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
-import type { Contact, ContactCreate } from '../schemas/contacts.js';
+import type { Contact, ContactCreate, ContactListQuery } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
-import type { Opportunity, OpportunityCreate, OpportunityUpdate } from '../schemas/opportunities.js';
+import type {
+  Opportunity,
+  OpportunityCreate,
+  OpportunityListQuery,
+  OpportunityUpdate,
+} from '../schemas/opportunities.js';
 import type { PipelineStage } from '../schemas/organisation.js';
 import type { SearchResult } from '../schemas/search.js';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../schemas/tasks.js';
@@ -39,6 +44,14 @@ export interface RecordOfType {
   contact: Contact;
   opportunity: Opportunity;
   case: Case;
+}
+
+/** The filters each record type's list takes. */
+export interface ListQueryOfType {
+  account: AccountListQuery;
+  contact: ContactListQuery;
+  opportunity: OpportunityListQuery;
+  case: CaseListQuery;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -130,6 +143,8 @@ export function createApiClient(options: ApiClientOptions) {
       get<SearchResult>(`/search${queryString({ q, type })}`),
     getRecord: <T extends RecordType>(type: T, id: string) =>
       get<RecordOfType[T]>(`/${RECORD_PATHS[type]}/${id}`),
+    listRecords: <T extends RecordType>(type: T, query: ListQueryOfType[T]) =>
+      get<PageOf<RecordOfType[T]>>(`/${RECORD_PATHS[type]}${queryString(query)}`),
     timeline: (record: RecordRef, query: TimelineQuery = {}) =>
       get<PageOf<TimelineEntry>>(`/${RECORD_PATHS[record.type]}/${record.id}/timeline${queryString(query)}`),
 

@@ -1,5 +1,6 @@
 import { Badge, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { Email, Participant } from '@inbox-crm/shared/client';
+import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatMoment } from '../../ui/format.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
@@ -10,15 +11,6 @@ import { EmailBody } from './email-body.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  headers: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(5rem, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
@@ -27,7 +19,7 @@ const SOURCE_NAMES: Record<Email['source'], string> = { outlook: 'Outlook', gmai
 const person = (party: Participant) => (party.name ? `${party.name} <${party.email}>` : party.email);
 const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} KB`;
 
-function headersOf(email: Email): [string, string][] {
+function headersOf(email: Email): Fact[] {
   return [
     ['From', person(email.from)],
     ['To', email.to.map(person).join(', ')],
@@ -39,7 +31,7 @@ function headersOf(email: Email): [string, string][] {
     ],
     ['Mailbox', email.mailbox ?? ''],
     ['Attachments', email.attachments.map((file) => `${file.name} (${kilobytes(file.size)})`).join(', ')],
-  ].filter((header): header is [string, string] => header[1] !== '');
+  ];
 }
 
 /** One filed email: who, when, where it is filed, and its (sanitized) body. */
@@ -56,18 +48,7 @@ export function EmailPage({ id }: { id: string }) {
       <Text as="h1" block size={600} weight="semibold">
         {email.subject || '(no subject)'} {email.private && <Badge>private</Badge>}
       </Text>
-      <dl className={styles.headers}>
-        {headersOf(email).map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
-            <dt className={styles.term}>
-              <Text>{label}</Text>
-            </dt>
-            <dd className={styles.value}>
-              <Text>{value}</Text>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={headersOf(email)} />
       <nav className={styles.links} aria-label="Filed to">
         <Text>Filed to</Text>
         {email.links.map((link) => (

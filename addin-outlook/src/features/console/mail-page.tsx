@@ -2,6 +2,7 @@ import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluent
 import { useState } from 'react';
 import type { FiledEmailsQuery, Role } from '@inbox-crm/shared/client';
 import { formatMoment } from '../../ui/format.js';
+import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
@@ -20,22 +21,13 @@ const SCOPES: { scope: Scope; label: string; roles: Role[] }[] = [
 const DEFAULT_SCOPE: Record<Role, Scope> = { member: 'mine', manager: 'team', admin: 'organisation' };
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  email: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  meta: { color: tokens.colorNeutralForeground3 },
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** Recently filed correspondence: one's own, and for managers their team's. */
 export function MailPage() {
   const styles = useStyles();
+  const lists = useListStyles();
   const { api, user } = useServices();
   const scopes = SCOPES.filter((option) => option.roles.includes(user.role));
   const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE[user.role]);
@@ -64,11 +56,11 @@ export function MailPage() {
       {list.state.status === 'done' && list.items.length === 0 && (
         <Text role="status">Nothing filed yet.</Text>
       )}
-      <ol className={styles.list} aria-label="Filed emails">
+      <ol className={lists.list} aria-label="Filed emails">
         {list.items.map((email) => (
-          <li key={email.id} className={styles.email}>
+          <li key={email.id} className={lists.entry}>
             <ConsoleLink to={CONSOLE_PATHS.email(email.id)}>{email.subject || '(no subject)'}</ConsoleLink>
-            <Text size={200} className={styles.meta}>
+            <Text size={200} className={lists.meta}>
               {[
                 email.from.name ?? email.from.email,
                 formatMoment(email.sentAt),

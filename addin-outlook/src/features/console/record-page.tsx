@@ -5,6 +5,7 @@ import { RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { RecordSummary } from './record-summary.js';
+import { RelatedRecords } from './related-records.js';
 import { TimelinePanel } from './timeline-panel.js';
 
 const titleOf = (record: RecordOfType[keyof RecordOfType]) =>
@@ -27,6 +28,7 @@ export function RecordPage({ record }: { record: RecordRef }) {
         {state.data.deletedAt && <Badge color="danger">Deleted</Badge>}
       </header>
       <RecordSummary type={record.type} record={state.data} />
+      <RelatedRecords record={record} />
       <TimelinePanel record={record} />
     </>
   );

@@ -1,25 +1,11 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
+import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatDay, formatMoney } from '../../ui/format.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
-
-const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
-});
-
-type Fact = [label: string, value: ReactNode];
 
 /** The name of a related record, linked to its page; its name is read when shown. */
 function RelatedRecord({ record }: { record: RecordRef }) {
@@ -87,24 +73,11 @@ function factsOf<T extends RecordType>(
 
 /** A record's own fields, the empty ones left out. */
 export function RecordSummary<T extends RecordType>({ type, record }: { type: T; record: RecordOfType[T] }) {
-  const styles = useStyles();
   const { api } = useServices();
   const stages = useRequest(type === 'opportunity' ? 'stages' : 'no-stages', () =>
     type === 'opportunity' ? api.pipelineStages() : Promise.resolve([]),
   );
   const stageName = (id: string) =>
     (stages.state.status === 'done' && stages.state.data.find((stage) => stage.id === id)?.name) || '…';
-  const facts = factsOf(type, record, stageName).filter(([, value]) => value !== null && value !== '');
-  return (
-    <dl className={styles.facts}>
-      {facts.map(([label, value]) => (
-        <div key={label} style={{ display: 'contents' }}>
-          <dt className={styles.term}>
-            <Text>{label}</Text>
-          </dt>
-          <dd className={styles.value}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={factsOf(type, record, stageName)} />;
 }

@@ -1,5 +1,6 @@
 import { Badge, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
@@ -19,12 +20,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   hit: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
-  detail: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Search every account, contact, opportunity and case; the query stays in the address bar. */
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { api } = useServices();
   const [typed, setTyped] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery.trim());
@@ -69,7 +70,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             <li key={`${hit.type}:${hit.id}`} className={styles.hit}>
               <Badge appearance="outline">{RECORD_TYPE_NAMES[hit.type]}</Badge>
               <ConsoleLink to={consoleRecordPath(hit)}>{hit.name}</ConsoleLink>
-              {hit.detail && <Text className={styles.detail}>{hit.detail}</Text>}
+              {hit.detail && <Text className={lists.meta}>{hit.detail}</Text>}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import {
 import { useState } from 'react';
 import type { ApiError, RecordType, Task } from '@inbox-crm/shared/client';
 import { formatDay } from '../../ui/format.js';
+import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
@@ -20,14 +21,6 @@ import { ConsoleLink } from './console-link.js';
 const MAX_TASKS = 100;
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   task: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   about: {
     display: 'flex',
@@ -55,6 +48,7 @@ function relatedRecords(task: Task): { type: RecordType; id: string }[] {
 /** The signed-in user's open tasks, soonest first; ticking one marks it done. */
 export function TasksPage() {
   const styles = useStyles();
+  const lists = useListStyles();
   const { api, user } = useServices();
   const tasks = useRequest('my-tasks', () =>
     api.listTasks({ assigneeId: user.id, done: false, limit: MAX_TASKS }),
@@ -92,7 +86,7 @@ export function TasksPage() {
         <Text role="status">You have no open tasks.</Text>
       )}
       {state.status === 'done' && (
-        <ul className={styles.list} aria-label="Open tasks">
+        <ul className={lists.list} aria-label="Open tasks">
           {[...state.data.items].sort(byDue).map((task) => (
             <li key={task.id} className={styles.task}>
               <Checkbox label={task.title} checked={false} onChange={() => void complete(task)} />

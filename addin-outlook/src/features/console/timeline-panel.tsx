@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, Select, Spinner, Text, tokens } from 
 import { useState } from 'react';
 import type { ActivityType, RecordRef, TimelineEntry, TimelineQuery } from '@inbox-crm/shared/client';
 import { formatMoment } from '../../ui/format.js';
+import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { usePagedList } from '../../ui/use-paged-list.js';
@@ -26,16 +27,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(10rem, 1fr))',
     gap: tokens.spacingHorizontalM,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  entry: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  meta: { color: tokens.colorNeutralForeground3 },
 });
 
 interface Filters {
@@ -59,17 +50,17 @@ function timelineQuery(filters: Filters): TimelineQuery {
 }
 
 function Entry({ entry }: { entry: TimelineEntry }) {
-  const styles = useStyles();
+  const lists = useListStyles();
   const who = entry.type === 'email' ? (entry.from?.name ?? entry.from?.email) : entry.owner?.name;
   const title = entryTitle(entry);
   return (
-    <li className={styles.entry}>
+    <li className={lists.entry}>
       {entry.type === 'email' ? (
         <ConsoleLink to={CONSOLE_PATHS.email(entry.id)}>{title}</ConsoleLink>
       ) : (
         <Text weight="semibold">{title}</Text>
       )}
-      <Text size={200} className={styles.meta}>
+      <Text size={200} className={lists.meta}>
         {[
           TYPES.find((type) => type.value === entry.type)?.label.slice(0, -1),
           formatMoment(entry.occurredAt),
@@ -87,6 +78,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 /** Everything linked to the record, newest first, narrowed by kind, person and dates. */
 export function TimelinePanel({ record }: { record: RecordRef }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { api } = useServices();
   const users = useRequest('users', () => api.users());
   const [filters, setFilters] = useState<Filters>({ type: '', ownerId: '', from: '', to: '' });
@@ -135,7 +127,7 @@ export function TimelinePanel({ record }: { record: RecordRef }) {
       {list.state.status === 'done' && list.items.length === 0 && (
         <Text role="status">Nothing matches these filters.</Text>
       )}
-      <ol className={styles.list} aria-label="History">
+      <ol className={lists.list} aria-label="History">
         {list.items.map((entry) => (
           <Entry key={entry.id} entry={entry} />
         ))}

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { ApiError, SenderView } from '@inbox-crm/shared/client';
+import type { SenderView } from '@inbox-crm/shared/client';
+import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
-import { asApiError } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { accountNameFromDomain, nameFromDisplayName } from './contact-prefill.js';
 
 interface Props {
@@ -30,8 +31,7 @@ export function CreateContactForm({ address, displayName, view, onCreated, onCan
   const newDomain = view.account === null && view.reason.kind === 'no_match' ? view.reason.domain : null;
   const [withAccount, setWithAccount] = useState(true);
   const [accountName, setAccountName] = useState(newDomain ? accountNameFromDomain(newDomain) : '');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit: run } = useSubmission();
 
   async function accountId(): Promise<string | null> {
     if (!withAccount) return null;
@@ -40,11 +40,9 @@ export function CreateContactForm({ address, displayName, view, onCreated, onCan
     return (await api.createAccount({ name: accountName.trim(), domains: [newDomain] })).id;
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       await api.createContact({
         firstName: firstName.trim(),
         lastName: lastName.trim(),
@@ -53,14 +51,11 @@ export function CreateContactForm({ address, displayName, view, onCreated, onCan
         accountId: await accountId(),
       });
       onCreated();
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className={styles.panel} onSubmit={(event) => void submit(event)} aria-label="Create contact">
+    <form className={styles.panel} onSubmit={submit} aria-label="Create contact">
       <Text weight="semibold">New contact for {address}</Text>
       <Field label="First name">
         <Input value={firstName} onChange={(_, data) => setFirstName(data.value)} />
@@ -98,22 +93,16 @@ export function CreateContactForm({ address, displayName, view, onCreated, onCan
         </Text>
       )}
       {failure && <ProblemMessage error={failure} />}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          disabled={
-            busy ||
-            (firstName.trim() === '' && lastName.trim() === '') ||
-            (withAccount && newDomain !== null && accountName.trim() === '')
-          }
-        >
-          {busy ? <Spinner size="tiny" label="Saving…" /> : 'Save contact'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        label="Save contact"
+        busyLabel="Saving…"
+        busy={busy}
+        disabled={
+          (firstName.trim() === '' && lastName.trim() === '') ||
+          (withAccount && newDomain !== null && accountName.trim() === '')
+        }
+        onCancel={onCancel}
+      />
     </form>
   );
 }

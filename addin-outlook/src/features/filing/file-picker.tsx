@@ -1,11 +1,12 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { ApiError, Email, MessageFiling, SenderView } from '@inbox-crm/shared/client';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { Email, MessageFiling, SenderView } from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
+import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useMailbox, useServices } from '../../ui/services.js';
-import { asApiError } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { RecordChecklist } from '../records/record-checklist.js';
 import { choiceKey, preselectedKeys, suggestedChoices } from '../records/record-choices.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
@@ -27,22 +28,15 @@ export function FilePicker({ message, view, filing, onFiled, onCancel }: Props) 
   const suggested = useMemo(() => suggestedChoices(view, filing), [view, filing]);
   const linked = useMemo(() => new Set((filing?.links ?? []).map(choiceKey)), [filing]);
   const records = useRecordChoices(suggested, preselectedKeys(view, filing));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit } = useSubmission();
   const count = records.selectedRefs.length;
 
-  async function file() {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const file = () =>
+    submit(async () => {
       const content = await mailbox.readFilingContent();
       const { email } = await api.fileEmail(emailFileFor(message, content, records.selectedRefs));
       onFiled(email);
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className={styles.panel} role="group" aria-label="File this email">
@@ -54,22 +48,14 @@ export function FilePicker({ message, view, filing, onFiled, onCancel }: Props) 
       )}
       <RecordChecklist label="Records" state={records} locked={linked} disabled={busy} />
       {failure && <ProblemMessage error={failure} />}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || count === 0 || view.neverFile !== null}
-          onClick={() => void file()}
-        >
-          {busy ? (
-            <Spinner size="tiny" label="Filing…" />
-          ) : (
-            `File to ${count} ${count === 1 ? 'record' : 'records'}`
-          )}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        label={`File to ${count} ${count === 1 ? 'record' : 'records'}`}
+        busyLabel="Filing…"
+        busy={busy}
+        disabled={count === 0 || view.neverFile !== null}
+        onClick={() => void file()}
+        onCancel={onCancel}
+      />
     </div>
   );
 }

@@ -1,20 +1,11 @@
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-} from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { ApiError, SenderView } from '@inbox-crm/shared/client';
+import type { SenderView } from '@inbox-crm/shared/client';
+import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
-import { asApiError } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { RecordChecklist } from '../records/record-checklist.js';
 import { preselectedKeys, suggestedChoices } from '../records/record-choices.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
@@ -43,19 +34,16 @@ export function ActivityForm({ kind, view, personName, onDone, onCancel }: Props
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
   const [outcome, setOutcome] = useState<string>(CALL_OUTCOMES[0]);
   const [minutes, setMinutes] = useState('5');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit: run } = useSubmission();
   const duration = Number(minutes);
   const durationValid =
     kind === 'note' || (Number.isInteger(duration) && duration >= 0 && duration <= 24 * 60);
   const ready = records.selectedRefs.length > 0 && durationValid && (kind === 'call' || text.trim() !== '');
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
     const links = records.selectedRefs;
-    try {
+    void run(async () => {
       if (kind === 'note') {
         await api.logActivity({ type: 'note', subject: noteSubject(text), body: text.trim(), links });
         onDone(`Note added for ${personName}.`);
@@ -72,15 +60,12 @@ export function ActivityForm({ kind, view, personName, onDone, onCancel }: Props
         });
         onDone(`Call with ${personName} logged.`);
       }
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
+    });
   }
 
   const title = kind === 'note' ? 'Add a note' : 'Log a call';
   return (
-    <form className={styles.panel} aria-label={title} onSubmit={(event) => void submit(event)}>
+    <form className={styles.panel} aria-label={title} onSubmit={submit}>
       <Text weight="semibold">{title}</Text>
       {kind === 'call' && (
         <>
@@ -120,14 +105,13 @@ export function ActivityForm({ kind, view, personName, onDone, onCancel }: Props
       </Field>
       <RecordChecklist label="Link to" state={records} disabled={busy} />
       {failure && <ProblemMessage error={failure} />}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy || !ready}>
-          {busy ? <Spinner size="tiny" label="Saving…" /> : kind === 'note' ? 'Save note' : 'Save call'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        label={kind === 'note' ? 'Save note' : 'Save call'}
+        busyLabel="Saving…"
+        busy={busy}
+        disabled={!ready}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

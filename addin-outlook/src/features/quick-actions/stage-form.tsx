@@ -1,10 +1,12 @@
-import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import { Field, Select, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { ApiError, SenderView } from '@inbox-crm/shared/client';
+import type { SenderView } from '@inbox-crm/shared/client';
+import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
-import { asApiError, useRequest } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
+import { useRequest } from '../../ui/use-request.js';
 
 interface Props {
   view: SenderView;
@@ -20,31 +22,25 @@ export function StageForm({ view, onDone, onCancel }: Props) {
   const [opportunityId, setOpportunityId] = useState(view.opportunities[0]?.id ?? '');
   const opportunity = view.opportunities.find((candidate) => candidate.id === opportunityId);
   const [stageId, setStageId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit: run } = useSubmission();
   const stageList =
     stages.state.status === 'done' ? [...stages.state.data].sort((a, b) => a.position - b.position) : [];
   const current = stageList.find((stage) => stage.name === opportunity?.stage);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!opportunity) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       // The sender view carries no version: read the record now, so a stale write is refused, not lost.
       const { version } = await api.getRecord('opportunity', opportunity.id);
       await api.updateOpportunity(opportunity.id, { version, stageId });
       const stage = stageList.find((candidate) => candidate.id === stageId);
       onDone(`${opportunity.name} moved to ${stage?.name ?? 'the new stage'}.`);
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className={styles.panel} aria-label="Move an opportunity" onSubmit={(event) => void submit(event)}>
+    <form className={styles.panel} aria-label="Move an opportunity" onSubmit={submit}>
       <Text weight="semibold">Move an opportunity</Text>
       <Field label="Opportunity">
         <Select value={opportunityId} onChange={(_, data) => setOpportunityId(data.value)}>
@@ -72,14 +68,13 @@ export function StageForm({ view, onDone, onCancel }: Props) {
         </Select>
       </Field>
       {failure && <ProblemMessage error={failure} />}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy || stageId === '' || !opportunity}>
-          {busy ? <Spinner size="tiny" label="Saving…" /> : 'Move'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        label="Move"
+        busyLabel="Saving…"
+        busy={busy}
+        disabled={stageId === '' || !opportunity}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Field, Input, Select, Spinner, Text, ToggleButton } from '@fluentui/react-components';
+import { Field, Input, Select, Text, ToggleButton } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { ApiError, SenderView, TaskCreate } from '@inbox-crm/shared/client';
+import type { SenderView, TaskCreate } from '@inbox-crm/shared/client';
+import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
-import { asApiError, useRequest } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
+import { useRequest } from '../../ui/use-request.js';
 import { dayAfter, DUE_PRESETS, dueAtFor } from './due-dates.js';
 
 interface Props {
@@ -37,15 +39,12 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
   const [day, setDay] = useState(() => dayAfter(new Date(), 3));
   const [assigneeId, setAssigneeId] = useState(user.id);
   const [regarding, setRegarding] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit: run } = useSubmission();
   const today = new Date();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       await api.createTask({
         title: title.trim(),
         dueAt: dueAtFor(day),
@@ -53,20 +52,13 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
         ...taskLinks(view, regarding),
       });
       onDone(`Task "${title.trim()}" created.`);
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
+    });
   }
 
   const teammates =
     users.state.status === 'done' ? users.state.data.items.filter((member) => member.active) : [user];
   return (
-    <form
-      className={styles.panel}
-      aria-label="Create a follow-up task"
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className={styles.panel} aria-label="Create a follow-up task" onSubmit={submit}>
       <Text weight="semibold">Follow-up task</Text>
       <Field label="Title" required>
         <Input value={title} onChange={(_, data) => setTitle(data.value)} />
@@ -116,14 +108,13 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
         </Field>
       )}
       {failure && <ProblemMessage error={failure} />}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy || title.trim() === ''}>
-          {busy ? <Spinner size="tiny" label="Saving…" /> : 'Create task'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        label="Create task"
+        busyLabel="Saving…"
+        busy={busy}
+        disabled={title.trim() === ''}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TimelineEntry } from '@inbox-crm/shared/client';
 import { formatMoment } from '../../ui/format.js';
 import { consoleEmailPath } from '../../ui/record-links.js';
+import { useListStyles } from '../../ui/list-styles.js';
 import { Section } from '../../ui/section.js';
 
 const TYPE_NAMES: Record<TimelineEntry['type'], string> = {
@@ -12,16 +13,6 @@ const TYPE_NAMES: Record<TimelineEntry['type'], string> = {
 };
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  entry: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  meta: { color: tokens.colorNeutralForeground3 },
   snippet: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -39,11 +30,12 @@ function metaLine(entry: TimelineEntry): string {
 /** The latest emails, calls, meetings and notes: the customer's history at a glance. */
 export function HistoryList({ entries }: { entries: TimelineEntry[] }) {
   const styles = useStyles();
+  const lists = useListStyles();
   return (
     <Section title="Recent history" isEmpty={entries.length === 0} empty="Nothing filed or logged yet">
-      <ol className={styles.list}>
+      <ol className={lists.list}>
         {entries.map((entry) => (
-          <li key={entry.id} className={styles.entry}>
+          <li key={entry.id} className={lists.entry}>
             {entry.type === 'email' ? (
               <Link href={consoleEmailPath(entry.id)} target="_blank">
                 {entryTitle(entry)}
@@ -51,7 +43,7 @@ export function HistoryList({ entries }: { entries: TimelineEntry[] }) {
             ) : (
               <Text weight="semibold">{entryTitle(entry)}</Text>
             )}
-            <Text size={200} className={styles.meta}>
+            <Text size={200} className={lists.meta}>
               {metaLine(entry)}
             </Text>
             {entry.snippet && entry.subject && (

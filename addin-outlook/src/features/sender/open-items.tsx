@@ -1,25 +1,13 @@
-import { Badge, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Link, Text } from '@fluentui/react-components';
 import type { SenderView } from '@inbox-crm/shared/client';
 import { formatDay, formatMoney } from '../../ui/format.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
+import { useListStyles } from '../../ui/list-styles.js';
 import { Section } from '../../ui/section.js';
-
-const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  item: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  detail: { color: tokens.colorNeutralForeground3 },
-});
 
 /** Open opportunities, cases and tasks with this person or company. */
 export function OpenItems({ view }: { view: SenderView }) {
-  const styles = useStyles();
+  const lists = useListStyles();
   return (
     <>
       <Section
@@ -27,13 +15,13 @@ export function OpenItems({ view }: { view: SenderView }) {
         isEmpty={view.opportunities.length === 0}
         empty="No open opportunities"
       >
-        <ul className={styles.list}>
+        <ul className={lists.list}>
           {view.opportunities.map((opportunity) => (
-            <li key={opportunity.id} className={styles.item}>
+            <li key={opportunity.id} className={lists.entry}>
               <Link href={consoleRecordPath({ type: 'opportunity', id: opportunity.id })} target="_blank">
                 {opportunity.name}
               </Link>
-              <Text size={200} className={styles.detail}>
+              <Text size={200} className={lists.meta}>
                 {[
                   opportunity.stage,
                   formatMoney(opportunity.amountMinor, opportunity.currency),
@@ -47,13 +35,13 @@ export function OpenItems({ view }: { view: SenderView }) {
         </ul>
       </Section>
       <Section title="Open cases" isEmpty={view.cases.length === 0} empty="No open cases">
-        <ul className={styles.list}>
+        <ul className={lists.list}>
           {view.cases.map((item) => (
-            <li key={item.id} className={styles.item}>
+            <li key={item.id} className={lists.entry}>
               <Link href={consoleRecordPath({ type: 'case', id: item.id })} target="_blank">
                 {item.subject}
               </Link>
-              <Text size={200} className={styles.detail}>
+              <Text size={200} className={lists.meta}>
                 {item.status} ·{' '}
                 <Badge
                   appearance="tint"
@@ -68,11 +56,11 @@ export function OpenItems({ view }: { view: SenderView }) {
         </ul>
       </Section>
       <Section title="Open tasks" isEmpty={view.tasks.length === 0} empty="No open tasks">
-        <ul className={styles.list}>
+        <ul className={lists.list}>
           {view.tasks.map((task) => (
-            <li key={task.id} className={styles.item}>
+            <li key={task.id} className={lists.entry}>
               <Text>{task.title}</Text>
-              <Text size={200} className={styles.detail}>
+              <Text size={200} className={lists.meta}>
                 {[
                   task.dueAt && `due ${formatDay(task.dueAt)}`,
                   task.assignee?.name,

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ApiClient, ApiError, User } from '@inbox-crm/shared/client';
-import { asApiError } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 
 const useStyles = makeStyles({
@@ -37,23 +37,15 @@ export function SignInForm({ api, reason, onSignedIn }: Props) {
   const styles = useStyles();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, submit: run } = useSubmission();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      onSignedIn(await api.signIn(email.trim(), password));
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
+    void run(async () => onSignedIn(await api.signIn(email.trim(), password)));
   }
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Sign in to Inbox CRM">
+    <form className={styles.form} onSubmit={submit} aria-label="Sign in to Inbox CRM">
       <Text as="h1" size={500} weight="semibold">
         Sign in to Inbox CRM
       </Text>

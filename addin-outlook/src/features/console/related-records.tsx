@@ -1,0 +1,128 @@
+import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { ApiClient, RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
+import { formatMoney } from '../../ui/format.js';
+import { useListStyles } from '../../ui/list-styles.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { consoleRecordPath } from '../../ui/record-links.js';
+import { Section } from '../../ui/section.js';
+import { useServices } from '../../ui/services.js';
+import { useRequest } from '../../ui/use-request.js';
+import { ConsoleLink } from './console-link.js';
+
+const SHOWN = 50;
+
+interface RelatedRow {
+  ref: RecordRef;
+  name: string;
+  detail: string | null;
+}
+
+interface RelatedList {
+  title: string;
+  load: (api: ApiClient, id: string) => Promise<RelatedRow[]>;
+}
+
+const contactsRow = (contact: RecordOfType['contact']): RelatedRow => ({
+  ref: { type: 'contact', id: contact.id },
+  name: contact.name,
+  detail: [contact.title, contact.emails[0]].filter(Boolean).join(' · ') || null,
+});
+const opportunityRow = (opportunity: RecordOfType['opportunity']): RelatedRow => ({
+  ref: { type: 'opportunity', id: opportunity.id },
+  name: opportunity.name,
+  detail: [opportunity.status, formatMoney(opportunity.amountMinor, opportunity.currency)]
+    .filter(Boolean)
+    .join(' · '),
+});
+const caseRow = (item: RecordOfType['case']): RelatedRow => ({
+  ref: { type: 'case', id: item.id },
+  name: item.subject,
+  detail: `${item.status} · ${item.priority}`,
+});
+
+/** What a record page lists besides its history: an account's people, deals and cases; a contact's deals and cases. */
+const RELATED: Record<RecordType, RelatedList[]> = {
+  account: [
+    {
+      title: 'Contacts',
+      load: async (api, accountId) =>
+        (await api.listRecords('contact', { accountId, limit: SHOWN })).items.map(contactsRow),
+    },
+    {
+      title: 'Opportunities',
+      load: async (api, accountId) =>
+        (await api.listRecords('opportunity', { accountId, limit: SHOWN })).items.map(opportunityRow),
+    },
+    {
+      title: 'Cases',
+      load: async (api, accountId) =>
+        (await api.listRecords('case', { accountId, limit: SHOWN })).items.map(caseRow),
+    },
+  ],
+  contact: [
+    {
+      title: 'Opportunities',
+      load: async (api, contactId) =>
+        (await api.listRecords('opportunity', { contactId, limit: SHOWN })).items.map(opportunityRow),
+    },
+    {
+      title: 'Cases',
+      load: async (api, contactId) =>
+        (await api.listRecords('case', { contactId, limit: SHOWN })).items.map(caseRow),
+    },
+  ],
+  opportunity: [],
+  case: [],
+};
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+});
+
+function RelatedSection({ list, id }: { list: RelatedList; id: string }) {
+  const lists = useListStyles();
+  const { api } = useServices();
+  const rows = useRequest(`${list.title}:${id}`, () => list.load(api, id));
+  const state = rows.state;
+  if (state.status === 'loading')
+    return <Spinner size="tiny" label={`Loading ${list.title.toLowerCase()}…`} />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={rows.reload} />;
+  return (
+    <Section
+      title={`${list.title} (${state.data.length}${state.data.length === SHOWN ? '+' : ''})`}
+      isEmpty={state.data.length === 0}
+      empty="None"
+    >
+      <ul className={lists.list}>
+        {state.data.map((row) => (
+          <li key={row.ref.id} className={lists.entry}>
+            <ConsoleLink to={consoleRecordPath(row.ref)}>{row.name}</ConsoleLink>
+            {row.detail && (
+              <Text size={200} className={lists.meta}>
+                {row.detail}
+              </Text>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** The records that belong to this one, each a link to its own page. */
+export function RelatedRecords({ record }: { record: RecordRef }) {
+  const styles = useStyles();
+  const lists = RELATED[record.type];
+  if (lists.length === 0) return null;
+  return (
+    <div className={styles.grid}>
+      {lists.map((list) => (
+        <RelatedSection key={list.title} list={list} id={record.id} />
+      ))}
+    </div>
+  );
+}
