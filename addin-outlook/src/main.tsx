@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createPageSession } from './api/page-session.js';
+import { createPageSession, pageStorage } from './api/page-session.js';
 import { App, type Surface } from './app.js';
 import { connectMailbox } from './office/office-mailbox.js';
 
@@ -11,7 +11,7 @@ async function start(): Promise<void> {
     : { kind: 'console' };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App surface={surface} session={createPageSession(window.localStorage)} />
+      <App surface={surface} session={createPageSession(pageStorage())} />
     </StrictMode>,
   );
 }

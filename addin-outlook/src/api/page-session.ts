@@ -16,6 +16,25 @@ export interface PageSession {
 }
 
 /**
+ * The page's own storage, or one that lasts as long as the page where the browser refuses storage
+ * to an embedded page (blocked site data): signing in then works until the pane closes.
+ */
+export function pageStorage(): KeyValueStorage {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('inbox-crm.session');
+    return storage;
+  } catch {
+    const values = new Map<string, string>();
+    return {
+      getItem: (key) => values.get(key) ?? null,
+      setItem: (key, value) => void values.set(key, value),
+      removeItem: (key) => void values.delete(key),
+    };
+  }
+}
+
+/**
  * The session lives in the page's own storage for the server's origin, never in Outlook's
  * roamingSettings, which every other client of the mailbox can read.
  */
