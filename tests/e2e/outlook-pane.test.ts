@@ -101,7 +101,7 @@ describe.skipIf(missing !== null)(
       expect(await page.getByLabel('Contact Priya Raman').count()).toBe(0);
       await page.getByRole('button', { name: 'Create contact' }).click();
       await saveScreenshot(page, SUITE, '4-create-contact');
-    expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel('Job title').fill('Procurement Lead');
       await page.getByRole('button', { name: 'Save contact' }).click();
       await expect.poll(() => page.getByLabel('Contact Dana Whitfield').isVisible()).toBe(true);
