@@ -20,3 +20,7 @@ export function formatMoney(amountMinor: number | null, currency: string | null)
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }
+
+/** The parts that are there, joined as one muted line: "Proposal · €1,200.00 · closes 3 Dec 2026". */
+export const metaLine = (...parts: (string | null | undefined | false)[]) =>
+  parts.filter(Boolean).join(' · ');

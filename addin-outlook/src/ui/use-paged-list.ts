@@ -39,3 +39,5 @@ export function usePagedList<T>(key: string, loadPage: (cursor: string | null) =
     moreFailure,
   };
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

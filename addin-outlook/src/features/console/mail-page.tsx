@@ -1,8 +1,9 @@
-import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FiledEmailsQuery, Role } from '@inbox-crm/shared/client';
-import { formatMoment } from '../../ui/format.js';
-import { useListStyles } from '../../ui/list-styles.js';
+import { formatMoment, metaLine } from '../../ui/format.js';
+import { EntryList } from '../../ui/entry-list.js';
+import { LoadMore } from '../../ui/load-more.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
@@ -27,7 +28,6 @@ const useStyles = makeStyles({
 /** Recently filed correspondence: one's own, and for managers their team's. */
 export function MailPage() {
   const styles = useStyles();
-  const lists = useListStyles();
   const { api, user } = useServices();
   const scopes = SCOPES.filter((option) => option.roles.includes(user.role));
   const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE[user.role]);
@@ -56,21 +56,22 @@ export function MailPage() {
       {list.state.status === 'done' && list.items.length === 0 && (
         <Text role="status">Nothing filed yet.</Text>
       )}
-      <ol className={lists.list} aria-label="Filed emails">
-        {list.items.map((email) => (
-          <li key={email.id} className={lists.entry}>
+      <EntryList
+        ordered
+        label="Filed emails"
+        entries={list.items.map((email) => ({
+          key: email.id,
+          title: (
             <ConsoleLink to={CONSOLE_PATHS.email(email.id)}>{email.subject || '(no subject)'}</ConsoleLink>
-            <Text size={200} className={lists.meta}>
-              {[
-                email.from.name ?? email.from.email,
-                formatMoment(email.sentAt),
-                email.filedBy && `filed by ${email.filedBy.name}`,
-                email.mailbox && `from ${email.mailbox}`,
-                email.private && 'private',
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Text>
+          ),
+          meta: metaLine(
+            email.from.name ?? email.from.email,
+            formatMoment(email.sentAt),
+            email.filedBy && `filed by ${email.filedBy.name}`,
+            email.mailbox && `from ${email.mailbox}`,
+            email.private && 'private',
+          ),
+          more: (
             <span className={styles.links}>
               {email.links.map((link) => (
                 <ConsoleLink key={`${link.type}:${link.id}`} to={consoleRecordPath(link)}>
@@ -78,15 +79,10 @@ export function MailPage() {
                 </ConsoleLink>
               ))}
             </span>
-          </li>
-        ))}
-      </ol>
-      {list.moreFailure && <ProblemMessage error={list.moreFailure} onRetry={() => void list.loadMore()} />}
-      {list.hasMore && (
-        <Button onClick={() => void list.loadMore()} disabled={list.loadingMore}>
-          {list.loadingMore ? <Spinner size="tiny" label="Loading…" /> : 'Show older'}
-        </Button>
-      )}
+          ),
+        }))}
+      />
+      <LoadMore list={list} />
     </>
   );
 }

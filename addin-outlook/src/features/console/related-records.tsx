@@ -1,7 +1,7 @@
-import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { ApiClient, RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
 import { formatMoney } from '../../ui/format.js';
-import { useListStyles } from '../../ui/list-styles.js';
+import { EntryList } from '../../ui/entry-list.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
 import { Section } from '../../ui/section.js';
@@ -84,7 +84,6 @@ const useStyles = makeStyles({
 });
 
 function RelatedSection({ list, id }: { list: RelatedList; id: string }) {
-  const lists = useListStyles();
   const { api } = useServices();
   const rows = useRequest(`${list.title}:${id}`, () => list.load(api, id));
   const state = rows.state;
@@ -97,18 +96,13 @@ function RelatedSection({ list, id }: { list: RelatedList; id: string }) {
       isEmpty={state.data.length === 0}
       empty="None"
     >
-      <ul className={lists.list}>
-        {state.data.map((row) => (
-          <li key={row.ref.id} className={lists.entry}>
-            <ConsoleLink to={consoleRecordPath(row.ref)}>{row.name}</ConsoleLink>
-            {row.detail && (
-              <Text size={200} className={lists.meta}>
-                {row.detail}
-              </Text>
-            )}
-          </li>
-        ))}
-      </ul>
+      <EntryList
+        entries={state.data.map((row) => ({
+          key: row.ref.id,
+          title: <ConsoleLink to={consoleRecordPath(row.ref)}>{row.name}</ConsoleLink>,
+          meta: row.detail,
+        }))}
+      />
     </Section>
   );
 }

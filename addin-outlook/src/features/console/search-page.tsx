@@ -11,14 +11,6 @@ import { CONSOLE_PATHS } from './console-route.js';
 const SEARCH_DELAY_MS = 250;
 
 const useStyles = makeStyles({
-  results: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   hit: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
 });
 
@@ -65,7 +57,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
         <Text role="status">Nothing matches “{query}”.</Text>
       )}
       {state.status === 'done' && state.data !== null && state.data.items.length > 0 && (
-        <ul className={styles.results} aria-label="Search results">
+        <ul className={lists.list} aria-label="Search results">
           {state.data.items.map((hit) => (
             <li key={`${hit.type}:${hit.id}`} className={styles.hit}>
               <Badge appearance="outline">{RECORD_TYPE_NAMES[hit.type]}</Badge>

@@ -1,14 +1,14 @@
-import { Button, Field, Input, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ActivityType, RecordRef, TimelineEntry, TimelineQuery } from '@inbox-crm/shared/client';
-import { formatMoment } from '../../ui/format.js';
-import { useListStyles } from '../../ui/list-styles.js';
+import type { ActivityType, RecordRef, TimelineQuery } from '@inbox-crm/shared/client';
+import { EntryList } from '../../ui/entry-list.js';
+import { LoadMore } from '../../ui/load-more.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { usePagedList } from '../../ui/use-paged-list.js';
 import { useRequest } from '../../ui/use-request.js';
 import { onLocalDay } from '../../ui/local-days.js';
-import { entryTitle } from '../sender/history-list.js';
+import { historyEntry, useHistoryStyles } from '../sender/history-entry.js';
 import { ConsoleLink } from './console-link.js';
 import { CONSOLE_PATHS } from './console-route.js';
 
@@ -49,36 +49,13 @@ function timelineQuery(filters: Filters): TimelineQuery {
   };
 }
 
-function Entry({ entry }: { entry: TimelineEntry }) {
-  const lists = useListStyles();
-  const who = entry.type === 'email' ? (entry.from?.name ?? entry.from?.email) : entry.owner?.name;
-  const title = entryTitle(entry);
-  return (
-    <li className={lists.entry}>
-      {entry.type === 'email' ? (
-        <ConsoleLink to={CONSOLE_PATHS.email(entry.id)}>{title}</ConsoleLink>
-      ) : (
-        <Text weight="semibold">{title}</Text>
-      )}
-      <Text size={200} className={lists.meta}>
-        {[
-          TYPES.find((type) => type.value === entry.type)?.label.slice(0, -1),
-          formatMoment(entry.occurredAt),
-          who,
-          entry.private && 'private',
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </Text>
-      {entry.snippet && entry.subject && <Text size={200}>{entry.snippet}</Text>}
-    </li>
-  );
-}
-
 /** Everything linked to the record, newest first, narrowed by kind, person and dates. */
 export function TimelinePanel({ record }: { record: RecordRef }) {
   const styles = useStyles();
-  const lists = useListStyles();
+  const history = useHistoryStyles();
+  const emailLink = (emailId: string, title: string) => (
+    <ConsoleLink to={CONSOLE_PATHS.email(emailId)}>{title}</ConsoleLink>
+  );
   const { api } = useServices();
   const users = useRequest('users', () => api.users());
   const [filters, setFilters] = useState<Filters>({ type: '', ownerId: '', from: '', to: '' });
@@ -127,17 +104,12 @@ export function TimelinePanel({ record }: { record: RecordRef }) {
       {list.state.status === 'done' && list.items.length === 0 && (
         <Text role="status">Nothing matches these filters.</Text>
       )}
-      <ol className={lists.list} aria-label="History">
-        {list.items.map((entry) => (
-          <Entry key={entry.id} entry={entry} />
-        ))}
-      </ol>
-      {list.moreFailure && <ProblemMessage error={list.moreFailure} onRetry={() => void list.loadMore()} />}
-      {list.hasMore && (
-        <Button onClick={() => void list.loadMore()} disabled={list.loadingMore}>
-          {list.loadingMore ? <Spinner size="tiny" label="Loading…" /> : 'Show older'}
-        </Button>
-      )}
+      <EntryList
+        ordered
+        label="History"
+        entries={list.items.map((entry) => historyEntry(entry, emailLink, history.snippet))}
+      />
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -1,13 +1,14 @@
-import { Badge, Link, Text } from '@fluentui/react-components';
+import { Badge, Link } from '@fluentui/react-components';
 import type { SenderView } from '@inbox-crm/shared/client';
-import { formatDay, formatMoney } from '../../ui/format.js';
+import { EntryList } from '../../ui/entry-list.js';
+import { formatDay, formatMoney, metaLine } from '../../ui/format.js';
 import { consoleRecordPath } from '../../ui/record-links.js';
-import { useListStyles } from '../../ui/list-styles.js';
 import { Section } from '../../ui/section.js';
+
+const URGENT = new Set(['high', 'urgent']);
 
 /** Open opportunities, cases and tasks with this person or company. */
 export function OpenItems({ view }: { view: SenderView }) {
-  const lists = useListStyles();
   return (
     <>
       <Section
@@ -15,63 +16,58 @@ export function OpenItems({ view }: { view: SenderView }) {
         isEmpty={view.opportunities.length === 0}
         empty="No open opportunities"
       >
-        <ul className={lists.list}>
-          {view.opportunities.map((opportunity) => (
-            <li key={opportunity.id} className={lists.entry}>
+        <EntryList
+          entries={view.opportunities.map((opportunity) => ({
+            key: opportunity.id,
+            title: (
               <Link href={consoleRecordPath({ type: 'opportunity', id: opportunity.id })} target="_blank">
                 {opportunity.name}
               </Link>
-              <Text size={200} className={lists.meta}>
-                {[
-                  opportunity.stage,
-                  formatMoney(opportunity.amountMinor, opportunity.currency),
-                  opportunity.closeDate && `closes ${formatDay(opportunity.closeDate)}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </li>
-          ))}
-        </ul>
+            ),
+            meta: metaLine(
+              opportunity.stage,
+              formatMoney(opportunity.amountMinor, opportunity.currency),
+              opportunity.closeDate && `closes ${formatDay(opportunity.closeDate)}`,
+            ),
+          }))}
+        />
       </Section>
       <Section title="Open cases" isEmpty={view.cases.length === 0} empty="No open cases">
-        <ul className={lists.list}>
-          {view.cases.map((item) => (
-            <li key={item.id} className={lists.entry}>
+        <EntryList
+          entries={view.cases.map((item) => ({
+            key: item.id,
+            title: (
               <Link href={consoleRecordPath({ type: 'case', id: item.id })} target="_blank">
                 {item.subject}
               </Link>
-              <Text size={200} className={lists.meta}>
+            ),
+            meta: (
+              <>
                 {item.status} ·{' '}
                 <Badge
                   appearance="tint"
-                  color={item.priority === 'urgent' || item.priority === 'high' ? 'danger' : 'informative'}
+                  color={URGENT.has(item.priority) ? 'danger' : 'informative'}
                   size="small"
                 >
                   {item.priority}
                 </Badge>
-              </Text>
-            </li>
-          ))}
-        </ul>
+              </>
+            ),
+          }))}
+        />
       </Section>
       <Section title="Open tasks" isEmpty={view.tasks.length === 0} empty="No open tasks">
-        <ul className={lists.list}>
-          {view.tasks.map((task) => (
-            <li key={task.id} className={lists.entry}>
-              <Text>{task.title}</Text>
-              <Text size={200} className={lists.meta}>
-                {[
-                  task.dueAt && `due ${formatDay(task.dueAt)}`,
-                  task.assignee?.name,
-                  task.priority !== 'normal' && task.priority,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </li>
-          ))}
-        </ul>
+        <EntryList
+          entries={view.tasks.map((task) => ({
+            key: task.id,
+            title: task.title,
+            meta: metaLine(
+              task.dueAt && `due ${formatDay(task.dueAt)}`,
+              task.assignee?.name,
+              task.priority !== 'normal' && task.priority,
+            ),
+          }))}
+        />
       </Section>
     </>
   );
