@@ -1,7 +1,9 @@
 // What a browser page imports: the API client and the light domain rules. Nothing here may pull in
 // the public-suffix list or phone metadata, which would weigh down the Outlook pane's bundle.
 export * from './api-client/index.js';
+export * from './domain/console-links.js';
 export * from './domain/email-address.js';
 export * from './domain/message-counterparts.js';
+export * from './domain/record-type-names.js';
 export * from './schemas/limits.js';
 export type * from './schemas/index.js';

@@ -1,5 +1,4 @@
-import type { RecordRef } from '@inbox-crm/shared/client';
-import { consoleEmailPath, recordFromConsolePath } from '../../ui/record-links.js';
+import { consoleEmailPath, recordFromConsolePath, type RecordRef } from '@inbox-crm/shared/client';
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =

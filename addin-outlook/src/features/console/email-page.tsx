@@ -1,9 +1,8 @@
 import { Badge, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import type { Email, Participant } from '@inbox-crm/shared/client';
+import { consoleRecordPath, RECORD_TYPE_NAMES, type Email, type Participant } from '@inbox-crm/shared/client';
 import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatMoment } from '../../ui/format.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';

@@ -1,11 +1,10 @@
 import { makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { FiledEmailsQuery, Role } from '@inbox-crm/shared/client';
+import { consoleRecordPath, type FiledEmailsQuery, type Role } from '@inbox-crm/shared/client';
 import { formatMoment, metaLine } from '../../ui/format.js';
 import { EntryList } from '../../ui/entry-list.js';
 import { LoadMore } from '../../ui/load-more.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { usePagedList } from '../../ui/use-paged-list.js';
 import { ConsoleLink } from './console-link.js';

@@ -1,7 +1,6 @@
 import { Badge, Spinner, Text } from '@fluentui/react-components';
-import type { RecordOfType, RecordRef } from '@inbox-crm/shared/client';
+import { RECORD_TYPE_NAMES, type RecordOfType, type RecordRef } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { RecordSummary } from './record-summary.js';

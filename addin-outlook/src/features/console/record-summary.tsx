@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
-import type { RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
+import {
+  consoleRecordPath,
+  type RecordOfType,
+  type RecordRef,
+  type RecordType,
+} from '@inbox-crm/shared/client';
 import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatDay, formatMoney } from '../../ui/format.js';
-import { consoleRecordPath } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';

@@ -1,9 +1,14 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import type { ApiClient, RecordOfType, RecordRef, RecordType } from '@inbox-crm/shared/client';
+import {
+  consoleRecordPath,
+  type ApiClient,
+  type RecordOfType,
+  type RecordRef,
+  type RecordType,
+} from '@inbox-crm/shared/client';
 import { formatMoney } from '../../ui/format.js';
 import { EntryList } from '../../ui/entry-list.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath } from '../../ui/record-links.js';
 import { Section } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';

@@ -1,8 +1,8 @@
 import { Badge, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { consoleRecordPath, RECORD_TYPE_NAMES } from '@inbox-crm/shared/client';
 import { useEffect, useState } from 'react';
 import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';

@@ -9,11 +9,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ApiError, RecordType, Task } from '@inbox-crm/shared/client';
+import {
+  consoleRecordPath,
+  RECORD_TYPE_NAMES,
+  type ApiError,
+  type RecordType,
+  type Task,
+} from '@inbox-crm/shared/client';
 import { formatDay } from '../../ui/format.js';
 import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';

@@ -10,11 +10,17 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ApiError, MessageFiling, NamedRecordRef, SenderView } from '@inbox-crm/shared/client';
+import {
+  consoleRecordPath,
+  RECORD_TYPE_NAMES,
+  type ApiError,
+  type MessageFiling,
+  type NamedRecordRef,
+  type SenderView,
+} from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
 import { formatMoment } from '../../ui/format.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { consoleRecordPath, RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError } from '../../ui/use-request.js';
 import { FilePicker } from './file-picker.js';

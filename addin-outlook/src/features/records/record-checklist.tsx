@@ -1,6 +1,6 @@
 import { Checkbox, makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
+import { RECORD_TYPE_NAMES } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { RECORD_TYPE_NAMES } from '../../ui/record-links.js';
 import { choiceKey } from './record-choices.js';
 import type { RecordChoicesState } from './use-record-choices.js';
 

@@ -1,7 +1,6 @@
 import { Link } from '@fluentui/react-components';
-import type { TimelineEntry } from '@inbox-crm/shared/client';
+import { consoleEmailPath, type TimelineEntry } from '@inbox-crm/shared/client';
 import { EntryList } from '../../ui/entry-list.js';
-import { consoleEmailPath } from '../../ui/record-links.js';
 import { Section } from '../../ui/section.js';
 import { historyEntry, useHistoryStyles } from './history-entry.js';
 

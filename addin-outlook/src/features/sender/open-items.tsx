@@ -1,8 +1,7 @@
 import { Badge, Link } from '@fluentui/react-components';
-import type { SenderView } from '@inbox-crm/shared/client';
+import { consoleRecordPath, type SenderView } from '@inbox-crm/shared/client';
 import { EntryList } from '../../ui/entry-list.js';
 import { formatDay, formatMoney, metaLine } from '../../ui/format.js';
-import { consoleRecordPath } from '../../ui/record-links.js';
 import { Section } from '../../ui/section.js';
 
 const URGENT = new Set(['high', 'urgent']);

@@ -1,6 +1,5 @@
 import { Card, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { LookupResult } from '@inbox-crm/shared/client';
-import { consoleRecordPath } from '../../ui/record-links.js';
+import { consoleRecordPath, type LookupResult } from '@inbox-crm/shared/client';
 
 type SenderContact = NonNullable<LookupResult['contact']>;
 type SenderAccount = NonNullable<LookupResult['account']>;
