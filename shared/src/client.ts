@@ -3,7 +3,9 @@
 export * from './api-client/index.js';
 export * from './domain/console-links.js';
 export * from './domain/email-address.js';
+export * from './domain/filing-suggestions.js';
 export * from './domain/message-counterparts.js';
+export * from './domain/money.js';
 export * from './domain/record-type-names.js';
 export * from './schemas/limits.js';
 export type * from './schemas/index.js';

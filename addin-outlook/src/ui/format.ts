@@ -1,3 +1,5 @@
+export { formatMoney } from '@inbox-crm/shared/client';
+
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const momentFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
@@ -11,15 +13,6 @@ export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
 
 /** 12 Dec, 14:05 */
 export const formatMoment = (iso: string) => momentFormat.format(new Date(iso));
-
-/** An amount kept in the currency's minor unit, shown in its major unit: 123456 EUR → €1,234.56 */
-export function formatMoney(amountMinor: number | null, currency: string | null): string | null {
-  if (amountMinor === null) return null;
-  if (currency === null) return amountMinor.toLocaleString();
-  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
 
 /** The parts that are there, joined as one muted line: "Proposal · €1,200.00 · closes 3 Dec 2026". */
 export const metaLine = (...parts: (string | null | undefined | false)[]) =>

@@ -1,6 +1,13 @@
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { Email, MessageFiling, SenderView } from '@inbox-crm/shared/client';
+import {
+  type Email,
+  type MessageFiling,
+  type SenderView,
+  choiceKey,
+  preselectedKeys,
+  suggestedChoices,
+} from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
 import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
@@ -8,7 +15,6 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { RecordChecklist } from '../records/record-checklist.js';
-import { choiceKey, preselectedKeys, suggestedChoices } from '../records/record-choices.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
 import { emailFileFor } from './email-file.js';
 

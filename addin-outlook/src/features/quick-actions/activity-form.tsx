@@ -1,13 +1,12 @@
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { SenderView } from '@inbox-crm/shared/client';
+import { type SenderView, preselectedKeys, suggestedChoices } from '@inbox-crm/shared/client';
 import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { RecordChecklist } from '../records/record-checklist.js';
-import { preselectedKeys, suggestedChoices } from '../records/record-choices.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
 
 export const CALL_OUTCOMES = ['Connected', 'Left voicemail', 'No answer', 'Call back requested'] as const;

@@ -1,7 +1,6 @@
 import { Checkbox, makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
-import { RECORD_TYPE_NAMES } from '@inbox-crm/shared/client';
+import { RECORD_TYPE_NAMES, choiceKey } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
-import { choiceKey } from './record-choices.js';
 import type { RecordChoicesState } from './use-record-choices.js';
 
 const useStyles = makeStyles({

@@ -1,8 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiError, RecordRef } from '@inbox-crm/shared/client';
+import {
+  type ApiError,
+  type RecordRef,
+  choiceFromHit,
+  choiceKey,
+  type RecordChoice,
+} from '@inbox-crm/shared/client';
 import { useServices } from '../../ui/services.js';
 import { asApiError } from '../../ui/use-request.js';
-import { choiceFromHit, choiceKey, type RecordChoice } from './record-choices.js';
 
 const SEARCH_DELAY_MS = 250;
 

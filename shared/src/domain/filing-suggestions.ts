@@ -1,7 +1,9 @@
-import type { MessageFiling, NamedRecordRef, SearchHit, SenderView } from '@inbox-crm/shared/client';
-import { formatMoney } from '../../ui/format.js';
+import type { NamedRecordRef } from '../schemas/common.js';
+import type { MessageFiling, SenderView } from '../schemas/lookup.js';
+import type { SearchHit } from '../schemas/search.js';
+import { formatMoney } from './money.js';
 
-/** A record the user can link to, with a second line that tells it apart. */
+/** A record the user can link an email or activity to, with a second line that tells it apart. */
 export interface RecordChoice extends NamedRecordRef {
   detail: string | null;
 }
@@ -12,14 +14,14 @@ export const choiceKey = (record: { type: string; id: string }) => `${record.typ
  * What a picker offers before any search: the person's contact and account, their open
  * opportunities and cases, and records the same thread was filed to, each once.
  */
-export function suggestedChoices(view: SenderView, filing: MessageFiling | null): RecordChoice[] {
+export function suggestedChoices(view: SenderView, filing: MessageFiling | null, locale?: string): RecordChoice[] {
   const choices: RecordChoice[] = [];
   if (view.contact)
     choices.push({ type: 'contact', id: view.contact.id, name: view.contact.name, detail: view.address });
   if (view.account)
     choices.push({ type: 'account', id: view.account.id, name: view.account.name, detail: null });
   for (const opportunity of view.opportunities) {
-    const amount = formatMoney(opportunity.amountMinor, opportunity.currency);
+    const amount = formatMoney(opportunity.amountMinor, opportunity.currency, locale);
     const detail = amount ? `${opportunity.stage} · ${amount}` : opportunity.stage;
     choices.push({ type: 'opportunity', id: opportunity.id, name: opportunity.name, detail });
   }
@@ -38,7 +40,7 @@ export function suggestedChoices(view: SenderView, filing: MessageFiling | null)
   return choices.filter((choice) => !seen.has(choiceKey(choice)) && seen.add(choiceKey(choice)));
 }
 
-/** The contact and account are what a user files to nearly every time: they start ticked. */
+/** The contact and account are what a user files to nearly every time: they start ticked (unless linked already). */
 export function preselectedKeys(view: SenderView, filing: MessageFiling | null): Set<string> {
   const linked = new Set((filing?.links ?? []).map(choiceKey));
   const keys = [

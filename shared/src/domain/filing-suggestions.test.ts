@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageFiling, SenderView } from '@inbox-crm/shared/client';
-import { preselectedKeys, suggestedChoices } from './record-choices.js';
+import type { MessageFiling, SenderView } from '../schemas/lookup.js';
+import { preselectedKeys, suggestedChoices } from './filing-suggestions.js';
 
 const id = (n: number) => `0190f0a0-0000-7000-8000-00000000000${n}`;
 const view = {
@@ -15,7 +15,7 @@ const filing = (links: MessageFiling['links'], suggestedLinks: MessageFiling['su
 
 describe('what a record picker offers', () => {
   it('when the sender is a known contact, then contact, account, open opportunities and cases are offered, contact and account ticked', () => {
-    const choices = suggestedChoices(view, null);
+    const choices = suggestedChoices(view, null, 'en-GB');
     expect(choices.map((choice) => choice.type)).toEqual(['contact', 'account', 'opportunity', 'case']);
     expect(choices[2]!.detail).toMatch(/^Proposal · .*1,200\.00/);
     expect([...preselectedKeys(view, null)]).toEqual([`contact:${id(1)}`, `account:${id(2)}`]);
