@@ -31,7 +31,7 @@ export default defineConfig({
           include: [
             '{shared,server,addin-gmail,migrations}/src/**/*.test.ts',
             'addin-outlook/src/**/*.test.ts',
-            'tests/{api,e2e}/**/*.test.ts',
+            'tests/{api,e2e,gmail}/**/*.test.ts',
           ],
         },
       },

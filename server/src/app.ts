@@ -1,12 +1,14 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
 
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
 import { emailsRoutes } from './modules/emails/routes.js';
+import { crmGateway } from './modules/gmail/crm-gateway.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { lookupRoutes } from './modules/lookup/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
@@ -20,6 +22,7 @@ import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
 import { validatorCompiler } from './plugins/validators.js';
+import { derivedSecret } from './derived-secret.js';
 import { PRODUCT_VERSION } from './version.js';
 
 /** Request bodies above this are refused with 413; filing an email allows more (see the emails module). */
@@ -31,6 +34,8 @@ export interface AppOptions {
   publicUrl: string;
   logger?: FastifyServerOptions['logger'];
   outlookApp?: OutlookAppOptions;
+  /** The Gmail add-on's Google deployment; without it /gmail answers 503. */
+  gmail?: GoogleIdentity | null;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -49,6 +54,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(healthRoutes);
   await app.register(outlookAppRoutes, options.outlookApp ?? {});
+  await app.register(gmailAddOn, {
+    prefix: '/gmail',
+    publicUrl: options.publicUrl,
+    identity: options.gmail ?? null,
+    stateSecret: derivedSecret(options.jwtSecret, 'gmail card state'),
+    gateway: crmGateway(options.database.knex),
+  });
   await app.register(
     async (api: App) => {
       await api.register(healthRoutes);

@@ -14,6 +14,7 @@ describe('configuration', () => {
       logLevel: 'info',
       demoData: false,
       bootstrap: null,
+      gmail: null,
     });
   });
 
@@ -30,6 +31,8 @@ describe('configuration', () => {
       BOOTSTRAP_ORG_NAME: 'Acme',
       BOOTSTRAP_ADMIN_EMAIL: 'admin@acme.com',
       BOOTSTRAP_ADMIN_PASSWORD: 'long enough',
+      GMAIL_SERVICE_ACCOUNT: 'service-123456789@gcp-sa-gsuiteaddons.iam.gserviceaccount.com',
+      GMAIL_OAUTH_CLIENT_ID: '123456789-abc.apps.googleusercontent.com',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -37,6 +40,10 @@ describe('configuration', () => {
       databaseUrl: 'postgres://db/crm',
       demoData: true,
       logLevel: 'warn',
+    });
+    expect(config.gmail).toEqual({
+      serviceAccount: 'service-123456789@gcp-sa-gsuiteaddons.iam.gserviceaccount.com',
+      oauthClientId: '123456789-abc.apps.googleusercontent.com',
     });
     expect(config.bootstrap).toEqual({
       orgName: 'Acme',
@@ -62,5 +69,12 @@ describe('configuration', () => {
         BOOTSTRAP_ADMIN_PASSWORD: 'short',
       }),
     ).toThrow(/8 characters/);
+    expect(() => loadConfig({ GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com' })).toThrow(/both/);
+    expect(() =>
+      loadConfig({
+        GMAIL_SERVICE_ACCOUNT: 'me@example.com',
+        GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com',
+      }),
+    ).toThrow(/GMAIL_SERVICE_ACCOUNT must be the add-on's account/);
   });
 });

@@ -1,3 +1,4 @@
+import type { GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { isEmailAddress } from '@inbox-crm/shared';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -24,6 +25,8 @@ export interface Config {
   logLevel: LogLevel;
   demoData: boolean;
   bootstrap: BootstrapAdmin | null;
+  /** The Gmail add-on's Google deployment; null when it is not set up. */
+  gmail: GoogleIdentity | null;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +88,23 @@ function parseBootstrap(env: Env): BootstrapAdmin | null {
   return { orgName, adminEmail, adminPassword };
 }
 
+function parseGmail(env: Env): GoogleIdentity | null {
+  const serviceAccount = text(env, 'GMAIL_SERVICE_ACCOUNT');
+  const oauthClientId = text(env, 'GMAIL_OAUTH_CLIENT_ID');
+  if (serviceAccount === undefined && oauthClientId === undefined) return null;
+  if (serviceAccount === undefined || oauthClientId === undefined) {
+    throw new ConfigError(
+      'Set both GMAIL_SERVICE_ACCOUNT and GMAIL_OAUTH_CLIENT_ID for the Gmail add-on, or neither.',
+    );
+  }
+  if (!/^service-\d+@gcp-sa-gsuiteaddons\.iam\.gserviceaccount\.com$/.test(serviceAccount)) {
+    throw new ConfigError(
+      `GMAIL_SERVICE_ACCOUNT must be the add-on's account, service-PROJECT_NUMBER@gcp-sa-gsuiteaddons.iam.gserviceaccount.com, not "${serviceAccount}".`,
+    );
+  }
+  return { serviceAccount, oauthClientId };
+}
+
 function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
   const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   const value = raw ?? fallback;
@@ -112,5 +132,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),
     demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
     bootstrap: parseBootstrap(env),
+    gmail: parseGmail(env),
   };
 }

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     database,
     jwtSecret: await resolveJwtSecret(config),
     publicUrl: config.publicUrl,
+    gmail: config.gmail,
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });

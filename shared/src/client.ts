@@ -3,6 +3,7 @@
 export * from './api-client/index.js';
 export * from './domain/console-links.js';
 export * from './domain/email-address.js';
+export * from './domain/filing-limits.js';
 export * from './domain/filing-suggestions.js';
 export * from './domain/message-counterparts.js';
 export * from './domain/money.js';

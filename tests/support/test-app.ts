@@ -6,6 +6,7 @@ import {
   openPostgres,
   runMigrations,
   type App,
+  type AppOptions,
   type Database,
 } from '@inbox-crm/server';
 
@@ -19,13 +20,17 @@ export interface TestApp {
  * The whole server on the run's database: this run's own PostgreSQL database when DATABASE_URL is
  * set (see global-setup), otherwise a migrated in-memory PGlite for this test file.
  */
-export async function startTestApp(url: string | null = inject('testDatabaseUrl')): Promise<TestApp> {
+export async function startTestApp(
+  url: string | null = inject('testDatabaseUrl'),
+  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail'>> = {},
+): Promise<TestApp> {
   const database = url ? openPostgres(url, 10) : await openPglite(':memory:');
   if (!url) await runMigrations(database.knex);
   const app = await buildApp({
     database,
     jwtSecret: randomBytes(32).toString('hex'),
     publicUrl: 'http://localhost:3000',
+    ...options,
   });
   await app.ready();
   return {

@@ -17,6 +17,8 @@ export const consoleEmailPath = (emailId: string) => `/app/emails/${emailId}`;
 export function recordFromConsolePath(path: string): RecordRef | null {
   const match = /^\/app\/(accounts|contacts|opportunities|cases)\/([0-9a-f-]{36})\/?$/i.exec(path);
   if (!match) return null;
-  const type = (Object.keys(CONSOLE_FOLDERS) as RecordType[]).find((key) => CONSOLE_FOLDERS[key] === match[1]);
+  const type = (Object.keys(CONSOLE_FOLDERS) as RecordType[]).find(
+    (key) => CONSOLE_FOLDERS[key] === match[1],
+  );
   return type ? { type, id: match[2]!.toLowerCase() } : null;
 }

@@ -14,7 +14,11 @@ export const choiceKey = (record: { type: string; id: string }) => `${record.typ
  * What a picker offers before any search: the person's contact and account, their open
  * opportunities and cases, and records the same thread was filed to, each once.
  */
-export function suggestedChoices(view: SenderView, filing: MessageFiling | null, locale?: string): RecordChoice[] {
+export function suggestedChoices(
+  view: SenderView,
+  filing: MessageFiling | null,
+  locale?: string,
+): RecordChoice[] {
   const choices: RecordChoice[] = [];
   if (view.contact)
     choices.push({ type: 'contact', id: view.contact.id, name: view.contact.name, detail: view.address });

@@ -1,6 +1,7 @@
 export * from './console-links.js';
 export * from './counterpart.js';
 export * from './email-address.js';
+export * from './filing-limits.js';
 export * from './filing-suggestions.js';
 export * from './free-mail-domains.js';
 export * from './message-counterparts.js';

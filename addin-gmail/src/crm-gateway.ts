@@ -1,0 +1,45 @@
+import type {
+  Email,
+  EmailFile,
+  LookupQuery,
+  LookupResult,
+  RecordRef,
+  SearchResult,
+  Task,
+} from '@inbox-crm/shared';
+
+/** What the add-on may do in the CRM, as one user of one organisation; the server implements it. */
+export interface CrmSession {
+  user: { id: string; name: string; email: string };
+  lookup(query: LookupQuery): Promise<LookupResult>;
+  search(text: string): Promise<SearchResult>;
+  /** Open tasks assigned to the user, due before the given time, soonest first. */
+  tasksDueBefore(time: Date): Promise<Task[]>;
+  fileEmail(body: EmailFile): Promise<{ email: Email; created: boolean }>;
+  unfileEmail(emailId: string, link: RecordRef): Promise<Email>;
+}
+
+/** The server's side of the add-on: a CRM session for a verified Google address. */
+export interface CrmGateway {
+  /** The session of the active CRM user with this address, or null when there is none. */
+  sessionFor(email: string): Promise<CrmSession | null>;
+}
+
+/**
+ * A refusal the CRM explains in a sentence (not found, forbidden, invalid): the card shows it. The
+ * server's errors carry these fields already; anything else is a fault on our side.
+ */
+export interface ExplainedFailure {
+  statusCode: number;
+  message: string;
+}
+
+export function isExplainedFailure(error: unknown): error is ExplainedFailure {
+  const candidate = error as Partial<ExplainedFailure> | null;
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.message === 'string'
+  );
+}

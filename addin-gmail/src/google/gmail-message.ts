@@ -1,0 +1,138 @@
+import { gmail, type gmail_v1 } from '@googleapis/gmail';
+import { OAuth2Client } from 'google-auth-library';
+import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared';
+import type { AddOnEvent } from './add-on-event.js';
+
+/** The headers the message card needs; Gmail sends only these with format=metadata. */
+const METADATA_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References'];
+
+export interface GmailMessage {
+  /** Gmail's own id: it names the message in this mailbox only. */
+  gmailId: string;
+  /** The RFC 5322 Message-ID without angle brackets: the message's identity everywhere. */
+  messageId: string | null;
+  subject: string;
+  from: MessageParty | null;
+  to: MessageParty[];
+  cc: MessageParty[];
+  sentAt: string;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+export interface GmailMessageContent extends GmailMessage {
+  bodyText: string | null;
+  bodyHtml: string | null;
+  attachments: AttachmentMeta[];
+}
+
+/** Gmail did not hand over the message: the token expired, access was refused, or Gmail failed. */
+export class GmailUnavailable extends Error {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GmailReader {
+  /** The open message's headers (format=metadata): what opening the card needs. */
+  headers(): Promise<GmailMessage>;
+  /** The whole message (format=raw), parsed: what filing needs. */
+  content(): Promise<GmailMessageContent>;
+}
+
+function partiesOf(field: AddressObject | AddressObject[] | undefined): MessageParty[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const flatten = (address: EmailAddress): EmailAddress[] =>
+    address.group ? address.group.flatMap(flatten) : [address];
+  return objects
+    .flatMap((object) => object.value.flatMap(flatten))
+    .filter((address) => address.address)
+    .map((address) => ({ email: address.address!.toLowerCase(), name: address.name || null }));
+}
+
+const withoutBrackets = (id: string) => id.trim().replace(/^<|>$/g, '');
+
+function messageOf(parsed: ParsedMail, data: gmail_v1.Schema$Message): GmailMessage {
+  const references = parsed.references === undefined ? [] : [parsed.references].flat();
+  const sent = parsed.date ?? (data.internalDate ? new Date(Number(data.internalDate)) : new Date());
+  return {
+    gmailId: data.id ?? '',
+    messageId: parsed.messageId ? withoutBrackets(parsed.messageId) : null,
+    subject: parsed.subject ?? '',
+    from: partiesOf(parsed.from)[0] ?? null,
+    to: partiesOf(parsed.to),
+    cc: partiesOf(parsed.cc),
+    sentAt: sent.toISOString(),
+    inReplyTo: parsed.inReplyTo ? withoutBrackets(parsed.inReplyTo) : null,
+    references: references.map(withoutBrackets),
+  };
+}
+
+/** Gmail's header list as a header block a MIME parser reads (values on one line each). */
+function headerBlock(headers: gmail_v1.Schema$MessagePartHeader[] | undefined): Buffer {
+  const lines = (headers ?? []).map(
+    (header) => `${header.name ?? ''}: ${(header.value ?? '').replace(/[\r\n]+/g, ' ')}`,
+  );
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
+}
+
+function statusOf(error: unknown): number | null {
+  const status =
+    (error as { status?: unknown; response?: { status?: unknown } }).status ??
+    (error as { response?: { status?: unknown } }).response?.status;
+  return typeof status === 'number' ? status : null;
+}
+
+/**
+ * Reads the message the event is about through the Gmail API, with the user's OAuth token and the
+ * per-message access token Gmail put in the event (scope gmail.addons.current.message.readonly).
+ * Null when the event concerns no message.
+ */
+export function gmailReader(event: AddOnEvent): GmailReader | null {
+  const id = event.gmail?.messageId;
+  const messageToken = event.gmail?.accessToken;
+  const userToken = event.authorizationEventObject?.userOAuthToken;
+  if (!id || !messageToken || !userToken) return null;
+  const headers = { 'X-Goog-Gmail-Access-Token': messageToken };
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: userToken });
+  const api = gmail({ version: 'v1', auth });
+
+  async function get(params: gmail_v1.Params$Resource$Users$Messages$Get): Promise<gmail_v1.Schema$Message> {
+    try {
+      const reply = await api.users.messages.get(params, { headers });
+      return reply.data;
+    } catch (error) {
+      const status = statusOf(error);
+      throw new GmailUnavailable(
+        status,
+        `Gmail did not hand over the message${status ? ` (${status})` : ''}.`,
+      );
+    }
+  }
+
+  return {
+    async headers() {
+      const data = await get({ userId: 'me', id, format: 'metadata', metadataHeaders: METADATA_HEADERS });
+      return messageOf(await simpleParser(headerBlock(data.payload?.headers)), data);
+    },
+    async content() {
+      const data = await get({ userId: 'me', id, format: 'raw' });
+      const parsed = await simpleParser(Buffer.from(data.raw ?? '', 'base64url'));
+      return {
+        ...messageOf(parsed, data),
+        bodyText: parsed.text ?? null,
+        bodyHtml: parsed.html || null,
+        attachments: parsed.attachments.map((attachment) => ({
+          name: attachment.filename ?? 'attachment',
+          contentType: attachment.contentType || 'application/octet-stream',
+          size: attachment.size,
+        })),
+      };
+    },
+  };
+}

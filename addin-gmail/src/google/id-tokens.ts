@@ -1,0 +1,55 @@
+import { OAuth2Client, type TokenPayload } from 'google-auth-library';
+
+/** A token that is not Google's, not for us, expired or otherwise not to be trusted. */
+export class UntrustedToken extends Error {}
+
+/** Who Google is for this deployment: configuration, never code. */
+export interface GoogleIdentity {
+  /** The add-on's service account, service-PROJECT_NUMBER@gcp-sa-gsuiteaddons.iam.gserviceaccount.com */
+  serviceAccount: string;
+  /** The deployment's OAuth client id: the audience of the user's ID token. */
+  oauthClientId: string;
+}
+
+export interface TokenVerifier {
+  /** Passes when Google signed the token for this endpoint URL, as the add-on's service account. */
+  verifySystemToken(token: string | undefined, endpointUrl: string): Promise<void>;
+  /** The verified address of the Gmail user the event is for. */
+  verifyUserToken(token: string | undefined): Promise<string>;
+}
+
+/**
+ * Checks Google's ID tokens with google-auth-library: signature against Google's published keys
+ * (fetched and cached by the library), issuer, expiry and audience; then the signer's account.
+ */
+export function googleTokenVerifier(identity: GoogleIdentity): TokenVerifier {
+  const client = new OAuth2Client();
+
+  async function verified(token: string | undefined, audience: string): Promise<TokenPayload> {
+    if (!token) throw new UntrustedToken('No ID token came with the request.');
+    let payload: TokenPayload | undefined;
+    try {
+      payload = (await client.verifyIdToken({ idToken: token, audience })).getPayload();
+    } catch (error) {
+      throw new UntrustedToken(error instanceof Error ? error.message : 'The ID token did not verify.');
+    }
+    if (!payload) throw new UntrustedToken('The ID token carries no claims.');
+    return payload;
+  }
+
+  return {
+    async verifySystemToken(token, endpointUrl) {
+      const payload = await verified(token, endpointUrl);
+      if (payload.email !== identity.serviceAccount || payload.email_verified !== true) {
+        throw new UntrustedToken('The ID token was not issued to this add-on’s service account.');
+      }
+    },
+    async verifyUserToken(token) {
+      const payload = await verified(token, identity.oauthClientId);
+      if (!payload.email || payload.email_verified !== true) {
+        throw new UntrustedToken('The user’s ID token carries no verified address.');
+      }
+      return payload.email.toLowerCase();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Card } from '../cards/card-model.js';
+import { noticeCard } from '../views/notice-cards.js';
+import { senderCard } from '../views/sender-card.js';
+import type { HandlerContext } from './handler-context.js';
+import { lookupParties, openMessageLookup } from './sender-lookup.js';
+
+const onlyYou = () =>
+  noticeCard('Only you are on this message', 'There is nobody outside your mailbox to look up.');
+
+/** The message card: reads the open message's headers only, then shows its counterpart's record. */
+export async function messageCard(context: HandlerContext): Promise<Card> {
+  const { result } = await openMessageLookup(context);
+  return result ? senderCard(result, context, context.where, { filing: true }) : onlyYou();
+}
+
+/** The compose card: the recipients' records while the user writes (Gmail names them in the event). */
+export async function composeCard(context: HandlerContext): Promise<Card> {
+  const party = (email: string) => ({ email, name: null });
+  const recipients = {
+    from: null,
+    to: (context.event.gmail?.toRecipients ?? []).map(party),
+    cc: (context.event.gmail?.ccRecipients ?? []).map(party),
+  };
+  const result = await lookupParties(context, recipients, null);
+  if (!result)
+    return noticeCard('No recipients yet', 'Add someone to the To or Cc line, then open Inbox CRM again.');
+  return senderCard(result, context, context.where, { filing: false });
+}

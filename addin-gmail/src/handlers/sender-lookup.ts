@@ -1,0 +1,44 @@
+import {
+  MAX_LOOKUP_ADDRESSES,
+  messageCounterparts,
+  type LookupResult,
+  type MessageParty,
+} from '@inbox-crm/shared';
+import type { GmailMessage } from '../google/gmail-message.js';
+import type { HandlerContext } from './handler-context.js';
+
+const TIMELINE_ENTRIES = 5;
+
+/** The CRM's view of whoever the message is with; null when nobody but the user is on it. */
+export async function lookupParties(
+  context: HandlerContext,
+  parties: { from: MessageParty | null; to: MessageParty[]; cc: MessageParty[] },
+  message: Pick<GmailMessage, 'messageId' | 'inReplyTo' | 'references'> | null,
+): Promise<LookupResult | null> {
+  const counterparts = messageCounterparts(parties, [context.crm.user.email]).slice(0, MAX_LOOKUP_ADDRESSES);
+  if (counterparts.length === 0) return null;
+  return context.crm.lookup({
+    email: counterparts.map((party) => party.email),
+    timelineLimit: TIMELINE_ENTRIES,
+    ...(message?.messageId ? { messageId: message.messageId } : {}),
+    ...(message?.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message?.references.length ? { references: message.references } : {}),
+  });
+}
+
+/** The open message's headers and the CRM's view of its counterpart. */
+export async function openMessageLookup(
+  context: HandlerContext,
+): Promise<{ message: GmailMessage; result: LookupResult | null }> {
+  if (!context.gmail) throw new NoOpenMessage();
+  const message = await context.gmail.headers();
+  return { message, result: await lookupParties(context, message, message) };
+}
+
+/** The event named no message (Google sent a message action without one). */
+export class NoOpenMessage extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('Open a message in Gmail first.');
+  }
+}

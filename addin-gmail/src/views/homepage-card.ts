@@ -1,0 +1,67 @@
+import { consoleRecordPath, RECORD_TYPE_NAMES, type SearchHit, type Task } from '@inbox-crm/shared';
+import {
+  button,
+  buttons,
+  card,
+  escapeCardText,
+  fact,
+  openLink,
+  paragraph,
+  section,
+  textInput,
+} from '../cards/card-builder.js';
+import type { Card, CardSection } from '../cards/card-model.js';
+import { formatDay, joinParts, type CardLocale } from './format.js';
+import type { ViewContext } from './view-context.js';
+
+/** The form field of the search box. */
+export const SEARCH_FIELD = 'q';
+
+export interface HomepageData {
+  userName: string;
+  tasks: Task[];
+  /** A search and what it found, once the user searched. */
+  search?: { query: string; hits: SearchHit[] };
+}
+
+function searchResults(search: NonNullable<HomepageData['search']>, context: ViewContext): CardSection {
+  if (search.hits.length === 0)
+    return section('Results', [paragraph(escapeCardText(`Nothing matches “${search.query}”.`))]);
+  return section(
+    `Results for “${search.query}”`,
+    search.hits.map((hit) =>
+      fact(hit.name, {
+        top: RECORD_TYPE_NAMES[hit.type],
+        ...(hit.detail ? { bottom: hit.detail } : {}),
+        onClick: openLink(`${context.publicUrl}${consoleRecordPath(hit)}`),
+      }),
+    ),
+  );
+}
+
+/** Search across the CRM, and the user's tasks that are due soon or overdue. */
+export function homepageCard(data: HomepageData, context: ViewContext, where: CardLocale): Card {
+  const now = new Date().toISOString();
+  return card({ title: 'Inbox CRM', subtitle: data.userName }, [
+    section('Search', [
+      textInput(SEARCH_FIELD, 'Accounts, contacts, opportunities, cases', {
+        value: data.search?.query ?? '',
+      }),
+      buttons(button('Search', context.actions.call('search'), 'FILLED')),
+    ]),
+    ...(data.search ? [searchResults(data.search, context)] : []),
+    section(
+      'My tasks due soon',
+      data.tasks.length === 0
+        ? [paragraph('Nothing due in the next seven days.')]
+        : data.tasks.map((task) =>
+            fact(task.title, {
+              bottom: joinParts(
+                task.dueAt &&
+                  (task.dueAt < now ? 'overdue, was due ' : 'due ') + formatDay(task.dueAt, where),
+              ),
+            }),
+          ),
+    ),
+  ]);
+}

@@ -1,0 +1,158 @@
+import {
+  consoleRecordPath,
+  formatMoney,
+  RECORD_TYPE_NAMES,
+  type LookupResult,
+  type MessageFiling,
+  type SenderView,
+} from '@inbox-crm/shared';
+import {
+  button,
+  buttons,
+  card,
+  fact,
+  openLink,
+  paragraph,
+  escapeCardText,
+  section,
+} from '../cards/card-builder.js';
+import type { Card, CardSection } from '../cards/card-model.js';
+import { formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
+import type { ViewContext } from './view-context.js';
+
+const HISTORY_SHOWN = 3;
+
+function titleOf(view: SenderView): { title: string; subtitle?: string } {
+  if (view.contact) {
+    const subtitle = joinParts(view.contact.title, view.account?.name);
+    return { title: view.contact.name, ...(subtitle ? { subtitle } : {}) };
+  }
+  if (view.account)
+    return { title: view.address ?? view.account.name, subtitle: `Not a contact yet · ${view.account.name}` };
+  return { title: view.address ?? 'Unknown sender', subtitle: 'Not in the CRM' };
+}
+
+function filingSection(filing: MessageFiling | null, context: ViewContext, where: CardLocale): CardSection {
+  const fileButton = buttons(
+    button(
+      filing?.filed ? 'File to more records' : 'File this email',
+      context.actions.call('open-filing'),
+      'FILLED',
+    ),
+  );
+  if (!filing?.filed) return section('Filing', [paragraph('This email is not filed yet.'), fileButton]);
+  const by = joinParts(
+    filing.filedBy && `by ${filing.filedBy.name}`,
+    filing.filedAt && formatMoment(filing.filedAt, where),
+  );
+  return section('Filed', [
+    ...(by ? [paragraph(escapeCardText(`Filed ${by}`))] : []),
+    ...filing.links.map((link) =>
+      fact(link.name, {
+        top: RECORD_TYPE_NAMES[link.type],
+        button: button(
+          'Unfile',
+          context.actions.call('unfile', { emailId: filing.emailId, type: link.type, id: link.id }),
+          'BORDERLESS',
+        ),
+      }),
+    ),
+    fileButton,
+  ]);
+}
+
+function recordSections(view: SenderView, context: ViewContext, where: CardLocale): CardSection[] {
+  const open = (type: 'contact' | 'account' | 'opportunity' | 'case', id: string) =>
+    openLink(`${context.publicUrl}${consoleRecordPath({ type, id })}`);
+  const sections: CardSection[] = [];
+  if (view.contact) {
+    sections.push(
+      section('Contact', [
+        ...view.contact.emails.map((email) => fact(email, { top: 'Email' })),
+        ...view.contact.phones.map((phone) => fact(phone.number, { top: `Phone (${phone.label})` })),
+        ...(view.contact.owner ? [fact(view.contact.owner.name, { top: 'Owner' })] : []),
+        buttons(button('Open in Inbox CRM', open('contact', view.contact.id))),
+      ]),
+    );
+  }
+  if (view.account) {
+    sections.push(
+      section('Account', [
+        fact(view.account.name, {
+          bottom: view.account.domains.join(', '),
+          onClick: open('account', view.account.id),
+        }),
+      ]),
+    );
+  }
+  if (view.contact === null && view.account === null) return sections;
+  sections.push(
+    section(
+      'Open opportunities',
+      view.opportunities.length === 0
+        ? [paragraph('None')]
+        : view.opportunities.map((opportunity) =>
+            fact(opportunity.name, {
+              bottom: joinParts(
+                opportunity.stage,
+                formatMoney(opportunity.amountMinor, opportunity.currency, where.locale),
+                opportunity.closeDate && `closes ${formatDay(opportunity.closeDate, where)}`,
+              ),
+              onClick: open('opportunity', opportunity.id),
+            }),
+          ),
+    ),
+    section(
+      'Open cases',
+      view.cases.length === 0
+        ? [paragraph('None')]
+        : view.cases.map((item) =>
+            fact(item.subject, {
+              bottom: `${item.status} · ${item.priority}`,
+              onClick: open('case', item.id),
+            }),
+          ),
+    ),
+    section(
+      'Open tasks',
+      view.tasks.length === 0
+        ? [paragraph('None')]
+        : view.tasks.map((task) =>
+            fact(task.title, {
+              bottom: joinParts(task.dueAt && `due ${formatDay(task.dueAt, where)}`, task.assignee?.name),
+            }),
+          ),
+    ),
+    section(
+      'Recent history',
+      view.timeline.length === 0
+        ? [paragraph('Nothing filed or logged yet')]
+        : view.timeline.map((entry) =>
+            fact(entry.subject || entry.snippet.slice(0, 80) || '(no subject)', {
+              top: joinParts(entry.type, formatMoment(entry.occurredAt, where)),
+              bottom:
+                entry.type === 'email'
+                  ? (entry.from?.name ?? entry.from?.email ?? '')
+                  : (entry.owner?.name ?? ''),
+            }),
+          ),
+      { collapsedAfter: HISTORY_SHOWN },
+    ),
+  );
+  return sections;
+}
+
+/** Who the open message is with, whether it is filed, and what is open with them. */
+export function senderCard(
+  result: LookupResult,
+  context: ViewContext,
+  where: CardLocale,
+  options: { filing: boolean },
+): Card {
+  const sections = [
+    ...(result.contact === null ? [section(null, [paragraph(escapeCardText(result.reason.text))])] : []),
+    ...(options.filing ? [filingSection(result.filing, context, where)] : []),
+    ...recordSections(result, context, where),
+  ];
+  return card(titleOf(result), sections);
+}

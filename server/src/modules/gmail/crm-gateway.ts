@@ -1,0 +1,54 @@
+import type { Knex } from 'knex';
+import { Value } from 'typebox/value';
+import type { CrmGateway, CrmSession } from '@inbox-crm/addin-gmail';
+import { EmailFile, normalizeEmail } from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import { ValidationFailed } from '../../errors.js';
+import { fileEmail, unlinkEmail } from '../emails/service.js';
+import { lookup } from '../lookup/service.js';
+import { search } from '../search/service.js';
+import { tasksService } from '../tasks/service.js';
+import { findUserByEmail } from '../users/repository.js';
+
+const DUE_TASKS_SHOWN = 50;
+const SEARCH_HITS = 20;
+
+/**
+ * The server's services as the Gmail add-on may use them, for the active user with a verified
+ * Google address. Requests the add-on builds are checked against the API's own schemas, since they
+ * do not pass through the API's routes.
+ */
+export function crmGateway(db: Knex): CrmGateway {
+  return {
+    async sessionFor(email) {
+      const row = await findUserByEmail(db, normalizeEmail(email));
+      if (!row?.active) return null;
+      const actor: Actor = { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id };
+      const session: CrmSession = {
+        user: { id: row.id, name: row.name, email: row.email },
+        lookup: (query) => lookup(db, actor, query),
+        search: (text) => search(db, actor, { q: text, limit: SEARCH_HITS }),
+        tasksDueBefore: async (time) =>
+          (
+            await tasksService.list(db, actor, {
+              assigneeId: actor.userId,
+              done: false,
+              dueBefore: time.toISOString(),
+              limit: DUE_TASKS_SHOWN,
+            })
+          ).items.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
+        fileEmail: async (body) => {
+          if (!Value.Check(EmailFile, body)) {
+            throw new ValidationFailed(
+              'The message cannot be filed as it is.',
+              [...Value.Errors(EmailFile, body)].slice(0, 5),
+            );
+          }
+          return fileEmail(db, actor, body);
+        },
+        unfileEmail: (emailId, link) => unlinkEmail(db, actor, emailId, link),
+      };
+      return session;
+    },
+  };
+}

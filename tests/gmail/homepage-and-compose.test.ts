@@ -1,0 +1,106 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer } from '../support/customer.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import {
+  fakeGoogleSigner,
+  GOOGLE_IDENTITY,
+  PUBLIC_URL,
+  type FakeGoogleSigner,
+} from './support/google-fake.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let google: FakeGoogleSigner;
+const DAY = 24 * 3600 * 1000;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  google = fakeGoogleSigner();
+  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  org = await createTestOrganisation(testApp);
+  await createCustomer(org.admin);
+  await org.admin.post('/api/v1/tasks', {
+    title: 'Call Priya back',
+    dueAt: new Date(Date.now() + DAY).toISOString(),
+  });
+  await org.admin.post('/api/v1/tasks', {
+    title: 'Chase the overdue invoice',
+    dueAt: new Date(Date.now() - DAY).toISOString(),
+  });
+  await org.admin.post('/api/v1/tasks', {
+    title: 'Plan next year',
+    dueAt: new Date(Date.now() + 40 * DAY).toISOString(),
+  });
+});
+afterAll(async () => {
+  await testApp.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const asAdmin = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
+  addOnEvent({ userToken: google.userToken(org.adminUser.email), ...more });
+
+describe('the homepage card', () => {
+  it('when Gmail opens the add-on, then it lists the user’s tasks due within a week, overdue first', async () => {
+    const reply = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
+    const texts = cardTexts(reply.body);
+    expect(texts.indexOf('Chase the overdue invoice')).toBeGreaterThan(-1);
+    expect(texts.indexOf('Chase the overdue invoice')).toBeLessThan(texts.indexOf('Call Priya back'));
+    expect(texts).toContain('Send the revised quote');
+    expect(texts).not.toContain('Plan next year');
+    expect(texts.find((text) => text.startsWith('overdue'))).toMatch(/^overdue, was due \d+ \w+ 2026$/);
+  });
+
+  it('when the user searches, then the card lists what matches, each opening the record in the console', async () => {
+    const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/search',
+      asAdmin({ parameters: { state: actionState(home.body, 'search') }, formInputs: { q: ['northwind'] } }),
+    );
+    const shown = reply.body.renderActions.action.navigations[0].updateCard;
+    const results = shown.sections.find(
+      (section: { header?: string }) => section.header === 'Results for “northwind”',
+    );
+    const account = results.widgets.find((widget: any) => widget.decoratedText.text === 'Northwind Traders');
+    expect(account.decoratedText.onClick.openLink.url).toMatch(
+      new RegExp(`^${PUBLIC_URL}/app/accounts/[0-9a-f-]{36}$`),
+    );
+  });
+
+  it('when the search box is empty, then the card asks for something to search for', async () => {
+    const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/search',
+      asAdmin({ parameters: { state: actionState(home.body, 'search') }, formInputs: { q: ['  '] } }),
+    );
+    expect(cardTexts(reply.body).join(' ')).toContain('Type a name, an address or a word to search for.');
+  });
+});
+
+describe('the compose card', () => {
+  it('when the user writes to a contact, then their record shows, without filing', async () => {
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/compose',
+      asAdmin({ toRecipients: ['Priya.Raman@northwind.example'] }),
+    );
+    const shown = reply.body.action.navigations[0].pushCard;
+    expect(shown.header.title).toBe('Priya Raman');
+    expect(cardTexts(reply.body)).toContain('Fleet renewal 2027');
+    expect(cardTexts(reply.body)).not.toContain('This email is not filed yet.');
+  });
+
+  it('when the draft has no recipients yet, then the card says to add some', async () => {
+    const reply = await callAddOn(testApp.app, google, '/gmail/compose', asAdmin({ toRecipients: [] }));
+    expect(cardTexts(reply.body)).toContain('<b>No recipients yet</b>');
+  });
+});

@@ -1,0 +1,294 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer, type Customer } from '../support/customer.js';
+import { emailToFile, fileEmail, uniqueMessageId } from '../support/fixtures.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import { fakeGmailApi, type RecordedMessage } from './support/gmail-api-fake.js';
+import {
+  fakeGoogleSigner,
+  GOOGLE_IDENTITY,
+  PUBLIC_URL,
+  type FakeGoogleSigner,
+} from './support/google-fake.js';
+import { htmlOnlyMessage, multipartMessage } from './support/recorded-messages.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let customer: Customer;
+let google: FakeGoogleSigner;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  google = fakeGoogleSigner();
+  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  org = await createTestOrganisation(testApp);
+  customer = await createCustomer(org.admin);
+});
+afterAll(async () => {
+  await testApp.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const tokens = () => ({
+  oauth: `ya29.${Math.random().toString(36).slice(2)}`,
+  access: `gm.${Math.random().toString(36).slice(2)}`,
+});
+
+function opened(
+  message: RecordedMessage,
+  oauth: { oauth: string; access: string },
+  more: Partial<Parameters<typeof addOnEvent>[0]> = {},
+) {
+  return addOnEvent({
+    userToken: google.userToken(org.adminUser.email),
+    message: { gmailId: message.gmailId, accessToken: oauth.access, oauthToken: oauth.oauth },
+    ...more,
+  });
+}
+
+function fromPriya(messageId = uniqueMessageId().slice(1, -1)): RecordedMessage {
+  return {
+    gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
+    raw: multipartMessage({
+      messageId,
+      from: '"Priya Raman" <priya.raman@northwind.example>',
+      to: `"Ada Admin" <${org.adminUser.email}>`,
+    }),
+  };
+}
+
+describe('the message card', () => {
+  it('when a known contact’s message is opened, then it shows their record from the headers alone', async () => {
+    const message = fromPriya();
+    const access = tokens();
+    const gmail = fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+
+    expect(reply.status).toBe(200);
+    const shown = reply.body.action.navigations[0].pushCard;
+    expect(shown.header).toEqual({
+      title: 'Priya Raman',
+      subtitle: 'Head of Operations · Northwind Traders',
+    });
+    const texts = cardTexts(reply.body);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Fleet renewal 2027',
+        'Invoice 1042 shows the wrong VAT rate',
+        'Send the revised quote',
+        'Discussed the renewal terms',
+      ]),
+    );
+    expect(texts).toContain('This email is not filed yet.');
+    expect(gmail.reads).toEqual(['metadata']);
+  });
+
+  it('when the message was filed before (from Outlook), then the card says by whom and to what', async () => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    await fileEmail(
+      org.admin,
+      emailToFile({ messageId: `<${messageId}>`, links: [{ type: 'contact', id: customer.contact.id }] }),
+    );
+    const message = fromPriya(messageId);
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const texts = cardTexts(reply.body);
+    expect(texts).toContain('Filed');
+    expect(texts.join(' ')).toContain('by Ada Admin');
+    expect(texts).toContain('Priya Raman');
+  });
+
+  it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async () => {
+    const recipients = [
+      org.adminUser.email,
+      ...Array.from({ length: 40 }, (_, n) => `person${n}@bigcorp.example`),
+    ];
+    const message = {
+      gmailId: '18cunknown01',
+      raw: htmlOnlyMessage({
+        messageId: 'zurich-1@angebote.example',
+        from: 'Lukas Meier <lukas@angebote.example>',
+        recipients,
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    expect(reply.body.action.navigations[0].pushCard.header).toEqual({
+      title: 'lukas@angebote.example',
+      subtitle: 'Not in the CRM',
+    });
+    expect(cardTexts(reply.body).join(' ')).toContain('no account has the domain angebote.example');
+  });
+
+  it('when Gmail refuses the message (the token expired), then the card says to open it again', async () => {
+    const message = fromPriya();
+    const access = tokens();
+    fakeGmailApi(message, access, { status: 401 });
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    expect(reply.status).toBe(200);
+    expect(cardTexts(reply.body)).toContain('<b>Gmail’s permission has expired</b>');
+  });
+});
+
+describe('filing from Gmail', () => {
+  it('when File is chosen and two records are ticked, then the whole message is stored once and the card shows it filed', async () => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    const message = fromPriya(messageId);
+    const access = tokens();
+    const gmail = fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+
+    const picker = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/open-filing',
+      opened(message, access, { parameters: { state: actionState(card.body, 'open-filing') } }),
+    );
+    const checkboxes =
+      picker.body.renderActions.action.navigations[0].pushCard.sections[0].widgets[0].selectionInput;
+    const ticked = checkboxes.items
+      .filter((item: { selected: boolean }) => item.selected)
+      .map((item: { value: string }) => item.value);
+    expect(ticked).toEqual([`contact:${customer.contact.id}`, `account:${customer.account.id}`]);
+
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(picker.body, 'file') },
+        formInputs: { records: ticked },
+      }),
+    );
+    expect(filed.body.renderActions.action.notification).toEqual({ text: 'Filed to 2 records.' });
+    expect(filed.body.renderActions.action.navigations[0]).toEqual({ pop: true });
+    expect(cardTexts(filed.body)).toContain('Filed');
+    // Opening and picking read headers only; the whole message is fetched once, to file it.
+    expect(gmail.reads).toEqual(['metadata', 'metadata', 'raw', 'metadata']);
+
+    const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(stored.body).toMatchObject({
+      source: 'gmail',
+      subject: 'Re: Fleet renewal: revised terms',
+      from: { email: 'priya.raman@northwind.example', name: 'Priya Raman' },
+      cc: [{ email: 'ops@northwind.example', name: 'Ops Team' }],
+      inReplyTo: 'earlier-quote@crm.example.test',
+      references: ['first-contact@northwind.example', 'earlier-quote@crm.example.test'],
+      attachments: [{ name: 'fleet-list.xls', contentType: 'application/vnd.ms-excel', size: 21 }],
+    });
+    expect(stored.body.bodyText).toContain('The three-year term works for us.');
+    expect(stored.body.bodyHtml).toContain('<b>revised quote</b>');
+    expect(stored.body.bodyHtml).not.toContain('script');
+    expect(stored.body.links.map((link: { type: string }) => link.type).sort()).toEqual([
+      'account',
+      'contact',
+    ]);
+  });
+
+  it('when a non-ASCII, HTML-only message is filed, then its subject and text are kept readable', async () => {
+    const message = {
+      gmailId: '18cutf8001',
+      raw: htmlOnlyMessage({
+        messageId: 'zurich-2@angebote.example',
+        from: 'Priya <priya.raman@northwind.example>',
+        recipients: [org.adminUser.email],
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
+        formInputs: { records: [`contact:${customer.contact.id}`] },
+      }),
+    );
+    expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
+    const stored = await org.admin.get('/api/v1/emails/by-message-id/zurich-2%40angebote.example');
+    expect(stored.body.subject).toBe('Zürich: Angebot für 2027 ✓');
+    expect(stored.body.bodyText).toContain('Grüezi');
+  });
+
+  it('when a link is unfiled from the card, then only that link goes', async () => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    await fileEmail(
+      org.admin,
+      emailToFile({
+        messageId,
+        links: [
+          { type: 'contact', id: customer.contact.id },
+          { type: 'account', id: customer.account.id },
+        ],
+      }),
+    );
+    const message = fromPriya(messageId);
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/unfile',
+      opened(message, access, { parameters: { state: actionState(card.body, 'unfile') } }),
+    );
+    expect(reply.body.renderActions.action.notification).toEqual({ text: 'Unfiled.' });
+    const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(stored.body.links).toHaveLength(1);
+  });
+
+  it('when nothing is ticked, or the card’s state is forged or for another action, then nothing is filed and the card says why', async () => {
+    const message = fromPriya();
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const state = actionState(card.body, 'open-filing');
+
+    const none = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, { parameters: { state } }),
+    );
+    expect(cardTexts(none.body)).toContain('<b>This card is out of date</b>');
+    const forged = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/open-filing',
+      opened(message, access, { parameters: { state: `${state}x` } }),
+    );
+    expect(cardTexts(forged.body)).toContain('<b>This card is out of date</b>');
+    const nothingTicked = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
+        formInputs: {},
+      }),
+    );
+    expect(cardTexts(nothingTicked.body).join(' ')).toContain('Tick at least one record');
+  });
+});
+
+async function openFiling(
+  cardBody: unknown,
+  message: RecordedMessage,
+  access: { oauth: string; access: string },
+) {
+  fakeGmailApi(message, access);
+  const picker = await callAddOn(
+    testApp.app,
+    google,
+    '/gmail/action/open-filing',
+    opened(message, access, { parameters: { state: actionState(cardBody, 'open-filing') } }),
+  );
+  return picker.body;
+}

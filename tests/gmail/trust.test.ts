@@ -1,0 +1,122 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import {
+  fakeGoogleSigner,
+  GOOGLE_IDENTITY,
+  PUBLIC_URL,
+  type FakeGoogleSigner,
+} from './support/google-fake.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let google: FakeGoogleSigner;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  google = fakeGoogleSigner();
+  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  org = await createTestOrganisation(testApp);
+});
+afterAll(async () => {
+  await testApp.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const homepage = '/gmail/homepage';
+const event = () => addOnEvent({ userToken: google.userToken(org.adminUser.email) });
+
+describe('who may call the Gmail add-on', () => {
+  it('when Google signs the call for this URL as our add-on, then the homepage card comes back', async () => {
+    const reply = await callAddOn(testApp.app, google, homepage, event());
+    expect(reply.status).toBe(200);
+    expect(reply.body.action.navigations[0].pushCard.header).toEqual({
+      title: 'Inbox CRM',
+      subtitle: 'Ada Admin',
+    });
+  });
+
+  it.each([
+    ['no token at all', () => ''],
+    [
+      'an expired token',
+      () => google.systemToken(`${PUBLIC_URL}${homepage}`, { exp: Math.floor(Date.now() / 1000) - 600 }),
+    ],
+    ['a token for another URL', () => google.systemToken(`${PUBLIC_URL}/gmail/message`)],
+    [
+      'a token for the same path with a query string',
+      () => google.systemToken(`${PUBLIC_URL}${homepage}?x=1`),
+    ],
+    [
+      'a token from another issuer',
+      () => google.systemToken(`${PUBLIC_URL}${homepage}`, { iss: 'https://evil.example' }),
+    ],
+    [
+      'a token signed by a stranger under Google’s key id',
+      () => google.systemToken(`${PUBLIC_URL}${homepage}`, {}, google.stranger),
+    ],
+    [
+      'a token of another add-on’s account',
+      () =>
+        google.systemToken(`${PUBLIC_URL}${homepage}`, {
+          email: 'service-1@gcp-sa-gsuiteaddons.iam.gserviceaccount.com',
+        }),
+    ],
+    ['a user’s own ID token', () => google.userToken(org.adminUser.email)],
+  ])('when the call carries %s, then it is refused with 401 and nothing is read', async (_, token) => {
+    const reply = await callAddOn(testApp.app, google, homepage, event(), token());
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({
+      error: 'unauthorized',
+      message: 'Only Google may call the add-on’s endpoints.',
+    });
+  });
+
+  it('when a token is tampered with, then it is refused', async () => {
+    const token = google.systemToken(`${PUBLIC_URL}${homepage}`);
+    const [head, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, email: 'x@evil.example' })).toString('base64url');
+    expect(
+      (await callAddOn(testApp.app, google, homepage, event(), `${head}.${forged}.${signature}`)).status,
+    ).toBe(401);
+  });
+
+  it('when the Gmail user is nobody in the CRM, then the card says how to get access', async () => {
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      homepage,
+      addOnEvent({ userToken: google.userToken('stranger@elsewhere.example') }),
+    );
+    expect(reply.status).toBe(200);
+    expect(cardTexts(reply.body)).toContain('<b>You are not an Inbox CRM user yet</b>');
+    expect(cardTexts(reply.body).join(' ')).toContain('stranger@elsewhere.example');
+  });
+
+  it('when the user’s token is not for our OAuth client or not verified, then the card asks to reload, and no user is trusted', async () => {
+    for (const claims of [{ aud: 'someone-else.apps.googleusercontent.com' }, { email_verified: false }]) {
+      const reply = await callAddOn(
+        testApp.app,
+        google,
+        homepage,
+        addOnEvent({ userToken: google.userToken(org.adminUser.email, claims) }),
+      );
+      expect(cardTexts(reply.body)).toContain('<b>Your Google sign-in could not be checked</b>');
+    }
+  });
+
+  it('when the add-on is not configured on the server, then its endpoints say so with 503', async () => {
+    const bare = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
+    try {
+      const reply = await callAddOn(bare.app, google, homepage, event());
+      expect(reply.status).toBe(503);
+      expect(reply.body.error).toBe('gmail_not_configured');
+    } finally {
+      await bare.close();
+    }
+  });
+});
