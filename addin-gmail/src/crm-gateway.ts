@@ -1,4 +1,10 @@
 import type {
+  Account,
+  AccountCreate,
+  Activity,
+  ActivityCreate,
+  Contact,
+  ContactCreate,
   Email,
   EmailFile,
   LookupQuery,
@@ -6,6 +12,7 @@ import type {
   RecordRef,
   SearchResult,
   Task,
+  TaskCreate,
 } from '@inbox-crm/shared';
 
 /** What the add-on may do in the CRM, as one user of one organisation; the server implements it. */
@@ -17,6 +24,10 @@ export interface CrmSession {
   tasksDueBefore(time: Date): Promise<Task[]>;
   fileEmail(body: EmailFile): Promise<{ email: Email; created: boolean }>;
   unfileEmail(emailId: string, link: RecordRef): Promise<Email>;
+  logActivity(body: ActivityCreate): Promise<Activity>;
+  createTask(body: TaskCreate): Promise<Task>;
+  createContact(body: ContactCreate): Promise<Contact>;
+  createAccount(body: AccountCreate): Promise<Account>;
 }
 
 /** The server's side of the add-on: a CRM session for a verified Google address. */

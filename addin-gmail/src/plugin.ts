@@ -89,6 +89,7 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
       where: {
         ...(common?.userLocale ? { locale: common.userLocale } : {}),
         ...(common?.timeZone?.id ? { timeZone: common.timeZone.id } : {}),
+        ...(common?.timeZone?.offset !== undefined ? { offsetMs: common.timeZone.offset } : {}),
       },
     };
     try {

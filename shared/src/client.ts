@@ -2,6 +2,7 @@
 // the public-suffix list or phone metadata, which would weigh down the Outlook pane's bundle.
 export * from './api-client/index.js';
 export * from './domain/console-links.js';
+export * from './domain/contact-prefill.js';
 export * from './domain/email-address.js';
 export * from './domain/filing-limits.js';
 export * from './domain/filing-suggestions.js';

@@ -2,7 +2,17 @@ import { createSigner, createVerifier } from 'fast-jwt';
 import type { OnClick } from './card-model.js';
 
 /** Every action a card can call, by explicit name: a handler is found here, never by a function's name. */
-export const ACTION_NAMES = ['search', 'open-filing', 'file', 'unfile'] as const;
+export const ACTION_NAMES = [
+  'search',
+  'open-filing',
+  'file',
+  'unfile',
+  'open-form',
+  'add-note',
+  'log-call',
+  'create-task',
+  'create-contact',
+] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 export const isActionName = (name: string): name is ActionName =>

@@ -6,17 +6,14 @@ import { formValues } from '../google/add-on-event.js';
 import { filingCard, RECORDS_FIELD } from '../views/filing-card.js';
 import { SEARCH_FIELD } from '../views/homepage-card.js';
 import { noticeCard } from '../views/notice-cards.js';
-import { senderCard } from '../views/sender-card.js';
+import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
 import { homepage } from './homepage.js';
+import { currentCard } from './message.js';
+import { QUICK_ACTION_HANDLERS } from './quick-actions.js';
 import { openMessageLookup } from './sender-lookup.js';
 
-type ActionHandler = (context: HandlerContext, state: ActionState) => Promise<ActionResponse>;
-
-/** A bad choice in a card's form: the card says what to do. */
-class FormProblem extends Error {
-  readonly statusCode = 400;
-}
+export type ActionHandler = (context: HandlerContext, state: ActionState) => Promise<ActionResponse>;
 
 const isRecordType = (value: unknown): value is RecordType =>
   (RECORD_TYPES as readonly unknown[]).includes(value);
@@ -29,13 +26,6 @@ function tickedRecords(context: HandlerContext): RecordRef[] {
   });
   if (records.length === 0) throw new FormProblem('Tick at least one record to file the email to.');
   return records;
-}
-
-async function redrawnSenderCard(context: HandlerContext) {
-  const { result } = await openMessageLookup(context);
-  if (!result)
-    return noticeCard('Only you are on this message', 'There is nobody outside your mailbox to look up.');
-  return senderCard(result, context, context.where, { filing: true });
 }
 
 /** Every card action by its explicit name. */
@@ -77,10 +67,7 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
       }),
     );
     const count = `${links.length} ${links.length === 1 ? 'record' : 'records'}`;
-    return popAndReplace(
-      await redrawnSenderCard(context),
-      created ? `Filed to ${count}.` : `Added to ${count}.`,
-    );
+    return popAndReplace(await currentCard(context), created ? `Filed to ${count}.` : `Added to ${count}.`);
   },
 
   async unfile(context, state) {
@@ -89,6 +76,8 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
       throw new FormProblem('This button is out of date; open the message again.');
     }
     await context.crm.unfileEmail(emailId, { type, id });
-    return replaceCard(await redrawnSenderCard(context), 'Unfiled.');
+    return replaceCard(await currentCard(context), 'Unfiled.');
   },
+
+  ...QUICK_ACTION_HANDLERS,
 };

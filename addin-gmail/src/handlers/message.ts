@@ -9,8 +9,12 @@ const onlyYou = () =>
 
 /** The message card: reads the open message's headers only, then shows its counterpart's record. */
 export async function messageCard(context: HandlerContext): Promise<Card> {
-  const { result } = await openMessageLookup(context);
-  return result ? senderCard(result, context, context.where, { filing: true }) : onlyYou();
+  const { message, result } = await openMessageLookup(context);
+  if (!result) return onlyYou();
+  const party = [message.from, ...message.to, ...message.cc].find(
+    (candidate) => candidate?.email === result.address,
+  );
+  return senderCard(result, context, context.where, { filing: true, displayName: party?.name ?? null });
 }
 
 /** The compose card: the recipients' records while the user writes (Gmail names them in the event). */
@@ -24,5 +28,9 @@ export async function composeCard(context: HandlerContext): Promise<Card> {
   const result = await lookupParties(context, recipients, null);
   if (!result)
     return noticeCard('No recipients yet', 'Add someone to the To or Cc line, then open Inbox CRM again.');
-  return senderCard(result, context, context.where, { filing: false });
+  return senderCard(result, context, context.where, { filing: false, displayName: null });
 }
+
+/** The card under a form: the open message's, or the draft's. */
+export const currentCard = (context: HandlerContext) =>
+  context.gmail ? messageCard(context) : composeCard(context);

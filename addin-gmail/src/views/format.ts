@@ -2,6 +2,19 @@
 export interface CardLocale {
   locale?: string;
   timeZone?: string;
+  /** The user's offset from UTC in milliseconds, as Google sends it. */
+  offsetMs?: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Tasks fall due at the end of the working day, in the user's own time. */
+const DUE_HOUR = 17;
+
+/** The end of the working day `days` from today, in the user's time, as ISO 8601. */
+export function dueInDays(days: number, where: CardLocale, now = new Date()): string {
+  const offset = where.offsetMs ?? 0;
+  const localMidnight = Math.floor((now.getTime() + offset) / DAY_MS) * DAY_MS;
+  return new Date(localMidnight + days * DAY_MS + DUE_HOUR * 3600 * 1000 - offset).toISOString();
 }
 
 export function formatDay(iso: string, where: CardLocale): string {

@@ -18,6 +18,7 @@ import {
 } from '../cards/card-builder.js';
 import type { Card, CardSection } from '../cards/card-model.js';
 import { formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
+import { subjectOf, type QuickForm, type SubjectState } from './quick-action-cards.js';
 import type { ViewContext } from './view-context.js';
 
 const HISTORY_SHOWN = 3;
@@ -142,15 +143,37 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
   return sections;
 }
 
-/** Who the open message is with, whether it is filed, and what is open with them. */
+const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
+
+function actionsSection(view: SenderView, subject: SubjectState, context: ViewContext): CardSection {
+  const open = (form: QuickForm, label: string) =>
+    button(label, context.actions.call('open-form', { ...subject, form }));
+  if (view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind)) {
+    return section(null, [buttons(open('contact', 'Create contact'))]);
+  }
+  if (view.contact === null && view.account === null) return section(null, []);
+  return section('Quick actions', [
+    buttons(open('note', 'Add note'), open('call', 'Log call'), open('task', 'Follow-up task')),
+  ]);
+}
+
+export interface SenderCardOptions {
+  /** Show whether this message is filed, and File (not for drafts). */
+  filing: boolean;
+  /** How the message names the person, for a new contact. */
+  displayName: string | null;
+}
+
+/** Who the open message is with, whether it is filed, what is open with them, and what to do next. */
 export function senderCard(
   result: LookupResult,
   context: ViewContext,
   where: CardLocale,
-  options: { filing: boolean },
+  options: SenderCardOptions,
 ): Card {
   const sections = [
     ...(result.contact === null ? [section(null, [paragraph(escapeCardText(result.reason.text))])] : []),
+    actionsSection(result, subjectOf(result, options.displayName), context),
     ...(options.filing ? [filingSection(result.filing, context, where)] : []),
     ...recordSections(result, context, where),
   ];

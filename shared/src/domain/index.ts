@@ -1,4 +1,5 @@
 export * from './console-links.js';
+export * from './contact-prefill.js';
 export * from './counterpart.js';
 export * from './email-address.js';
 export * from './filing-limits.js';

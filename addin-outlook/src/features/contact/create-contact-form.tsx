@@ -1,12 +1,11 @@
 import { Checkbox, Field, Input, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { SenderView } from '@inbox-crm/shared/client';
+import { accountNameFromDomain, nameFromDisplayName, type SenderView } from '@inbox-crm/shared/client';
 import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
-import { accountNameFromDomain, nameFromDisplayName } from './contact-prefill.js';
 
 interface Props {
   address: string;

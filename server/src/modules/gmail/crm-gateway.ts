@@ -1,9 +1,20 @@
 import type { Knex } from 'knex';
 import { Value } from 'typebox/value';
 import type { CrmGateway, CrmSession } from '@inbox-crm/addin-gmail';
-import { EmailFile, normalizeEmail } from '@inbox-crm/shared';
+import {
+  AccountCreate,
+  ActivityCreate,
+  ContactCreate,
+  EmailFile,
+  normalizeEmail,
+  TaskCreate,
+} from '@inbox-crm/shared';
+import type { TSchema, Static } from 'typebox';
 import type { Actor } from '../../actor.js';
 import { ValidationFailed } from '../../errors.js';
+import { accountsService } from '../accounts/service.js';
+import { activitiesService } from '../activities/service.js';
+import { contactsService } from '../contacts/service.js';
 import { fileEmail, unlinkEmail } from '../emails/service.js';
 import { lookup } from '../lookup/service.js';
 import { search } from '../search/service.js';
@@ -12,6 +23,14 @@ import { findUserByEmail } from '../users/repository.js';
 
 const DUE_TASKS_SHOWN = 50;
 const SEARCH_HITS = 20;
+
+/** A request the add-on built, checked against the API's own schema as a route would check it. */
+function checked<S extends TSchema>(schema: S, body: unknown, what: string): Static<S> {
+  if (!Value.Check(schema, body)) {
+    throw new ValidationFailed(`The ${what} is not valid.`, [...Value.Errors(schema, body)].slice(0, 5));
+  }
+  return body as Static<S>;
+}
 
 /**
  * The server's services as the Gmail add-on may use them, for the active user with a verified
@@ -37,16 +56,12 @@ export function crmGateway(db: Knex): CrmGateway {
               limit: DUE_TASKS_SHOWN,
             })
           ).items.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
-        fileEmail: async (body) => {
-          if (!Value.Check(EmailFile, body)) {
-            throw new ValidationFailed(
-              'The message cannot be filed as it is.',
-              [...Value.Errors(EmailFile, body)].slice(0, 5),
-            );
-          }
-          return fileEmail(db, actor, body);
-        },
+        fileEmail: (body) => fileEmail(db, actor, checked(EmailFile, body, 'message to file')),
         unfileEmail: (emailId, link) => unlinkEmail(db, actor, emailId, link),
+        logActivity: (body) => activitiesService.create(db, actor, checked(ActivityCreate, body, 'activity')),
+        createTask: (body) => tasksService.create(db, actor, checked(TaskCreate, body, 'task')),
+        createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
+        createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),
       };
       return session;
     },

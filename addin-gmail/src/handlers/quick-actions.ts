@@ -1,0 +1,139 @@
+import type { RecordRef } from '@inbox-crm/shared';
+import type { ActionName, ActionState } from '../cards/card-actions.js';
+import { popAndReplace, pushCard } from '../cards/card-builder.js';
+import type { ActionResponse } from '../cards/card-model.js';
+import { formValues } from '../google/add-on-event.js';
+import { dueInDays } from '../views/format.js';
+import {
+  CALL_OUTCOMES,
+  QUICK_FORMS,
+  quickFormCard,
+  type QuickForm,
+  type SubjectState,
+} from '../views/quick-action-cards.js';
+import { FormProblem } from './form-problem.js';
+import type { HandlerContext } from './handler-context.js';
+import { currentCard } from './message.js';
+
+type Handler = (context: HandlerContext, state: ActionState) => Promise<ActionResponse>;
+
+const MAX_MINUTES = 24 * 60;
+
+const field = (context: HandlerContext, name: string) => (formValues(context.event, name)[0] ?? '').trim();
+const ticked = (context: HandlerContext, name: string) => formValues(context.event, name).includes('yes');
+
+/** The signed state of a quick action, read back as what it is about. */
+function subjectFrom(state: ActionState): SubjectState {
+  const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : null);
+  return {
+    name: text('name') ?? 'them',
+    address: text('address'),
+    contactId: text('contactId'),
+    accountId: text('accountId'),
+    accountName: text('accountName'),
+    displayName: text('displayName'),
+    newDomain: text('newDomain'),
+  };
+}
+
+/** The records an activity is about: the person's contact and account. */
+function linksOf(subject: SubjectState): RecordRef[] {
+  const links: RecordRef[] = [];
+  if (subject.contactId) links.push({ type: 'contact', id: subject.contactId });
+  if (subject.accountId) links.push({ type: 'account', id: subject.accountId });
+  if (links.length === 0)
+    throw new FormProblem('This person has no record to link to yet; create the contact first.');
+  return links;
+}
+
+/** After a quick action: back to the message's card, redrawn, with the news. */
+const done = async (context: HandlerContext, news: string) => popAndReplace(await currentCard(context), news);
+
+export const QUICK_ACTION_HANDLERS: Record<
+  Extract<ActionName, 'open-form' | 'add-note' | 'log-call' | 'create-task' | 'create-contact'>,
+  Handler
+> = {
+  async 'open-form'(context, state) {
+    const form = state.form;
+    if (typeof form !== 'string' || !(QUICK_FORMS as readonly string[]).includes(form)) {
+      throw new FormProblem('This button is out of date; open the message again.');
+    }
+    return pushCard(quickFormCard(form as QuickForm, subjectFrom(state), context));
+  },
+
+  async 'add-note'(context, state) {
+    const subject = subjectFrom(state);
+    const note = field(context, 'note');
+    if (note === '') throw new FormProblem('Write the note first.');
+    await context.crm.logActivity({
+      type: 'note',
+      subject: note.split('\n')[0]!.slice(0, 120),
+      body: note.slice(0, 100_000),
+      links: linksOf(subject),
+    });
+    return done(context, `Note added for ${subject.name}.`);
+  },
+
+  async 'log-call'(context, state) {
+    const subject = subjectFrom(state);
+    const minutes = Number(field(context, 'minutes') || '0');
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES) {
+      throw new FormProblem('Give the call’s length in whole minutes, from 0 to 1440.');
+    }
+    const direction = field(context, 'direction') === 'inbound' ? 'inbound' : 'outbound';
+    const outcome = (CALL_OUTCOMES as readonly string[]).includes(field(context, 'outcome'))
+      ? field(context, 'outcome')
+      : null;
+    const notes = field(context, 'notes');
+    await context.crm.logActivity({
+      type: 'call',
+      subject: `Call ${direction === 'outbound' ? 'to' : 'from'} ${subject.name}`.slice(0, 500),
+      body: notes === '' ? null : notes.slice(0, 100_000),
+      direction,
+      outcome,
+      durationMinutes: minutes,
+      occurredAt: new Date().toISOString(),
+      links: linksOf(subject),
+    });
+    return done(context, `Call with ${subject.name} logged.`);
+  },
+
+  async 'create-task'(context, state) {
+    const subject = subjectFrom(state);
+    const title = field(context, 'title');
+    if (title === '') throw new FormProblem('Give the task a title.');
+    const days = Number(field(context, 'due') || '3');
+    await context.crm.createTask({
+      title: title.slice(0, 300),
+      dueAt: Number.isInteger(days) && days > 0 && days <= 366 ? dueInDays(days, context.where) : null,
+      contactId: subject.contactId,
+      accountId: subject.accountId,
+    });
+    return done(context, `Task “${title.slice(0, 60)}” created.`);
+  },
+
+  async 'create-contact'(context, state) {
+    const subject = subjectFrom(state);
+    const firstName = field(context, 'first-name').slice(0, 100);
+    const lastName = field(context, 'last-name').slice(0, 100);
+    if (!subject.address) throw new FormProblem('This person has no address to make a contact of.');
+    if (firstName === '' && lastName === '') throw new FormProblem('Give the contact a name.');
+    let accountId = subject.accountId && ticked(context, 'account') ? subject.accountId : null;
+    if (!accountId && subject.newDomain && ticked(context, 'new-account')) {
+      const name = field(context, 'account-name');
+      if (name === '') throw new FormProblem('Give the new account a name, or untick it.');
+      accountId = (
+        await context.crm.createAccount({ name: name.slice(0, 200), domains: [subject.newDomain] })
+      ).id;
+    }
+    const title = field(context, 'job-title');
+    await context.crm.createContact({
+      firstName,
+      lastName,
+      title: title === '' ? null : title.slice(0, 200),
+      emails: [subject.address],
+      accountId,
+    });
+    return done(context, `${[firstName, lastName].filter(Boolean).join(' ')} is now a contact.`);
+  },
+};

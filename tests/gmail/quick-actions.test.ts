@@ -1,0 +1,154 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer, type Customer } from '../support/customer.js';
+import { uniqueMessageId } from '../support/fixtures.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import { fakeGmailApi, type RecordedMessage } from './support/gmail-api-fake.js';
+import {
+  fakeGoogleSigner,
+  GOOGLE_IDENTITY,
+  PUBLIC_URL,
+  type FakeGoogleSigner,
+} from './support/google-fake.js';
+import { multipartMessage } from './support/recorded-messages.js';
+
+let testApp: TestApp;
+let org: TestOrganisation;
+let customer: Customer;
+let google: FakeGoogleSigner;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  google = fakeGoogleSigner();
+  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  org = await createTestOrganisation(testApp);
+  customer = await createCustomer(org.admin);
+});
+afterAll(async () => {
+  await testApp.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** A message from `from` open in Gmail, its card drawn, and a way to act on it. */
+async function openMessage(from: string) {
+  const message: RecordedMessage = {
+    gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
+    raw: multipartMessage({ messageId: uniqueMessageId().slice(1, -1), from, to: org.adminUser.email }),
+  };
+  const tokens = { oauth: `ya29.${Math.random()}`, access: `gm.${Math.random()}` };
+  fakeGmailApi(message, tokens);
+  const event = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
+    addOnEvent({
+      userToken: google.userToken(org.adminUser.email),
+      message: { gmailId: message.gmailId, accessToken: tokens.access, oauthToken: tokens.oauth },
+      ...more,
+    });
+  const card = (await callAddOn(testApp.app, google, '/gmail/message', event())).body;
+  /** Opens a quick form from the card's button (by its label) and submits it with these inputs. */
+  async function submit(buttonLabel: string, action: string, formInputs: Record<string, string[]>) {
+    const button = findButton(card, buttonLabel);
+    const form = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/open-form',
+      event({ parameters: { state: button } }),
+    );
+    return callAddOn(
+      testApp.app,
+      google,
+      `/gmail/action/${action}`,
+      event({ parameters: { state: actionState(form.body, action) }, formInputs }),
+    );
+  }
+  return { card, submit };
+}
+
+/** The signed state of the button with this label. */
+function findButton(cardBody: any, label: string): string {
+  const sections = cardBody.action.navigations[0].pushCard.sections as any[];
+  for (const section of sections) {
+    for (const widget of section.widgets) {
+      const found = widget.buttonList?.buttons.find((button: any) => button.text === label);
+      if (found) return found.onClick.action.parameters[0].value;
+    }
+  }
+  throw new Error(`No button ${label}`);
+}
+
+describe('quick actions in Gmail', () => {
+  it('when a note is added, then it is linked to the contact and account and the card says so', async () => {
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const reply = await submit('Add note', 'add-note', {
+      note: ['Prefers calls before 10am\nBased in Leeds'],
+    });
+    expect(reply.body.renderActions.action.notification).toEqual({ text: 'Note added for Priya Raman.' });
+    expect(cardTexts(reply.body)).toContain('Prefers calls before 10am');
+    const timeline = await org.admin.get(`/api/v1/accounts/${customer.account.id}/timeline?type=note`);
+    expect(timeline.body.items[0].subject).toBe('Prefers calls before 10am');
+  });
+
+  it('when a call is logged, then its direction, outcome and length are stored', async () => {
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const reply = await submit('Log call', 'log-call', {
+      direction: ['inbound'],
+      outcome: ['Left voicemail'],
+      minutes: ['12'],
+      notes: ['Asked about the VAT rate'],
+    });
+    expect(reply.body.renderActions.action.notification).toEqual({ text: 'Call with Priya Raman logged.' });
+    const calls = await org.admin.get(
+      `/api/v1/activities?type=call&recordType=contact&recordId=${customer.contact.id}`,
+    );
+    expect(calls.body.items[0]).toMatchObject({
+      subject: 'Call from Priya Raman',
+      direction: 'inbound',
+      outcome: 'Left voicemail',
+      durationMinutes: 12,
+    });
+  });
+
+  it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day', async () => {
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const reply = await submit('Follow-up task', 'create-task', {
+      title: ['Send the signed contract'],
+      due: ['7'],
+    });
+    expect(reply.body.renderActions.action.notification).toEqual({
+      text: 'Task “Send the signed contract” created.',
+    });
+    const tasks = await org.admin.get(`/api/v1/tasks?contactId=${customer.contact.id}&done=false`);
+    const task = tasks.body.items.find(
+      (item: { title: string }) => item.title === 'Send the signed contract',
+    );
+    const due = new Date(task.dueAt);
+    expect(due.getUTCHours()).toBe(17);
+    expect(Math.round((due.getTime() - Date.now()) / (24 * 3600 * 1000))).toBeGreaterThanOrEqual(6);
+    expect(task.accountId).toBe(customer.account.id);
+  });
+
+  it('when an unknown sender at a new company becomes a contact, then the account is made from the domain and the card shows them', async () => {
+    const { card, submit } = await openMessage('"Whitfield, Dana" <dana@contoso-labs.example>');
+    expect(cardTexts(card)).not.toContain('Quick actions');
+    const reply = await submit('Create contact', 'create-contact', {
+      'first-name': ['Dana'],
+      'last-name': ['Whitfield'],
+      'job-title': ['CFO'],
+      'new-account': ['yes'],
+      'account-name': ['Contoso Labs'],
+    });
+    expect(reply.body.renderActions.action.notification).toEqual({
+      text: 'Dana Whitfield is now a contact.',
+    });
+    const shown = reply.body.renderActions.action.navigations[1].updateCard;
+    expect(shown.header).toEqual({ title: 'Dana Whitfield', subtitle: 'CFO · Contoso Labs' });
+  });
+
+  it('when the note is empty, then nothing is stored and the card says what to do', async () => {
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const reply = await submit('Add note', 'add-note', { note: ['   '] });
+    expect(cardTexts(reply.body).join(' ')).toContain('Write the note first.');
+  });
+});
