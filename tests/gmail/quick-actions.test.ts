@@ -1,18 +1,19 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fakeGmailApi,
+  type RecordedMessage,
+  fakeGoogleSigner,
+  GOOGLE_IDENTITY,
+  PUBLIC_URL,
+  type FakeGoogleSigner,
+  multipartMessage,
+} from '@inbox-crm/addin-gmail/testing';
 import { createCustomer, type Customer } from '../support/customer.js';
 import { uniqueMessageId } from '../support/fixtures.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
-import { fakeGmailApi, type RecordedMessage } from './support/gmail-api-fake.js';
-import {
-  fakeGoogleSigner,
-  GOOGLE_IDENTITY,
-  PUBLIC_URL,
-  type FakeGoogleSigner,
-} from './support/google-fake.js';
-import { multipartMessage } from './support/recorded-messages.js';
 
 let testApp: TestApp;
 let org: TestOrganisation;

@@ -8,7 +8,7 @@ import {
   GOOGLE_IDENTITY,
   PUBLIC_URL,
   type FakeGoogleSigner,
-} from './support/google-fake.js';
+} from '@inbox-crm/addin-gmail/testing';
 
 let testApp: TestApp;
 let org: TestOrganisation;

@@ -17,6 +17,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** The path of the n-th request, so requests spread over the data set. */
   pathFor(n: number): string;
+  /** A JSON body, sent with POST; without it the requests are GETs. */
+  body?: string;
 }
 
 /** Drives one server with autocannon for a fixed time and returns throughput and latency. */
@@ -26,10 +28,14 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    headers: options.headers ?? {},
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
     requests: [
       {
-        method: 'GET',
+        method: options.body === undefined ? 'GET' : 'POST',
+        ...(options.body === undefined ? {} : { body: options.body }),
         setupRequest: (request) => {
           n += 1;
           return { ...request, path: options.pathFor(n) };

@@ -1,5 +1,5 @@
 import type { App } from '@inbox-crm/server';
-import { PUBLIC_URL, type FakeGoogleSigner } from './google-fake.js';
+import { PUBLIC_URL, type FakeGoogleSigner } from '@inbox-crm/addin-gmail/testing';
 
 export interface EventOptions {
   userToken: string;
