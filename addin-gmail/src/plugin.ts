@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cardActions, isActionName } from './cards/card-actions.js';
 import { replaceCard, showCard } from './cards/card-builder.js';
 import type { ActionResponse, Card, TriggerResponse } from './cards/card-model.js';
-import type { CrmGateway } from './crm-gateway.js';
+import type { CrmGateway, CrmSession } from './crm-gateway.js';
 import { actionParameter, AddOnEvent } from './google/add-on-event.js';
 import { gmailReader } from './google/gmail-message.js';
 import { googleTokenVerifier, UntrustedToken, type GoogleIdentity } from './google/id-tokens.js';
@@ -77,10 +77,19 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
         noticeCard('Your Google sign-in could not be checked', 'Reload Gmail and open the add-on again.'),
       );
     }
-    const crm = await options.gateway.sessionFor(email);
-    if (!crm) return asCard(noAccessCard(email));
+    try {
+      const crm = await options.gateway.sessionFor(email);
+      if (!crm) return asCard(noAccessCard(email));
+      return await respond(contextFor(event, crm));
+    } catch (error) {
+      request.log.warn({ err: error }, 'a Gmail card could not be drawn');
+      return asCard(problemCard(error));
+    }
+  }
+
+  function contextFor(event: AddOnEvent, crm: CrmSession): HandlerContext {
     const common = event.commonEventObject;
-    const context: HandlerContext = {
+    return {
       event,
       crm,
       actions,
@@ -92,12 +101,6 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
         ...(common?.timeZone?.offset !== undefined ? { offsetMs: common.timeZone.offset } : {}),
       },
     };
-    try {
-      return await respond(context);
-    } catch (error) {
-      request.log.warn({ err: error }, 'a Gmail card could not be drawn');
-      return asCard(problemCard(error));
-    }
   }
 
   const trigger =

@@ -88,7 +88,7 @@ describe('the message card', () => {
     expect(gmail.reads).toEqual(['metadata']);
   });
 
-  it('when the message was filed before (from Outlook), then the card says by whom and to what', async () => {
+  it('when the message was filed before (from Outlook), then the card says by whom, and filing from Gmail adds to that one email', async () => {
     const messageId = uniqueMessageId().slice(1, -1);
     await fileEmail(
       org.admin,
@@ -102,6 +102,26 @@ describe('the message card', () => {
     expect(texts).toContain('Filed');
     expect(texts.join(' ')).toContain('by Ada Admin');
     expect(texts).toContain('Priya Raman');
+    const before = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+
+    // Filing it again from Gmail, to the account, adds to the one email.
+    const picker = await openFiling(reply.body, message, access);
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(picker, 'file') },
+        formInputs: { records: [`account:${customer.account.id}`] },
+      }),
+    );
+    expect(filed.body.renderActions.action.notification).toEqual({ text: 'Added to 1 record.' });
+    const after = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(after.body.id).toBe(before.body.id);
+    expect(after.body.links.map((link: { type: string }) => link.type).sort()).toEqual([
+      'account',
+      'contact',
+    ]);
   });
 
   it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async () => {

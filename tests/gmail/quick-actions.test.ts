@@ -147,6 +147,18 @@ describe('quick actions in Gmail', () => {
     expect(shown.header).toEqual({ title: 'Dana Whitfield', subtitle: 'CFO · Contoso Labs' });
   });
 
+  it('when the note is long, then it is kept whole rather than refused', async () => {
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const note = `Minutes of the renewal workshop\n${'All vehicles reviewed. '.repeat(2500)}`;
+    const reply = await submit('Add note', 'add-note', { note: [note] });
+    expect(reply.status).toBe(200);
+    expect(reply.body.renderActions.action.notification).toEqual({ text: 'Note added for Priya Raman.' });
+    const notes = await org.admin.get(
+      `/api/v1/activities?type=note&recordType=contact&recordId=${customer.contact.id}`,
+    );
+    expect(notes.body.items[0].body).toBe(note.trim());
+  });
+
   it('when the note is empty, then nothing is stored and the card says what to do', async () => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Add note', 'add-note', { note: ['   '] });

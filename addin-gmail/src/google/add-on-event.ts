@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox';
 
-const Text = Type.String({ maxLength: 20_000 });
+// Generous: what people type in a card (a long note) must reach the handler, which says what is too
+// long; the body limit bounds the whole event.
+const Text = Type.String({ maxLength: 200_000 });
 const Token = Type.String({ maxLength: 10_000 });
 
 /**
