@@ -1,25 +1,18 @@
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer } from '../support/customer.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
-import {
-  fakeGoogleSigner,
-  GOOGLE_IDENTITY,
-  PUBLIC_URL,
-  type FakeGoogleSigner,
-} from '@inbox-crm/addin-gmail/testing';
+import { PUBLIC_URL, type FakeGoogleSigner } from '@inbox-crm/addin-gmail/testing';
 
-let testApp: TestApp;
+let testApp: AddOnApp;
 let org: TestOrganisation;
 let google: FakeGoogleSigner;
 const DAY = 24 * 3600 * 1000;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  google = fakeGoogleSigner();
-  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  testApp = await startAddOnApp();
+  google = testApp.google;
   org = await createTestOrganisation(testApp);
   await createCustomer(org.admin);
   await org.admin.post('/api/v1/tasks', {
@@ -35,11 +28,7 @@ beforeAll(async () => {
     dueAt: new Date(Date.now() + 40 * DAY).toISOString(),
   });
 });
-afterAll(async () => {
-  await testApp.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => testApp.close());
 
 const asAdmin = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
   addOnEvent({ userToken: google.userToken(org.adminUser.email), ...more });

@@ -1,11 +1,7 @@
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeGmailApi,
   type RecordedMessage,
-  fakeGoogleSigner,
-  GOOGLE_IDENTITY,
-  PUBLIC_URL,
   type FakeGoogleSigner,
   htmlOnlyMessage,
   multipartMessage,
@@ -13,26 +9,21 @@ import {
 import { createCustomer, type Customer } from '../support/customer.js';
 import { emailToFile, fileEmail, uniqueMessageId } from '../support/fixtures.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
 
-let testApp: TestApp;
+let testApp: AddOnApp;
 let org: TestOrganisation;
 let customer: Customer;
 let google: FakeGoogleSigner;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  google = fakeGoogleSigner();
-  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  testApp = await startAddOnApp();
+  google = testApp.google;
   org = await createTestOrganisation(testApp);
   customer = await createCustomer(org.admin);
 });
-afterAll(async () => {
-  await testApp.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => testApp.close());
 
 const tokens = () => ({
   oauth: `ya29.${Math.random().toString(36).slice(2)}`,

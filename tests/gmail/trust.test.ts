@@ -1,30 +1,20 @@
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
+import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
 import { addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
-import {
-  fakeGoogleSigner,
-  GOOGLE_IDENTITY,
-  PUBLIC_URL,
-  type FakeGoogleSigner,
-} from '@inbox-crm/addin-gmail/testing';
+import { PUBLIC_URL, type FakeGoogleSigner } from '@inbox-crm/addin-gmail/testing';
 
-let testApp: TestApp;
+let testApp: AddOnApp;
 let org: TestOrganisation;
 let google: FakeGoogleSigner;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  google = fakeGoogleSigner();
-  testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL, gmail: GOOGLE_IDENTITY });
+  testApp = await startAddOnApp();
+  google = testApp.google;
   org = await createTestOrganisation(testApp);
 });
-afterAll(async () => {
-  await testApp.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => testApp.close());
 
 const homepage = '/gmail/homepage';
 const event = () => addOnEvent({ userToken: google.userToken(org.adminUser.email) });
