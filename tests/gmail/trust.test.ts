@@ -99,6 +99,40 @@ describe('who may call the Gmail add-on', () => {
     }
   });
 
+  it.each([
+    ['malformed JSON', '{"commonEventObject": ', 'application/json'],
+    [
+      'a body of the wrong shape',
+      JSON.stringify({ gmail: { messageId: 42, toRecipients: 'everyone' } }),
+      'application/json',
+    ],
+    ['a body far too large', JSON.stringify({ pad: 'x'.repeat(300 * 1024) }), 'application/json'],
+    ['a body that is not JSON at all', 'messageId=1', 'application/x-www-form-urlencoded'],
+  ])(
+    'when Google’s signed call carries %s, then it gets a 4xx error and no card, never a 5xx',
+    async (_, payload, type) => {
+      for (const path of ['/gmail/message', '/gmail/action/file']) {
+        const reply = await testApp.app.inject({
+          method: 'POST',
+          url: path,
+          headers: {
+            authorization: `Bearer ${google.systemToken(`${PUBLIC_URL}${path}`)}`,
+            'content-type': type,
+          },
+          payload,
+        });
+        expect(reply.statusCode, path).toBeGreaterThanOrEqual(400);
+        expect(reply.statusCode, path).toBeLessThan(500);
+        expect(Object.keys(reply.json())).toEqual(expect.arrayContaining(['error', 'message']));
+      }
+    },
+  );
+
+  it('when an action name is unknown, then the card says so and nothing runs', async () => {
+    const reply = await callAddOn(testApp.app, google, '/gmail/action/drop-tables', event());
+    expect(cardTexts(reply.body)).toContain('<b>Unknown action</b>');
+  });
+
   it('when the add-on is not configured on the server, then its endpoints say so with 503', async () => {
     const bare = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
     try {
