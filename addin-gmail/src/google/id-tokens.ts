@@ -31,7 +31,9 @@ export function googleTokenVerifier(identity: GoogleIdentity): TokenVerifier {
     try {
       payload = (await client.verifyIdToken({ idToken: token, audience })).getPayload();
     } catch (error) {
-      throw new UntrustedToken(error instanceof Error ? error.message : 'The ID token did not verify.');
+      // The library's messages may end with the token's claims; only the reason is kept, for logs.
+      const reason = error instanceof Error ? error.message.split(':')[0]! : 'The ID token did not verify.';
+      throw new UntrustedToken(reason);
     }
     if (!payload) throw new UntrustedToken('The ID token carries no claims.');
     return payload;
