@@ -11,6 +11,7 @@ const alias = [
   { find: /^@inbox-crm\/migrations$/, replacement: source('./migrations/src/index.ts') },
   { find: /^@inbox-crm\/addin-gmail$/, replacement: source('./addin-gmail/src/index.ts') },
   { find: /^@inbox-crm\/server$/, replacement: source('./server/src/index.ts') },
+  { find: /^@inbox-crm\/manifests$/, replacement: source('./manifests/src/index.ts') },
   { find: /^@inbox-crm\/addin-outlook$/, replacement: source('./addin-outlook/src/index.ts') },
 ];
 
@@ -29,7 +30,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           include: [
-            '{shared,server,addin-gmail,migrations}/src/**/*.test.ts',
+            '{shared,server,addin-gmail,migrations,manifests}/src/**/*.test.ts',
             'addin-outlook/src/**/*.test.ts',
             'tests/{api,e2e,gmail}/**/*.test.ts',
           ],

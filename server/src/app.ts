@@ -19,6 +19,7 @@ import { usersRoutes } from './modules/users/routes.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import errorHandler from './plugins/error-handler.js';
+import { manifestRoutes } from './plugins/manifest-routes.js';
 import openapi from './plugins/openapi.js';
 import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
 import { validatorCompiler } from './plugins/validators.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(healthRoutes);
   await app.register(outlookAppRoutes, options.outlookApp ?? {});
+  await app.register(manifestRoutes, { publicUrl: options.publicUrl });
   await app.register(gmailAddOn, {
     prefix: '/gmail',
     publicUrl: options.publicUrl,
