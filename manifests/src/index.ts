@@ -1,3 +1,8 @@
 export { deploymentBaseUrl, ManifestError } from './base-url.js';
 export { gmailDeployment, GMAIL_SCOPES, type GmailDeployment } from './gmail/gmail-deployment.js';
+export {
+  outlookXmlManifest,
+  OUTLOOK_MIN_MAILBOX_SET,
+  type OutlookManifestOptions,
+} from './outlook/outlook-xml.js';
 export { ICON_SIZES, iconPng, type IconSize, type IconStyle } from './icons/icon.js';

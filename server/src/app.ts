@@ -37,6 +37,8 @@ export interface AppOptions {
   outlookApp?: OutlookAppOptions;
   /** The Gmail add-on's Google deployment; without it /gmail answers 503. */
   gmail?: GoogleIdentity | null;
+  /** The Outlook add-in's id; by default derived from the public URL. */
+  outlookAddInId?: string | null;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -55,7 +57,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(healthRoutes);
   await app.register(outlookAppRoutes, options.outlookApp ?? {});
-  await app.register(manifestRoutes, { publicUrl: options.publicUrl });
+  await app.register(manifestRoutes, {
+    publicUrl: options.publicUrl,
+    outlookAddInId: options.outlookAddInId ?? null,
+    version: PRODUCT_VERSION,
+  });
   await app.register(gmailAddOn, {
     prefix: '/gmail',
     publicUrl: options.publicUrl,

@@ -15,6 +15,7 @@ describe('configuration', () => {
       demoData: false,
       bootstrap: null,
       gmail: null,
+      outlookAddInId: null,
     });
   });
 
@@ -70,6 +71,7 @@ describe('configuration', () => {
       }),
     ).toThrow(/8 characters/);
     expect(() => loadConfig({ GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com' })).toThrow(/both/);
+    expect(() => loadConfig({ OUTLOOK_ADDIN_ID: 'inbox-crm' })).toThrow(/OUTLOOK_ADDIN_ID must be a GUID/);
     expect(() =>
       loadConfig({
         GMAIL_SERVICE_ACCOUNT: 'me@example.com',

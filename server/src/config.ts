@@ -27,6 +27,8 @@ export interface Config {
   bootstrap: BootstrapAdmin | null;
   /** The Gmail add-on's Google deployment; null when it is not set up. */
   gmail: GoogleIdentity | null;
+  /** The Outlook add-in's id (a GUID); null: derived from PUBLIC_URL, so stable per deployment. */
+  outlookAddInId: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +107,14 @@ function parseGmail(env: Env): GoogleIdentity | null {
   return { serviceAccount, oauthClientId };
 }
 
+function parseAddInId(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+    throw new ConfigError(`OUTLOOK_ADDIN_ID must be a GUID, not "${raw}".`);
+  }
+  return raw.toLowerCase();
+}
+
 function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
   const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   const value = raw ?? fallback;
@@ -133,5 +143,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
     bootstrap: parseBootstrap(env),
     gmail: parseGmail(env),
+    outlookAddInId: parseAddInId(text(env, 'OUTLOOK_ADDIN_ID')),
   };
 }

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     jwtSecret: await resolveJwtSecret(config),
     publicUrl: config.publicUrl,
     gmail: config.gmail,
+    outlookAddInId: config.outlookAddInId,
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });

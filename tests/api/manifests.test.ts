@@ -55,14 +55,59 @@ describe('what the server serves for deployment', () => {
   });
 });
 
+describe('the Outlook manifest served', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
+  });
+  afterAll(() => testApp.close());
+
+  it('when downloaded twice, then it keeps one add-in id for the deployment, and every URL in it answers on this server', async () => {
+    const first = await testApp.app.inject('/manifests/outlook.xml');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/xml/);
+    const id = /<Id>([^<]+)<\/Id>/.exec(first.body)![1];
+    expect(/<Id>([^<]+)<\/Id>/.exec((await testApp.app.inject('/manifests/outlook.xml')).body)![1]).toBe(id);
+    const urls = [...first.body.matchAll(/https:\/\/[^"<\s]+/g)]
+      .map((match) => match[0])
+      .filter((url) => url.startsWith(`${PUBLIC_URL}/`));
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of new Set(urls)) {
+      const reply = await testApp.app.inject(url.slice(PUBLIC_URL.length));
+      expect(reply.statusCode, url).toBe(200);
+    }
+  });
+
+  it('when the function file is loaded, then it only starts Office.js', async () => {
+    const reply = await testApp.app.inject('/outlook/commands.html');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.body).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  });
+
+  it('when the deployment sets its own add-in id, then the manifest carries it', async () => {
+    const own = await startTestApp(undefined, {
+      publicUrl: PUBLIC_URL,
+      outlookAddInId: '6f1c2b9e-3d4a-4f5b-8c7d-9e0a1b2c3d4e',
+    });
+    try {
+      expect((await own.app.inject('/manifests/outlook.xml')).body).toContain(
+        '<Id>6f1c2b9e-3d4a-4f5b-8c7d-9e0a1b2c3d4e</Id>',
+      );
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('a server without an https public URL', () => {
-  it('when the Gmail deployment is asked for, then it explains what to set instead of a broken descriptor', async () => {
+  it('when a manifest is asked for, then it explains what to set instead of a broken one', async () => {
     const testApp = await startTestApp();
     try {
       const reply = await testApp.app.inject('/manifests/gmail-deployment.json');
       expect(reply.statusCode).toBe(422);
       expect(reply.json()).toMatchObject({ error: 'public_url_unusable' });
       expect(reply.json().message).toMatch(/https.*PUBLIC_URL/);
+      expect((await testApp.app.inject('/manifests/outlook.xml')).statusCode).toBe(422);
     } finally {
       await testApp.close();
     }

@@ -1,15 +1,46 @@
 import type { FastifyInstance } from 'fastify';
-import { deploymentBaseUrl, gmailDeployment, ICON_SIZES, iconPng, ManifestError } from '@inbox-crm/manifests';
+import { v5 as uuidV5 } from 'uuid';
+import {
+  deploymentBaseUrl,
+  gmailDeployment,
+  ICON_SIZES,
+  iconPng,
+  ManifestError,
+  outlookXmlManifest,
+} from '@inbox-crm/manifests';
 import { Unprocessable } from '../errors.js';
 
 const HIDDEN = { schema: { hide: true } };
 const ICON_FILE = /^(icon|outline)-(\d+)\.png$/;
+/** Add-in ids derived from a deployment's URL live in a namespace of our own. */
+const ADD_IN_ID_NAMESPACE = '8c5d3f2e-1b7a-4e9c-a0d6-3f4b5c6d7e8f';
+
+export interface ManifestRouteOptions {
+  publicUrl: string;
+  /** null: derived from the public URL, so it stays the same for a deployment. */
+  outlookAddInId: string | null;
+  version: string;
+}
+
+/** A manifest for this server's public URL, or a 422 saying what to set when that URL cannot serve add-ins. */
+function forThisServer<T>(publicUrl: string, generate: (baseUrl: string) => T): T {
+  try {
+    return generate(deploymentBaseUrl(publicUrl));
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    throw new Unprocessable(
+      'public_url_unusable',
+      `${error.message} Set PUBLIC_URL to the server's public https address.`,
+    );
+  }
+}
 
 /**
  * What an admin deploys, generated for this server's public URL, and the icons the manifests
  * point at (hosts fetch them from here, so they are public).
  */
-export async function manifestRoutes(app: FastifyInstance, options: { publicUrl: string }): Promise<void> {
+export async function manifestRoutes(app: FastifyInstance, options: ManifestRouteOptions): Promise<void> {
+  const addInId = options.outlookAddInId ?? uuidV5(options.publicUrl, ADD_IN_ID_NAMESPACE);
   const icons = new Map<string, Buffer>();
 
   app.get<{ Params: { file: string } }>('/manifests/icons/:file', HIDDEN, async (request, reply) => {
@@ -29,15 +60,18 @@ export async function manifestRoutes(app: FastifyInstance, options: { publicUrl:
     return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(png);
   });
 
-  app.get('/manifests/gmail-deployment.json', HIDDEN, async () => {
-    try {
-      return gmailDeployment(deploymentBaseUrl(options.publicUrl));
-    } catch (error) {
-      if (!(error instanceof ManifestError)) throw error;
-      throw new Unprocessable(
-        'public_url_unusable',
-        `${error.message} Set PUBLIC_URL to the server's public https address.`,
-      );
-    }
-  });
+  app.get('/manifests/gmail-deployment.json', HIDDEN, async () =>
+    forThisServer(options.publicUrl, (base) => gmailDeployment(base)),
+  );
+
+  app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) =>
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="inbox-crm-outlook.xml"')
+      .send(
+        forThisServer(options.publicUrl, (base) =>
+          outlookXmlManifest(base, { addInId, version: options.version }),
+        ),
+      ),
+  );
 }

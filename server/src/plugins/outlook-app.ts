@@ -22,6 +22,10 @@ const CONSOLE_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// The manifest's function file: Outlook loads it for ribbon commands; the add-in has none beyond
+// opening the pane, so it only starts Office.js.
+const COMMANDS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inbox CRM</title><script src="${OFFICE_JS_URL}"></script></head><body></body></html>`;
+
 class AppNotBuilt extends AppError {
   constructor() {
     super(503, 'app_not_built', 'The Outlook app is not built on this server: run `pnpm build` first.');
@@ -76,6 +80,12 @@ export async function outlookAppRoutes(app: FastifyInstance, options: OutlookApp
   app.get('/outlook', HIDDEN, (_, reply) => reply.redirect('/outlook/'));
   app.get('/outlook/', HIDDEN, panePage);
   app.get('/outlook/index.html', HIDDEN, panePage);
+  app.get('/outlook/commands.html', HIDDEN, async (_, reply) =>
+    reply
+      .headers({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' })
+      .type('text/html; charset=utf-8')
+      .send(COMMANDS_PAGE),
+  );
   app.get('/app', HIDDEN, (_, reply) => reply.redirect('/app/'));
   app.get('/app/', HIDDEN, consolePage);
   app.get('/app/*', HIDDEN, consolePage);

@@ -1,0 +1,145 @@
+import { deploymentBaseUrl } from '../base-url.js';
+import { xmlText } from '../xml-text.js';
+
+/** What an Outlook manifest is generated from, besides the server's address. */
+export interface OutlookManifestOptions {
+  /** The add-in's id: a GUID that stays the same for a deployment across versions. */
+  addInId: string;
+  /** The product's version, x.y.z; Office wants four parts. */
+  version: string;
+  name?: string;
+}
+
+/** The least the pane asks of a host: pinning and ItemChanged (see addin-outlook's office-mailbox). */
+export const OUTLOOK_MIN_MAILBOX_SET = '1.5';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DESCRIPTION =
+  'Who the sender is, what is open with them, and filing the email to the CRM in two clicks.';
+
+function officeVersion(version: string): string {
+  const parts = version.split('.');
+  if (parts.length > 4 || parts.some((part) => !/^\d{1,5}$/.test(part))) {
+    throw new Error(`The version "${version}" is not x.y.z.`);
+  }
+  return [...parts, '0', '0', '0'].slice(0, 4).join('.');
+}
+
+/** One ribbon button that opens the task pane, on the read or the compose surface. */
+function paneButton(surface: 'Read' | 'Compose'): string {
+  return `
+          <ExtensionPoint xsi:type="Message${surface}CommandSurface">
+            <OfficeTab id="TabDefault">
+              <Group id="msg${surface}Group">
+                <Label resid="Group.Label"/>
+                <Control xsi:type="Button" id="msg${surface}OpenPane">
+                  <Label resid="Pane.Label"/>
+                  <Supertip>
+                    <Title resid="Pane.Label"/>
+                    <Description resid="Pane.Tooltip"/>
+                  </Supertip>
+                  <Icon>
+                    <bt:Image size="16" resid="Icon.16"/>
+                    <bt:Image size="32" resid="Icon.32"/>
+                    <bt:Image size="80" resid="Icon.80"/>
+                  </Icon>
+                  <Action xsi:type="ShowTaskpane">
+                    <SourceLocation resid="Pane.Url"/>${surface === 'Read' ? '\n                    <SupportsPinning>true</SupportsPinning>' : ''}
+                  </Action>
+                </Control>
+              </Group>
+            </OfficeTab>
+          </ExtensionPoint>`;
+}
+
+/**
+ * The add-in-only XML manifest: the one that works in every Outlook (on-premises Exchange, Mac,
+ * perpetual Office). A pinnable pane on read and compose, shared and delegated folders, Mailbox 1.5.
+ */
+export function outlookXmlManifest(baseUrl: string, options: OutlookManifestOptions): string {
+  const base = xmlText(deploymentBaseUrl(baseUrl));
+  if (!GUID.test(options.addInId)) throw new Error(`The add-in id "${options.addInId}" is not a GUID.`);
+  const name = xmlText(options.name ?? 'Inbox CRM');
+  const icon = (size: number) => `${base}/manifests/icons/icon-${size}.png`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
+  xsi:type="MailApp">
+  <Id>${options.addInId.toLowerCase()}</Id>
+  <Version>${officeVersion(options.version)}</Version>
+  <ProviderName>${name}</ProviderName>
+  <DefaultLocale>en-US</DefaultLocale>
+  <DisplayName DefaultValue="${name}"/>
+  <Description DefaultValue="${xmlText(DESCRIPTION)}"/>
+  <IconUrl DefaultValue="${icon(64)}"/>
+  <HighResolutionIconUrl DefaultValue="${icon(128)}"/>
+  <SupportUrl DefaultValue="${base}/app/"/>
+  <AppDomains>
+    <AppDomain>${base}</AppDomain>
+  </AppDomains>
+  <Hosts>
+    <Host Name="Mailbox"/>
+  </Hosts>
+  <Requirements>
+    <Sets>
+      <Set Name="Mailbox" MinVersion="${OUTLOOK_MIN_MAILBOX_SET}"/>
+    </Sets>
+  </Requirements>
+  <FormSettings>
+    <Form xsi:type="ItemRead">
+      <DesktopSettings>
+        <SourceLocation DefaultValue="${base}/outlook/"/>
+        <RequestedHeight>250</RequestedHeight>
+      </DesktopSettings>
+    </Form>
+    <Form xsi:type="ItemEdit">
+      <DesktopSettings>
+        <SourceLocation DefaultValue="${base}/outlook/"/>
+      </DesktopSettings>
+    </Form>
+  </FormSettings>
+  <Permissions>ReadItem</Permissions>
+  <Rule xsi:type="RuleCollection" Mode="Or">
+    <Rule xsi:type="ItemIs" ItemType="Message" FormType="Read"/>
+    <Rule xsi:type="ItemIs" ItemType="Message" FormType="Edit"/>
+  </Rule>
+  <DisableEntityHighlighting>false</DisableEntityHighlighting>
+  <VersionOverrides xmlns="http://schemas.microsoft.com/office/mailappversionoverrides" xsi:type="VersionOverridesV1_0">
+    <VersionOverrides xmlns="http://schemas.microsoft.com/office/mailappversionoverrides/1.1" xsi:type="VersionOverridesV1_1">
+      <Requirements>
+        <bt:Sets DefaultMinVersion="${OUTLOOK_MIN_MAILBOX_SET}">
+          <bt:Set Name="Mailbox"/>
+        </bt:Sets>
+      </Requirements>
+      <Hosts>
+        <Host xsi:type="MailHost">
+          <DesktopFormFactor>
+            <SupportsSharedFolders>true</SupportsSharedFolders>
+            <FunctionFile resid="Commands.Url"/>${paneButton('Read')}${paneButton('Compose')}
+          </DesktopFormFactor>
+        </Host>
+      </Hosts>
+      <Resources>
+        <bt:Images>
+          <bt:Image id="Icon.16" DefaultValue="${icon(16)}"/>
+          <bt:Image id="Icon.32" DefaultValue="${icon(32)}"/>
+          <bt:Image id="Icon.80" DefaultValue="${icon(80)}"/>
+        </bt:Images>
+        <bt:Urls>
+          <bt:Url id="Commands.Url" DefaultValue="${base}/outlook/commands.html"/>
+          <bt:Url id="Pane.Url" DefaultValue="${base}/outlook/"/>
+        </bt:Urls>
+        <bt:ShortStrings>
+          <bt:String id="Group.Label" DefaultValue="${name}"/>
+          <bt:String id="Pane.Label" DefaultValue="${name}"/>
+        </bt:ShortStrings>
+        <bt:LongStrings>
+          <bt:String id="Pane.Tooltip" DefaultValue="${xmlText(DESCRIPTION)}"/>
+        </bt:LongStrings>
+      </Resources>
+    </VersionOverrides>
+  </VersionOverrides>
+</OfficeApp>
+`;
+}
