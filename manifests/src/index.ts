@@ -1,3 +1,4 @@
+export { addInIdFor } from './add-in-id.js';
 export { deploymentBaseUrl, ManifestError } from './base-url.js';
 export { gmailDeployment, GMAIL_SCOPES, type GmailDeployment } from './gmail/gmail-deployment.js';
 export {
@@ -6,3 +7,4 @@ export {
   type OutlookManifestOptions,
 } from './outlook/outlook-xml.js';
 export { ICON_SIZES, iconPng, type IconSize, type IconStyle } from './icons/icon.js';
+export { deploymentFiles } from './deployment-files.js';

@@ -1,4 +1,4 @@
-import { deploymentBaseUrl } from '../base-url.js';
+import { deploymentBaseUrl, ManifestError } from '../base-url.js';
 import { xmlText } from '../xml-text.js';
 
 /** What an Outlook manifest is generated from, besides the server's address. */
@@ -20,7 +20,7 @@ const DESCRIPTION =
 function officeVersion(version: string): string {
   const parts = version.split('.');
   if (parts.length > 4 || parts.some((part) => !/^\d{1,5}$/.test(part))) {
-    throw new Error(`The version "${version}" is not x.y.z.`);
+    throw new ManifestError(`The version "${version}" is not x.y.z.`);
   }
   return [...parts, '0', '0', '0'].slice(0, 4).join('.');
 }
@@ -58,7 +58,8 @@ function paneButton(surface: 'Read' | 'Compose'): string {
  */
 export function outlookXmlManifest(baseUrl: string, options: OutlookManifestOptions): string {
   const base = xmlText(deploymentBaseUrl(baseUrl));
-  if (!GUID.test(options.addInId)) throw new Error(`The add-in id "${options.addInId}" is not a GUID.`);
+  if (!GUID.test(options.addInId))
+    throw new ManifestError(`The add-in id "${options.addInId}" is not a GUID.`);
   const name = xmlText(options.name ?? 'Inbox CRM');
   const icon = (size: number) => `${base}/manifests/icons/icon-${size}.png`;
   return `<?xml version="1.0" encoding="UTF-8"?>

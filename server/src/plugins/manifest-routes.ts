@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { v5 as uuidV5 } from 'uuid';
 import {
+  addInIdFor,
   deploymentBaseUrl,
   gmailDeployment,
   ICON_SIZES,
@@ -12,8 +12,6 @@ import { Unprocessable } from '../errors.js';
 
 const HIDDEN = { schema: { hide: true } };
 const ICON_FILE = /^(icon|outline)-(\d+)\.png$/;
-/** Add-in ids derived from a deployment's URL live in a namespace of our own. */
-const ADD_IN_ID_NAMESPACE = '8c5d3f2e-1b7a-4e9c-a0d6-3f4b5c6d7e8f';
 
 export interface ManifestRouteOptions {
   publicUrl: string;
@@ -40,7 +38,6 @@ function forThisServer<T>(publicUrl: string, generate: (baseUrl: string) => T): 
  * point at (hosts fetch them from here, so they are public).
  */
 export async function manifestRoutes(app: FastifyInstance, options: ManifestRouteOptions): Promise<void> {
-  const addInId = options.outlookAddInId ?? uuidV5(options.publicUrl, ADD_IN_ID_NAMESPACE);
   const icons = new Map<string, Buffer>();
 
   app.get<{ Params: { file: string } }>('/manifests/icons/:file', HIDDEN, async (request, reply) => {
@@ -70,7 +67,10 @@ export async function manifestRoutes(app: FastifyInstance, options: ManifestRout
       .header('content-disposition', 'attachment; filename="inbox-crm-outlook.xml"')
       .send(
         forThisServer(options.publicUrl, (base) =>
-          outlookXmlManifest(base, { addInId, version: options.version }),
+          outlookXmlManifest(base, {
+            addInId: options.outlookAddInId ?? addInIdFor(base),
+            version: options.version,
+          }),
         ),
       ),
   );
