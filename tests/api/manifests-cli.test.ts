@@ -25,7 +25,12 @@ describe('pnpm manifests', () => {
     const out = await mkdtemp(join(tmpdir(), 'manifests-'));
     const result = await manifests('--base-url', 'https://crm.example.com', '--out', out);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['gmail-deployment.json', 'icons', 'outlook.xml']);
+    expect((await readdir(out)).sort()).toEqual([
+      'gmail-deployment.json',
+      'icons',
+      'outlook-app.zip',
+      'outlook.xml',
+    ]);
     const xml = await readFile(join(out, 'outlook.xml'), 'utf8');
     expect(xml).toContain('<SourceLocation DefaultValue="https://crm.example.com/outlook/"/>');
     const gmail = JSON.parse(await readFile(join(out, 'gmail-deployment.json'), 'utf8'));

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -75,6 +76,19 @@ describe('the Outlook manifest served', () => {
     for (const url of new Set(urls)) {
       const reply = await testApp.app.inject(url.slice(PUBLIC_URL.length));
       expect(reply.statusCode, url).toBe(200);
+    }
+  });
+
+  it('when the unified manifest package is downloaded, then it is a zip with the manifest for this server and its icons', async () => {
+    const reply = await testApp.app.inject('/manifests/outlook-app.zip');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(reply.rawPayload);
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString());
+    expect(manifest.validDomains).toEqual(['crm.example.test']);
+    for (const icon of manifest.extensions[0].ribbons[0].tabs[0].groups[0].icons) {
+      expect((await testApp.app.inject(icon.url.slice(PUBLIC_URL.length))).statusCode).toBe(200);
     }
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addInIdFor,
+  checkedUnifiedManifestZip,
   deploymentBaseUrl,
   gmailDeployment,
   ICON_SIZES,
@@ -68,6 +69,20 @@ export async function manifestRoutes(app: FastifyInstance, options: ManifestRout
       .send(
         forThisServer(options.publicUrl, (base) =>
           outlookXmlManifest(base, {
+            addInId: options.outlookAddInId ?? addInIdFor(base),
+            version: options.version,
+          }),
+        ),
+      ),
+  );
+
+  app.get('/manifests/outlook-app.zip', HIDDEN, async (_, reply) =>
+    reply
+      .type('application/zip')
+      .header('content-disposition', 'attachment; filename="inbox-crm-outlook-app.zip"')
+      .send(
+        forThisServer(options.publicUrl, (base) =>
+          checkedUnifiedManifestZip(base, {
             addInId: options.outlookAddInId ?? addInIdFor(base),
             version: options.version,
           }),
