@@ -3,6 +3,7 @@ import { ICON_SIZES, iconPng } from './icons/icon.js';
 import { ManifestError } from './base-url.js';
 import { outlookXmlManifest, type OutlookManifestOptions } from './outlook/outlook-xml.js';
 import { unifiedManifest, unifiedManifestZip } from './outlook/unified-manifest.js';
+import { gmailDeploymentProblems } from './validate/gmail-deployment-schema.js';
 import { unifiedManifestProblems } from './validate/unified-manifest-schema.js';
 
 /** The unified manifest package, refused when Microsoft's schema would refuse its manifest. */
@@ -13,6 +14,15 @@ export function checkedUnifiedManifestZip(baseUrl: string, options: OutlookManif
   return unifiedManifestZip(baseUrl, options);
 }
 
+/** The Gmail deployment descriptor, refused when it lacks the shape Google documents. */
+export function checkedGmailDeployment(baseUrl: string, name?: string) {
+  const descriptor = gmailDeployment(baseUrl, name);
+  const problems = gmailDeploymentProblems(descriptor);
+  if (problems.length > 0)
+    throw new ManifestError(`The Gmail deployment is not valid: ${problems.join('; ')}`);
+  return descriptor;
+}
+
 /** Every file an admin deploys for a server at `baseUrl`, by its path in the output folder. */
 export function deploymentFiles(baseUrl: string, options: OutlookManifestOptions): Map<string, Buffer> {
   const files = new Map<string, Buffer>([
@@ -20,7 +30,7 @@ export function deploymentFiles(baseUrl: string, options: OutlookManifestOptions
     ['outlook-app.zip', checkedUnifiedManifestZip(baseUrl, options)],
     [
       'gmail-deployment.json',
-      Buffer.from(`${JSON.stringify(gmailDeployment(baseUrl, options.name), null, 2)}\n`),
+      Buffer.from(`${JSON.stringify(checkedGmailDeployment(baseUrl, options.name), null, 2)}\n`),
     ],
   ]);
   for (const size of ICON_SIZES) files.set(`icons/icon-${size}.png`, iconPng(size));

@@ -7,6 +7,7 @@ export {
   type OutlookManifestOptions,
 } from './outlook/outlook-xml.js';
 export { ICON_SIZES, iconPng, type IconSize, type IconStyle } from './icons/icon.js';
-export { checkedUnifiedManifestZip, deploymentFiles } from './deployment-files.js';
+export { checkedGmailDeployment, checkedUnifiedManifestZip, deploymentFiles } from './deployment-files.js';
+export { gmailDeploymentProblems } from './validate/gmail-deployment-schema.js';
 export { unifiedManifest, UNIFIED_MANIFEST_VERSION } from './outlook/unified-manifest.js';
 export { unifiedManifestProblems } from './validate/unified-manifest-schema.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../base-url.js';
+import { gmailDeploymentProblems } from '../validate/gmail-deployment-schema.js';
 import { gmailDeployment } from './gmail-deployment.js';
 
 describe('the Gmail deployment descriptor', () => {
@@ -17,6 +18,20 @@ describe('the Gmail deployment descriptor', () => {
     expect(descriptor.addOns.common.logoUrl).toMatch(/^https:\/\/crm\.example\.com\/.*\.png$/);
     expect(descriptor.oauthScopes).toContain(
       'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
+    );
+  });
+
+  it('when generated, then it has the shape Google documents, and a broken one is named', () => {
+    expect(gmailDeploymentProblems(gmailDeployment('https://crm.example.com'))).toEqual([]);
+    const broken = gmailDeployment('https://crm.example.com') as any;
+    broken.addOns.gmail.contextualTriggers[0].onTriggerFunction = 'http://crm.example.com/gmail/message';
+    broken.addOns.httpOptions.authorizationHeader = 'BEARER';
+    const problems = gmailDeploymentProblems(broken);
+    expect(
+      problems.some((problem) => problem.startsWith('/addOns/gmail/contextualTriggers/0/onTriggerFunction')),
+    ).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('/addOns/httpOptions/authorizationHeader'))).toBe(
+      true,
     );
   });
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addInIdFor,
+  checkedGmailDeployment,
   checkedUnifiedManifestZip,
   deploymentBaseUrl,
-  gmailDeployment,
   ICON_SIZES,
   iconPng,
   ManifestError,
@@ -59,7 +59,7 @@ export async function manifestRoutes(app: FastifyInstance, options: ManifestRout
   });
 
   app.get('/manifests/gmail-deployment.json', HIDDEN, async () =>
-    forThisServer(options.publicUrl, (base) => gmailDeployment(base)),
+    forThisServer(options.publicUrl, (base) => checkedGmailDeployment(base)),
   );
 
   app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) =>
