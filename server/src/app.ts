@@ -7,6 +7,7 @@ import type { App } from './http/app-instance.js';
 
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
+import { deploymentRoutes } from './modules/deployment/routes.js';
 import { emailsRoutes } from './modules/emails/routes.js';
 import { crmGateway } from './modules/gmail/crm-gateway.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -84,6 +85,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(emailsRoutes);
         await secured.register(searchRoutes);
         await secured.register(auditRoutes);
+        await secured.register(deploymentRoutes, {
+          publicUrl: options.publicUrl,
+          outlookAddInId: options.outlookAddInId ?? null,
+          gmail: options.gmail ?? null,
+        });
       });
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrganisation } from '../support/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://crm.example.test';
@@ -113,6 +114,29 @@ describe('the Outlook manifest served', () => {
   });
 });
 
+describe('the deployment facts for admins', () => {
+  it('when an admin asks, then they get the downloads and the add-in id; a member is refused', async () => {
+    const testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
+    try {
+      const org = await createTestOrganisation(testApp);
+      const reply = await org.admin.get('/api/v1/deployment');
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({
+        publicUrl: PUBLIC_URL,
+        publicUrlProblem: null,
+        gmail: { configured: false, serviceAccount: null },
+        downloads: { outlookXml: '/manifests/outlook.xml' },
+      });
+      const xml = (await testApp.app.inject('/manifests/outlook.xml')).body;
+      expect(xml).toContain(`<Id>${reply.body.outlookAddInId}</Id>`);
+      const { client: member } = await org.addUser('member');
+      expect((await member.get('/api/v1/deployment')).status).toBe(403);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
 describe('a server without an https public URL', () => {
   it('when a manifest is asked for, then it explains what to set instead of a broken one', async () => {
     const testApp = await startTestApp();
@@ -122,6 +146,8 @@ describe('a server without an https public URL', () => {
       expect(reply.json()).toMatchObject({ error: 'public_url_unusable' });
       expect(reply.json().message).toMatch(/https.*PUBLIC_URL/);
       expect((await testApp.app.inject('/manifests/outlook.xml')).statusCode).toBe(422);
+      const org = await createTestOrganisation(testApp);
+      expect((await org.admin.get('/api/v1/deployment')).body.publicUrlProblem).toMatch(/https/);
     } finally {
       await testApp.close();
     }

@@ -135,6 +135,31 @@ describe('the console', () => {
     expect(screen.queryByRole('tab')).toBeNull();
   });
 
+  it('when an admin opens Deployment, then the manifests are offered for download with the steps for each add-in', async () => {
+    await openConsole(server.url, '/app/', admin);
+    await userEvent.click(await screen.findByRole('link', { name: 'Deployment' }));
+    const outlook = await screen.findByRole('region', { name: 'Outlook' });
+    expect(within(outlook).getByRole('link', { name: 'Outlook manifest (XML)' }).getAttribute('href')).toBe(
+      '/manifests/outlook.xml',
+    );
+    expect(within(outlook).getByRole('link', { name: 'App package (zip)' }).getAttribute('href')).toBe(
+      '/manifests/outlook-app.zip',
+    );
+    expect(within(outlook).getByText(/^[0-9a-f]{8}-[0-9a-f-]{27}$/)).toBeTruthy();
+    const gmail = screen.getByRole('region', { name: 'Gmail' });
+    expect(within(gmail).getByText('not set up')).toBeTruthy();
+    expect(within(gmail).getByText(/gcloud workspace-add-ons deployments create/)).toBeTruthy();
+  });
+
+  it('when a member opens the deployment page, then it is not offered and says they have no access', async () => {
+    await openConsole(server.url, '/app/deployment', {
+      email: server.memberEmail,
+      password: server.password,
+    });
+    expect(await screen.findByText('No access')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Deployment' })).toBeNull();
+  });
+
   it('when a link names no page, then the console says so and offers search', async () => {
     await openConsole(server.url, '/app/nowhere', admin);
     expect(await screen.findByText('There is no such page')).toBeTruthy();

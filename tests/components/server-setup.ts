@@ -24,7 +24,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const database = process.env.DATABASE_URL ? await createRunDatabase(process.env.DATABASE_URL) : null;
-  const testApp = await startTestApp(database?.url ?? null);
+  // An https public URL, as a deployment has; the pages themselves use their own origin.
+  const testApp = await startTestApp(database?.url ?? null, { publicUrl: 'https://crm.example.test' });
   const url = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const org = await createTestOrganisation(testApp);
   const { user: member } = await org.addUser('member', { name: 'Sam Member' });

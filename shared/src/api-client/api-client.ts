@@ -16,6 +16,7 @@ import type { PipelineStage } from '../schemas/organisation.js';
 import type { SearchResult } from '../schemas/search.js';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../schemas/tasks.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/activities.js';
+import type { DeploymentInfo } from '../schemas/deployment.js';
 import type { User } from '../schemas/users.js';
 import { ApiError } from './api-error.js';
 import { queryString } from './query-string.js';
@@ -171,5 +172,6 @@ export function createApiClient(options: ApiClientOptions) {
       send<Opportunity>('PATCH', `/opportunities/${id}`, body),
     pipelineStages: async () => (await get<{ items: PipelineStage[] }>('/pipeline-stages')).items,
     users: () => get<PageOf<User>>('/users?limit=100'),
+    deployment: () => get<DeploymentInfo>('/deployment'),
   };
 }

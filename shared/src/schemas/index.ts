@@ -14,3 +14,4 @@ export * from './search.js';
 export * from './tasks.js';
 export * from './users.js';
 export * from './limits.js';
+export * from './deployment.js';

@@ -7,12 +7,14 @@ export type ConsoleRoute =
   | { page: 'email'; id: string }
   | { page: 'tasks' }
   | { page: 'mail' }
+  | { page: 'deployment' }
   | { page: 'not-found' };
 
 export const CONSOLE_PATHS = {
   search: '/app/',
   tasks: '/app/tasks',
   mail: '/app/mail',
+  deployment: '/app/deployment',
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
 };
@@ -23,6 +25,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app') return { page: 'search', query: new URLSearchParams(search).get('q') ?? '' };
   if (path === '/app/tasks') return { page: 'tasks' };
   if (path === '/app/mail') return { page: 'mail' };
+  if (path === '/app/deployment') return { page: 'deployment' };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };
   const record = recordFromConsolePath(pathname);

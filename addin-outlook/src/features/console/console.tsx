@@ -3,6 +3,7 @@ import { useServices } from '../../ui/services.js';
 import { EmptyState } from '../../ui/section.js';
 import { ConsoleLink, NavigateContext } from './console-link.js';
 import { CONSOLE_PATHS } from './console-route.js';
+import { DeploymentPage } from './deployment-page.js';
 import { EmailPage } from './email-page.js';
 import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
@@ -47,6 +48,7 @@ export default function Console() {
           <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
           <ConsoleLink to={CONSOLE_PATHS.tasks}>My tasks</ConsoleLink>
           <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
+          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
         </nav>
         <Text>{user.name}</Text>
         <Button appearance="subtle" onClick={signOut}>
@@ -61,6 +63,7 @@ export default function Console() {
         {route.page === 'email' && <EmailPage key={route.id} id={route.id} />}
         {route.page === 'tasks' && <TasksPage />}
         {route.page === 'mail' && <MailPage />}
+        {route.page === 'deployment' && <DeploymentPage />}
         {route.page === 'not-found' && (
           <EmptyState title="There is no such page">
             <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.
