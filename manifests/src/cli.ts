@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const baseUrl = values['base-url'];
   const out = values.out;
   if (!baseUrl || !out) throw new ManifestError(USAGE);
-  const files = deploymentFiles(baseUrl, {
+  const files = await deploymentFiles(baseUrl, {
     addInId: values['addin-id'] ?? addInIdFor(baseUrl),
     version: await productVersion(),
   });

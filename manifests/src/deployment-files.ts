@@ -4,6 +4,7 @@ import { ManifestError } from './base-url.js';
 import { outlookXmlManifest, type OutlookManifestOptions } from './outlook/outlook-xml.js';
 import { unifiedManifest, unifiedManifestZip } from './outlook/unified-manifest.js';
 import { gmailDeploymentProblems } from './validate/gmail-deployment-schema.js';
+import { outlookXmlProblems } from './validate/outlook-xml-schema.js';
 import { unifiedManifestProblems } from './validate/unified-manifest-schema.js';
 
 /** The unified manifest package, refused when Microsoft's schema would refuse its manifest. */
@@ -23,10 +24,22 @@ export function checkedGmailDeployment(baseUrl: string, name?: string) {
   return descriptor;
 }
 
+/** The Outlook XML manifest, refused when it does not pass the manifest schemas. */
+export async function checkedOutlookXml(baseUrl: string, options: OutlookManifestOptions): Promise<string> {
+  const xml = outlookXmlManifest(baseUrl, options);
+  const problems = await outlookXmlProblems(xml);
+  if (problems.length > 0)
+    throw new ManifestError(`The Outlook manifest is not valid: ${problems.join('; ')}`);
+  return xml;
+}
+
 /** Every file an admin deploys for a server at `baseUrl`, by its path in the output folder. */
-export function deploymentFiles(baseUrl: string, options: OutlookManifestOptions): Map<string, Buffer> {
+export async function deploymentFiles(
+  baseUrl: string,
+  options: OutlookManifestOptions,
+): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>([
-    ['outlook.xml', Buffer.from(outlookXmlManifest(baseUrl, options))],
+    ['outlook.xml', Buffer.from(await checkedOutlookXml(baseUrl, options))],
     ['outlook-app.zip', checkedUnifiedManifestZip(baseUrl, options)],
     [
       'gmail-deployment.json',

@@ -1,6 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../base-url.js';
+import { outlookXmlProblems } from '../validate/outlook-xml-schema.js';
 import { outlookXmlManifest } from './outlook-xml.js';
 
 const ID = '6f1c2b9e-3d4a-4f5b-8c7d-9e0a1b2c3d4e';
@@ -53,6 +54,25 @@ describe('the Outlook XML manifest', () => {
     expect(
       urls.filter((url) => url !== 'https://crm.example.com' && !url.startsWith('https://crm.example.com/')),
     ).toEqual([]);
+  });
+
+  it('when generated, then it passes the manifest schemas', async () => {
+    expect(await outlookXmlProblems(xml)).toEqual([]);
+  });
+
+  it('when an element is wrong, missing or out of order, then the schema check names it', async () => {
+    const wrongValue = xml.replace(
+      '<Permissions>ReadItem</Permissions>',
+      '<Permissions>Everything</Permissions>',
+    );
+    expect((await outlookXmlProblems(wrongValue)).join(' ')).toMatch(/Permissions.*'Everything'/);
+    const missing = xml.replace(/<FunctionFile [^>]+\/>/, '');
+    expect((await outlookXmlProblems(missing)).join(' ')).toMatch(/FunctionFile|ExtensionPoint/);
+    const pinnedCompose = xml.replace(
+      '<SourceLocation resid="Pane.Url"/>\n                  </Action>',
+      '<SourceLocation resid="Pane.Url"/><SupportsPinning>maybe</SupportsPinning></Action>',
+    );
+    expect(await outlookXmlProblems(pinnedCompose)).not.toEqual([]);
   });
 
   it('when the base URL, id or version is wrong, then it refuses with a reason', () => {

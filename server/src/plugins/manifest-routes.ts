@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import {
   addInIdFor,
   checkedGmailDeployment,
+  checkedOutlookXml,
   checkedUnifiedManifestZip,
   deploymentBaseUrl,
   ICON_SIZES,
   iconPng,
   ManifestError,
-  outlookXmlManifest,
 } from '@inbox-crm/manifests';
 import { Unprocessable } from '../errors.js';
 
@@ -22,9 +22,12 @@ export interface ManifestRouteOptions {
 }
 
 /** A manifest for this server's public URL, or a 422 saying what to set when that URL cannot serve add-ins. */
-function forThisServer<T>(publicUrl: string, generate: (baseUrl: string) => T): T {
+async function forThisServer<T>(
+  publicUrl: string,
+  generate: (baseUrl: string) => T | Promise<T>,
+): Promise<T> {
   try {
-    return generate(deploymentBaseUrl(publicUrl));
+    return await generate(deploymentBaseUrl(publicUrl));
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
     throw new Unprocessable(
@@ -62,26 +65,30 @@ export async function manifestRoutes(app: FastifyInstance, options: ManifestRout
     forThisServer(options.publicUrl, (base) => checkedGmailDeployment(base)),
   );
 
-  app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) =>
-    reply
+  // Checked against the manifest schemas once: its inputs do not change while the server runs.
+  let outlookXml: Promise<string> | null = null;
+  app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) => {
+    outlookXml ??= forThisServer(options.publicUrl, (base) =>
+      checkedOutlookXml(base, {
+        addInId: options.outlookAddInId ?? addInIdFor(base),
+        version: options.version,
+      }),
+    ).catch((error: unknown) => {
+      outlookXml = null;
+      throw error;
+    });
+    return reply
       .type('application/xml; charset=utf-8')
       .header('content-disposition', 'attachment; filename="inbox-crm-outlook.xml"')
-      .send(
-        forThisServer(options.publicUrl, (base) =>
-          outlookXmlManifest(base, {
-            addInId: options.outlookAddInId ?? addInIdFor(base),
-            version: options.version,
-          }),
-        ),
-      ),
-  );
+      .send(await outlookXml);
+  });
 
   app.get('/manifests/outlook-app.zip', HIDDEN, async (_, reply) =>
     reply
       .type('application/zip')
       .header('content-disposition', 'attachment; filename="inbox-crm-outlook-app.zip"')
       .send(
-        forThisServer(options.publicUrl, (base) =>
+        await forThisServer(options.publicUrl, (base) =>
           checkedUnifiedManifestZip(base, {
             addInId: options.outlookAddInId ?? addInIdFor(base),
             version: options.version,
