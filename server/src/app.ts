@@ -1,6 +1,6 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
@@ -40,14 +40,20 @@ export interface AppOptions {
   gmail?: GoogleIdentity | null;
   /** The Outlook add-in's id; by default derived from the public URL. */
   outlookAddInId?: string | null;
+  /** Serve HTTPS with this certificate and key (PEM); by default plain HTTP. */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({
+  // Fastify types an HTTPS instance apart from an HTTP one; every route is the same on both, so the
+  // app is typed as the HTTP one either way.
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+    ...(options.tls ? { https: options.tls } : {}),
+  };
+  const app = (Fastify(serverOptions) as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
   await app.register(errorHandler);

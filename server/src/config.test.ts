@@ -16,6 +16,7 @@ describe('configuration', () => {
       bootstrap: null,
       gmail: null,
       outlookAddInId: null,
+      tls: null,
     });
   });
 
@@ -72,6 +73,9 @@ describe('configuration', () => {
     ).toThrow(/8 characters/);
     expect(() => loadConfig({ GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com' })).toThrow(/both/);
     expect(() => loadConfig({ OUTLOOK_ADDIN_ID: 'inbox-crm' })).toThrow(/OUTLOOK_ADDIN_ID must be a GUID/);
+    expect(() => loadConfig({ HTTPS_CERT_FILE: '/etc/crm.crt' })).toThrow(
+      /both HTTPS_CERT_FILE and HTTPS_KEY_FILE/,
+    );
     expect(() =>
       loadConfig({
         GMAIL_SERVICE_ACCOUNT: 'me@example.com',

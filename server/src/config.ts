@@ -29,6 +29,8 @@ export interface Config {
   gmail: GoogleIdentity | null;
   /** The Outlook add-in's id (a GUID); null: derived from PUBLIC_URL, so stable per deployment. */
   outlookAddInId: string | null;
+  /** Serve HTTPS with this certificate and key (PEM files); null: plain HTTP behind a proxy. */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +117,16 @@ function parseAddInId(raw: string | undefined): string | null {
   return raw.toLowerCase();
 }
 
+function parseTls(env: Env): Config['tls'] {
+  const certFile = text(env, 'HTTPS_CERT_FILE');
+  const keyFile = text(env, 'HTTPS_KEY_FILE');
+  if (certFile === undefined && keyFile === undefined) return null;
+  if (certFile === undefined || keyFile === undefined) {
+    throw new ConfigError('Set both HTTPS_CERT_FILE and HTTPS_KEY_FILE to serve HTTPS, or neither.');
+  }
+  return { certFile, keyFile };
+}
+
 function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
   const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   const value = raw ?? fallback;
@@ -144,5 +156,6 @@ export function loadConfig(env: Env = process.env): Config {
     bootstrap: parseBootstrap(env),
     gmail: parseGmail(env),
     outlookAddInId: parseAddInId(text(env, 'OUTLOOK_ADDIN_ID')),
+    tls: parseTls(env),
   };
 }

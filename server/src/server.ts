@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     gmail: config.gmail,
     outlookAddInId: config.outlookAddInId,
+    tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });

@@ -22,7 +22,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   url: string | null = inject('testDatabaseUrl'),
-  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId'>> = {},
+  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls'>> = {},
 ): Promise<TestApp> {
   const database = url ? openPostgres(url, 10) : await openPglite(':memory:');
   if (!url) await runMigrations(database.knex);
