@@ -2,6 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
+import { addInIdFor } from '@inbox-crm/manifests';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
 
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   const app = (Fastify(serverOptions) as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
   await app.register(errorHandler);
   await app.register(database, { database: options.database });
@@ -66,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(outlookAppRoutes, options.outlookApp ?? {});
   await app.register(manifestRoutes, {
     publicUrl: options.publicUrl,
-    outlookAddInId: options.outlookAddInId ?? null,
+    outlookAddInId,
     version: PRODUCT_VERSION,
   });
   await app.register(gmailAddOn, {
@@ -93,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(auditRoutes);
         await secured.register(deploymentRoutes, {
           publicUrl: options.publicUrl,
-          outlookAddInId: options.outlookAddInId ?? null,
+          outlookAddInId,
           gmail: options.gmail ?? null,
         });
       });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  addInIdFor,
   checkedGmailDeployment,
   checkedOutlookXml,
   checkedUnifiedManifestZip,
@@ -16,25 +15,31 @@ const ICON_FILE = /^(icon|outline)-(\d+)\.png$/;
 
 export interface ManifestRouteOptions {
   publicUrl: string;
-  /** null: derived from the public URL, so it stays the same for a deployment. */
-  outlookAddInId: string | null;
+  outlookAddInId: string;
   version: string;
 }
 
-/** A manifest for this server's public URL, or a 422 saying what to set when that URL cannot serve add-ins. */
-async function forThisServer<T>(
+/**
+ * A file generated for this server's public URL, made and checked on first request and kept: its
+ * inputs do not change while the server runs. A URL that cannot serve add-ins is a 422 saying what
+ * to set (and is asked again next time).
+ */
+function generatedOnce<T>(
   publicUrl: string,
   generate: (baseUrl: string) => T | Promise<T>,
-): Promise<T> {
-  try {
-    return await generate(deploymentBaseUrl(publicUrl));
-  } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
-    throw new Unprocessable(
-      'public_url_unusable',
-      `${error.message} Set PUBLIC_URL to the server's public https address.`,
-    );
-  }
+): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => {
+    made ??= (async () => generate(deploymentBaseUrl(publicUrl)))().catch((error: unknown) => {
+      made = null;
+      if (!(error instanceof ManifestError)) throw error;
+      throw new Unprocessable(
+        'public_url_unusable',
+        `${error.message} Set PUBLIC_URL to the server's public https address.`,
+      );
+    });
+    return made;
+  };
 }
 
 /**
@@ -43,11 +48,14 @@ async function forThisServer<T>(
  */
 export async function manifestRoutes(app: FastifyInstance, options: ManifestRouteOptions): Promise<void> {
   const icons = new Map<string, Buffer>();
+  const outlook = { addInId: options.outlookAddInId, version: options.version };
+  const gmailDeployment = generatedOnce(options.publicUrl, (base) => checkedGmailDeployment(base));
+  const outlookXml = generatedOnce(options.publicUrl, (base) => checkedOutlookXml(base, outlook));
+  const outlookZip = generatedOnce(options.publicUrl, (base) => checkedUnifiedManifestZip(base, outlook));
 
   app.get<{ Params: { file: string } }>('/manifests/icons/:file', HIDDEN, async (request, reply) => {
     const match = ICON_FILE.exec(request.params.file);
     const size = Number(match?.[2]);
-    const style = match?.[1] === 'outline' ? 'outline' : 'color';
     if (!match || !(ICON_SIZES as readonly number[]).includes(size)) {
       return reply
         .code(404)
@@ -55,45 +63,25 @@ export async function manifestRoutes(app: FastifyInstance, options: ManifestRout
     }
     let png = icons.get(request.params.file);
     if (!png) {
-      png = iconPng(size, style);
+      png = iconPng(size, match[1] === 'outline' ? 'outline' : 'color');
       icons.set(request.params.file, png);
     }
     return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(png);
   });
 
-  app.get('/manifests/gmail-deployment.json', HIDDEN, async () =>
-    forThisServer(options.publicUrl, (base) => checkedGmailDeployment(base)),
-  );
+  app.get('/manifests/gmail-deployment.json', HIDDEN, () => gmailDeployment());
 
-  // Checked against the manifest schemas once: its inputs do not change while the server runs.
-  let outlookXml: Promise<string> | null = null;
-  app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) => {
-    outlookXml ??= forThisServer(options.publicUrl, (base) =>
-      checkedOutlookXml(base, {
-        addInId: options.outlookAddInId ?? addInIdFor(base),
-        version: options.version,
-      }),
-    ).catch((error: unknown) => {
-      outlookXml = null;
-      throw error;
-    });
-    return reply
+  app.get('/manifests/outlook.xml', HIDDEN, async (_, reply) =>
+    reply
       .type('application/xml; charset=utf-8')
       .header('content-disposition', 'attachment; filename="inbox-crm-outlook.xml"')
-      .send(await outlookXml);
-  });
+      .send(await outlookXml()),
+  );
 
   app.get('/manifests/outlook-app.zip', HIDDEN, async (_, reply) =>
     reply
       .type('application/zip')
       .header('content-disposition', 'attachment; filename="inbox-crm-outlook-app.zip"')
-      .send(
-        await forThisServer(options.publicUrl, (base) =>
-          checkedUnifiedManifestZip(base, {
-            addInId: options.outlookAddInId ?? addInIdFor(base),
-            version: options.version,
-          }),
-        ),
-      ),
+      .send(await outlookZip()),
   );
 }

@@ -1,4 +1,4 @@
-import { addInIdFor, deploymentBaseUrl, ManifestError } from '@inbox-crm/manifests';
+import { deploymentBaseUrl, ManifestError } from '@inbox-crm/manifests';
 import { DeploymentInfo } from '@inbox-crm/shared';
 import type { GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { requireRole } from '../../actor.js';
@@ -7,12 +7,39 @@ import { bearer, errorReplies } from '../../http/route-schema.js';
 
 export interface DeploymentOptions {
   publicUrl: string;
-  outlookAddInId: string | null;
+  outlookAddInId: string;
   gmail: GoogleIdentity | null;
+}
+
+/** Why this server's public URL cannot serve add-ins, or null when it can. */
+function publicUrlProblem(publicUrl: string): string | null {
+  try {
+    deploymentBaseUrl(publicUrl);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    return error.message;
+  }
 }
 
 /** GET /deployment (admins): where the manifests are, and whether this server can serve the add-ins. */
 export async function deploymentRoutes(app: App, options: DeploymentOptions): Promise<void> {
+  // The configuration does not change while the server runs: the answer is the same for every admin.
+  const info: DeploymentInfo = {
+    publicUrl: options.publicUrl,
+    publicUrlProblem: publicUrlProblem(options.publicUrl),
+    outlookAddInId: options.outlookAddInId,
+    gmail: {
+      configured: options.gmail !== null,
+      serviceAccount: options.gmail?.serviceAccount ?? null,
+      oauthClientId: options.gmail?.oauthClientId ?? null,
+    },
+    downloads: {
+      outlookXml: '/manifests/outlook.xml',
+      outlookAppZip: '/manifests/outlook-app.zip',
+      gmailDeployment: '/manifests/gmail-deployment.json',
+    },
+  };
   app.get(
     '/deployment',
     {
@@ -20,28 +47,7 @@ export async function deploymentRoutes(app: App, options: DeploymentOptions): Pr
     },
     async (request) => {
       requireRole(request.actor, 'admin');
-      let publicUrlProblem: string | null = null;
-      try {
-        deploymentBaseUrl(options.publicUrl);
-      } catch (error) {
-        if (!(error instanceof ManifestError)) throw error;
-        publicUrlProblem = error.message;
-      }
-      return {
-        publicUrl: options.publicUrl,
-        publicUrlProblem,
-        outlookAddInId: options.outlookAddInId ?? (publicUrlProblem ? '' : addInIdFor(options.publicUrl)),
-        gmail: {
-          configured: options.gmail !== null,
-          serviceAccount: options.gmail?.serviceAccount ?? null,
-          oauthClientId: options.gmail?.oauthClientId ?? null,
-        },
-        downloads: {
-          outlookXml: '/manifests/outlook.xml',
-          outlookAppZip: '/manifests/outlook-app.zip',
-          gmailDeployment: '/manifests/gmail-deployment.json',
-        },
-      };
+      return info;
     },
   );
 }
