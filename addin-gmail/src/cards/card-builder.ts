@@ -97,8 +97,6 @@ export function dropdown(name: string, label: string, items: SelectionItem[]): W
   return { selectionInput: { name, label, type: 'DROPDOWN', items } };
 }
 
-export const divider = (): Widget => ({ divider: {} });
-
 /** A trigger's answer: show this card. */
 export const showCard = (shown: Card): TriggerResponse => ({
   action: { navigations: [{ pushCard: shown }] },

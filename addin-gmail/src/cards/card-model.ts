@@ -58,8 +58,7 @@ export type Widget =
         type: 'CHECK_BOX' | 'DROPDOWN' | 'RADIO_BUTTON';
         items: SelectionItem[];
       };
-    }
-  | { divider: Record<string, never> };
+    };
 
 export interface CardSection {
   header?: string;
