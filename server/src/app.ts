@@ -5,19 +5,26 @@ import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { addInIdFor } from '@inbox-crm/manifests';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
+import { systemClock, type Clock } from './jobs/clock.js';
 
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
 import { deploymentRoutes } from './modules/deployment/routes.js';
 import { emailsRoutes } from './modules/emails/routes.js';
+import { deliveryRoutes } from './modules/deliveries/routes.js';
 import { crmGateway } from './modules/gmail/crm-gateway.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { lookupRoutes } from './modules/lookup/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
 import { usersRoutes } from './modules/users/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
+import { workflowRoutes } from './modules/workflow/routes.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import errorHandler from './plugins/error-handler.js';
@@ -43,6 +50,10 @@ export interface AppOptions {
   outlookAddInId?: string | null;
   /** Serve HTTPS with this certificate and key (PEM); by default plain HTTP. */
   tls?: { cert: Buffer; key: Buffer } | null;
+  /** Whether the server can send email (SMTP is set up): rules that email are refused without it. */
+  emailEnabled?: boolean;
+  /** The scheduler's time; tests hand the app and the worker one clock they move. */
+  clock?: Clock;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -87,12 +98,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(sessionRoutes);
         await secured.register(usersRoutes);
         await secured.register(organisationRoutes);
+        await secured.register(taskRoutes);
         await secured.register(recordRoutes);
         await secured.register(timelineRoutes);
         await secured.register(lookupRoutes);
         await secured.register(emailsRoutes);
         await secured.register(searchRoutes);
         await secured.register(auditRoutes);
+        await secured.register(notificationRoutes);
+        await secured.register(workflowRoutes, { emailEnabled: options.emailEnabled ?? false });
+        await secured.register(planRoutes, { clock: options.clock ?? systemClock });
+        await secured.register(webhookRoutes);
+        await secured.register(deliveryRoutes);
         await secured.register(deploymentRoutes, {
           publicUrl: options.publicUrl,
           outlookAddInId,

@@ -17,6 +17,8 @@ describe('configuration', () => {
       gmail: null,
       outlookAddInId: null,
       tls: null,
+      smtp: null,
+      worker: true,
     });
   });
 
@@ -35,8 +37,13 @@ describe('configuration', () => {
       BOOTSTRAP_ADMIN_PASSWORD: 'long enough',
       GMAIL_SERVICE_ACCOUNT: 'service-123456789@gcp-sa-gsuiteaddons.iam.gserviceaccount.com',
       GMAIL_OAUTH_CLIENT_ID: '123456789-abc.apps.googleusercontent.com',
+      SMTP_URL: 'smtps://crm:secret@mail.example.com:465',
+      SMTP_FROM: 'Inbox CRM <crm@example.com>',
+      WORKER: 'false',
     });
     expect(config).toMatchObject({
+      smtp: { url: 'smtps://crm:secret@mail.example.com:465', from: 'Inbox CRM <crm@example.com>' },
+      worker: false,
       port: 8080,
       publicUrl: 'https://crm.example.com',
       databaseUrl: 'postgres://db/crm',
@@ -73,6 +80,14 @@ describe('configuration', () => {
     ).toThrow(/8 characters/);
     expect(() => loadConfig({ GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com' })).toThrow(/both/);
     expect(() => loadConfig({ OUTLOOK_ADDIN_ID: 'inbox-crm' })).toThrow(/OUTLOOK_ADDIN_ID must be a GUID/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com' })).toThrow(/both SMTP_URL and SMTP_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com', SMTP_FROM: 'crm@example.com' })).toThrow(
+      /smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com', SMTP_FROM: 'the crm' })).toThrow(
+      /SMTP_FROM/,
+    );
+    expect(() => loadConfig({ WORKER: 'maybe' })).toThrow(/WORKER/);
     expect(() => loadConfig({ HTTPS_CERT_FILE: '/etc/crm.crt' })).toThrow(
       /both HTTPS_CERT_FILE and HTTPS_KEY_FILE/,
     );

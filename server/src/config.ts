@@ -1,5 +1,6 @@
 import type { GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { isEmailAddress } from '@inbox-crm/shared';
+import type { SmtpSettings } from './modules/deliveries/email-transport.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -31,6 +32,10 @@ export interface Config {
   outlookAddInId: string | null;
   /** Serve HTTPS with this certificate and key (PEM files); null: plain HTTP behind a proxy. */
   tls: { certFile: string; keyFile: string } | null;
+  /** Where reminder emails go out; null: no email, only in-app notifications and webhooks. */
+  smtp: SmtpSettings | null;
+  /** Whether this instance runs the scheduler (reminders, rules, plans, deliveries). */
+  worker: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +132,27 @@ function parseTls(env: Env): Config['tls'] {
   return { certFile, keyFile };
 }
 
+function parseSmtp(env: Env): SmtpSettings | null {
+  const url = text(env, 'SMTP_URL');
+  const from = text(env, 'SMTP_FROM');
+  if (url === undefined && from === undefined) return null;
+  if (url === undefined || from === undefined) {
+    throw new ConfigError('Set both SMTP_URL and SMTP_FROM to send reminder emails, or neither.');
+  }
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587.');
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, not ${protocol}//.`);
+  }
+  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
+  if (!isEmailAddress(address)) throw new ConfigError(`SMTP_FROM "${from}" is not an address.`);
+  return { url, from };
+}
+
 function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
   const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   const value = raw ?? fallback;
@@ -157,5 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     gmail: parseGmail(env),
     outlookAddInId: parseAddInId(text(env, 'OUTLOOK_ADDIN_ID')),
     tls: parseTls(env),
+    smtp: parseSmtp(env),
+    worker: text(env, 'WORKER') === undefined ? true : parseBoolean('WORKER', text(env, 'WORKER')),
   };
 }

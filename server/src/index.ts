@@ -4,3 +4,7 @@ export { openPglite, openPostgres, type Database } from './db/database.js';
 export { runMigrations } from './db/migrate.js';
 export { createOrganisationWithAdmin } from './modules/organisation/service.js';
 export type { App } from './http/app-instance.js';
+export { ManualClock, systemClock, type Clock } from './jobs/clock.js';
+export { Worker, type WorkerOptions } from './jobs/worker.js';
+export { createCrmWorker, CRM_JOB_HANDLERS, type CrmWorkerOptions } from './jobs/crm-worker.js';
+export { verifyWebhookSignature, webhookSignature } from './modules/deliveries/webhook-signature.js';

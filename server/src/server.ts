@@ -4,6 +4,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { loadConfig } from './config.js';
+import { createCrmWorker } from './jobs/crm-worker.js';
 import { openConfiguredDatabase } from './open-database.js';
 import { exitOnError } from './startup-errors.js';
 
@@ -22,8 +23,18 @@ async function main(): Promise<void> {
     outlookAddInId: config.outlookAddInId,
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
     logger: { level: config.logLevel },
+    emailEnabled: config.smtp !== null,
   });
   await app.listen({ port: config.port, host: config.host });
+  const scheduler = config.worker
+    ? createCrmWorker({
+        knex: database.knex,
+        publicUrl: config.publicUrl,
+        smtp: config.smtp,
+        logger: app.log,
+      })
+    : null;
+  scheduler?.worker.start();
 
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const lines = [
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    await scheduler?.close();
     await app.close();
     await database.close();
     process.exit(0);

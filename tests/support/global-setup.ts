@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A migrated PostgreSQL database of this run's own, or null to use in-memory PGlite per test file. */
     testDatabaseUrl: string | null;
+    /** DATABASE_URL itself, for a test file that needs a database of its own; null on PGlite. */
+    testServerUrl: string | null;
   }
 }
 
@@ -43,6 +45,7 @@ export async function createRunDatabase(serverUrl: string): Promise<{ url: strin
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const serverUrl = process.env.DATABASE_URL;
+  project.provide('testServerUrl', serverUrl ?? null);
   if (!serverUrl) {
     project.provide('testDatabaseUrl', null);
     return undefined;

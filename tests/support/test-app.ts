@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { createRunDatabase } from './global-setup.js';
 import {
   buildApp,
   openPglite,
@@ -8,11 +9,14 @@ import {
   type App,
   type AppOptions,
   type Database,
+  ManualClock,
 } from '@inbox-crm/server';
 
 export interface TestApp {
   app: App;
   database: Database;
+  /** The app's clock (standing still until moved); a test worker shares it. */
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
@@ -22,12 +26,43 @@ export interface TestApp {
  */
 export async function startTestApp(
   url: string | null = inject('testDatabaseUrl'),
-  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls'>> = {},
+  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled'>> = {},
 ): Promise<TestApp> {
   const database = url ? openPostgres(url, 10) : await openPglite(':memory:');
   if (!url) await runMigrations(database.knex);
+  return serve(database, options);
+}
+
+/**
+ * The whole server on a database of this test file's own: a fresh migrated PostgreSQL database
+ * (dropped at close) when the run has one, otherwise in-memory PGlite as usual. For files that run
+ * a worker: a worker takes due jobs of every organisation in its database, by its own clock, so
+ * files sharing a database would run each other's jobs at the wrong time.
+ */
+export async function startIsolatedTestApp(
+  options: Partial<Pick<AppOptions, 'emailEnabled'>> = {},
+): Promise<TestApp> {
+  const serverUrl = inject('testServerUrl');
+  if (!serverUrl) return startTestApp(null, options);
+  const own = await createRunDatabase(serverUrl);
+  const testApp = await serve(openPostgres(own.url, 10), options);
+  return {
+    ...testApp,
+    close: async () => {
+      await testApp.close();
+      await own.drop();
+    },
+  };
+}
+
+async function serve(
+  database: Database,
+  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled'>>,
+): Promise<TestApp> {
+  const clock = new ManualClock();
   const app = await buildApp({
     database,
+    clock,
     jwtSecret: randomBytes(32).toString('hex'),
     publicUrl: 'http://localhost:3000',
     ...options,
@@ -36,6 +71,7 @@ export async function startTestApp(
   return {
     app,
     database,
+    clock,
     close: async () => {
       await app.close();
       await database.close();

@@ -12,3 +12,5 @@ export * from './phone-number.js';
 export * from './record-type-names.js';
 export * from './registrable-domain.js';
 export * from './search-text.js';
+export * from './workflow-fields.js';
+export * from './workflow-match.js';

@@ -5,6 +5,12 @@ export const IsoDateTime = Type.String({ format: 'date-time' });
 export const IsoDate = Type.String({ format: 'date' });
 export const EmailAddress = Type.String({ format: 'email', maxLength: 254 });
 export const ShortText = Type.String({ maxLength: 500 });
+/** An IANA time zone name, e.g. Europe/Berlin; the server also checks that it knows the zone. */
+export const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*$',
+});
 
 /** A value or null: how an absent optional field travels in responses. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -15,3 +15,6 @@ export * from './tasks.js';
 export * from './users.js';
 export * from './limits.js';
 export * from './deployment.js';
+export * from './notifications.js';
+export * from './workflow.js';
+export * from './plans.js';

@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, IsoDateTime, Nullable, PageQuery, strict, Uuid, VersionField } from './common.js';
+import {
+  EmailAddress,
+  IsoDateTime,
+  Nullable,
+  PageQuery,
+  strict,
+  TimeZone,
+  Uuid,
+  VersionField,
+} from './common.js';
 
 export const ROLES = ['admin', 'manager', 'member'] as const;
 export const Role = Type.Enum(ROLES);
@@ -14,6 +23,8 @@ export const User = Type.Object({
   name: Type.String(),
   role: Role,
   teamId: Nullable(Uuid),
+  managerId: Nullable(Uuid),
+  timeZone: Type.String(),
   active: Type.Boolean(),
   version: Type.Integer(),
   createdAt: IsoDateTime,
@@ -27,6 +38,8 @@ export const UserCreate = Type.Object(
     name: PersonName,
     role: Role,
     teamId: Type.Optional(Nullable(Uuid)),
+    managerId: Type.Optional(Nullable(Uuid)),
+    timeZone: Type.Optional(TimeZone),
     password: Password,
   },
   strict,
@@ -39,6 +52,8 @@ export const UserUpdate = Type.Object(
     name: Type.Optional(PersonName),
     role: Type.Optional(Role),
     teamId: Type.Optional(Nullable(Uuid)),
+    managerId: Type.Optional(Nullable(Uuid)),
+    timeZone: Type.Optional(TimeZone),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
   },
@@ -73,3 +88,7 @@ export const TeamUpdate = Type.Object(
   strict,
 );
 export type TeamUpdate = Static<typeof TeamUpdate>;
+
+/** What a user may change about themselves. */
+export const MyPreferences = Type.Object({ timeZone: TimeZone }, strict);
+export type MyPreferences = Static<typeof MyPreferences>;

@@ -4,7 +4,17 @@ import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
 import { iso, type Db } from '../../db/types.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'file' | 'unfile' | 'link';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'file'
+  | 'unfile'
+  | 'link'
+  | 'start'
+  | 'stop'
+  | 'rotate_secret';
 
 /** Records one write, in the transaction that made it: who, what, when, before and after. */
 export async function recordAudit(

@@ -5,6 +5,7 @@ import {
   ApiTokenCreated,
   IdParams,
   LoginBody,
+  MyPreferences,
   RefreshBody,
   Session,
   User,
@@ -12,6 +13,7 @@ import {
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
+import { updateMyPreferences } from '../users/service.js';
 import * as service from './service.js';
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
@@ -58,6 +60,11 @@ export async function sessionRoutes(app: App): Promise<void> {
     '/auth/me',
     { schema: { tags, security: bearer, response: { 200: User, ...errorReplies } } },
     (request) => service.me(app.db, request.actor),
+  );
+  app.patch(
+    '/auth/me',
+    { schema: { tags, security: bearer, body: MyPreferences, response: { 200: User, ...errorReplies } } },
+    (request) => updateMyPreferences(app.db, request.actor, request.body),
   );
   app.get(
     '/api-tokens',

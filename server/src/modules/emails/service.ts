@@ -20,6 +20,7 @@ import { mailSettings } from '../organisation/settings-cache.js';
 import { setRecordDeleted } from '../records/lifecycle.js';
 import { checkReferences } from '../records/references.js';
 import { activityKind } from '../activities/service.js';
+import { onEmailFiled } from './email-filed.js';
 import { messageKey } from './message-key.js';
 import * as emails from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
@@ -97,6 +98,18 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
       trx,
       { orgId: actor.orgId, activityId: claim.id, userId: actor.userId },
       input.links,
+    );
+    await onEmailFiled(
+      trx,
+      actor,
+      {
+        id: claim.id,
+        created: claim.created,
+        subject: input.subject,
+        fromEmail: input.from.email,
+        sentAt: new Date(input.sentAt),
+      },
+      added,
     );
     await recordAudit(trx, actor, 'file', 'email', claim.id, null, {
       messageKey: key,

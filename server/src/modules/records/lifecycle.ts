@@ -4,9 +4,10 @@ import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/types.js';
 import { NotFound, StaleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
+import { recordWritten } from '../workflow/record-events.js';
 
 /** What every record answers with: its version and whether it is in the trash. */
-export type Versioned = { version: number; deletedAt: string | null };
+export type Versioned = { id: string; version: number; deletedAt: string | null };
 
 export type RecordTable = 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities' | 'tasks';
 
@@ -83,31 +84,34 @@ export function createRecord<Api extends Versioned>(
     await insert(trx, id);
     const created = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, 'create', kind.entity, id, null, created);
+    await recordWritten(trx, actor, kind.entity, null, created);
     return created;
   });
 }
 
 /**
  * Locks the live record, refuses a stale version with 409, lets `apply` write the changes, bumps
- * the version and audits before and after, all in one transaction.
+ * the version and audits before and after, all in one transaction. `'current'` skips the version
+ * check, for changes that mean the same whatever came before (completing a task).
  */
 export function updateRecord<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
   id: string,
-  version: number,
+  version: number | 'current',
   apply: (trx: Knex.Transaction, before: Api) => Promise<void>,
 ): Promise<Api> {
   return db.transaction(async (trx) => {
     const before = await lockRecord(trx, actor, kind, id, 'live');
-    if (before.version !== version)
+    if (version !== 'current' && before.version !== version)
       throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
     await apply(trx, before);
     await touch(trx, kind.table, actor.orgId, id);
     await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, 'update', kind.entity, id, before, after);
+    await recordWritten(trx, actor, kind.entity, before, after);
     return after;
   });
 }
@@ -126,6 +130,7 @@ export function setRecordDeleted<Api extends Versioned>(
     await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
     await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);
+    await recordWritten(trx, actor, kind.entity, before, after);
     return after;
   });
 }

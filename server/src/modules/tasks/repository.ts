@@ -1,4 +1,4 @@
-import type { PageOf, Task, TaskListQuery, TaskPriority } from '@inbox-crm/shared';
+import type { PageOf, Task, TaskListQuery, TaskPriority, TaskWorklistQuery } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import { isoOrNull, type Db } from '../../db/types.js';
@@ -7,6 +7,8 @@ interface TaskRow extends RecordMetaRow {
   title: string;
   notes: string | null;
   due_at: Date | null;
+  time_zone: string | null;
+  reminder_minutes: number | null;
   priority: TaskPriority;
   assignee_id: string | null;
   created_by: string | null;
@@ -16,6 +18,8 @@ interface TaskRow extends RecordMetaRow {
   contact_id: string | null;
   opportunity_id: string | null;
   case_id: string | null;
+  plan_enrollment_id: string | null;
+  plan_step: number | null;
 }
 
 export type TaskColumns = Partial<
@@ -30,6 +34,9 @@ const toTask = (row: TaskRow): Task => ({
   title: row.title,
   notes: row.notes,
   dueAt: isoOrNull(row.due_at),
+  timeZone: row.time_zone,
+  reminderMinutes: row.reminder_minutes,
+  overdue: !row.done && row.due_at !== null && row.due_at.getTime() < Date.now(),
   priority: row.priority,
   assigneeId: row.assignee_id,
   createdById: row.created_by,
@@ -39,6 +46,7 @@ const toTask = (row: TaskRow): Task => ({
   contactId: row.contact_id,
   opportunityId: row.opportunity_id,
   caseId: row.case_id,
+  planEnrollmentId: row.plan_enrollment_id,
 });
 
 export async function loadTask(db: Db, orgId: string, id: string): Promise<Task | undefined> {
@@ -71,4 +79,24 @@ export async function updateTaskColumns(
   columns: TaskColumns,
 ): Promise<void> {
   if (Object.keys(columns).length > 0) await db('tasks').where({ org_id: orgId, id }).update(columns);
+}
+
+/**
+ * Open tasks of these assignees, soonest due first (so the overdue lead), those without a due time
+ * last; or, with `done`, the most recently completed.
+ */
+export async function listWorklist(
+  db: Db,
+  orgId: string,
+  assigneeIds: readonly string[],
+  query: TaskWorklistQuery,
+): Promise<Task[]> {
+  const builder = db('tasks')
+    .where({ org_id: orgId, done: query.done ?? false })
+    .whereIn('assignee_id', assigneeIds)
+    .whereNull('deleted_at')
+    .limit(query.limit ?? 100);
+  if (query.done) builder.orderBy('completed_at', 'desc');
+  else builder.orderByRaw('due_at ASC NULLS LAST, id ASC');
+  return ((await builder) as TaskRow[]).map(toTask);
 }

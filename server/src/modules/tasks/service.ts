@@ -1,13 +1,27 @@
 import type { Knex } from 'knex';
-import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '@inbox-crm/shared';
+import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
+import type { Db } from '../../db/types.js';
+import { Unprocessable } from '../../errors.js';
 import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
 import { checkReferences, referencesIn } from '../records/references.js';
+import { knownTimeZone } from '../users/time-zone.js';
 import * as tasks from './repository.js';
+import { scheduleTaskJobs } from './task-schedule.js';
 
-const taskKind: RecordKind<Task> = { table: 'tasks', entity: 'task', label: 'Task', load: tasks.loadTask };
+async function rescheduleTask(db: Db, orgId: string, id: string): Promise<void> {
+  await scheduleTaskJobs(db, orgId, (await tasks.loadTask(db, orgId, id))!);
+}
+
+export const taskKind: RecordKind<Task> = {
+  table: 'tasks',
+  entity: 'task',
+  label: 'Task',
+  load: tasks.loadTask,
+  afterWrite: rescheduleTask,
+};
 
 const REFERENCES = {
   assigneeId: 'user',
@@ -20,6 +34,7 @@ const REFERENCES = {
 const COLUMNS = {
   notes: 'notes',
   dueAt: 'due_at',
+  reminderMinutes: 'reminder_minutes',
   priority: 'priority',
   assigneeId: 'assignee_id',
   accountId: 'account_id',
@@ -28,6 +43,12 @@ const COLUMNS = {
   caseId: 'case_id',
 } as const;
 
+async function userTimeZone(db: Db, orgId: string, userId: string): Promise<string> {
+  const row = (await db('users').where({ org_id: orgId, id: userId }).first('time_zone')) as
+    { time_zone: string } | undefined;
+  return row?.time_zone ?? 'UTC';
+}
+
 function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
   return createRecord(db, actor, taskKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
@@ -35,24 +56,51 @@ function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
       assignee_id: actor.userId,
       ...changedColumns(input, COLUMNS),
       title: input.title.trim(),
+      time_zone: input.timeZone
+        ? knownTimeZone(input.timeZone)
+        : await userTimeZone(trx, actor.orgId, actor.userId),
       created_by: actor.userId,
     });
+    await rescheduleTask(trx, actor.orgId, id);
   });
 }
+
+const completion = (done: boolean) => ({ done, completed_at: done ? new Date() : null });
 
 function updateTask(db: Knex, actor: Actor, id: string, input: TaskUpdate): Promise<Task> {
   return updateRecord(db, actor, taskKind, id, input.version, async (trx, before) => {
     await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
-    const completion =
-      input.done !== undefined && input.done !== before.done
-        ? { done: input.done, completed_at: input.done ? new Date() : null }
-        : {};
     await tasks.updateTaskColumns(trx, actor.orgId, id, {
       ...changedColumns(input, COLUMNS),
       ...(input.title !== undefined ? { title: input.title.trim() } : {}),
-      ...completion,
+      ...(input.timeZone !== undefined
+        ? { time_zone: input.timeZone === null ? null : knownTimeZone(input.timeZone) }
+        : {}),
+      ...(input.done !== undefined && input.done !== before.done ? completion(input.done) : {}),
     });
   });
+}
+
+/** Completes (or reopens) a task whatever its version: both mean the same from any state. */
+export function setTaskDone(db: Knex, actor: Actor, id: string, done: boolean): Promise<Task> {
+  return updateRecord(db, actor, taskKind, id, 'current', async (trx, before) => {
+    if (before.done !== done) await tasks.updateTaskColumns(trx, actor.orgId, id, completion(done));
+  });
+}
+
+export function myTasks(db: Knex, actor: Actor, query: TaskWorklistQuery): Promise<Task[]> {
+  return tasks.listWorklist(db, actor.orgId, [actor.userId], query);
+}
+
+/** The tasks of everyone in the caller's team, the caller's own included. */
+export async function teamTasks(db: Knex, actor: Actor, query: TaskWorklistQuery): Promise<Task[]> {
+  if (!actor.teamId) {
+    throw new Unprocessable('no_team', 'You are not in a team; an admin can add you to one.');
+  }
+  const members = (await db('users')
+    .where({ org_id: actor.orgId, team_id: actor.teamId })
+    .pluck('id')) as string[];
+  return tasks.listWorklist(db, actor.orgId, members, query);
 }
 
 export const tasksService = recordService<Task, TaskCreate, TaskUpdate, TaskListQuery>(taskKind, {

@@ -10,6 +10,8 @@ export interface UserRow {
   password_hash: string | null;
   role: Role;
   team_id: string | null;
+  manager_id: string | null;
+  time_zone: string;
   active: boolean;
   version: number;
   created_at: Date;
@@ -23,6 +25,8 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: row.role,
     teamId: row.team_id,
+    managerId: row.manager_id,
+    timeZone: row.time_zone,
     active: row.active,
     version: row.version,
     createdAt: iso(row.created_at),
@@ -47,7 +51,8 @@ export async function findUser(
 
 export async function insertUser(
   db: Db,
-  row: Omit<UserRow, 'version' | 'created_at' | 'updated_at' | 'active'>,
+  row: Omit<UserRow, 'version' | 'created_at' | 'updated_at' | 'active' | 'manager_id' | 'time_zone'> &
+    Partial<Pick<UserRow, 'manager_id' | 'time_zone'>>,
 ) {
   const [created] = (await db('users').insert(row).returning('*')) as UserRow[];
   return created!;

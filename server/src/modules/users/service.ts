@@ -9,6 +9,7 @@ import {
   type UserCreate,
   type UserListQuery,
   type UserUpdate,
+  type MyPreferences,
 } from '@inbox-crm/shared';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
@@ -17,6 +18,7 @@ import { recordAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { changedColumns } from '../records/changed-columns.js';
 import * as users from './repository.js';
+import { knownTimeZone } from './time-zone.js';
 import { forgetUserNames } from './user-names.js';
 
 export function listUsers(db: Knex, actor: Actor, query: UserListQuery): Promise<PageOf<User>> {
@@ -41,6 +43,26 @@ async function assertTeam(
   }
 }
 
+async function assertManager(
+  db: Knex.Transaction,
+  orgId: string,
+  managerId: string | null | undefined,
+  userId: string | null,
+): Promise<void> {
+  if (!managerId) return;
+  const manager = await users.findUser(db, orgId, managerId);
+  if (!manager || !manager.active) {
+    throw new Unprocessable('invalid_reference', 'That manager is not an active user of your organisation.', [
+      { field: 'managerId', id: managerId },
+    ]);
+  }
+  if (managerId === userId) {
+    throw new Unprocessable('invalid_manager', 'A user cannot be their own manager.', [
+      { field: 'managerId' },
+    ]);
+  }
+}
+
 export async function createUser(db: Knex, actor: Actor, input: UserCreate): Promise<User> {
   requireRole(actor, 'admin');
   const email = normalizeEmail(input.email);
@@ -50,6 +72,7 @@ export async function createUser(db: Knex, actor: Actor, input: UserCreate): Pro
       if (await users.findUserByEmail(trx, email))
         throw new Conflict(`A user with the address ${email} exists already.`);
       await assertTeam(trx, actor.orgId, input.teamId);
+      await assertManager(trx, actor.orgId, input.managerId, null);
       const row = await users.insertUser(trx, {
         org_id: actor.orgId,
         id: newId(),
@@ -57,6 +80,8 @@ export async function createUser(db: Knex, actor: Actor, input: UserCreate): Pro
         name: input.name.trim(),
         role: input.role,
         team_id: input.teamId ?? null,
+        manager_id: input.managerId ?? null,
+        time_zone: input.timeZone === undefined ? 'UTC' : knownTimeZone(input.timeZone),
         password_hash: passwordHash,
       });
       const user = users.toUser(row);
@@ -75,6 +100,7 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
       if (!before) throw new NotFound('User');
       if (before.version !== input.version) throw new StaleVersion('This user', before.version);
       await assertTeam(trx, actor.orgId, input.teamId);
+      await assertManager(trx, actor.orgId, input.managerId, id);
       const losesAdmin =
         before.role === 'admin' &&
         ((input.role !== undefined && input.role !== 'admin') || input.active === false);
@@ -83,7 +109,13 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
       }
       const after = users.toUser(
         await users.updateUser(trx, actor.orgId, id, {
-          ...changedColumns(input, { role: 'role', teamId: 'team_id', active: 'active' }),
+          ...changedColumns(input, {
+            role: 'role',
+            teamId: 'team_id',
+            managerId: 'manager_id',
+            active: 'active',
+          }),
+          ...(input.timeZone !== undefined ? { time_zone: knownTimeZone(input.timeZone) } : {}),
           ...(input.name !== undefined ? { name: input.name.trim() } : {}),
           ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
         }),
@@ -125,6 +157,20 @@ export async function updateTeam(db: Knex, actor: Actor, id: string, input: Team
       throw new Conflict(`A team named ${input.name} exists already.`);
     const after = users.toTeam(await users.renameTeam(trx, actor.orgId, id, input.name.trim()));
     await recordAudit(trx, actor, 'update', 'team', id, users.toTeam(before), after);
+    return after;
+  });
+}
+
+/** A user sets their own time zone: the day their reminders and "due tomorrow" follow. */
+export async function updateMyPreferences(db: Knex, actor: Actor, input: MyPreferences): Promise<User> {
+  const timeZone = knownTimeZone(input.timeZone);
+  return db.transaction(async (trx) => {
+    const before = await users.findUser(trx, actor.orgId, actor.userId, true);
+    if (!before) throw new NotFound('User');
+    const after = users.toUser(
+      await users.updateUser(trx, actor.orgId, actor.userId, { time_zone: timeZone }),
+    );
+    await recordAudit(trx, actor, 'update', 'user', actor.userId, users.toUser(before), after);
     return after;
   });
 }
