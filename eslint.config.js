@@ -12,6 +12,7 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'bench/**/*.js',
+      'tests/**/*.mjs',
     ],
   },
   eslint.configs.recommended,

@@ -7,7 +7,7 @@ import { runPlanStep } from '../modules/plans/step-handler.js';
 import { handleTaskOverdue, handleTaskReminder } from '../modules/tasks/job-handlers.js';
 import { TASK_OVERDUE_JOB, TASK_REMINDER_JOB } from '../modules/tasks/task-schedule.js';
 import { WORKFLOW_REMINDER_JOB } from '../modules/workflow/actions.js';
-import { handleRecordEvent, handleWorkflowReminder } from '../modules/workflow/job-handlers.js';
+import { handleRecordEvent, handleWorkflowReminders } from '../modules/workflow/job-handlers.js';
 import { RECORD_EVENT_JOB } from '../modules/workflow/record-events.js';
 import type { Clock } from './clock.js';
 import type { JobHandler } from './job-types.js';
@@ -16,7 +16,7 @@ import { Worker, type WorkerOptions } from './worker.js';
 /** Every kind of job the CRM schedules, and what does it. */
 export const CRM_JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map([
   [RECORD_EVENT_JOB, handleRecordEvent],
-  [WORKFLOW_REMINDER_JOB, handleWorkflowReminder],
+  [WORKFLOW_REMINDER_JOB, handleWorkflowReminders],
   [TASK_REMINDER_JOB, handleTaskReminder],
   [TASK_OVERDUE_JOB, handleTaskOverdue],
   [PLAN_STEP_JOB, runPlanStep],

@@ -18,10 +18,24 @@ const JOB_RETRY_MAX_MS = 60 * MINUTE_MS;
 // forever; PostgreSQL ends its session (and so frees the rows) once it has been idle this long.
 const CLAIM_IDLE_LIMIT = `SET LOCAL idle_in_transaction_session_timeout = '60s'`;
 
-async function handle(trx: Knex.Transaction, job: Job, context: JobContext, options: JobRunnerOptions) {
-  const handler = options.handlers.get(job.kind);
-  if (!handler) throw new PermanentJobFailure(`No handler for jobs of kind ${job.kind}.`);
-  await handler(trx, job, context);
+/** Hands the jobs to their kinds' handlers, a kind at a time, in the order they fell due. */
+async function handle(
+  trx: Knex.Transaction,
+  jobs: readonly Job[],
+  context: JobContext,
+  options: JobRunnerOptions,
+) {
+  const byKind = new Map<string, Job[]>();
+  for (const job of jobs) {
+    const group = byKind.get(job.kind);
+    if (group) group.push(job);
+    else byKind.set(job.kind, [job]);
+  }
+  for (const [kind, ofKind] of byKind) {
+    const handler = options.handlers.get(kind);
+    if (!handler) throw new PermanentJobFailure(`No handler for jobs of kind ${kind}.`);
+    await handler(trx, ofKind, context);
+  }
 }
 
 /**
@@ -39,7 +53,7 @@ export async function runDueJobs(
     return await knex.transaction(async (trx) => {
       await trx.raw(CLAIM_IDLE_LIMIT);
       claimed = await claimDueJobs(trx, context.now, options.batchSize);
-      for (const job of claimed) await handle(trx, job, context, options);
+      await handle(trx, claimed, context, options);
       await markJobsDone(trx, claimed, context.now);
       return claimed.length;
     });
@@ -57,7 +71,7 @@ async function runOneJob(knex: Knex, job: Job, context: JobContext, options: Job
     const claimed = await claimJob(trx, job.orgId, job.id);
     if (!claimed) return;
     try {
-      await trx.transaction((savepoint) => handle(savepoint, claimed, context, options));
+      await trx.transaction((savepoint) => handle(savepoint, [claimed], context, options));
       await markJobsDone(trx, [claimed], context.now);
     } catch (error) {
       const permanent = error instanceof PermanentJobFailure || claimed.attempts + 1 >= options.maxAttempts;

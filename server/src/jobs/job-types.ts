@@ -23,10 +23,20 @@ export interface JobContext {
 }
 
 /**
- * Does a job's work inside the transaction that claimed it, so its effects in the database commit
- * together with the job's completion, or not at all.
+ * Does the work of due jobs of one kind inside the transaction that claimed them, so their effects
+ * in the database commit together with their completion, or not at all. Handlers take a batch so
+ * that a burst of like jobs costs a few statements, not a few per job.
  */
-export type JobHandler = (trx: Knex.Transaction, job: Job, context: JobContext) => Promise<void>;
+export type JobHandler = (trx: Knex.Transaction, jobs: readonly Job[], context: JobContext) => Promise<void>;
+
+/** A handler for jobs that are done one at a time. */
+export function oneByOne(
+  handle: (trx: Knex.Transaction, job: Job, context: JobContext) => Promise<void>,
+): JobHandler {
+  return async (trx, jobs, context) => {
+    for (const job of jobs) await handle(trx, job, context);
+  };
+}
 
 /** An error a handler throws when retrying would not help (the record is gone, the rule is invalid). */
 export class PermanentJobFailure extends Error {}

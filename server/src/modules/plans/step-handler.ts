@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { PlanStepType } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import { newId } from '../../db/ids.js';
-import type { JobContext, JobHandler } from '../../jobs/job-types.js';
+import { oneByOne, type JobContext, type JobHandler } from '../../jobs/job-types.js';
 import { remind } from '../notifications/remind.js';
 import { insertTask, loadTask } from '../tasks/repository.js';
 import { scheduleTaskJobs } from '../tasks/task-schedule.js';
@@ -45,7 +45,7 @@ async function recordLinks(trx: Knex.Transaction, enrollment: EnrollmentRow) {
  * A plan step falls due: its task for the enrollment's owner, a notification, and the enrollment's
  * progress, all in the job's transaction. A stopped or finished enrollment does nothing.
  */
-export const runPlanStep: JobHandler = async (trx, job, context: JobContext) => {
+export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobContext) => {
   const { enrollmentId, index } = job.payload as { enrollmentId: string; index: number };
   const enrollment = await lockEnrollment(trx, job.orgId, enrollmentId);
   if (!enrollment || enrollment.status !== 'active') return;
@@ -89,4 +89,4 @@ export const runPlanStep: JobHandler = async (trx, job, context: JobContext) => 
       context,
     );
   }
-};
+});

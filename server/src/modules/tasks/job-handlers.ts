@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Task } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
-import type { Job, JobHandler } from '../../jobs/job-types.js';
+import { oneByOne, type Job, type JobHandler } from '../../jobs/job-types.js';
 import { remind } from '../notifications/remind.js';
 import { fireRules } from '../workflow/fire-rules.js';
 import { enabledRules } from '../workflow/repository.js';
@@ -30,7 +30,7 @@ function recordOf(task: Task) {
 }
 
 /** `reminderMinutes` before a task is due: its assignee is told, in the app and by email. */
-export const handleTaskReminder: JobHandler = async (trx, job, context) => {
+export const handleTaskReminder: JobHandler = oneByOne(async (trx, job, context) => {
   const task = await stillDue(trx, job);
   if (!task?.assigneeId) return;
   await remind(
@@ -49,10 +49,10 @@ export const handleTaskReminder: JobHandler = async (trx, job, context) => {
     },
     context,
   );
-};
+});
 
 /** A task's due time passes while it is open: the rules listening for overdue tasks fire. */
-export const handleTaskOverdue: JobHandler = async (trx, job, context) => {
+export const handleTaskOverdue: JobHandler = oneByOne(async (trx, job, context) => {
   const task = await stillDue(trx, job);
   if (!task) return;
   const rules = await enabledRules(trx, job.orgId, 'task', ['task_overdue']);
@@ -70,4 +70,4 @@ export const handleTaskOverdue: JobHandler = async (trx, job, context) => {
     },
     context,
   );
-};
+});

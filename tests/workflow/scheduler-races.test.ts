@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCrmWorker, openPostgres, type Database, type Worker } from '@inbox-crm/server';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
+import { HOUR_MS, MINUTE_MS } from '../support/time.js';
+import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
+
+const REMINDERS = 1_000;
+
+let testApp: TestApp;
+let sink: WebhookSink;
+
+beforeAll(async () => {
+  testApp = await startIsolatedTestApp();
+  sink = await startWebhookSink();
+});
+afterAll(async () => {
+  await sink.close();
+  await testApp.close();
+});
+
+/** Another connection pool on the test's database (PostgreSQL), or the same one (PGlite has one connection). */
+function secondDatabase(): Database {
+  const url = (testApp.database.knex.client as { config: { connection?: { connectionString?: string } } })
+    .config.connection?.connectionString;
+  return testApp.database.kind === 'postgres' && url
+    ? openPostgres(url, 10)
+    : { ...testApp.database, close: async () => {} };
+}
+
+function workerOn(database: Database, leaseMs = 60_000): Worker {
+  return createCrmWorker({
+    knex: database.knex,
+    publicUrl: 'http://localhost:3000',
+    smtp: null,
+    clock: testApp.clock,
+    leaseMs,
+    pollMs: 20,
+    jobBatchSize: 100,
+    deliveryBatchSize: 50,
+  }).worker;
+}
+
+/**
+ * An organisation with REMINDERS tasks, each of which a rule reminds its owner of an hour after it
+ * is created, in the app and at the webhook sink. The events are run; the reminders are due once
+ * the clock moves an hour on.
+ */
+async function dueReminders(): Promise<TestOrganisation> {
+  const org = await createTestOrganisation(testApp);
+  const webhook = await org.admin.post('/api/v1/webhooks', { name: 'Sink', url: sink.url });
+  const rule = await org.admin.post('/api/v1/workflow-rules', {
+    name: 'Remind an hour after',
+    recordType: 'task',
+    trigger: { type: 'record_created' },
+    actions: [
+      {
+        type: 'send_reminder',
+        to: { type: 'owner' },
+        after: { amount: 1, unit: 'hours' },
+        message: 'Look at this',
+        email: false,
+        webhookId: webhook.body.id,
+      },
+    ],
+  });
+  expect(rule.status).toBe(201);
+  for (let index = 0; index < REMINDERS; index += 1) {
+    const task = await org.admin.post('/api/v1/tasks', { title: `Task ${index}` });
+    expect(task.status).toBe(201);
+  }
+  await workerOn(testApp.database).drain();
+  return org;
+}
+
+interface Received {
+  deliveryId: string;
+  taskId: string;
+}
+
+const receivedSince = (first: number): Received[] =>
+  sink.received.slice(first).map((call) => ({
+    deliveryId: String(call.headers['x-inboxcrm-delivery']),
+    taskId: (JSON.parse(call.body) as { data: { taskId: string } }).data.taskId,
+  }));
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function countWhere(
+  table: string,
+  orgId: string,
+  filter: Record<string, unknown> = {},
+): Promise<number> {
+  const row = await testApp.database
+    .knex(table)
+    .where({ org_id: orgId, ...filter })
+    .count('* as n')
+    .first();
+  return Number(row!.n);
+}
+
+describe('the scheduler under races and crashes', () => {
+  it(`when two workers race over ${REMINDERS} due reminders, then each is delivered exactly once`, async () => {
+    const org = await dueReminders();
+    testApp.clock.advance(HOUR_MS + MINUTE_MS);
+    const first = sink.received.length;
+    const other = secondDatabase();
+    const workers = [workerOn(testApp.database), workerOn(other)];
+    workers.forEach((worker) => worker.start());
+    try {
+      await until(() => sink.received.length - first >= REMINDERS, 60_000);
+      await until(
+        async () => (await countWhere('deliveries', org.orgId, { status: 'delivered' })) === REMINDERS,
+        10_000,
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await other.close();
+    }
+    const received = receivedSince(first);
+    expect(received).toHaveLength(REMINDERS);
+    expect(new Set(received.map((call) => call.deliveryId)).size).toBe(REMINDERS);
+    expect(new Set(received.map((call) => call.taskId)).size).toBe(REMINDERS);
+    expect(await countWhere('notifications', org.orgId)).toBe(REMINDERS);
+    expect(await countWhere('deliveries', org.orgId)).toBe(REMINDERS);
+  }, 120_000);
+
+  it.skipIf(!inject('testServerUrl'))(
+    'when a worker process is killed mid-batch and another takes over, then nothing is lost and only its in-flight deliveries repeat, with the same ids (needs PostgreSQL: a second process cannot open the embedded database)',
+    async () => {
+      const org = await dueReminders();
+      testApp.clock.advance(HOUR_MS + MINUTE_MS);
+      sink.slowBy(30);
+      const first = sink.received.length;
+      const url = (testApp.database.knex.client as { config: { connection: { connectionString: string } } })
+        .config.connection.connectionString;
+      const child = spawn(
+        process.execPath,
+        [
+          fileURLToPath(new URL('./worker-child.mjs', import.meta.url)),
+          url,
+          '1500',
+          testApp.clock.now().toISOString(),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await until(() => sink.received.length - first >= REMINDERS / 3, 60_000);
+      child.kill('SIGKILL');
+      await exited;
+
+      const inFlight = new Set(
+        (await testApp.database
+          .knex('deliveries')
+          .where({ org_id: org.orgId, status: 'sending' })
+          .pluck('id')) as string[],
+      );
+      expect(inFlight.size).toBeGreaterThan(0);
+      const successor = workerOn(testApp.database);
+      successor.start();
+      try {
+        await until(
+          async () => (await countWhere('deliveries', org.orgId, { status: 'delivered' })) === REMINDERS,
+          60_000,
+        );
+      } finally {
+        await successor.stop();
+        sink.slowBy(0);
+      }
+
+      const received = receivedSince(first);
+      const seen = new Map<string, number>();
+      for (const call of received) seen.set(call.deliveryId, (seen.get(call.deliveryId) ?? 0) + 1);
+      const repeated = [...seen].filter(([, times]) => times > 1).map(([id]) => id);
+      expect(new Set(received.map((call) => call.taskId)).size).toBe(REMINDERS);
+      expect(seen.size).toBe(REMINDERS);
+      expect(repeated.every((id) => inFlight.has(id))).toBe(true);
+      expect(await countWhere('deliveries', org.orgId)).toBe(REMINDERS);
+      expect(await countWhere('notifications', org.orgId)).toBe(REMINDERS);
+    },
+    120_000,
+  );
+});
