@@ -9,6 +9,7 @@ import type {
   EmailFile,
   LookupQuery,
   LookupResult,
+  Notification,
   RecordRef,
   SearchResult,
   Task,
@@ -28,6 +29,10 @@ export interface CrmSession {
   createTask(body: TaskCreate): Promise<Task>;
   createContact(body: ContactCreate): Promise<Contact>;
   createAccount(body: AccountCreate): Promise<Account>;
+  /** The user's latest notifications and how many of all are unread. */
+  notifications(limit: number): Promise<{ unread: number; items: Notification[] }>;
+  /** Marks read every notification up to this one (ids grow with time). */
+  markNotificationsRead(upTo: string): Promise<void>;
 }
 
 /** The server's side of the add-on: a CRM session for a verified Google address. */

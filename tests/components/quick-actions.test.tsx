@@ -88,6 +88,7 @@ describe('quick actions from the pane', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'In a week' }));
     await waitFor(() => expect(within(form).getAllByRole('option', { name: 'Sam Member' })).toHaveLength(1));
     await userEvent.selectOptions(within(form).getByLabelText('Assignee'), 'Sam Member');
+    await userEvent.selectOptions(within(form).getByLabelText('Remind'), '1 day before');
     await userEvent.selectOptions(
       within(form).getByLabelText('Regarding'),
       'Opportunity: Charter contract 2027',
@@ -97,7 +98,11 @@ describe('quick actions from the pane', () => {
     expect(await screen.findByText('Task "Follow up with Tomas Berg" created.')).toBeTruthy();
     const tasks = await api.listTasks({ contactId: contact.id, done: false });
     const task = tasks.items.find((item) => item.title === 'Follow up with Tomas Berg')!;
-    expect(task.opportunityId).toBe(opportunity.id);
+    expect(task).toMatchObject({
+      opportunityId: opportunity.id,
+      reminderMinutes: 24 * 60,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     const days = (new Date(task.dueAt!).getTime() - Date.now()) / (24 * 3600 * 1000);
     expect(days).toBeGreaterThan(6);
     expect(days).toBeLessThan(8);

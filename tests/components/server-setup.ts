@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { createCustomer } from '../support/customer.js';
 import { createRunDatabase } from '../support/global-setup.js';
+import { createCrmWorker, systemClock } from '@inbox-crm/server';
 import { startTestApp } from '../support/test-app.js';
 import { createTestOrganisation, TEST_PASSWORD } from '../support/organisation.js';
 
@@ -27,6 +28,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // An https public URL, as a deployment has; the pages themselves use their own origin.
   const testApp = await startTestApp(database?.url ?? null, { publicUrl: 'https://crm.example.test' });
   const url = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  // The scheduler runs as in production, on real time: a reminder due now reaches the pages at once.
+  const scheduler = createCrmWorker({
+    knex: testApp.database.knex,
+    publicUrl: url,
+    smtp: null,
+    clock: systemClock,
+    pollMs: 100,
+  });
+  scheduler.worker.start();
   const org = await createTestOrganisation(testApp);
   const { user: member } = await org.addUser('member', { name: 'Sam Member' });
   await createCustomer(org.admin);
@@ -38,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     password: TEST_PASSWORD,
   });
   return async () => {
+    await scheduler.close();
     await testApp.close();
     await database?.drop();
   };

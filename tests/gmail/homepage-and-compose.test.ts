@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer } from '../support/customer.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
@@ -71,6 +72,41 @@ describe('the homepage card', () => {
       asAdmin({ parameters: { state: actionState(home.body, 'search') }, formInputs: { q: ['  '] } }),
     );
     expect(cardTexts(reply.body).join(' ')).toContain('Type a name, an address or a word to search for.');
+  });
+});
+
+describe('notifications on the homepage card', () => {
+  it('when a reminder has fallen due, then the card shows it as new with the unread count, and "Mark all read" clears it', async () => {
+    const task = await org.admin.post('/api/v1/tasks', {
+      title: 'Send Priya the contract',
+      dueAt: new Date(testApp.clock.now().getTime() + DAY).toISOString(),
+      reminderMinutes: 60,
+    });
+    expect(task.status).toBe(201);
+    const scheduler = startTestWorker(testApp);
+    testApp.clock.advance(DAY);
+    await scheduler.worker.drain();
+    await scheduler.close();
+
+    const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
+    const shown = home.body.action.navigations[0].pushCard;
+    const section = shown.sections.find(
+      (candidate: { header?: string }) => candidate.header === 'Notifications (1 unread)',
+    );
+    const reminder = section.widgets.find(
+      (widget: any) => widget.decoratedText?.text === 'Reminder: Send Priya the contract',
+    );
+    expect(reminder.decoratedText.topLabel).toMatch(/^New · \d+ \w+ 2026$/);
+
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/mark-notifications-read',
+      asAdmin({ parameters: { state: actionState(home.body, 'mark-notifications-read') } }),
+    );
+    expect(reply.body.renderActions.action.notification.text).toBe('Marked as read.');
+    expect(cardTexts(reply.body)).not.toContain('Notifications (1 unread)');
+    expect((await org.admin.get('/api/v1/notifications/unread-count')).body.unread).toBe(0);
   });
 });
 

@@ -102,11 +102,12 @@ describe('quick actions in Gmail', () => {
     });
   });
 
-  it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day', async () => {
+  it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day, with the reminder asked for', async () => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Follow-up task', 'create-task', {
       title: ['Send the signed contract'],
       due: ['7'],
+      reminder: ['60'],
     });
     expect(reply.body.renderActions.action.notification).toEqual({
       text: 'Task “Send the signed contract” created.',
@@ -119,6 +120,7 @@ describe('quick actions in Gmail', () => {
     expect(due.getUTCHours()).toBe(17);
     expect(Math.round((due.getTime() - Date.now()) / (24 * 3600 * 1000))).toBeGreaterThanOrEqual(6);
     expect(task.accountId).toBe(customer.account.id);
+    expect(task.reminderMinutes).toBe(60);
   });
 
   it('when an unknown sender at a new company becomes a contact, then the account is made from the domain and the card shows them', async () => {

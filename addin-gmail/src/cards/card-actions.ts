@@ -12,6 +12,7 @@ export const ACTION_NAMES = [
   'log-call',
   'create-task',
   'create-contact',
+  'mark-notifications-read',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -70,6 +70,13 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
     return popAndReplace(await currentCard(context), created ? `Filed to ${count}.` : `Added to ${count}.`);
   },
 
+  async 'mark-notifications-read'(context, state) {
+    if (typeof state.upTo !== 'string')
+      throw new FormProblem('This button is out of date; open the add-on again.');
+    await context.crm.markNotificationsRead(state.upTo);
+    return replaceCard(await homepage(context), 'Marked as read.');
+  },
+
   async unfile(context, state) {
     const { emailId, type, id } = state;
     if (typeof emailId !== 'string' || !isRecordType(type) || typeof id !== 'string') {

@@ -3,6 +3,7 @@ import type { ActionName, ActionState } from '../cards/card-actions.js';
 import { popAndReplace, pushCard } from '../cards/card-builder.js';
 import type { ActionResponse } from '../cards/card-model.js';
 import { formValues } from '../google/add-on-event.js';
+import { REMINDER_CHOICES } from '@inbox-crm/shared';
 import { dueInDays } from '../views/format.js';
 import {
   CALL_OUTCOMES,
@@ -103,9 +104,15 @@ export const QUICK_ACTION_HANDLERS: Record<
     const title = field(context, 'title');
     if (title === '') throw new FormProblem('Give the task a title.');
     const days = Number(field(context, 'due') || '3');
+    const reminder = REMINDER_CHOICES.find(
+      (choice) => String(choice.minutes ?? '') === field(context, 'reminder'),
+    );
+    const dueAt = Number.isInteger(days) && days > 0 && days <= 366 ? dueInDays(days, context.where) : null;
     await context.crm.createTask({
       title: title.slice(0, 300),
-      dueAt: Number.isInteger(days) && days > 0 && days <= 366 ? dueInDays(days, context.where) : null,
+      dueAt,
+      reminderMinutes: dueAt ? (reminder?.minutes ?? null) : null,
+      ...(context.where.timeZone ? { timeZone: context.where.timeZone } : {}),
       contactId: subject.contactId,
       accountId: subject.accountId,
     });

@@ -1,4 +1,10 @@
-import { consoleRecordPath, RECORD_TYPE_NAMES, type SearchHit, type Task } from '@inbox-crm/shared';
+import {
+  consoleRecordPath,
+  RECORD_TYPE_NAMES,
+  type Notification,
+  type SearchHit,
+  type Task,
+} from '@inbox-crm/shared';
 import {
   button,
   buttons,
@@ -20,6 +26,7 @@ export const SEARCH_FIELD = 'q';
 export interface HomepageData {
   userName: string;
   tasks: Task[];
+  notifications: { unread: number; items: Notification[] };
   /** A search and what it found, once the user searched. */
   search?: { query: string; hits: SearchHit[] };
 }
@@ -39,7 +46,35 @@ function searchResults(search: NonNullable<HomepageData['search']>, context: Vie
   );
 }
 
-/** Search across the CRM, and the user's tasks that are due soon or overdue. */
+function notificationsSection(
+  notifications: HomepageData['notifications'],
+  context: ViewContext,
+  where: CardLocale,
+): CardSection {
+  const title = notifications.unread > 0 ? `Notifications (${notifications.unread} unread)` : 'Notifications';
+  if (notifications.items.length === 0) return section(title, [paragraph('No reminders yet.')]);
+  const newest = notifications.items[0]!;
+  return section(title, [
+    ...notifications.items.map((item) =>
+      fact(item.title, {
+        top: joinParts(item.readAt === null && 'New', formatDay(item.createdAt, where)),
+        ...(item.body ? { bottom: item.body } : {}),
+        ...(item.record
+          ? { onClick: openLink(`${context.publicUrl}${consoleRecordPath(item.record)}`) }
+          : {}),
+      }),
+    ),
+    ...(notifications.unread > 0
+      ? [
+          buttons(
+            button('Mark all read', context.actions.call('mark-notifications-read', { upTo: newest.id })),
+          ),
+        ]
+      : []),
+  ]);
+}
+
+/** Search across the CRM, the latest notifications, and the user's tasks due soon or overdue. */
 export function homepageCard(data: HomepageData, context: ViewContext, where: CardLocale): Card {
   const now = new Date().toISOString();
   return card({ title: 'Inbox CRM', subtitle: data.userName }, [
@@ -50,6 +85,7 @@ export function homepageCard(data: HomepageData, context: ViewContext, where: Ca
       buttons(button('Search', context.actions.call('search'), 'FILLED')),
     ]),
     ...(data.search ? [searchResults(data.search, context)] : []),
+    notificationsSection(data.notifications, context, where),
     section(
       'My tasks due soon',
       data.tasks.length === 0

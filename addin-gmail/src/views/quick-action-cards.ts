@@ -1,4 +1,9 @@
-import { accountNameFromDomain, nameFromDisplayName, type SenderView } from '@inbox-crm/shared';
+import {
+  accountNameFromDomain,
+  nameFromDisplayName,
+  REMINDER_CHOICES,
+  type SenderView,
+} from '@inbox-crm/shared';
 import type { ActionState } from '../cards/card-actions.js';
 import { button, buttons, card, checkboxes, dropdown, section, textInput } from '../cards/card-builder.js';
 import type { Card } from '../cards/card-model.js';
@@ -80,6 +85,15 @@ const taskCard = (subject: SubjectState, context: ViewContext): Card =>
           text: choice.label,
           value: String(choice.days),
           selected: choice.days === 3,
+        })),
+      ),
+      dropdown(
+        'reminder',
+        'Remind me',
+        REMINDER_CHOICES.map((choice, index) => ({
+          text: choice.label,
+          value: choice.minutes === null ? '' : String(choice.minutes),
+          selected: index === 0,
         })),
       ),
       buttons(button('Create task', context.actions.call('create-task', subject), 'FILLED')),

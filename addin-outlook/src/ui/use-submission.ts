@@ -4,9 +4,10 @@ import { asApiError } from './use-request.js';
 
 /**
  * One write from a form: busy while it runs, the failure in plain words when it fails. After a
- * success the form stays busy, since the screen is about to move on and must not be sent twice.
+ * success the form stays busy, since the screen is about to move on and must not be sent twice;
+ * a `reusable` one (a button that stays on screen) is ready again.
  */
-export function useSubmission() {
+export function useSubmission({ reusable = false } = {}) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   async function submit(work: () => Promise<void>): Promise<void> {
@@ -14,6 +15,7 @@ export function useSubmission() {
     setFailure(null);
     try {
       await work();
+      if (reusable) setBusy(false);
     } catch (error) {
       setFailure(asApiError(error));
       setBusy(false);

@@ -14,7 +14,18 @@ import type {
 } from '../schemas/opportunities.js';
 import type { PipelineStage } from '../schemas/organisation.js';
 import type { SearchResult } from '../schemas/search.js';
-import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../schemas/tasks.js';
+import type { Notification, NotificationListQuery } from '../schemas/notifications.js';
+import type { EngagementPlan, EnrollmentStart, PlanEnrollment, PlanRecordType } from '../schemas/plans.js';
+import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '../schemas/tasks.js';
+import type {
+  Delivery,
+  DeliveryListQuery,
+  Webhook,
+  WorkflowCatalogue,
+  WorkflowRule,
+  WorkflowRuleCreate,
+  WorkflowRuleUpdate,
+} from '../schemas/workflow.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/activities.js';
 import type { DeploymentInfo } from '../schemas/deployment.js';
 import type { User } from '../schemas/users.js';
@@ -170,7 +181,38 @@ export function createApiClient(options: ApiClientOptions) {
     createOpportunity: (body: OpportunityCreate) => send<Opportunity>('POST', '/opportunities', body),
     updateOpportunity: (id: string, body: OpportunityUpdate) =>
       send<Opportunity>('PATCH', `/opportunities/${id}`, body),
+    myTasks: async (query: TaskWorklistQuery = {}) =>
+      (await get<{ items: Task[] }>(`/tasks/mine${queryString(query)}`)).items,
+    teamTasks: async (query: TaskWorklistQuery = {}) =>
+      (await get<{ items: Task[] }>(`/tasks/team${queryString(query)}`)).items,
+    completeTask: (id: string) => send<Task>('POST', `/tasks/${id}/complete`, {}),
+    reopenTask: (id: string) => send<Task>('POST', `/tasks/${id}/reopen`, {}),
     pipelineStages: async () => (await get<{ items: PipelineStage[] }>('/pipeline-stages')).items,
+
+    notifications: (query: NotificationListQuery = {}) =>
+      get<PageOf<Notification>>(`/notifications${queryString(query)}`),
+    unreadCount: async () => (await get<{ unread: number }>('/notifications/unread-count')).unread,
+    markNotificationRead: (id: string) => send<Notification>('POST', `/notifications/${id}/read`, {}),
+    markAllNotificationsRead: (upTo: string) => send<null>('POST', '/notifications/read-all', { upTo }),
+
+    workflowCatalogue: () => get<WorkflowCatalogue>('/workflow-rules/catalogue'),
+    workflowRules: async () => (await get<{ items: WorkflowRule[] }>('/workflow-rules')).items,
+    createWorkflowRule: (body: WorkflowRuleCreate) => send<WorkflowRule>('POST', '/workflow-rules', body),
+    updateWorkflowRule: (id: string, body: WorkflowRuleUpdate) =>
+      send<WorkflowRule>('PATCH', `/workflow-rules/${id}`, body),
+    deleteWorkflowRule: (id: string) => send<null>('DELETE', `/workflow-rules/${id}`),
+    webhooks: async () => (await get<{ items: Webhook[] }>('/webhooks')).items,
+    deliveries: (query: DeliveryListQuery = {}) => get<PageOf<Delivery>>(`/deliveries${queryString(query)}`),
+    retryDelivery: (id: string) => send<Delivery>('POST', `/deliveries/${id}/retry`, {}),
+
+    engagementPlans: async () => (await get<{ items: EngagementPlan[] }>('/engagement-plans')).items,
+    enrollments: async (recordType: PlanRecordType, recordId: string) =>
+      (await get<{ items: PlanEnrollment[] }>(`/plan-enrollments${queryString({ recordType, recordId })}`))
+        .items,
+    startPlan: (planId: string, body: EnrollmentStart) =>
+      send<PlanEnrollment>('POST', `/engagement-plans/${planId}/enrollments`, body),
+    stopPlan: (enrollmentId: string) =>
+      send<PlanEnrollment>('POST', `/plan-enrollments/${enrollmentId}/stop`, {}),
     users: () => get<PageOf<User>>('/users?limit=100'),
     deployment: () => get<DeploymentInfo>('/deployment'),
   };

@@ -14,3 +14,4 @@ export * from './registrable-domain.js';
 export * from './search-text.js';
 export * from './workflow-fields.js';
 export * from './workflow-match.js';
+export * from './reminder-choices.js';

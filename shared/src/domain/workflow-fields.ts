@@ -1,14 +1,18 @@
 import { CASE_PRIORITIES, CASE_STATUSES } from '../schemas/cases.js';
 import { STAGE_KINDS } from '../schemas/organisation.js';
 import { TASK_PRIORITIES } from '../schemas/tasks.js';
-import type { ConditionOperator, WorkflowRecordType, WorkflowTriggerType } from '../schemas/workflow.js';
+import type {
+  ConditionOperator,
+  RULE_FIELD_KINDS,
+  WorkflowRecordType,
+  WorkflowTriggerType,
+} from '../schemas/workflow.js';
 
 /**
  * How a rule may treat a field: `stage` is an opportunity's stage by name, `user` a user id,
  * `reference` another record's id, `choice` one of a fixed list.
  */
-export type RuleFieldKind =
-  'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'user' | 'reference' | 'choice' | 'stage';
+export type RuleFieldKind = (typeof RULE_FIELD_KINDS)[number];
 
 export interface RuleField {
   name: string;

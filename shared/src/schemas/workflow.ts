@@ -198,3 +198,38 @@ export const DeliveryListQuery = Type.Object(
   strict,
 );
 export type DeliveryListQuery = Static<typeof DeliveryListQuery>;
+
+export const RULE_FIELD_KINDS = [
+  'text',
+  'number',
+  'boolean',
+  'date',
+  'datetime',
+  'user',
+  'reference',
+  'choice',
+  'stage',
+] as const;
+
+/** What rules can watch, for building a rule editor: per record type, its triggers and fields. */
+export const WorkflowCatalogue = Type.Object({
+  recordTypes: Type.Array(
+    Type.Object({
+      type: WorkflowRecordType,
+      triggers: Type.Array(
+        Type.Enum(['record_created', 'field_changed', 'email_filed', 'task_overdue'] as const),
+      ),
+      fields: Type.Array(
+        Type.Object({
+          name: Type.String(),
+          label: Type.String(),
+          kind: Type.Enum(RULE_FIELD_KINDS),
+          choices: Type.Optional(Type.Array(Type.String())),
+          operators: Type.Array(Type.Enum(CONDITION_OPERATORS)),
+        }),
+      ),
+    }),
+  ),
+  emailEnabled: Type.Boolean({ description: 'whether reminders can go by email on this server' }),
+});
+export type WorkflowCatalogue = Static<typeof WorkflowCatalogue>;

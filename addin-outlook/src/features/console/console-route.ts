@@ -8,6 +8,7 @@ export type ConsoleRoute =
   | { page: 'tasks' }
   | { page: 'mail' }
   | { page: 'deployment' }
+  | { page: 'workflow' }
   | { page: 'not-found' };
 
 export const CONSOLE_PATHS = {
@@ -15,6 +16,7 @@ export const CONSOLE_PATHS = {
   tasks: '/app/tasks',
   mail: '/app/mail',
   deployment: '/app/deployment',
+  workflow: '/app/workflow',
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
 };
@@ -26,6 +28,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/tasks') return { page: 'tasks' };
   if (path === '/app/mail') return { page: 'mail' };
   if (path === '/app/deployment') return { page: 'deployment' };
+  if (path === '/app/workflow') return { page: 'workflow' };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };
   const record = recordFromConsolePath(pathname);

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useServices } from '../../ui/services.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 import { EmptyState } from '../../ui/section.js';
 import { ConsoleLink, NavigateContext } from './console-link.js';
 import { CONSOLE_PATHS } from './console-route.js';
@@ -9,6 +10,7 @@ import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
 import { SearchPage } from './search-page.js';
 import { TasksPage } from './tasks-page.js';
+import { WorkflowPage } from '../workflow/workflow-page.js';
 import { useConsoleRoute } from './use-console-route.js';
 
 const useStyles = makeStyles({
@@ -46,10 +48,12 @@ export default function Console() {
         </Text>
         <nav className={styles.nav} aria-label="Console">
           <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
-          <ConsoleLink to={CONSOLE_PATHS.tasks}>My tasks</ConsoleLink>
+          <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
           <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
+          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
           {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
         </nav>
+        <NotificationBell inConsole />
         <Text>{user.name}</Text>
         <Button appearance="subtle" onClick={signOut}>
           Sign out
@@ -64,6 +68,7 @@ export default function Console() {
         {route.page === 'tasks' && <TasksPage />}
         {route.page === 'mail' && <MailPage />}
         {route.page === 'deployment' && <DeploymentPage />}
+        {route.page === 'workflow' && <WorkflowPage />}
         {route.page === 'not-found' && (
           <EmptyState title="There is no such page">
             <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.

@@ -3,6 +3,7 @@ import { RECORD_TYPE_NAMES, type RecordOfType, type RecordRef } from '@inbox-crm
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
+import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
 import { TimelinePanel } from './timeline-panel.js';
@@ -28,6 +29,9 @@ export function RecordPage({ record }: { record: RecordRef }) {
       </header>
       <RecordSummary type={record.type} record={state.data} />
       <RelatedRecords record={record} />
+      {(record.type === 'contact' || record.type === 'opportunity') && (
+        <PlansPanel recordType={record.type} recordId={record.id} />
+      )}
       <TimelinePanel record={record} />
     </>
   );

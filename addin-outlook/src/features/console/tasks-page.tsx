@@ -1,10 +1,13 @@
 import {
   Badge,
+  Button,
   Checkbox,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Spinner,
+  Tab,
+  TabList,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -16,14 +19,14 @@ import {
   type RecordType,
   type Task,
 } from '@inbox-crm/shared/client';
-import { formatDay } from '../../ui/format.js';
+import { formatMoment } from '../../ui/format.js';
 import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
 
-const MAX_TASKS = 100;
+type View = 'mine' | 'team' | 'done';
 
 const useStyles = makeStyles({
   task: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -31,12 +34,10 @@ const useStyles = makeStyles({
     display: 'flex',
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
+    alignItems: 'center',
     color: tokens.colorNeutralForeground3,
   },
 });
-
-/** Soonest first; tasks with no due date last. */
-const byDue = (a: Task, b: Task) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
 
 function relatedRecords(task: Task): { type: RecordType; id: string }[] {
   const pairs: [RecordType, string | null][] = [
@@ -50,24 +51,43 @@ function relatedRecords(task: Task): { type: RecordType; id: string }[] {
     .map(([type, id]) => ({ type, id }));
 }
 
-/** The signed-in user's open tasks, soonest first; ticking one marks it done. */
+function DueBadge({ task }: { task: Task }) {
+  if (!task.dueAt) return null;
+  return (
+    <Badge appearance="tint" color={task.overdue ? 'danger' : 'informative'}>
+      {task.overdue ? 'overdue · ' : 'due '}
+      {formatMoment(task.dueAt)}
+    </Badge>
+  );
+}
+
+/**
+ * My open tasks and my team's, overdue first (the server's order); ticking one completes it, and a
+ * task done by mistake is reopened from "Done".
+ */
 export function TasksPage() {
   const styles = useStyles();
   const lists = useListStyles();
   const { api, user } = useServices();
-  const tasks = useRequest('my-tasks', () =>
-    api.listTasks({ assigneeId: user.id, done: false, limit: MAX_TASKS }),
+  const [view, setView] = useState<View>('mine');
+  const tasks = useRequest(`tasks:${view}`, () =>
+    view === 'team' ? api.teamTasks() : api.myTasks(view === 'done' ? { done: true } : {}),
   );
-  const [done, setDone] = useState<string | null>(null);
+  const people = useRequest('users', () => api.users());
+  const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const now = new Date().toISOString();
 
-  async function complete(task: Task) {
+  const nameOf = (id: string | null) =>
+    people.state.status === 'done'
+      ? (people.state.data.items.find((person) => person.id === id)?.name ?? '')
+      : '';
+
+  async function change(task: Task, done: boolean) {
     setFailure(null);
     try {
-      await api.updateTask(task.id, { version: task.version, done: true });
-      tasks.update((page) => ({ ...page, items: page.items.filter((item) => item.id !== task.id) }));
-      setDone(`“${task.title}” is done.`);
+      await (done ? api.completeTask(task.id) : api.reopenTask(task.id));
+      tasks.update((items) => items.filter((item) => item.id !== task.id));
+      setNotice(done ? `“${task.title}” is done.` : `“${task.title}” is open again.`);
     } catch (error) {
       setFailure(asApiError(error));
     }
@@ -77,30 +97,42 @@ export function TasksPage() {
   return (
     <>
       <Text as="h1" size={600} weight="semibold">
-        My tasks
+        Tasks
       </Text>
-      {done && (
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)}>
+        <Tab value="mine">Mine</Tab>
+        {user.teamId && <Tab value="team">My team</Tab>}
+        <Tab value="done">Done</Tab>
+      </TabList>
+      {notice && (
         <MessageBar intent="success" aria-live="polite">
-          <MessageBarBody>{done}</MessageBarBody>
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       {failure && <ProblemMessage error={failure} onRetry={tasks.reload} />}
-      {state.status === 'loading' && <Spinner label="Loading your tasks…" />}
+      {state.status === 'loading' && <Spinner label="Loading tasks…" />}
       {state.status === 'failed' && <ProblemMessage error={state.error} onRetry={tasks.reload} />}
-      {state.status === 'done' && state.data.items.length === 0 && (
-        <Text role="status">You have no open tasks.</Text>
+      {state.status === 'done' && state.data.length === 0 && (
+        <Text role="status">{view === 'done' ? 'Nothing done yet.' : 'No open tasks.'}</Text>
       )}
       {state.status === 'done' && (
-        <ul className={lists.list} aria-label="Open tasks">
-          {[...state.data.items].sort(byDue).map((task) => (
+        <ul className={lists.list} aria-label={view === 'done' ? 'Done tasks' : 'Open tasks'}>
+          {state.data.map((task) => (
             <li key={task.id} className={styles.task}>
-              <Checkbox label={task.title} checked={false} onChange={() => void complete(task)} />
+              {view === 'done' ? (
+                <>
+                  <Text>{task.title}</Text>
+                  <Button size="small" onClick={() => void change(task, false)}>
+                    Reopen
+                  </Button>
+                </>
+              ) : (
+                <Checkbox label={task.title} checked={false} onChange={() => void change(task, true)} />
+              )}
               <span className={styles.about}>
-                {task.dueAt && (
-                  <Badge appearance="tint" color={task.dueAt < now ? 'danger' : 'informative'}>
-                    {task.dueAt < now ? 'overdue · ' : 'due '}
-                    {formatDay(task.dueAt)}
-                  </Badge>
+                {view !== 'done' && <DueBadge task={task} />}
+                {view === 'team' && task.assigneeId !== user.id && (
+                  <Text size={200}>{nameOf(task.assigneeId)}</Text>
                 )}
                 {relatedRecords(task).map((record) => (
                   <ConsoleLink key={record.type} to={consoleRecordPath(record)}>

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { useServices } from '../../ui/services.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 
 const useStyles = makeStyles({
   header: {
@@ -27,6 +28,7 @@ export function PaneHeader() {
       <Text size={200} className={styles.who} title={user.email}>
         {user.name}
       </Text>
+      <NotificationBell inConsole={false} />
       <Tooltip content="Sign out of Inbox CRM" relationship="description">
         <Button size="small" appearance="subtle" onClick={signOut}>
           Sign out

@@ -1,6 +1,6 @@
 import { Field, Input, Select, Text, ToggleButton } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { SenderView, TaskCreate } from '@inbox-crm/shared/client';
+import { REMINDER_CHOICES, type SenderView, type TaskCreate } from '@inbox-crm/shared/client';
 import { FormActions } from '../../ui/form-actions.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
@@ -39,6 +39,7 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
   const [day, setDay] = useState(() => dayAfter(new Date(), 3));
   const [assigneeId, setAssigneeId] = useState(user.id);
   const [regarding, setRegarding] = useState('');
+  const [reminder, setReminder] = useState('');
   const { busy, failure, submit: run } = useSubmission();
   const today = new Date();
 
@@ -48,6 +49,9 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
       await api.createTask({
         title: title.trim(),
         dueAt: dueAtFor(day),
+        // The zone the due time was picked in: the reminder and "overdue" follow the user's day.
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        reminderMinutes: reminder === '' ? null : Number(reminder),
         assigneeId,
         ...taskLinks(view, regarding),
       });
@@ -80,6 +84,15 @@ export function TaskForm({ view, personName, onDone, onCancel }: Props) {
       </div>
       <Field label="Due date">
         <Input type="date" value={day} onChange={(_, data) => setDay(data.value)} />
+      </Field>
+      <Field label="Remind">
+        <Select value={reminder} onChange={(_, data) => setReminder(data.value)}>
+          {REMINDER_CHOICES.map((choice) => (
+            <option key={choice.label} value={choice.minutes === null ? '' : String(choice.minutes)}>
+              {choice.label}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label="Assignee">
         <Select value={assigneeId} onChange={(_, data) => setAssigneeId(data.value)}>

@@ -17,6 +17,7 @@ import { activitiesService } from '../activities/service.js';
 import { contactsService } from '../contacts/service.js';
 import { fileEmail, unlinkEmail } from '../emails/service.js';
 import { lookup } from '../lookup/service.js';
+import { countUnread, listNotifications, markAllRead } from '../notifications/repository.js';
 import { search } from '../search/service.js';
 import { tasksService } from '../tasks/service.js';
 import { findUserByEmail } from '../users/repository.js';
@@ -60,6 +61,11 @@ export function crmGateway(db: Knex): CrmGateway {
         unfileEmail: (emailId, link) => unlinkEmail(db, actor, emailId, link),
         logActivity: (body) => activitiesService.create(db, actor, checked(ActivityCreate, body, 'activity')),
         createTask: (body) => tasksService.create(db, actor, checked(TaskCreate, body, 'task')),
+        notifications: async (limit) => ({
+          unread: await countUnread(db, actor.orgId, actor.userId),
+          items: (await listNotifications(db, actor.orgId, actor.userId, { limit })).items,
+        }),
+        markNotificationsRead: (upTo) => markAllRead(db, actor.orgId, actor.userId, upTo),
         createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
         createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),
       };

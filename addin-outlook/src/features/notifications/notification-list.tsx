@@ -1,0 +1,114 @@
+import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { consoleRecordPath, type ApiError, type Notification } from '@inbox-crm/shared/client';
+import { formatMoment } from '../../ui/format.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { useServices } from '../../ui/services.js';
+import { asApiError, useRequest } from '../../ui/use-request.js';
+import { ConsoleLink } from '../console/console-link.js';
+
+const SHOWN = 20;
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  body: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
+  meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+});
+
+function RecordLink({ notification, inConsole }: { notification: Notification; inConsole: boolean }) {
+  const to = notification.record
+    ? consoleRecordPath(notification.record)
+    : notification.taskId
+      ? '/app/tasks'
+      : null;
+  if (!to) return null;
+  const label = notification.record ? 'Open the record' : 'Open my tasks';
+  if (inConsole) return <ConsoleLink to={to}>{label}</ConsoleLink>;
+  return (
+    <Link href={to} target="_blank">
+      {label}
+    </Link>
+  );
+}
+
+/** The latest notifications, unread ones in bold; each can be marked read, or all at once. */
+export function NotificationList({ inConsole, onChange }: { inConsole: boolean; onChange: () => void }) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const list = useRequest('notifications', () => api.notifications({ limit: SHOWN }));
+  const [failure, setFailure] = useState<ApiError | null>(null);
+
+  async function act(change: () => Promise<unknown>) {
+    setFailure(null);
+    try {
+      await change();
+      list.refresh();
+      onChange();
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+  }
+
+  const state = list.state;
+  if (state.status === 'loading') return <Spinner size="small" label="Loading notifications…" />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={list.reload} />;
+  const items = state.data.items;
+  const newest = items[0];
+  return (
+    <section aria-label="Notifications">
+      <div className={styles.heading}>
+        <Text weight="semibold">Notifications</Text>
+        {newest && items.some((item) => item.readAt === null) && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => void act(() => api.markAllNotificationsRead(newest.id))}
+          >
+            Mark all read
+          </Button>
+        )}
+      </div>
+      {failure && <ProblemMessage error={failure} />}
+      {items.length === 0 && (
+        <Text role="status">Nothing yet: reminders and new tasks from rules show here.</Text>
+      )}
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li
+            key={item.id}
+            className={styles.item}
+            aria-label={item.readAt === null ? `Unread: ${item.title}` : item.title}
+          >
+            <Text weight={item.readAt === null ? 'semibold' : 'regular'}>{item.title}</Text>
+            {item.body && (
+              <Text size={200} className={styles.body}>
+                {item.body}
+              </Text>
+            )}
+            <span className={styles.meta}>
+              <Text size={200}>{formatMoment(item.createdAt)}</Text>
+              <RecordLink notification={item} inConsole={inConsole} />
+              {item.readAt === null && (
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  onClick={() => void act(() => api.markNotificationRead(item.id))}
+                >
+                  Mark read
+                </Button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { formatMoment } from '../../ui/format.js';
+import { useListStyles } from '../../ui/list-styles.js';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { Section } from '../../ui/section.js';
+import { useServices } from '../../ui/services.js';
+import { useRequest } from '../../ui/use-request.js';
+import { useSubmission } from '../../ui/use-submission.js';
+
+/** Emails and webhook calls that failed for good, with why; each can be sent again. */
+export function FailedDeliveries() {
+  const lists = useListStyles();
+  const { api } = useServices();
+  const failed = useRequest('failed-deliveries', () => api.deliveries({ status: 'failed', limit: 50 }));
+  const retry = useSubmission({ reusable: true });
+  const state = failed.state;
+  if (state.status === 'loading') return <Spinner size="tiny" label="Loading failed deliveries…" />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={failed.reload} />;
+  return (
+    <Section
+      title="Failed deliveries"
+      isEmpty={state.data.items.length === 0}
+      empty="No email or webhook call has failed."
+    >
+      {retry.failure && <ProblemMessage error={retry.failure} />}
+      <ul className={lists.list} aria-label="Failed deliveries">
+        {state.data.items.map((delivery) => (
+          <li key={delivery.id} className={lists.entry}>
+            <Text>
+              {delivery.channel === 'email' ? 'Email to' : 'Webhook'} {delivery.recipient}
+            </Text>
+            <Text size={200} className={lists.meta}>
+              {delivery.event} · {delivery.attempts} attempts · last {delivery.lastError ?? 'failed'} ·{' '}
+              {formatMoment(delivery.createdAt)}
+            </Text>
+            <div>
+              <Button
+                size="small"
+                disabled={retry.busy}
+                onClick={() =>
+                  void retry.submit(async () => {
+                    await api.retryDelivery(delivery.id);
+                    failed.update((page) => ({
+                      ...page,
+                      items: page.items.filter((item) => item.id !== delivery.id),
+                    }));
+                  })
+                }
+              >
+                Send again
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
