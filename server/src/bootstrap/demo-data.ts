@@ -8,6 +8,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { listStages } from '../modules/organisation/repository.js';
 import { createOrganisationWithAdmin } from '../modules/organisation/service.js';
 import * as content from './demo-content.js';
+import { insertDemoWorkflow } from './demo-workflow.js';
 import {
   addEmail,
   DEMO_DOMAIN,
@@ -50,7 +51,14 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
     const member = { id: newId(), name: 'Sam Patel', email: `member@${DEMO_DOMAIN}` };
     await trx('users').insert([
       { org_id: orgId, ...manager, role: 'manager', team_id: teamId, password_hash: passwordHash },
-      { org_id: orgId, ...member, role: 'member', team_id: teamId, password_hash: passwordHash },
+      {
+        org_id: orgId,
+        ...member,
+        role: 'member',
+        team_id: teamId,
+        password_hash: passwordHash,
+        manager_id: manager.id,
+      },
     ]);
     await trx('users').where({ org_id: orgId, id: admin.id }).update({ team_id: teamId });
     const users: DemoUser[] = [{ id: admin.id, name: admin.name, email: admin.email }, manager, member];
@@ -227,5 +235,6 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
     }
     await insertAll(trx, rows);
     await refreshAllLinks(trx, orgId);
+    await insertDemoWorkflow(trx, orgId, admin.id);
   });
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../db/database.js';
 import { runMigrations } from '../db/migrate.js';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data.js';
+import { listRules } from '../modules/workflow/repository.js';
+import { validateRule } from '../modules/workflow/rule-validation.js';
+import { DEMO_ADMIN_EMAIL, DEMO_DOMAIN, DEMO_PASSWORD } from './demo-data.js';
 import { ensureOrganisation, StartupRefused } from './ensure-organisation.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
 
@@ -52,6 +54,22 @@ describe('start-up on an empty database', () => {
     expect(await verifyPassword(DEMO_PASSWORD, admin.password_hash)).toBe(true);
     const email = await db.knex('email_messages').first();
     expect(email.body_text.length).toBeGreaterThan(80);
+
+    const member = await db
+      .knex('users')
+      .where({ email: `member@${DEMO_DOMAIN}` })
+      .first();
+    const manager = await db
+      .knex('users')
+      .where({ email: `manager@${DEMO_DOMAIN}` })
+      .first();
+    expect(member.manager_id).toBe(manager.id);
+    const rules = await listRules(db.knex, admin.org_id);
+    expect(rules).toHaveLength(2);
+    // The demo's rules are ones the API would accept.
+    await db.knex.transaction(async (trx) => {
+      for (const rule of rules) await validateRule(trx, admin.org_id, rule, { emailEnabled: false });
+    });
   });
 
   it('refuses to start a real database without an organisation, saying what to set', async () => {

@@ -15,7 +15,13 @@ import type {
 import type { PipelineStage } from '../schemas/organisation.js';
 import type { SearchResult } from '../schemas/search.js';
 import type { Notification, NotificationListQuery } from '../schemas/notifications.js';
-import type { EngagementPlan, EnrollmentStart, PlanEnrollment, PlanRecordType } from '../schemas/plans.js';
+import type {
+  EngagementPlan,
+  EngagementPlanCreate,
+  EnrollmentStart,
+  PlanEnrollment,
+  PlanRecordType,
+} from '../schemas/plans.js';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '../schemas/tasks.js';
 import type {
   Delivery,
@@ -205,6 +211,8 @@ export function createApiClient(options: ApiClientOptions) {
     deliveries: (query: DeliveryListQuery = {}) => get<PageOf<Delivery>>(`/deliveries${queryString(query)}`),
     retryDelivery: (id: string) => send<Delivery>('POST', `/deliveries/${id}/retry`, {}),
 
+    createPlan: (body: EngagementPlanCreate) => send<EngagementPlan>('POST', '/engagement-plans', body),
+    deletePlan: (id: string) => send<null>('DELETE', `/engagement-plans/${id}`),
     engagementPlans: async () => (await get<{ items: EngagementPlan[] }>('/engagement-plans')).items,
     enrollments: async (recordType: PlanRecordType, recordId: string) =>
       (await get<{ items: PlanEnrollment[] }>(`/plan-enrollments${queryString({ recordType, recordId })}`))

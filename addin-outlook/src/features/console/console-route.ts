@@ -9,6 +9,7 @@ export type ConsoleRoute =
   | { page: 'mail' }
   | { page: 'deployment' }
   | { page: 'workflow' }
+  | { page: 'plans' }
   | { page: 'not-found' };
 
 export const CONSOLE_PATHS = {
@@ -17,6 +18,7 @@ export const CONSOLE_PATHS = {
   mail: '/app/mail',
   deployment: '/app/deployment',
   workflow: '/app/workflow',
+  plans: '/app/plans',
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
 };
@@ -29,6 +31,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/mail') return { page: 'mail' };
   if (path === '/app/deployment') return { page: 'deployment' };
   if (path === '/app/workflow') return { page: 'workflow' };
+  if (path === '/app/plans') return { page: 'plans' };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };
   const record = recordFromConsolePath(pathname);

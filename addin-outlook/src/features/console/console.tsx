@@ -10,6 +10,7 @@ import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
 import { SearchPage } from './search-page.js';
 import { TasksPage } from './tasks-page.js';
+import { PlansPage } from '../workflow/plans-page.js';
 import { WorkflowPage } from '../workflow/workflow-page.js';
 import { useConsoleRoute } from './use-console-route.js';
 
@@ -50,6 +51,7 @@ export default function Console() {
           <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
           <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
           <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
+          {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
           {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
           {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
         </nav>
@@ -69,6 +71,7 @@ export default function Console() {
         {route.page === 'mail' && <MailPage />}
         {route.page === 'deployment' && <DeploymentPage />}
         {route.page === 'workflow' && <WorkflowPage />}
+        {route.page === 'plans' && <PlansPage />}
         {route.page === 'not-found' && (
           <EmptyState title="There is no such page">
             <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.
