@@ -224,6 +224,37 @@ describe('triggers', () => {
     expect(await tasksOf(manager.client)).toHaveLength(1);
   });
 
+  it("when the owner's manager has left, then the rule's task is made unassigned rather than lost", async () => {
+    await addRule({
+      name: 'Managers look at new cases',
+      recordType: 'case',
+      trigger: { type: 'record_created' },
+      actions: [
+        {
+          type: 'create_task',
+          title: 'Review the new case',
+          assignTo: { type: 'owner_manager' },
+          dueIn: { amount: 1, unit: 'days' },
+        },
+      ],
+    });
+    const current = (await org.admin.get(`/api/v1/users/${manager.user.id}`)).body as User;
+    expect(
+      (await org.admin.patch(`/api/v1/users/${manager.user.id}`, { version: current.version, active: false }))
+        .status,
+    ).toBe(200);
+    const created = await rep.client.post('/api/v1/cases', {
+      subject: 'Slow exports',
+      status: 'new',
+      priority: 'normal',
+      ownerId: rep.user.id,
+    });
+    await scheduler.worker.drain();
+
+    const tasks = (await org.admin.get(`/api/v1/tasks?caseId=${created.body.id}`)).body.items as Task[];
+    expect(tasks).toEqual([expect.objectContaining({ title: 'Review the new case', assigneeId: null })]);
+  });
+
   it('when a contact is created, then a rule starts an engagement plan for it', async () => {
     const plan = await org.admin.post('/api/v1/engagement-plans', {
       name: 'New contact welcome',

@@ -4,7 +4,7 @@ import { ownerOf } from './rule-record.js';
 
 /**
  * The user an action is for, or null when there is none: a record without an owner, an owner
- * without a manager, or a named user since switched off.
+ * without a manager, or a user (owner, manager or named) since switched off.
  */
 export async function resolveAssignee(
   trx: Knex.Transaction,
@@ -12,13 +12,14 @@ export async function resolveAssignee(
   assignee: WorkflowAssignee,
   record: RuleRecord,
 ): Promise<string | null> {
-  const userId = assignee.type === 'user' ? assignee.userId : ownerOf(record);
-  if (!userId) return null;
-  const user = (await trx('users').where({ org_id: orgId, id: userId }).first('active', 'manager_id')) as
-    { active: boolean; manager_id: string | null } | undefined;
-  if (!user) return null;
-  if (assignee.type === 'owner_manager') return user.manager_id;
-  return user.active ? userId : null;
+  const userOf = async (id: string | null) =>
+    id
+      ? ((await trx('users').where({ org_id: orgId, id }).first('id', 'active', 'manager_id')) as
+          { id: string; active: boolean; manager_id: string | null } | undefined)
+      : undefined;
+  let user = await userOf(assignee.type === 'user' ? assignee.userId : ownerOf(record));
+  if (assignee.type === 'owner_manager') user = await userOf(user?.manager_id ?? null);
+  return user?.active ? user.id : null;
 }
 
 /** How people call the record in a reminder: a name, a subject or a title. */
