@@ -19,6 +19,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
+import { scheduledJobRoutes } from './modules/scheduled-jobs/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(planRoutes, { clock: options.clock ?? systemClock });
         await secured.register(webhookRoutes);
         await secured.register(deliveryRoutes);
+        await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {
           publicUrl: options.publicUrl,
           outlookAddInId,

@@ -67,6 +67,8 @@ describe('the workflow page', () => {
     await openConsole(server.url, '/app/', admin);
     await userEvent.click(await screen.findByRole('link', { name: 'Workflow' }));
     await userEvent.click(await screen.findByRole('button', { name: 'New rule' }));
+    expect(await screen.findByText('No email or webhook call has failed.')).toBeTruthy();
+    expect(await screen.findByText('Every rule action has run.')).toBeTruthy();
     const form = screen.getByRole('form', { name: 'New rule' });
     await userEvent.type(within(form).getByLabelText(/Rule name/), 'Chase deals in negotiation');
     await userEvent.selectOptions(within(form).getByLabelText('When a record of type'), 'opportunity');

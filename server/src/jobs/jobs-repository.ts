@@ -136,3 +136,29 @@ export async function recordJobFailure(
       ...(retryAt ? { run_at: retryAt } : { status: 'failed', finished_at: now }),
     });
 }
+
+interface FailedJobRow {
+  id: string;
+  kind: string;
+  run_at: Date;
+  attempts: number;
+  last_error: string | null;
+  finished_at: Date | null;
+}
+
+/** An organisation's jobs that failed for good, newest first. */
+export async function listFailedJobs(db: Db, orgId: string, limit: number): Promise<FailedJobRow[]> {
+  return (await db('scheduled_jobs')
+    .where({ org_id: orgId, status: 'failed' })
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .select('id', 'kind', 'run_at', 'attempts', 'last_error', 'finished_at')) as FailedJobRow[];
+}
+
+/** A failed job queued again to run at once, its attempts counted afresh; false if it had not failed. */
+export async function requeueFailedJob(db: Db, orgId: string, id: string): Promise<boolean> {
+  const changed = await db('scheduled_jobs')
+    .where({ org_id: orgId, id, status: 'failed' })
+    .update({ status: 'pending', attempts: 0, run_at: AS_SOON_AS_POSSIBLE, finished_at: null });
+  return changed > 0;
+}

@@ -26,6 +26,7 @@ import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } f
 import type {
   Delivery,
   DeliveryListQuery,
+  FailedJob,
   Webhook,
   WorkflowCatalogue,
   WorkflowRule,
@@ -209,6 +210,8 @@ export function createApiClient(options: ApiClientOptions) {
     deleteWorkflowRule: (id: string) => send<null>('DELETE', `/workflow-rules/${id}`),
     webhooks: async () => (await get<{ items: Webhook[] }>('/webhooks')).items,
     deliveries: (query: DeliveryListQuery = {}) => get<PageOf<Delivery>>(`/deliveries${queryString(query)}`),
+    failedJobs: async () => (await get<{ items: FailedJob[] }>('/scheduled-jobs/failed')).items,
+    retryJob: (id: string) => send<null>('POST', `/scheduled-jobs/${id}/retry`, {}),
     retryDelivery: (id: string) => send<Delivery>('POST', `/deliveries/${id}/retry`, {}),
 
     createPlan: (body: EngagementPlanCreate) => send<EngagementPlan>('POST', '/engagement-plans', body),

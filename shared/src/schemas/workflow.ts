@@ -233,3 +233,16 @@ export const WorkflowCatalogue = Type.Object({
   emailEnabled: Type.Boolean({ description: 'whether reminders can go by email on this server' }),
 });
 export type WorkflowCatalogue = Static<typeof WorkflowCatalogue>;
+
+/** Scheduled work that failed for good (a rule's actions, a reminder, a plan step), for admins. */
+export const FailedJob = Type.Object({
+  id: Uuid,
+  kind: Type.String({
+    description: 'record_event, workflow_reminder, task_reminder, task_overdue or plan_step',
+  }),
+  runAt: IsoDateTime,
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  failedAt: Nullable(IsoDateTime),
+});
+export type FailedJob = Static<typeof FailedJob>;

@@ -7,7 +7,7 @@ import { EmptyState, Section } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { useSubmission } from '../../ui/use-submission.js';
-import { FailedDeliveries } from './failed-deliveries.js';
+import { FailedDeliveries, FailedJobs } from './failed-work.js';
 import { RuleForm } from './rule-form.js';
 import { ruleWords, type RuleNames } from './rule-words.js';
 
@@ -137,6 +137,7 @@ export function WorkflowPage() {
         </div>
       )}
       <FailedDeliveries />
+      <FailedJobs />
     </>
   );
 }

@@ -56,3 +56,52 @@ export function FailedDeliveries() {
     </Section>
   );
 }
+
+const JOB_WORDS: Record<string, string> = {
+  record_event: "A rule's actions",
+  workflow_reminder: "A rule's reminder",
+  task_reminder: 'A task reminder',
+  task_overdue: 'An overdue check',
+  plan_step: 'A plan step',
+};
+
+/** Rule actions, reminders and plan steps that failed for good, with why; each can run again. */
+export function FailedJobs() {
+  const lists = useListStyles();
+  const { api } = useServices();
+  const failed = useRequest('failed-jobs', () => api.failedJobs());
+  const retry = useSubmission({ reusable: true });
+  const state = failed.state;
+  if (state.status === 'loading') return <Spinner size="tiny" label="Loading failed work…" />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={failed.reload} />;
+  return (
+    <Section title="Failed rule actions" isEmpty={state.data.length === 0} empty="Every rule action has run.">
+      {retry.failure && <ProblemMessage error={retry.failure} />}
+      <ul className={lists.list} aria-label="Failed rule actions">
+        {state.data.map((job) => (
+          <li key={job.id} className={lists.entry}>
+            <Text>{JOB_WORDS[job.kind] ?? job.kind}</Text>
+            <Text size={200} className={lists.meta}>
+              {job.attempts} attempts · {job.lastError ?? 'failed'}
+              {job.failedAt ? ` · ${formatMoment(job.failedAt)}` : ''}
+            </Text>
+            <div>
+              <Button
+                size="small"
+                disabled={retry.busy}
+                onClick={() =>
+                  void retry.submit(async () => {
+                    await api.retryJob(job.id);
+                    failed.update((items) => items.filter((item) => item.id !== job.id));
+                  })
+                }
+              >
+                Run again
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
