@@ -110,7 +110,30 @@ describe('the workflow page', () => {
       ],
     });
 
-    await userEvent.click(within(rule).getByRole('switch'));
+    await userEvent.click(within(rule).getByRole('button', { name: 'Edit' }));
+    const edit = screen.getByRole('form', { name: 'Edit Chase deals in negotiation' });
+    const afterAgain = within(
+      within(edit).getByRole('group', { name: 'Action 1: Send a reminder' }),
+    ).getByLabelText('After');
+    expect(afterAgain).toHaveProperty('value', '3');
+    await userEvent.clear(afterAgain);
+    await userEvent.type(afterAgain, '5');
+    await userEvent.click(within(edit).getByRole('button', { name: 'Save rule' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('listitem', { name: 'Chase deals in negotiation' })).getByText(
+          /after 5 days/,
+        ),
+      ).toBeTruthy(),
+    );
+    expect((await adminApi.workflowRules()).find((candidate) => candidate.id === saved.id)).toMatchObject({
+      version: 2,
+      actions: [{ after: { amount: 5, unit: 'days' } }],
+    });
+
+    await userEvent.click(
+      within(screen.getByRole('listitem', { name: 'Chase deals in negotiation' })).getByRole('switch'),
+    );
     await waitFor(async () =>
       expect((await adminApi.workflowRules()).find((candidate) => candidate.id === saved.id)?.enabled).toBe(
         false,

@@ -73,6 +73,23 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('when an admin opens the workflow, plans and people pages and the rule form, then each is accessible', async () => {
+    for (const [path, ready, shot] of [
+      ['/app/workflow', 'Workflow rules', '4-workflow'],
+      ['/app/plans', 'Engagement plans', '5-plans'],
+      ['/app/people', 'People', '6-people'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await expect.poll(() => page.getByRole('heading', { name: ready, level: 1 }).isVisible()).toBe(true);
+      if (path === '/app/workflow') {
+        await page.getByRole('button', { name: 'New rule' }).click();
+        await page.getByLabel('Add an action').selectOption('send_reminder');
+      }
+      await saveScreenshot(page, SUITE, shot);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    }
+  });
+
   it('when the console is as narrow as a task pane, then nothing breaks out of the layout', async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${server.url}/app/contacts/${customer.contact.id}`);

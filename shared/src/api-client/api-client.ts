@@ -35,7 +35,7 @@ import type {
 } from '../schemas/workflow.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/activities.js';
 import type { DeploymentInfo } from '../schemas/deployment.js';
-import type { User } from '../schemas/users.js';
+import type { Team, TeamCreate, User, UserCreate, UserUpdate } from '../schemas/users.js';
 import { ApiError } from './api-error.js';
 import { queryString } from './query-string.js';
 import type { SessionStore } from './session-store.js';
@@ -225,6 +225,10 @@ export function createApiClient(options: ApiClientOptions) {
     stopPlan: (enrollmentId: string) =>
       send<PlanEnrollment>('POST', `/plan-enrollments/${enrollmentId}/stop`, {}),
     users: () => get<PageOf<User>>('/users?limit=100'),
+    createUser: (body: UserCreate) => send<User>('POST', '/users', body),
+    updateUser: (id: string, body: UserUpdate) => send<User>('PATCH', `/users/${id}`, body),
+    teams: async () => (await get<{ items: Team[] }>('/teams')).items,
+    createTeam: (body: TeamCreate) => send<Team>('POST', '/teams', body),
     deployment: () => get<DeploymentInfo>('/deployment'),
   };
 }

@@ -10,6 +10,7 @@ export type ConsoleRoute =
   | { page: 'deployment' }
   | { page: 'workflow' }
   | { page: 'plans' }
+  | { page: 'people' }
   | { page: 'not-found' };
 
 export const CONSOLE_PATHS = {
@@ -19,6 +20,7 @@ export const CONSOLE_PATHS = {
   deployment: '/app/deployment',
   workflow: '/app/workflow',
   plans: '/app/plans',
+  people: '/app/people',
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
 };
@@ -32,6 +34,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/deployment') return { page: 'deployment' };
   if (path === '/app/workflow') return { page: 'workflow' };
   if (path === '/app/plans') return { page: 'plans' };
+  if (path === '/app/people') return { page: 'people' };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };
   const record = recordFromConsolePath(pathname);

@@ -10,6 +10,7 @@ import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
 import { SearchPage } from './search-page.js';
 import { TasksPage } from './tasks-page.js';
+import { PeoplePage } from '../people/people-page.js';
 import { PlansPage } from '../workflow/plans-page.js';
 import { WorkflowPage } from '../workflow/workflow-page.js';
 import { useConsoleRoute } from './use-console-route.js';
@@ -53,6 +54,7 @@ export default function Console() {
           <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
           {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
           {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
+          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.people}>People</ConsoleLink>}
           {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
         </nav>
         <NotificationBell inConsole />
@@ -72,6 +74,7 @@ export default function Console() {
         {route.page === 'deployment' && <DeploymentPage />}
         {route.page === 'workflow' && <WorkflowPage />}
         {route.page === 'plans' && <PlansPage />}
+        {route.page === 'people' && <PeoplePage />}
         {route.page === 'not-found' && (
           <EmptyState title="There is no such page">
             <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.

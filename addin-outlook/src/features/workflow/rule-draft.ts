@@ -4,6 +4,7 @@ import type {
   WorkflowCatalogue,
   WorkflowCondition,
   WorkflowRecordType,
+  WorkflowRule,
   WorkflowRuleCreate,
   WorkflowTrigger,
 } from '@inbox-crm/shared/client';
@@ -38,6 +39,31 @@ export const emptyDraft = (): RuleDraft => ({
   conditions: [],
   actions: [],
 });
+
+const asText = (value: unknown) =>
+  Array.isArray(value)
+    ? value.map(String).join(', ')
+    : value === null || value === undefined
+      ? ''
+      : String(value);
+
+/** A saved rule, back in the form's terms, for editing. */
+export function draftOf(rule: WorkflowRule): RuleDraft {
+  const { trigger } = rule;
+  return {
+    name: rule.name,
+    recordType: rule.recordType,
+    triggerType: trigger.type,
+    field: trigger.type === 'field_changed' ? trigger.field : '',
+    to: trigger.type === 'field_changed' ? asText(trigger.to) : '',
+    conditions: rule.conditions.map((condition) => ({
+      field: condition.field,
+      operator: condition.operator,
+      text: asText(condition.value),
+    })),
+    actions: rule.actions,
+  };
+}
 
 export const NEW_ACTIONS: Record<WorkflowAction['type'], () => WorkflowAction> = {
   create_task: () => ({

@@ -11,7 +11,7 @@ import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { ACTION_LABELS, ActionEditor, type ActionChoices } from './action-editor.js';
 import { ConditionEditor, ValueInput } from './condition-editor.js';
-import { emptyDraft, NEW_ACTIONS, ruleBody, type RuleDraft } from './rule-draft.js';
+import { draftOf, emptyDraft, NEW_ACTIONS, ruleBody, type RuleDraft } from './rule-draft.js';
 import { RECORD_WORDS, TRIGGER_WORDS } from './rule-words.js';
 
 const useStyles = makeStyles({
@@ -20,8 +20,12 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-/** Writes a new rule; the server refuses one that cannot work, and its reason is shown as it is. */
+/**
+ * Writes a new rule, or changes `rule`; the server refuses one that cannot work, and its reason is
+ * shown as it is.
+ */
 export function RuleForm(props: {
+  rule?: WorkflowRule;
   catalogue: WorkflowCatalogue;
   stages: readonly string[];
   choices: ActionChoices;
@@ -30,7 +34,7 @@ export function RuleForm(props: {
 }) {
   const styles = useStyles();
   const { api } = useServices();
-  const [draft, setDraft] = useState<RuleDraft>(emptyDraft);
+  const [draft, setDraft] = useState<RuleDraft>(() => (props.rule ? draftOf(props.rule) : emptyDraft()));
   const submission = useSubmission({ reusable: true });
   const entry = props.catalogue.recordTypes.find((candidate) => candidate.type === draft.recordType)!;
   const change = (part: Partial<RuleDraft>) => setDraft((previous) => ({ ...previous, ...part }));
@@ -44,11 +48,17 @@ export function RuleForm(props: {
   return (
     <form
       className={styles.form}
-      aria-label="New rule"
+      aria-label={props.rule ? `Edit ${props.rule.name}` : 'New rule'}
       onSubmit={(event) => {
         event.preventDefault();
+        const body = ruleBody(draft, props.catalogue);
+        const { rule } = props;
         void submission.submit(async () =>
-          props.onSaved(await api.createWorkflowRule(ruleBody(draft, props.catalogue))),
+          props.onSaved(
+            rule
+              ? await api.updateWorkflowRule(rule.id, { version: rule.version, ...body })
+              : await api.createWorkflowRule(body),
+          ),
         );
       }}
     >

@@ -45,7 +45,8 @@ export function WorkflowPage() {
   const lists = useListStyles();
   const { api, user } = useServices();
   const data = useWorkflowData();
-  const [writing, setWriting] = useState(false);
+  // The rule in the form: a new one, one being changed, or none.
+  const [editing, setEditing] = useState<WorkflowRule | 'new' | null>(null);
   const change = useSubmission({ reusable: true });
 
   if (user.role !== 'admin') {
@@ -98,6 +99,9 @@ export function WorkflowPage() {
                     )
                   }
                 />
+                <Button size="small" disabled={editing !== null} onClick={() => setEditing(rule)}>
+                  Edit
+                </Button>
                 <Button
                   size="small"
                   disabled={change.busy}
@@ -118,20 +122,23 @@ export function WorkflowPage() {
           ))}
         </ul>
       </Section>
-      {writing ? (
+      {editing ? (
         <RuleForm
+          key={editing === 'new' ? 'new' : editing.id}
+          {...(editing === 'new' ? {} : { rule: editing })}
           catalogue={state.data.catalogue}
           stages={state.data.stages}
           choices={{ users, webhooks, plans, emailEnabled: state.data.catalogue.emailEnabled }}
           onSaved={(rule) => {
-            data.update((loaded) => ({ ...loaded, rules: [...loaded.rules, rule] }));
-            setWriting(false);
+            if (editing === 'new') data.update((loaded) => ({ ...loaded, rules: [...loaded.rules, rule] }));
+            else replace(rule);
+            setEditing(null);
           }}
-          onCancel={() => setWriting(false)}
+          onCancel={() => setEditing(null)}
         />
       ) : (
         <div>
-          <Button appearance="primary" onClick={() => setWriting(true)}>
+          <Button appearance="primary" onClick={() => setEditing('new')}>
             New rule
           </Button>
         </div>
