@@ -40,9 +40,10 @@ export const emptyDraft = (): RuleDraft => ({
   actions: [],
 });
 
-const asText = (value: unknown) =>
+/** A compared value as the form shows it: lists comma separated, nothing as empty. */
+const asText = (value: FieldValue | FieldValue[] | undefined): string =>
   Array.isArray(value)
-    ? value.map(String).join(', ')
+    ? value.map((item) => asText(item)).join(', ')
     : value === null || value === undefined
       ? ''
       : String(value);
