@@ -1,4 +1,5 @@
 import { cleanup, render } from '@testing-library/react';
+import { inject } from 'vitest';
 import {
   App,
   connectMailbox,
@@ -29,8 +30,11 @@ function atServerOrigin(serverUrl: string, path = '/outlook/'): void {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${serverUrl}${path}`);
 }
 
-// Sign-in is throttled per address, so each test file signs each user in once and reuses the session.
-const sessions = new Map<string, ReturnType<ReturnType<typeof memorySessionStore>['load']>>();
+// Sign-in is throttled per address: the run's users come signed in (see server-setup), and anyone
+// else is signed in once per test file.
+const sessions = new Map<string, ReturnType<ReturnType<typeof memorySessionStore>['load']>>(
+  Object.entries(inject('paneServer').sessions),
+);
 
 async function sessionOf(serverUrl: string, { email, password }: Credentials) {
   if (!sessions.has(email)) {

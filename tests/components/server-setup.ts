@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import type { Session } from '@inbox-crm/shared';
 import { createCustomer } from '../support/customer.js';
 import { createRunDatabase } from '../support/global-setup.js';
 import { createCrmWorker, systemClock } from '@inbox-crm/server';
@@ -11,6 +12,11 @@ export interface PaneServer {
   adminEmail: string;
   memberEmail: string;
   password: string;
+  /**
+   * A session per user, signed in once for the whole run: sign-in is throttled per address, and
+   * every test file signing each user in would run into the limit.
+   */
+  sessions: Record<string, Session>;
 }
 
 declare module 'vitest' {
@@ -40,12 +46,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const org = await createTestOrganisation(testApp);
   const { user: member } = await org.addUser('member', { name: 'Sam Member' });
   await createCustomer(org.admin);
+  const sessions: Record<string, Session> = {};
+  for (const email of [org.adminUser.email, member.email]) {
+    const reply = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
+    sessions[email] = reply.json<Session>();
+  }
   project.provide('paneServer', {
     url,
     domain: org.domain,
     adminEmail: org.adminUser.email,
     memberEmail: member.email,
     password: TEST_PASSWORD,
+    sessions,
   });
   return async () => {
     await scheduler.close();

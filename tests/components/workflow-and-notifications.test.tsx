@@ -176,29 +176,15 @@ describe('engagement plans on a record page', () => {
       lastName: 'Berg',
       emails: ['tomas@berg-shipping.example'],
     });
-    const created = await fetch(`${server.url}/api/v1/engagement-plans`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken()}` },
-      body: JSON.stringify({
-        name: 'New contact welcome',
-        recordType: 'contact',
-        steps: [
-          { day: 0, type: 'email', title: 'Send the intro email' },
-          { day: 3, type: 'call', title: 'Intro call' },
-        ],
-      }),
+    await adminApi.createPlan({
+      name: 'New contact welcome',
+      recordType: 'contact',
+      steps: [
+        { day: 0, type: 'email', title: 'Send the intro email' },
+        { day: 3, type: 'call', title: 'Intro call' },
+      ],
     });
-    expect(created.status).toBe(201);
   });
-
-  async function adminToken(): Promise<string> {
-    const reply = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    return ((await reply.json()) as { accessToken: string }).accessToken;
-  }
 
   it('when a plan is started from the record, then its steps show with their state, and it can be stopped', async () => {
     await openConsole(server.url, `/app/contacts/${contact.id}`, admin);
@@ -212,7 +198,7 @@ describe('engagement plans on a record page', () => {
     expect(within(run).getByText('Running')).toBeTruthy();
     expect(within(run).getByText(/^Day 3 · Call: Intro call — on /)).toBeTruthy();
     await userEvent.click(within(run).getByRole('button', { name: 'Stop this plan' }));
-    await waitFor(() => expect(within(run).getByText('Stopped: stopped by hand')).toBeTruthy());
+    expect(await within(run).findByText('Stopped: stopped by hand', {}, { timeout: 5_000 })).toBeTruthy();
     expect(within(run).getByText('Day 3 · Call: Intro call — cancelled')).toBeTruthy();
   });
 });
