@@ -1,4 +1,4 @@
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { inject } from 'vitest';
 import {
   App,
@@ -13,6 +13,10 @@ import {
   webSessionStore,
   type ApiClient,
 } from '@inbox-crm/shared/client';
+
+// A page's first render waits for Vite to transform its code on demand (the console is a lazy
+// chunk), which takes seconds on a busy machine: findBy… and waitFor wait up to five.
+configure({ asyncUtilTimeout: 5_000 });
 
 interface Credentials {
   email: string;

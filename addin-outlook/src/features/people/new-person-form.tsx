@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Role, Team, User } from '@inbox-crm/shared/client';
+import { NamedSelect } from '../../ui/named-select.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
@@ -66,28 +67,14 @@ export function NewPersonForm(props: {
           ))}
         </Select>
       </Field>
-      <Field label="Team">
-        <Select value={teamId} onChange={(_, data) => setTeamId(data.value)}>
-          <option value="">No team</option>
-          {props.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Reports to">
-        <Select value={managerId} onChange={(_, data) => setManagerId(data.value)}>
-          <option value="">Nobody</option>
-          {props.people
-            .filter((person) => person.active)
-            .map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-        </Select>
-      </Field>
+      <NamedSelect label="Team" value={teamId} none="No team" items={props.teams} onChange={setTeamId} />
+      <NamedSelect
+        label="Reports to"
+        value={managerId}
+        none="Nobody"
+        items={props.people.filter((person) => person.active)}
+        onChange={setManagerId}
+      />
       {submission.failure && <ProblemMessage error={submission.failure} />}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={submission.busy}>

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, Switch, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Role, Team, User, UserUpdate } from '@inbox-crm/shared/client';
+import { NamedSelect } from '../../ui/named-select.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
@@ -39,34 +40,20 @@ export function PersonEditor(props: {
           ))}
         </Select>
       </Field>
-      <Field label="Team">
-        <Select
-          value={value.teamId ?? ''}
-          onChange={(_, data) => setChanges({ ...changes, teamId: data.value || null })}
-        >
-          <option value="">No team</option>
-          {props.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Reports to">
-        <Select
-          value={value.managerId ?? ''}
-          onChange={(_, data) => setChanges({ ...changes, managerId: data.value || null })}
-        >
-          <option value="">Nobody</option>
-          {props.people
-            .filter((other) => other.id !== person.id && other.active)
-            .map((other) => (
-              <option key={other.id} value={other.id}>
-                {other.name}
-              </option>
-            ))}
-        </Select>
-      </Field>
+      <NamedSelect
+        label="Team"
+        value={value.teamId ?? ''}
+        none="No team"
+        items={props.teams}
+        onChange={(teamId) => setChanges({ ...changes, teamId: teamId || null })}
+      />
+      <NamedSelect
+        label="Reports to"
+        value={value.managerId ?? ''}
+        none="Nobody"
+        items={props.people.filter((other) => other.id !== person.id && other.active)}
+        onChange={(managerId) => setChanges({ ...changes, managerId: managerId || null })}
+      />
       <Field label="Time zone">
         <Input
           value={value.timeZone}

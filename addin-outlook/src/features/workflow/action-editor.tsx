@@ -1,5 +1,6 @@
-import { Button, Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { EngagementPlan, User, Webhook, WorkflowAction } from '@inbox-crm/shared/client';
+import { NamedSelect } from '../../ui/named-select.js';
 import { AssigneeField, DelayField } from './assignee-fields.js';
 
 const useStyles = makeStyles({
@@ -94,50 +95,37 @@ export function ActionEditor(props: {
             checked={action.email}
             onChange={(_, data) => onChange({ ...action, email: data.checked === true })}
           />
-          <Field label="Also to a webhook">
-            <Select
-              value={action.webhookId ?? ''}
-              onChange={(_, data) => {
-                const { webhookId: _old, ...rest } = action;
-                onChange(data.value ? { ...rest, webhookId: data.value } : rest);
-              }}
-            >
-              <option value="">No webhook</option>
-              {choices.webhooks.map((webhook) => (
-                <option key={webhook.id} value={webhook.id}>
-                  {webhook.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <NamedSelect
+            label="Also to a webhook"
+            value={action.webhookId ?? ''}
+            none="No webhook"
+            items={choices.webhooks}
+            onChange={(webhookId) => {
+              const { webhookId: _old, ...rest } = action;
+              onChange(webhookId ? { ...rest, webhookId } : rest);
+            }}
+          />
         </>
       )}
       {action.type === 'call_webhook' && (
-        <Field label="Webhook" required>
-          <Select
-            value={action.webhookId}
-            onChange={(_, data) => onChange({ ...action, webhookId: data.value })}
-          >
-            <option value="">Choose a webhook</option>
-            {choices.webhooks.map((webhook) => (
-              <option key={webhook.id} value={webhook.id}>
-                {webhook.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <NamedSelect
+          label="Webhook"
+          required
+          value={action.webhookId}
+          none="Choose a webhook"
+          items={choices.webhooks}
+          onChange={(webhookId) => onChange({ ...action, webhookId })}
+        />
       )}
       {action.type === 'start_plan' && (
-        <Field label="Engagement plan" required>
-          <Select value={action.planId} onChange={(_, data) => onChange({ ...action, planId: data.value })}>
-            <option value="">Choose a plan</option>
-            {choices.plans.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.name} ({plan.recordType})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <NamedSelect
+          label="Engagement plan"
+          required
+          value={action.planId}
+          none="Choose a plan"
+          items={choices.plans.map((plan) => ({ id: plan.id, name: `${plan.name} (${plan.recordType})` }))}
+          onChange={(planId) => onChange({ ...action, planId })}
+        />
       )}
     </fieldset>
   );
