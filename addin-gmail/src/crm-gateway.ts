@@ -33,6 +33,8 @@ export interface CrmSession {
   notifications(limit: number): Promise<{ unread: number; items: Notification[] }>;
   /** Marks read every notification up to this one (ids grow with time). */
   markNotificationsRead(upTo: string): Promise<void>;
+  /** Marks one of the user's notifications read. */
+  markNotificationRead(id: string): Promise<void>;
 }
 
 /** The server's side of the add-on: a CRM session for a verified Google address. */

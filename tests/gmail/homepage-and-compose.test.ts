@@ -76,13 +76,15 @@ describe('the homepage card', () => {
 });
 
 describe('notifications on the homepage card', () => {
-  it('when a reminder has fallen due, then the card shows it as new with the unread count, and "Mark all read" clears it', async () => {
-    const task = await org.admin.post('/api/v1/tasks', {
-      title: 'Send Priya the contract',
-      dueAt: new Date(testApp.clock.now().getTime() + DAY).toISOString(),
-      reminderMinutes: 60,
-    });
-    expect(task.status).toBe(201);
+  it('when reminders have fallen due, then the card shows them as new with the unread count; one can be marked read, then all', async () => {
+    for (const title of ['Send Priya the contract', 'Book the kick-off']) {
+      const task = await org.admin.post('/api/v1/tasks', {
+        title,
+        dueAt: new Date(testApp.clock.now().getTime() + DAY).toISOString(),
+        reminderMinutes: 60,
+      });
+      expect(task.status).toBe(201);
+    }
     const scheduler = startTestWorker(testApp);
     testApp.clock.advance(DAY);
     await scheduler.worker.drain();
@@ -91,21 +93,30 @@ describe('notifications on the homepage card', () => {
     const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
     const shown = home.body.action.navigations[0].pushCard;
     const section = shown.sections.find(
-      (candidate: { header?: string }) => candidate.header === 'Notifications (1 unread)',
+      (candidate: { header?: string }) => candidate.header === 'Notifications (2 unread)',
     );
     const reminder = section.widgets.find(
       (widget: any) => widget.decoratedText?.text === 'Reminder: Send Priya the contract',
     );
     expect(reminder.decoratedText.topLabel).toMatch(/^New · \d+ \w+ 2026$/);
+    expect(reminder.decoratedText.button.text).toBe('Mark read');
 
-    const reply = await callAddOn(
+    const one = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/mark-notification-read',
+      asAdmin({ parameters: { state: actionState(home.body, 'mark-notification-read') } }),
+    );
+    expect(one.body.renderActions.action.notification.text).toBe('Marked as read.');
+    expect(cardTexts(one.body)).toContain('Notifications (1 unread)');
+
+    const all = await callAddOn(
       testApp.app,
       google,
       '/gmail/action/mark-notifications-read',
-      asAdmin({ parameters: { state: actionState(home.body, 'mark-notifications-read') } }),
+      asAdmin({ parameters: { state: actionState(one.body, 'mark-notifications-read') } }),
     );
-    expect(reply.body.renderActions.action.notification.text).toBe('Marked as read.');
-    expect(cardTexts(reply.body)).not.toContain('Notifications (1 unread)');
+    expect(cardTexts(all.body)).not.toContain('Notifications (1 unread)');
     expect((await org.admin.get('/api/v1/notifications/unread-count')).body.unread).toBe(0);
   });
 });

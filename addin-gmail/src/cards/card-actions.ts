@@ -13,6 +13,7 @@ export const ACTION_NAMES = [
   'create-task',
   'create-contact',
   'mark-notifications-read',
+  'mark-notification-read',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

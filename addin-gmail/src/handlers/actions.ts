@@ -77,6 +77,13 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
     return replaceCard(await homepage(context), 'Marked as read.');
   },
 
+  async 'mark-notification-read'(context, state) {
+    if (typeof state.id !== 'string')
+      throw new FormProblem('This button is out of date; open the add-on again.');
+    await context.crm.markNotificationRead(state.id);
+    return replaceCard(await homepage(context), 'Marked as read.');
+  },
+
   async unfile(context, state) {
     const { emailId, type, id } = state;
     if (typeof emailId !== 'string' || !isRecordType(type) || typeof id !== 'string') {

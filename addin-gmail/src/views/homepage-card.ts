@@ -62,6 +62,9 @@ function notificationsSection(
         ...(item.record
           ? { onClick: openLink(`${context.publicUrl}${consoleRecordPath(item.record)}`) }
           : {}),
+        ...(item.readAt === null
+          ? { button: button('Mark read', context.actions.call('mark-notification-read', { id: item.id })) }
+          : {}),
       }),
     ),
     ...(notifications.unread > 0

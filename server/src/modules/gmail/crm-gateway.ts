@@ -11,13 +11,13 @@ import {
 } from '@inbox-crm/shared';
 import type { TSchema, Static } from 'typebox';
 import type { Actor } from '../../actor.js';
-import { ValidationFailed } from '../../errors.js';
+import { NotFound, ValidationFailed } from '../../errors.js';
 import { accountsService } from '../accounts/service.js';
 import { activitiesService } from '../activities/service.js';
 import { contactsService } from '../contacts/service.js';
 import { fileEmail, unlinkEmail } from '../emails/service.js';
 import { lookup } from '../lookup/service.js';
-import { countUnread, listNotifications, markAllRead } from '../notifications/repository.js';
+import { countUnread, listNotifications, markAllRead, markRead } from '../notifications/repository.js';
 import { search } from '../search/service.js';
 import { tasksService } from '../tasks/service.js';
 import { findUserByEmail } from '../users/repository.js';
@@ -66,6 +66,9 @@ export function crmGateway(db: Knex): CrmGateway {
           items: (await listNotifications(db, actor.orgId, actor.userId, { limit })).items,
         }),
         markNotificationsRead: (upTo) => markAllRead(db, actor.orgId, actor.userId, upTo),
+        markNotificationRead: async (id) => {
+          if (!(await markRead(db, actor.orgId, actor.userId, id))) throw new NotFound('Notification');
+        },
         createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
         createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),
       };
