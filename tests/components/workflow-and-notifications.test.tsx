@@ -17,15 +17,6 @@ beforeAll(async () => {
 });
 afterEach(closePane);
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 100; tries += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the scheduler did not get there in time');
-}
-
 describe('notifications in the task pane', () => {
   it('when a reminder falls due, then the bell shows it unread, lists it, and marking it read clears the count', async () => {
     const before = await memberApi.unreadCount();
@@ -34,10 +25,9 @@ describe('notifications in the task pane', () => {
       dueAt: new Date(Date.now() + 60_000).toISOString(),
       reminderMinutes: 5,
     });
-    await eventually(
-      () => memberApi.unreadCount(),
-      (count) => count > before,
-    );
+    await waitFor(async () => expect(await memberApi.unreadCount()).toBeGreaterThan(before), {
+      timeout: 10_000,
+    });
     await openPane(
       server.url,
       { userAddress: member.email, messages: [inboxMessage(member.email)], selected: 0 },

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createCrmWorker, openPostgres, type Database, type Worker } from '@inbox-crm/server';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
@@ -8,6 +8,7 @@ import { HOUR_MS, MINUTE_MS } from '../support/time.js';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
 
 const REMINDERS = 1_000;
+const WAIT_LONG = { timeout: 60_000, interval: 25 };
 
 let testApp: TestApp;
 let sink: WebhookSink;
@@ -86,14 +87,6 @@ const receivedSince = (first: number): Received[] =>
     taskId: (JSON.parse(call.body) as { data: { taskId: string } }).data.taskId,
   }));
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 async function countWhere(
   table: string,
   orgId: string,
@@ -116,10 +109,14 @@ describe('the scheduler under races and crashes', () => {
     const workers = [workerOn(testApp.database), workerOn(other)];
     workers.forEach((worker) => worker.start());
     try {
-      await until(() => sink.received.length - first >= REMINDERS, 60_000);
-      await until(
-        async () => (await countWhere('deliveries', org.orgId, { status: 'delivered' })) === REMINDERS,
-        10_000,
+      await vi.waitFor(
+        () => expect(sink.received.length - first).toBeGreaterThanOrEqual(REMINDERS),
+        WAIT_LONG,
+      );
+      await vi.waitFor(
+        async () =>
+          expect(await countWhere('deliveries', org.orgId, { status: 'delivered' })).toBe(REMINDERS),
+        WAIT_LONG,
       );
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
@@ -153,7 +150,10 @@ describe('the scheduler under races and crashes', () => {
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      await until(() => sink.received.length - first >= REMINDERS / 3, 60_000);
+      await vi.waitFor(
+        () => expect(sink.received.length - first).toBeGreaterThanOrEqual(REMINDERS / 3),
+        WAIT_LONG,
+      );
       child.kill('SIGKILL');
       await exited;
 
@@ -167,9 +167,10 @@ describe('the scheduler under races and crashes', () => {
       const successor = workerOn(testApp.database);
       successor.start();
       try {
-        await until(
-          async () => (await countWhere('deliveries', org.orgId, { status: 'delivered' })) === REMINDERS,
-          60_000,
+        await vi.waitFor(
+          async () =>
+            expect(await countWhere('deliveries', org.orgId, { status: 'delivered' })).toBe(REMINDERS),
+          WAIT_LONG,
         );
       } finally {
         await successor.stop();

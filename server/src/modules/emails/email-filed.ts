@@ -24,13 +24,6 @@ export async function onEmailFiled(
   addedLinks: readonly RecordRef[],
 ): Promise<void> {
   const fromEmail = normalizeEmail(email.fromEmail);
-  if (email.created) {
-    const senders = (await trx('contact_emails')
-      .where({ org_id: actor.orgId, email: fromEmail })
-      .pluck('contact_id')) as string[];
-    await stopEnrollmentsOnReply(trx, actor.orgId, senders, email.sentAt);
-  }
-  for (const record of addedLinks) {
-    await emailFiledTo(trx, actor, record, { id: email.id, subject: email.subject, fromEmail });
-  }
+  if (email.created) await stopEnrollmentsOnReply(trx, actor.orgId, fromEmail, email.sentAt);
+  await emailFiledTo(trx, actor, addedLinks, { id: email.id, subject: email.subject, fromEmail });
 }

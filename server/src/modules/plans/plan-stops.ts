@@ -4,6 +4,7 @@ import { cancelJobsByPrefix } from '../../jobs/jobs-repository.js';
 import { planStepPrefix } from './plan-jobs.js';
 import {
   lockActiveEnrollments,
+  lockEnrollmentsOfAddress,
   updateEnrollment,
   type EnrollmentRow,
   type StopReason,
@@ -49,18 +50,15 @@ export async function stopEnrollmentsOnRecordChange(
 }
 
 /**
- * In the filing transaction of an email from these contacts, sent at `sentAt`: they replied, so
- * the plans started before it end. An old email filed late stops nothing.
+ * In the filing transaction of an email from `address`, sent at `sentAt`: its contacts replied, so
+ * their plans started before it end. An old email filed late stops nothing. One statement when
+ * nothing runs for them, which is the usual case.
  */
 export async function stopEnrollmentsOnReply(
   db: Db,
   orgId: string,
-  contactIds: readonly string[],
+  address: string,
   sentAt: Date,
 ): Promise<void> {
-  for (const contactId of contactIds) {
-    const active = await lockActiveEnrollments(db, orgId, { contact_id: contactId });
-    const startedBefore = active.filter((enrollment) => enrollment.started_at.getTime() < sentAt.getTime());
-    await stopEnrollments(db, orgId, startedBefore, 'replied');
-  }
+  await stopEnrollments(db, orgId, await lockEnrollmentsOfAddress(db, orgId, address, sentAt), 'replied');
 }

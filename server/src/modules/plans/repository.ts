@@ -127,10 +127,24 @@ export async function updateEnrollment(db: Db, orgId: string, id: string, change
 export async function lockActiveEnrollments(
   db: Db,
   orgId: string,
-  filter: { record_type: PlanRecordType; record_id: string } | { contact_id: string },
+  filter: { record_type: PlanRecordType; record_id: string },
 ): Promise<EnrollmentRow[]> {
   return (await db('plan_enrollments')
     .where({ org_id: orgId, status: 'active', ...filter })
+    .forUpdate()) as EnrollmentRow[];
+}
+
+/** Active enrollments, started before `time`, of the contacts with this address; locked. */
+export async function lockEnrollmentsOfAddress(
+  db: Db,
+  orgId: string,
+  address: string,
+  time: Date,
+): Promise<EnrollmentRow[]> {
+  return (await db('plan_enrollments')
+    .where({ org_id: orgId, status: 'active' })
+    .where('started_at', '<', time)
+    .whereIn('contact_id', db('contact_emails').where({ org_id: orgId, email: address }).select('contact_id'))
     .forUpdate()) as EnrollmentRow[];
 }
 

@@ -1,44 +1,21 @@
 import { DateTime } from 'luxon';
 import type { PlanStepType } from '@inbox-crm/shared';
-import type { Knex } from 'knex';
 import { newId } from '../../db/ids.js';
 import { oneByOne, type JobContext, type JobHandler } from '../../jobs/job-types.js';
 import { remind } from '../notifications/remind.js';
 import { insertTask, loadTask } from '../tasks/repository.js';
+import { linksOfTaskFor } from '../tasks/task-links.js';
 import { scheduleTaskJobs } from '../tasks/task-schedule.js';
-import { lockEnrollment, updateEnrollment, type EnrollmentRow } from './repository.js';
+import { timeZoneOf } from '../users/repository.js';
+import { loadRuleRecord } from '../workflow/rule-record.js';
+import { lockEnrollment, updateEnrollment } from './repository.js';
 
 const STEP_LABELS: Record<PlanStepType, string> = { email: 'Email', call: 'Call', task: 'To do' };
 
 /** A step's task is due at the end of its owner's working day, 17:00 in their zone (or now, if later). */
-async function endOfWorkingDay(trx: Knex.Transaction, orgId: string, userId: string | null, now: Date) {
-  const zone =
-    (userId &&
-      (
-        (await trx('users').where({ org_id: orgId, id: userId }).first('time_zone')) as
-          { time_zone: string } | undefined
-      )?.time_zone) ||
-    'UTC';
+function endOfWorkingDay(zone: string, now: Date): Date {
   const fivePm = DateTime.fromJSDate(now, { zone }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 });
   return fivePm.toMillis() > now.getTime() ? fivePm.toJSDate() : now;
-}
-
-async function recordLinks(trx: Knex.Transaction, enrollment: EnrollmentRow) {
-  if (enrollment.record_type === 'contact') {
-    const contact = (await trx('contacts')
-      .where({ org_id: enrollment.org_id, id: enrollment.record_id })
-      .first('account_id')) as { account_id: string | null } | undefined;
-    return { contact_id: enrollment.record_id, account_id: contact?.account_id ?? null };
-  }
-  const opportunity = (await trx('opportunities')
-    .where({ org_id: enrollment.org_id, id: enrollment.record_id })
-    .first('account_id', 'contact_id')) as
-    { account_id: string | null; contact_id: string | null } | undefined;
-  return {
-    opportunity_id: enrollment.record_id,
-    account_id: opportunity?.account_id ?? null,
-    contact_id: opportunity?.contact_id ?? null,
-  };
 }
 
 /**
@@ -54,14 +31,15 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
   const plan = (await trx('engagement_plans')
     .where({ org_id: job.orgId, id: enrollment.plan_id })
     .first('name')) as { name: string };
+  const record = await loadRuleRecord(trx, job.orgId, enrollment.record_type, enrollment.record_id);
   const title = `${STEP_LABELS[step.type]}: ${step.title}`;
   const taskId = newId();
   await insertTask(trx, job.orgId, taskId, {
     title,
     notes: `Step ${index + 1} of ${enrollment.steps.length} of the plan ${plan.name}.`,
-    due_at: await endOfWorkingDay(trx, job.orgId, enrollment.owner_id, context.now),
+    due_at: endOfWorkingDay(await timeZoneOf(trx, job.orgId, enrollment.owner_id), context.now),
     assignee_id: enrollment.owner_id,
-    ...(await recordLinks(trx, enrollment)),
+    ...(record ? linksOfTaskFor(enrollment.record_type, enrollment.record_id, record) : {}),
     plan_enrollment_id: enrollment.id,
     plan_step: index,
   });

@@ -7,6 +7,7 @@ import { changedColumns } from '../records/changed-columns.js';
 import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
 import { recordService } from '../records/record-service.js';
 import { checkReferences, referencesIn } from '../records/references.js';
+import { timeZoneOf } from '../users/repository.js';
 import { knownTimeZone } from '../users/time-zone.js';
 import * as tasks from './repository.js';
 import { scheduleTaskJobs } from './task-schedule.js';
@@ -43,12 +44,6 @@ const COLUMNS = {
   caseId: 'case_id',
 } as const;
 
-async function userTimeZone(db: Db, orgId: string, userId: string): Promise<string> {
-  const row = (await db('users').where({ org_id: orgId, id: userId }).first('time_zone')) as
-    { time_zone: string } | undefined;
-  return row?.time_zone ?? 'UTC';
-}
-
 function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
   return createRecord(db, actor, taskKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
@@ -58,7 +53,7 @@ function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
       title: input.title.trim(),
       time_zone: input.timeZone
         ? knownTimeZone(input.timeZone)
-        : await userTimeZone(trx, actor.orgId, actor.userId),
+        : await timeZoneOf(trx, actor.orgId, actor.userId),
       created_by: actor.userId,
     });
     await rescheduleTask(trx, actor.orgId, id);

@@ -143,3 +143,11 @@ export async function teamNameTaken(
   if (exceptId) query.whereNot({ id: exceptId });
   return (await query) !== undefined;
 }
+
+/** The zone a user's day runs in ('UTC' for nobody, or a user since removed). */
+export async function timeZoneOf(db: Db, orgId: string, userId: string | null): Promise<string> {
+  if (!userId) return 'UTC';
+  const row = (await db('users').where({ org_id: orgId, id: userId }).first('time_zone')) as
+    { time_zone: string } | undefined;
+  return row?.time_zone ?? 'UTC';
+}

@@ -15,8 +15,10 @@ import type { Job, JobContext } from '../../jobs/job-types.js';
 import { enqueueDeliveries } from '../deliveries/repository.js';
 import { remind } from '../notifications/remind.js';
 import { enroll } from '../plans/enroll.js';
+import { timeZoneOf } from '../users/repository.js';
 import { findPlan } from '../plans/repository.js';
-import { insertTask, loadTask, type TaskColumns } from '../tasks/repository.js';
+import { insertTask, loadTask } from '../tasks/repository.js';
+import { linksOfTaskFor } from '../tasks/task-links.js';
 import { scheduleTaskJobs } from '../tasks/task-schedule.js';
 import { recordNameOf, resolveAssignee } from './recipients.js';
 import type { RecordEventPayload } from './record-events.js';
@@ -51,36 +53,6 @@ export function after(from: Date, delay: Delay, timeZone = 'UTC'): Date {
   return new Date(from.getTime() + delay.amount * UNIT_MS[delay.unit]);
 }
 
-async function timeZoneOf(trx: Knex.Transaction, orgId: string, userId: string | null): Promise<string> {
-  if (!userId) return 'UTC';
-  const row = (await trx('users').where({ org_id: orgId, id: userId }).first('time_zone')) as
-    { time_zone: string } | undefined;
-  return row?.time_zone ?? 'UTC';
-}
-
-/** The records a task made for this record is about. */
-function taskLinks(firing: RuleFiring): Partial<TaskColumns> {
-  const { record, recordType, recordId } = firing;
-  const value = (field: string) => (typeof record[field] === 'string' ? (record[field] as string) : null);
-  switch (recordType) {
-    case 'account':
-      return { account_id: recordId };
-    case 'contact':
-      return { contact_id: recordId, account_id: value('accountId') };
-    case 'opportunity':
-      return { opportunity_id: recordId, account_id: value('accountId'), contact_id: value('contactId') };
-    case 'case':
-      return { case_id: recordId, account_id: value('accountId'), contact_id: value('contactId') };
-    case 'task':
-      return {
-        account_id: value('accountId'),
-        contact_id: value('contactId'),
-        opportunity_id: value('opportunityId'),
-        case_id: value('caseId'),
-      };
-  }
-}
-
 function aboutRecord(firing: RuleFiring): RecordRef | null {
   return firing.recordType === 'task' ? null : { type: firing.recordType, id: firing.recordId };
 }
@@ -103,7 +75,7 @@ async function createTask(
     time_zone: timeZone,
     priority: action.priority ?? 'normal',
     assignee_id: assigneeId,
-    ...taskLinks(firing),
+    ...linksOfTaskFor(firing.recordType, firing.recordId, firing.record),
   });
   await scheduleTaskJobs(trx, orgId, (await loadTask(trx, orgId, taskId))!);
   if (assigneeId) {

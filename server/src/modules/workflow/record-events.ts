@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { AS_SOON_AS_POSSIBLE, scheduleJob } from '../../jobs/jobs-repository.js';
 import { stopEnrollmentsOnRecordChange } from '../plans/plan-stops.js';
-import { anyEnabledRule } from './repository.js';
+import { anyEnabledRule, recordTypesListening } from './repository.js';
 import { ruleRecordOf } from './rule-record.js';
 
 export const RECORD_EVENT_JOB = 'record_event';
@@ -74,15 +74,17 @@ export async function recordWritten(
   }));
 }
 
-/** Called in the filing transaction for each record an email was newly filed to. */
+/** Called in the filing transaction with the records an email was newly filed to. */
 export async function emailFiledTo(
   trx: Knex.Transaction,
   actor: Actor,
-  record: RecordRef,
+  records: readonly RecordRef[],
   email: { id: string; subject: string; fromEmail: string },
 ): Promise<void> {
-  await queueEvent(trx, actor.orgId, record.type, 'email_filed', () =>
-    Promise.resolve({
+  if (records.length === 0) return;
+  const listening = await recordTypesListening(trx, actor.orgId, 'email_filed');
+  for (const record of records.filter((candidate) => listening.has(candidate.type))) {
+    const event: RecordEventPayload = {
       recordType: record.type,
       recordId: record.id,
       trigger: 'email_filed',
@@ -90,6 +92,12 @@ export async function emailFiledTo(
       after: {},
       actorId: actor.userId,
       email,
-    }),
-  );
+    };
+    await scheduleJob(trx, {
+      orgId: actor.orgId,
+      kind: RECORD_EVENT_JOB,
+      runAt: AS_SOON_AS_POSSIBLE,
+      payload: { ...event },
+    });
+  }
 }

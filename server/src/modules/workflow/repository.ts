@@ -109,3 +109,17 @@ export async function anyEnabledRule(
     .first(db.raw('1 AS found'))) as { found: number } | undefined;
   return row !== undefined;
 }
+
+/** The record types with an enabled rule for this trigger: one question for a whole filing. */
+export async function recordTypesListening(
+  db: Db,
+  orgId: string,
+  triggerType: WorkflowTriggerType,
+): Promise<Set<WorkflowRecordType>> {
+  const types = (await db('workflow_rules')
+    .where({ org_id: orgId, trigger_type: triggerType, enabled: true })
+    .whereNull('deleted_at')
+    .distinct()
+    .pluck('record_type')) as WorkflowRecordType[];
+  return new Set(types);
+}
