@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, type Customer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { chromiumMissing } from './support/chromium.js';
@@ -88,6 +89,22 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
       await saveScreenshot(page, SUITE, shot);
       expect(await seriousAxeViolations(page)).toEqual([]);
     }
+  });
+
+  it('when a reminder has fallen due, then a click on the bell (its count on top) opens the notifications', async () => {
+    await org.admin.post('/api/v1/tasks', {
+      title: 'Call Priya about the renewal',
+      dueAt: new Date(server.clock.now().getTime() + 60_000).toISOString(),
+      reminderMinutes: 1,
+    });
+    const scheduler = startTestWorker(server);
+    await scheduler.worker.drain();
+    await scheduler.close();
+    await page.goto(`${server.url}/app/tasks`);
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await expect.poll(() => page.getByText('Reminder: Call Priya about the renewal').isVisible()).toBe(true);
+    await saveScreenshot(page, SUITE, '7-notifications');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('when the console is as narrow as a task pane, then nothing breaks out of the layout', async () => {

@@ -7,7 +7,8 @@ import { useUnreadCount } from './use-unread-count.js';
 
 const useStyles = makeStyles({
   anchor: { position: 'relative' },
-  count: { position: 'absolute', top: '-2px', right: '-2px' },
+  // The count sits over the bell; clicks go through it to the button.
+  count: { position: 'absolute', top: '-2px', right: '-2px', pointerEvents: 'none' },
   panel: {
     position: 'absolute',
     top: '100%',
