@@ -115,6 +115,38 @@ describe('the typed API client', () => {
     expect(client.isSignedIn()).toBe(false);
   });
 
+  it('lets a refusal that arrives late for an ended session leave the session signed in since alone', async () => {
+    const signedIn = async () => {
+      const store = memorySessionStore();
+      await createApiClient({ baseUrl, store }).signIn(org.adminUser.email, TEST_PASSWORD);
+      return store.load()!;
+    };
+    const ended = await signedIn();
+    await createApiClient({ baseUrl, store: memorySessionStore(ended) }).signOut();
+
+    let answerLate = () => {};
+    const store = memorySessionStore({ ...ended, accessToken: 'dead.token.value' });
+    const client = createApiClient({
+      baseUrl,
+      store,
+      // The call made with the dead token is held back until the test lets it through.
+      fetch: async (input, init) => {
+        if (new Headers(init?.headers).get('authorization') === 'Bearer dead.token.value') {
+          await new Promise<void>((resolve) => (answerLate = resolve));
+        }
+        return fetch(input, init);
+      },
+    });
+    const late = client.me();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const fresh = await signedIn();
+    store.save(fresh);
+    answerLate();
+
+    expect((await late).id).toBe(org.adminUser.id);
+    expect(store.load()).toEqual(fresh);
+  });
+
   it('turns answers the server refuses into errors with its code and sentence', async () => {
     const { client } = countingClient();
     await client.signIn(org.adminUser.email, TEST_PASSWORD);

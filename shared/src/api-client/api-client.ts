@@ -99,7 +99,8 @@ export function createApiClient(options: ApiClientOptions) {
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.needsSignIn) {
-          options.store.clear();
+          // Only the session that was refused ends; one saved since (signed in again) stays.
+          if (options.store.load()?.refreshToken === session.refreshToken) options.store.clear();
           options.onSignedOut?.(error);
           return null;
         }
@@ -118,6 +119,13 @@ export function createApiClient(options: ApiClientOptions) {
       return await exchange<T>(fetchImpl, `${api}${path}`, method, body, session.accessToken);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      // A refusal of a session the store no longer holds (signed out, or renewed meanwhile) says
+      // nothing about the one it holds now.
+      const current = options.store.load();
+      if (current === null) throw error;
+      if (current.accessToken !== session.accessToken) {
+        return exchange<T>(fetchImpl, `${api}${path}`, method, body, current.accessToken);
+      }
       const renewed = await renew(session);
       if (renewed === null) throw error;
       return exchange<T>(fetchImpl, `${api}${path}`, method, body, renewed.accessToken);
