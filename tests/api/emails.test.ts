@@ -259,4 +259,114 @@ describe('private emails', () => {
     );
     expect(lookup.body.filing.filed).toBe(false);
   });
+
+  const privateEmailOfOwnTeam = async () => {
+    const team = await org.admin.post('/api/v1/teams', { name: `Team ${Math.random()}` });
+    const owner = await org.addUser('member', { teamId: team.body.id });
+    const manager = await org.addUser('manager', { teamId: team.body.id });
+    const messageId = uniqueMessageId();
+    const { body: filed } = await fileEmail(
+      owner.client,
+      emailToFile({
+        messageId,
+        subject: 'Salary review for Hank',
+        bodyText: 'Strictly between us: 12% raise.',
+        private: true,
+        links: [{ type: 'contact', id: contact.id }],
+      }),
+    );
+    const stored = async () =>
+      (await testApp.database
+        .knex('activities')
+        .where({ org_id: org.orgId, id: filed.id })
+        .first('private', 'subject')) as { private: boolean; subject: string };
+    const linkCount = async () =>
+      Number(
+        (
+          (await testApp.database
+            .knex('activity_links')
+            .where({ org_id: org.orgId, activity_id: filed.id })
+            .count('* as n')
+            .first()) as { n: string | number }
+        ).n,
+      );
+    return { owner, manager, messageId, filed, stored, linkCount };
+  };
+
+  it('when a member of another team re-files a private email by its Message-ID with junk content, then they get neither its content nor a public email', async () => {
+    const { messageId, filed, stored, linkCount } = await privateEmailOfOwnTeam();
+    const { client: attacker } = await org.addUser('member');
+    const links = await linkCount();
+    for (const asPrivate of [false, true]) {
+      const reply = await attacker.post(
+        '/api/v1/emails',
+        emailToFile({
+          messageId,
+          subject: 'junk',
+          bodyText: 'junk',
+          private: asPrivate,
+          links: [{ type: 'account', id: account.id }],
+        }),
+      );
+      expect(reply.status).toBe(409);
+      expect(reply.body.error).toBe('filed_privately');
+      expect(JSON.stringify(reply.body)).not.toMatch(/Salary|raise/);
+    }
+    expect(await stored()).toEqual({ private: true, subject: 'Salary review for Hank' });
+    expect(await linkCount()).toBe(links);
+    expect((await attacker.get(`/api/v1/emails/${filed.id}`)).status).toBe(404);
+    const byMessageId = await attacker.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(byMessageId.status).toBe(404);
+  });
+
+  it('when a participant of the message files it without private, then it becomes public; its team manager adds links and it stays private', async () => {
+    const { manager, messageId, stored } = await privateEmailOfOwnTeam();
+    const managerFiling = await fileEmail(
+      manager.client,
+      emailToFile({ messageId, links: [{ type: 'account', id: account.id }] }),
+    );
+    expect(managerFiling.body.subject).toBe('Salary review for Hank');
+    expect(await stored()).toMatchObject({ private: true });
+
+    const participant = await org.addUser('member');
+    // Claiming to be on the message proves nothing: the stored message (the owner's) must name them.
+    const claimed = await participant.client.post(
+      '/api/v1/emails',
+      emailToFile({
+        messageId,
+        cc: [{ email: participant.user.email, name: participant.user.name }],
+        links: [{ type: 'contact', id: contact.id }],
+      }),
+    );
+    expect(claimed.status).toBe(409);
+    expect(await stored()).toMatchObject({ private: true });
+
+    const { messageId: ccMessageId, stored: ccStored } = await privateEmailWithCc(participant.user.email);
+    const sharedByCc = await fileEmail(
+      participant.client,
+      emailToFile({ messageId: ccMessageId, links: [{ type: 'contact', id: contact.id }] }),
+    );
+    expect(sharedByCc.body.private).toBe(false);
+    expect(await ccStored()).toMatchObject({ private: false });
+  });
+
+  const privateEmailWithCc = async (ccAddress: string) => {
+    const { client: owner } = await org.addUser('member');
+    const messageId = uniqueMessageId();
+    const { body } = await fileEmail(
+      owner,
+      emailToFile({
+        messageId,
+        private: true,
+        cc: [{ email: ccAddress.toUpperCase(), name: 'Colleague' }],
+        links: [{ type: 'contact', id: contact.id }],
+      }),
+    );
+    const stored = async () =>
+      (await testApp.database
+        .knex('activities')
+        .where({ org_id: org.orgId, id: body.id })
+        .first('private')) as { private: boolean };
+    return { messageId, stored };
+  };
 });

@@ -126,6 +126,15 @@ export async function findEmailIdByKey(db: Db, orgId: string, key: string): Prom
   return row?.id;
 }
 
+/** The one email of a Message-ID, as a filing found or made it. */
+export interface EmailClaim {
+  id: string;
+  created: boolean;
+  private: boolean;
+  ownerId: string | null;
+  deleted: boolean;
+}
+
 /**
  * Creates the email's activity unless one with this key exists. Concurrent filings of one message
  * wait on the unique index; exactly one inserts. Returns the id, whether this call created it, and
@@ -143,7 +152,7 @@ export async function claimEmailActivity(
     owner_id: string;
     private: boolean;
   },
-): Promise<{ id: string; created: boolean; private: boolean; deleted: boolean }> {
+): Promise<EmailClaim> {
   const inserted = await db.raw<{ rows: { id: string }[] }>(
     `INSERT INTO activities (org_id, id, type, message_key, subject, snippet, occurred_at, owner_id, private)
      VALUES (?, ?, 'email', ?, ?, ?, ?, ?, ?)
@@ -161,15 +170,27 @@ export async function claimEmailActivity(
     ],
   );
   if (inserted.rows[0])
-    return { id: inserted.rows[0].id, created: true, private: row.private, deleted: false };
+    return {
+      id: inserted.rows[0].id,
+      created: true,
+      private: row.private,
+      ownerId: row.owner_id,
+      deleted: false,
+    };
   const existing = (await db('activities')
     .where({ org_id: row.org_id, message_key: row.message_key })
     .forUpdate()
-    .first('id', 'private', 'deleted_at')) as { id: string; private: boolean; deleted_at: Date | null };
+    .first('id', 'private', 'owner_id', 'deleted_at')) as {
+    id: string;
+    private: boolean;
+    owner_id: string | null;
+    deleted_at: Date | null;
+  };
   return {
     id: existing.id,
     created: false,
     private: existing.private,
+    ownerId: existing.owner_id,
     deleted: existing.deleted_at !== null,
   };
 }
@@ -205,4 +226,24 @@ export async function reviveEmail(
       version: db.raw('version + 1'),
       updated_at: db.fn.now(),
     });
+}
+
+/** Whether the user's own address is the sender or among the To and Cc of this filed message. */
+export async function isParticipant(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  userId: string,
+): Promise<boolean> {
+  const result = await db.raw<{ rows: { participant: boolean }[] }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM email_messages m JOIN users u ON u.org_id = m.org_id AND u.id = ?
+       WHERE m.org_id = ? AND m.activity_id = ?
+         AND (m.from_email = u.email
+              OR m.to_recipients @> jsonb_build_array(jsonb_build_object('email', u.email))
+              OR m.cc_recipients @> jsonb_build_array(jsonb_build_object('email', u.email)))
+     ) AS participant`,
+    [userId, orgId, activityId],
+  );
+  return result.rows[0]?.participant === true;
 }

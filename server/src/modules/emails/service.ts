@@ -11,7 +11,7 @@ import {
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
-import { NotFound, Unprocessable } from '../../errors.js';
+import { AppError, NotFound, Unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 import { addLinks, refreshLinks, removeLink } from '../activities/links-repository.js';
 import { linkReferences } from '../activities/service.js';
@@ -23,6 +23,7 @@ import { activityKind } from '../activities/service.js';
 import { onEmailFiled } from './email-filed.js';
 import { messageKey } from './message-key.js';
 import * as emails from './repository.js';
+import type { EmailClaim } from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 
 export interface FilingResult {
@@ -48,6 +49,40 @@ const participant = (person: { email: string; name?: string | null | undefined }
   email: normalizeEmail(person.email),
   name: person.name?.trim() || null,
 });
+
+class FiledPrivately extends AppError {
+  constructor() {
+    super(
+      409,
+      'filed_privately',
+      'A colleague filed this message privately, so it stays private to them. Ask them (or an admin) to share it.',
+    );
+  }
+}
+
+/**
+ * What a re-filing may do to an email someone filed privately. Knowing a Message-ID proves nothing
+ * (every reply carries it), so: its owner, an admin or a participant of the message (their address
+ * is its sender, a To or a Cc) may make it public by filing it without `private`; whoever may see it
+ * anyway (a manager of the owner's team) adds links and it stays private; anyone else is refused and
+ * nothing is written, so their request never returns content they could not already read.
+ */
+async function privateRefiling(
+  trx: Knex.Transaction,
+  actor: Actor,
+  claim: EmailClaim,
+  wantsPublic: boolean,
+): Promise<{ makePublic: boolean }> {
+  if (claim.created || !claim.private) return { makePublic: false };
+  const mayPublish = async () =>
+    actor.userId === claim.ownerId ||
+    actor.role === 'admin' ||
+    (await emails.isParticipant(trx, actor.orgId, claim.id, actor.userId));
+  if (wantsPublic && (await mayPublish())) return { makePublic: true };
+  if (await canSeeActivity(trx, actor, { private: true, ownerId: claim.ownerId }))
+    return { makePublic: false };
+  throw new FiledPrivately();
+}
 
 /**
  * Files a message to records. Idempotent per organisation on the Message-ID (or a derived key):
@@ -90,8 +125,10 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
         mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
         filed_by: actor.userId,
       });
-    } else if (claim.deleted || (claim.private && !isPrivate)) {
-      await emails.reviveEmail(trx, actor.orgId, claim.id, !isPrivate);
+    }
+    const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);
+    if (claim.deleted || makePublic) {
+      await emails.reviveEmail(trx, actor.orgId, claim.id, makePublic);
       await refreshLinks(trx, actor.orgId, claim.id);
     }
     const added = await addLinks(
