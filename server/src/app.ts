@@ -32,6 +32,7 @@ import errorHandler from './plugins/error-handler.js';
 import { manifestRoutes } from './plugins/manifest-routes.js';
 import openapi from './plugins/openapi.js';
 import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
+import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { derivedSecret } from './derived-secret.js';
 import { PRODUCT_VERSION } from './version.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
   emailEnabled?: boolean;
   /** The scheduler's time; tests hand the app and the worker one clock they move. */
   clock?: Clock;
+  /** Whether webhooks may name private and local addresses (WEBHOOK_ALLOW_PRIVATE); by default not. */
+  webhookAllowPrivate?: boolean;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
   await app.register(errorHandler);
+  await app.register(textInput);
   await app.register(database, { database: options.database });
   await app.register(openapi, { publicUrl: options.publicUrl, version: PRODUCT_VERSION });
   await app.register(fastifyRateLimit, { global: false });
@@ -109,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(notificationRoutes);
         await secured.register(workflowRoutes, { emailEnabled: options.emailEnabled ?? false });
         await secured.register(planRoutes, { clock: options.clock ?? systemClock });
-        await secured.register(webhookRoutes);
+        await secured.register(webhookRoutes, { allowPrivate: options.webhookAllowPrivate ?? false });
         await secured.register(deliveryRoutes);
         await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {

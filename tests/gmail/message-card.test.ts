@@ -230,6 +230,35 @@ describe('filing from Gmail', () => {
     expect(stored.body.bodyText).toContain('Grüezi');
   });
 
+  it('when a message carries NUL bytes, then it is filed with them removed', async () => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    const message: RecordedMessage = {
+      gmailId: '18cnul0001',
+      raw: multipartMessage({
+        messageId,
+        from: '"Priya\u0000 Raman" <priya.raman@northwind.example>',
+        to: `"Ada Admin" <${org.adminUser.email}>`,
+        subject: 'Fleet\u0000 renewal',
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
+        formInputs: { records: [`contact:${customer.contact.id}`] },
+      }),
+    );
+    expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
+    const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(stored.body.subject).toBe('Fleet renewal');
+    expect(stored.body.from.name).toBe('Priya Raman');
+  });
+
   it('when a link is unfiled from the card, then only that link goes', async () => {
     const messageId = uniqueMessageId().slice(1, -1);
     await fileEmail(

@@ -24,6 +24,17 @@ const DATABASE_ERRORS: Record<string, { status: number; error: string; message: 
   '22003': { status: 400, error: 'validation_failed', message: 'A number is out of range.' },
   '22007': { status: 400, error: 'validation_failed', message: 'A date or time is not valid.' },
   '22008': { status: 400, error: 'validation_failed', message: 'A date or time is out of range.' },
+  // A NUL character or a byte sequence the database's encoding cannot hold (text, jsonb).
+  '22021': {
+    status: 400,
+    error: 'validation_failed',
+    message: 'A value holds a character that cannot be stored.',
+  },
+  '22P05': {
+    status: 400,
+    error: 'validation_failed',
+    message: 'A value holds a character that cannot be stored.',
+  },
 };
 
 function isDatabaseError(error: unknown): error is DatabaseError {

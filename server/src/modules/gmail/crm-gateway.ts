@@ -12,6 +12,7 @@ import {
 import type { TSchema, Static } from 'typebox';
 import type { Actor } from '../../actor.js';
 import { NotFound, ValidationFailed } from '../../errors.js';
+import { storableString, storableText } from '../../http/storable-text.js';
 import { accountsService } from '../accounts/service.js';
 import { activitiesService } from '../activities/service.js';
 import { contactsService } from '../contacts/service.js';
@@ -26,7 +27,8 @@ const DUE_TASKS_SHOWN = 50;
 const SEARCH_HITS = 20;
 
 /** A request the add-on built, checked against the API's own schema as a route would check it. */
-function checked<S extends TSchema>(schema: S, body: unknown, what: string): Static<S> {
+function checked<S extends TSchema>(schema: S, input: unknown, what: string): Static<S> {
+  const body = storableText(input);
   if (!Value.Check(schema, body)) {
     throw new ValidationFailed(`The ${what} is not valid.`, [...Value.Errors(schema, body)].slice(0, 5));
   }
@@ -46,8 +48,8 @@ export function crmGateway(db: Knex): CrmGateway {
       const actor: Actor = { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id };
       const session: CrmSession = {
         user: { id: row.id, name: row.name, email: row.email },
-        lookup: (query) => lookup(db, actor, query),
-        search: (text) => search(db, actor, { q: text, limit: SEARCH_HITS }),
+        lookup: (query) => lookup(db, actor, storableText(query)),
+        search: (text) => search(db, actor, { q: storableString(text), limit: SEARCH_HITS }),
         tasksDueBefore: async (time) =>
           (
             await tasksService.list(db, actor, {
