@@ -19,6 +19,7 @@ describe('configuration', () => {
       tls: null,
       smtp: null,
       worker: true,
+      webhookAllowPrivate: false,
     });
   });
 
@@ -40,10 +41,13 @@ describe('configuration', () => {
       SMTP_URL: 'smtps://crm:secret@mail.example.com:465',
       SMTP_FROM: 'Inbox CRM <crm@example.com>',
       WORKER: 'false',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     expect(config).toMatchObject({
       smtp: { url: 'smtps://crm:secret@mail.example.com:465', from: 'Inbox CRM <crm@example.com>' },
       worker: false,
+      webhookAllowPrivate: true,
+      jwtSecret: 's'.repeat(40),
       port: 8080,
       publicUrl: 'https://crm.example.com',
       databaseUrl: 'postgres://db/crm',
@@ -88,6 +92,7 @@ describe('configuration', () => {
       /SMTP_FROM/,
     );
     expect(() => loadConfig({ WORKER: 'maybe' })).toThrow(/WORKER/);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'sometimes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
     expect(() => loadConfig({ HTTPS_CERT_FILE: '/etc/crm.crt' })).toThrow(
       /both HTTPS_CERT_FILE and HTTPS_KEY_FILE/,
     );
@@ -97,5 +102,14 @@ describe('configuration', () => {
         GMAIL_OAUTH_CLIENT_ID: 'x.apps.googleusercontent.com',
       }),
     ).toThrow(/GMAIL_SERVICE_ACCOUNT must be the add-on's account/);
+  });
+
+  it('when JWT_SECRET is shorter than 32 bytes, then the server refuses to start and says how to make one', () => {
+    expect(() => loadConfig({ JWT_SECRET: 's'.repeat(31) })).toThrow(
+      new ConfigError('JWT_SECRET must be at least 32 bytes; make one with `openssl rand -base64 48`.'),
+    );
+    // Bytes, not characters: 16 two-byte characters are enough.
+    expect(loadConfig({ JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
+    expect(loadConfig({ JWT_SECRET: 's'.repeat(32) }).jwtSecret).toBe('s'.repeat(32));
   });
 });

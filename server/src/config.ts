@@ -36,6 +36,8 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** Whether this instance runs the scheduler (reminders, rules, plans, deliveries). */
   worker: boolean;
+  /** Let webhooks call private and local addresses (on-premises installs); off: public addresses only. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +80,19 @@ function parseBoolean(name: string, raw: string | undefined): boolean {
   if (/^(true|1|yes)$/i.test(raw)) return true;
   if (/^(false|0|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, not "${raw}".`);
+}
+
+/** Tokens are signed HS256 with this secret: a shorter one can be brute-forced offline from any one token. */
+const MIN_JWT_SECRET_BYTES = 32;
+
+function parseJwtSecret(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (Buffer.byteLength(raw, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(
+      `JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes; make one with \`openssl rand -base64 48\`.`,
+    );
+  }
+  return raw;
 }
 
 function parseBootstrap(env: Env): BootstrapAdmin | null {
@@ -176,7 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: text(env, 'DATABASE_URL') ?? null,
     databasePoolMax: parsePoolMax(text(env, 'DATABASE_POOL_MAX')),
     dataDir: text(env, 'DATA_DIR') ?? './data',
-    jwtSecret: text(env, 'JWT_SECRET') ?? null,
+    jwtSecret: parseJwtSecret(text(env, 'JWT_SECRET')),
     logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),
     demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
     bootstrap: parseBootstrap(env),
@@ -185,5 +200,6 @@ export function loadConfig(env: Env = process.env): Config {
     tls: parseTls(env),
     smtp: parseSmtp(env),
     worker: text(env, 'WORKER') === undefined ? true : parseBoolean('WORKER', text(env, 'WORKER')),
+    webhookAllowPrivate: parseBoolean('WEBHOOK_ALLOW_PRIVATE', text(env, 'WEBHOOK_ALLOW_PRIVATE')),
   };
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
     logger: { level: config.logLevel },
     emailEnabled: config.smtp !== null,
+    webhookAllowPrivate: config.webhookAllowPrivate,
   });
   await app.listen({ port: config.port, host: config.host });
   const scheduler = config.worker
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         smtp: config.smtp,
         logger: app.log,
+        webhookAllowPrivate: config.webhookAllowPrivate,
       })
     : null;
   scheduler?.worker.start();

@@ -12,6 +12,11 @@ import {
   ManualClock,
 } from '@inbox-crm/server';
 
+/** What a test may set on the app it starts. */
+export type TestAppOptions = Partial<
+  Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled' | 'webhookAllowPrivate'>
+>;
+
 export interface TestApp {
   app: App;
   database: Database;
@@ -26,7 +31,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   url: string | null = inject('testDatabaseUrl'),
-  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled'>> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = url ? openPostgres(url, 10) : await openPglite(':memory:');
   if (!url) await runMigrations(database.knex);
@@ -40,7 +45,7 @@ export async function startTestApp(
  * files sharing a database would run each other's jobs at the wrong time.
  */
 export async function startIsolatedTestApp(
-  options: Partial<Pick<AppOptions, 'emailEnabled'>> = {},
+  options: Pick<TestAppOptions, 'emailEnabled' | 'webhookAllowPrivate'> = {},
 ): Promise<TestApp> {
   const serverUrl = inject('testServerUrl');
   if (!serverUrl) return startTestApp(null, options);
@@ -55,16 +60,15 @@ export async function startIsolatedTestApp(
   };
 }
 
-async function serve(
-  database: Database,
-  options: Partial<Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled'>>,
-): Promise<TestApp> {
+async function serve(database: Database, options: TestAppOptions): Promise<TestApp> {
   const clock = new ManualClock();
   const app = await buildApp({
     database,
     clock,
     jwtSecret: randomBytes(32).toString('hex'),
     publicUrl: 'http://localhost:3000',
+    // The suites' webhook receivers listen on loopback; webhook-ssrf.test.ts turns this off.
+    webhookAllowPrivate: true,
     ...options,
   });
   await app.ready();

@@ -10,10 +10,17 @@ export interface TestWorker {
 /**
  * The CRM's worker on the test app's database and clock (which the test moves), not started: the test
  * calls worker.drain() when it wants due work done. Deliveries retry after a second, not minutes.
+ * Webhooks may call private addresses unless the test says otherwise: the suites' receivers listen
+ * on loopback.
  */
 export function startTestWorker(
   testApp: TestApp,
-  options: { smtpUrl?: string; leaseMs?: number } = {},
+  options: {
+    smtpUrl?: string;
+    leaseMs?: number;
+    webhookAllowPrivate?: boolean;
+    webhookTimeoutMs?: number;
+  } = {},
 ): TestWorker {
   const { clock } = testApp;
   const scheduler = createCrmWorker({
@@ -24,7 +31,9 @@ export function startTestWorker(
     deliveryRetryBaseMs: 1_000,
     deliveryRetryMaxMs: 60_000,
     maxDeliveryAttempts: 4,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? true,
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
   });
   return { worker: scheduler.worker, clock, close: () => scheduler.close() };
 }

@@ -36,6 +36,7 @@ function workerOn(database: Database, leaseMs = 60_000): Worker {
     knex: database.knex,
     publicUrl: 'http://localhost:3000',
     smtp: null,
+    webhookAllowPrivate: true, // its webhook sink listens on this machine
     clock: testApp.clock,
     leaseMs,
     pollMs: 20,

@@ -131,6 +131,21 @@ describe('webhook deliveries', () => {
     ]);
   });
 
+  it('when the receiver answers slower than the timeout, then the attempt is recorded as timed out and retried', async () => {
+    const impatient = startTestWorker(testApp, { webhookTimeoutMs: 200 });
+    sink.slowBy(1_000);
+    try {
+      await org.admin.post('/api/v1/accounts', { name: 'Slow Ltd' });
+      await impatient.worker.drain();
+    } finally {
+      sink.slowBy(0);
+      await impatient.close();
+    }
+    expect(await deliveries('pending')).toEqual([
+      expect.objectContaining({ attempts: 1, lastStatus: null, lastError: 'The receiver timed out.' }),
+    ]);
+  });
+
   it('shows the secret once, refuses plain http to other hosts, and signs with the rotated secret at once', async () => {
     const listed = (await org.admin.get('/api/v1/webhooks')).body.items as Record<string, unknown>[];
     expect(listed[0]).not.toHaveProperty('secret');

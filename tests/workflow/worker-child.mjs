@@ -8,6 +8,7 @@ const { worker } = createCrmWorker({
   knex: database.knex,
   publicUrl: 'http://localhost:3000',
   smtp: null,
+  webhookAllowPrivate: true, // its webhook sink listens on this machine
   clock: new ManualClock(new Date(clockTime)),
   leaseMs: Number(leaseMs),
   pollMs: 20,

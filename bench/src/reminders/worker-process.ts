@@ -7,6 +7,7 @@ const scheduler = createCrmWorker({
   knex: database.knex,
   publicUrl: 'http://localhost:3000',
   smtp: null,
+  webhookAllowPrivate: true, // its webhook sink listens on this machine
   pollMs: 20,
   jobBatchSize: 500,
   deliveryBatchSize: 200,

@@ -32,24 +32,28 @@ export interface CrmWorkerOptions extends Omit<
   clock?: Clock;
   logger?: Pick<FastifyBaseLogger, 'error'>;
   webhookTimeoutMs?: number;
+  /** Let webhooks call private and local addresses (WEBHOOK_ALLOW_PRIVATE). Default false. */
+  webhookAllowPrivate?: boolean;
 }
 
 /** The worker the server runs: the CRM's job handlers, SMTP when configured, and webhooks. */
 export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; close(): Promise<void> } {
-  const { knex, smtp, publicUrl, webhookTimeoutMs, ...rest } = options;
+  const { knex, smtp, publicUrl, webhookTimeoutMs, webhookAllowPrivate, ...rest } = options;
   const email = smtp ? emailTransport(smtp, new URL(publicUrl).hostname) : null;
+  const webhook = webhookTransport({ timeoutMs: webhookTimeoutMs, allowPrivate: webhookAllowPrivate });
   const worker = new Worker({
     ...rest,
     knex,
     publicUrl,
     handlers: CRM_JOB_HANDLERS,
-    transports: { email, webhook: webhookTransport(webhookTimeoutMs) },
+    transports: { email, webhook },
   });
   return {
     worker,
     close: async () => {
       await worker.stop();
       email?.close();
+      webhook.close();
     },
   };
 }

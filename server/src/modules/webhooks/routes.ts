@@ -3,9 +3,10 @@ import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
 import * as service from './service.js';
+import type { WebhookAddressRule } from './webhook-url.js';
 
 /** Webhook receivers, for admins. */
-export async function webhookRoutes(app: App): Promise<void> {
+export async function webhookRoutes(app: App, rule: WebhookAddressRule): Promise<void> {
   const tags = ['webhooks'];
   app.get(
     '/webhooks',
@@ -29,7 +30,7 @@ export async function webhookRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createWebhook(app.db, request.actor, request.body)),
+      reply.status(201).send(await service.createWebhook(app.db, request.actor, request.body, rule)),
   );
   app.patch(
     '/webhooks/:id',
@@ -42,7 +43,7 @@ export async function webhookRoutes(app: App): Promise<void> {
         response: { 200: Webhook, ...errorReplies },
       },
     },
-    (request) => service.updateWebhook(app.db, request.actor, request.params.id, request.body),
+    (request) => service.updateWebhook(app.db, request.actor, request.params.id, request.body, rule),
   );
   app.post(
     '/webhooks/:id/rotate-secret',

@@ -3,26 +3,10 @@ import type { Webhook, WebhookCreate, WebhookUpdate, WebhookWithSecret } from '@
 import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
-import { NotFound, StaleVersion, ValidationFailed } from '../../errors.js';
+import { NotFound, StaleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 import * as webhooks from './repository.js';
-
-/** Receivers are called over HTTPS, or plain HTTP to this machine (a local relay, tests). */
-function checkUrl(url: string): string {
-  const parsed = new URL(url);
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
-    throw new ValidationFailed('A webhook URL must use https (plain http only to localhost).', [
-      { in: 'body', field: 'url' },
-    ]);
-  }
-  if (parsed.username || parsed.password) {
-    throw new ValidationFailed('A webhook URL may not carry a user name or password; it is signed instead.', [
-      { in: 'body', field: 'url' },
-    ]);
-  }
-  return parsed.toString();
-}
+import { checkWebhookUrl, type WebhookAddressRule } from './webhook-url.js';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
@@ -38,9 +22,14 @@ export function listWebhooks(db: Knex, actor: Actor): Promise<Webhook[]> {
 }
 
 /** Creates a webhook; its signing secret is in this answer and never again. */
-export function createWebhook(db: Knex, actor: Actor, input: WebhookCreate): Promise<WebhookWithSecret> {
+export function createWebhook(
+  db: Knex,
+  actor: Actor,
+  input: WebhookCreate,
+  rule: WebhookAddressRule,
+): Promise<WebhookWithSecret> {
   requireRole(actor, 'admin');
-  const url = checkUrl(input.url);
+  const url = checkWebhookUrl(input.url, rule);
   return db.transaction(async (trx) => {
     const id = newId();
     const secret = newSecret();
@@ -51,14 +40,20 @@ export function createWebhook(db: Knex, actor: Actor, input: WebhookCreate): Pro
   });
 }
 
-export function updateWebhook(db: Knex, actor: Actor, id: string, input: WebhookUpdate): Promise<Webhook> {
+export function updateWebhook(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: WebhookUpdate,
+  rule: WebhookAddressRule,
+): Promise<Webhook> {
   requireRole(actor, 'admin');
   return db.transaction(async (trx) => {
     const before = await lockedOrNotFound(trx, actor, id);
     if (before.version !== input.version) throw new StaleVersion('This webhook', before.version);
     await webhooks.updateWebhook(trx, actor.orgId, id, {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.url !== undefined ? { url: checkUrl(input.url) } : {}),
+      ...(input.url !== undefined ? { url: checkWebhookUrl(input.url, rule) } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     });
     const after = webhooks.toWebhook(await lockedOrNotFound(trx, actor, id));
