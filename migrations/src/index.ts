@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as coreSchema from './20261122000000_core_schema.js';
 import * as emailFilerIndex from './20261130000000_email_filer_index.js';
 import * as workflowAndReminders from './20261201000000_workflow_and_reminders.js';
+import * as sessionsThrottleAuditActors from './20261202000000_sessions_throttle_audit_actors.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261122000000_core_schema', coreSchema],
   ['20261130000000_email_filer_index', emailFilerIndex],
   ['20261201000000_workflow_and_reminders', workflowAndReminders],
+  ['20261202000000_sessions_throttle_audit_actors', sessionsThrottleAuditActors],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -54,3 +54,13 @@ export class Unprocessable extends AppError {
     super(422, code, message, details);
   }
 }
+
+/** Too many attempts; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequests extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'rate_limited', message);
+  }
+}

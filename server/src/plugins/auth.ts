@@ -1,11 +1,13 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Knex } from 'knex';
 import fp from 'fastify-plugin';
 import type { Role } from '@inbox-crm/shared';
 import type { Actor } from '../actor.js';
 import { Unauthorized } from '../errors.js';
 import { API_TOKEN_PREFIX } from '../modules/auth/opaque-tokens.js';
 import { actorForApiToken } from '../modules/auth/repository.js';
+import { sessionState } from '../modules/auth/session-state.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
@@ -13,6 +15,10 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export interface AccessClaims {
   sub: string;
   org: string;
+  /** The session (sign-in) the token belongs to; ending it ends the token. Tokens signed before
+   * sessions existed have none, and are refused. */
+  sid?: string;
+  /** The role and team at signing, for clients to read; requests use the current ones. */
   role: Role;
   team: string | null;
 }
@@ -30,8 +36,22 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-    signAccessToken(actor: Actor): string;
+    signAccessToken(actor: Actor, sessionId: string): string;
   }
+}
+
+/**
+ * The token's holder as they are now: a role change or a deactivation bites on the next request,
+ * and so does the end of the session (logout, a reused refresh token).
+ */
+async function currentActor(db: Knex, claims: AccessClaims): Promise<Actor> {
+  const state = claims.sid ? await sessionState(db, claims.org, claims.sub, claims.sid) : null;
+  const ended = () => new Unauthorized('This session has ended; sign in again.', 'session_expired');
+  if (!state) throw ended();
+  if (!state.userActive)
+    throw new Unauthorized('This user has been deactivated; ask an admin.', 'user_inactive');
+  if (state.sessionEnded) throw ended();
+  return { userId: claims.sub, orgId: claims.org, role: state.role, teamId: state.teamId };
 }
 
 function bearerToken(request: FastifyRequest): string {
@@ -50,8 +70,14 @@ async function auth(app: FastifyInstance, options: { secret: string }): Promise<
 
   app.decorateRequest('actor', null as unknown as Actor);
 
-  app.decorate('signAccessToken', (actor: Actor) =>
-    app.jwt.sign({ sub: actor.userId, org: actor.orgId, role: actor.role, team: actor.teamId }),
+  app.decorate('signAccessToken', (actor: Actor, sessionId: string) =>
+    app.jwt.sign({
+      sub: actor.userId,
+      org: actor.orgId,
+      sid: sessionId,
+      role: actor.role,
+      team: actor.teamId,
+    }),
   );
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
@@ -71,7 +97,7 @@ async function auth(app: FastifyInstance, options: { secret: string }): Promise<
         ? new Unauthorized('Your session has expired; sign in again.', 'session_expired')
         : new Unauthorized('The access token is not valid.', 'invalid_token');
     }
-    request.actor = { userId: claims.sub, orgId: claims.org, role: claims.role, teamId: claims.team };
+    request.actor = await currentActor(app.db, claims);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorBody } from '@inbox-crm/shared';
-import { AppError } from '../errors.js';
+import { AppError, TooManyRequests } from '../errors.js';
 
 interface DatabaseError {
   code: string;
@@ -91,6 +91,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     if (error instanceof AppError) {
       const body: ErrorBody = { error: error.code, message: error.message };
       if (error.details) body.details = error.details;
+      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.statusCode).send(body);
     }
     const mapped = fromFastifyError(error);

@@ -3,32 +3,112 @@ import type { Actor } from '../../actor.js';
 import { iso, isoOrNull, type Db } from '../../db/types.js';
 import { hashToken } from './opaque-tokens.js';
 
+export type SessionEndReason = 'logout' | 'refresh_reused' | 'password_changed' | 'deactivated';
+
+export async function insertSession(
+  db: Db,
+  row: { org_id: string; id: string; user_id: string },
+): Promise<void> {
+  await db('sessions').insert(row);
+}
+
 export async function insertRefreshToken(
   db: Db,
-  row: { token_hash: string; org_id: string; user_id: string; expires_at: Date },
+  row: { token_hash: string; org_id: string; user_id: string; session_id: string; expires_at: Date },
 ): Promise<void> {
   await db('refresh_tokens').insert(row);
 }
 
-/** Spends a refresh token: it is revoked in the same statement, so it can be used once only. */
+export interface RefreshTokenOwner {
+  org_id: string;
+  user_id: string;
+  session_id: string;
+}
+
+/**
+ * Spends a refresh token of a live session: it is revoked in the same statement, so it can be used
+ * once only. `reused` is a token that was spent already while its session still runs.
+ */
 export async function consumeRefreshToken(
   db: Db,
   token: string,
-): Promise<{ org_id: string; user_id: string } | undefined> {
-  const [row] = (await db('refresh_tokens')
-    .where({ token_hash: hashToken(token) })
+): Promise<{ spent: RefreshTokenOwner } | { reused: RefreshTokenOwner } | null> {
+  const hash = hashToken(token);
+  const [spent] = (await db('refresh_tokens')
+    .where({ token_hash: hash })
     .whereNull('revoked_at')
     .where('expires_at', '>', db.fn.now())
     .update({ revoked_at: db.fn.now() })
-    .returning(['org_id', 'user_id'])) as { org_id: string; user_id: string }[];
-  return row;
+    .returning(['org_id', 'user_id', 'session_id'])) as RefreshTokenOwner[];
+  if (spent) return { spent };
+  const reused = (await db('refresh_tokens as t')
+    .join('sessions as s', function joinSession() {
+      this.on('s.org_id', 't.org_id').andOn('s.id', 't.session_id');
+    })
+    .where('t.token_hash', hash)
+    .whereNotNull('t.revoked_at')
+    .whereNull('s.ended_at')
+    .first('t.org_id', 't.user_id', 't.session_id')) as RefreshTokenOwner | undefined;
+  return reused ? { reused } : null;
 }
 
-export async function revokeRefreshToken(db: Db, token: string): Promise<void> {
-  await db('refresh_tokens')
+/** The session a refresh token belongs to, if that token is still unspent. */
+export async function sessionOfRefreshToken(db: Db, token: string): Promise<RefreshTokenOwner | undefined> {
+  return (await db('refresh_tokens')
     .where({ token_hash: hashToken(token) })
     .whereNull('revoked_at')
-    .update({ revoked_at: db.fn.now() });
+    .first('org_id', 'user_id', 'session_id')) as RefreshTokenOwner | undefined;
+}
+
+/** Ends sessions (one, or all of a user's) and revokes their refresh tokens; answers their ids. */
+export async function endSessions(
+  db: Db,
+  where: { orgId: string; sessionId?: string; userId?: string },
+  reason: SessionEndReason,
+): Promise<string[]> {
+  const ended = (await db('sessions')
+    .where({
+      org_id: where.orgId,
+      ...(where.sessionId ? { id: where.sessionId } : {}),
+      ...(where.userId ? { user_id: where.userId } : {}),
+    })
+    .whereNull('ended_at')
+    .update({ ended_at: db.fn.now(), end_reason: reason })
+    .returning('id')) as { id: string }[];
+  const ids = ended.map((row) => row.id);
+  if (ids.length > 0) {
+    await db('refresh_tokens')
+      .where({ org_id: where.orgId })
+      .whereIn('session_id', ids)
+      .whereNull('revoked_at')
+      .update({ revoked_at: db.fn.now() });
+  }
+  return ids;
+}
+
+/** What an access token's holder is now: their role, team and whether they and the session still stand. */
+export interface SessionState {
+  role: Actor['role'];
+  teamId: string | null;
+  userActive: boolean;
+  sessionEnded: boolean;
+}
+
+export async function loadSessionState(
+  db: Db,
+  orgId: string,
+  userId: string,
+  sessionId: string,
+): Promise<SessionState | null> {
+  const row = (await db('sessions as s')
+    .join('users as u', function joinUser() {
+      this.on('u.org_id', 's.org_id').andOn('u.id', 's.user_id');
+    })
+    .where({ 's.org_id': orgId, 's.id': sessionId, 's.user_id': userId })
+    .first('u.role', 'u.team_id', 'u.active', 's.ended_at')) as
+    { role: Actor['role']; team_id: string | null; active: boolean; ended_at: Date | null } | undefined;
+  if (!row) return null;
+  return { role: row.role, teamId: row.team_id, userActive: row.active, sessionEnded: row.ended_at !== null };
 }
 
 /** The active user an API token belongs to, or null; marks the token used (at most once a minute). */

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   ApiToken,
   ApiTokenCreate,
@@ -16,27 +15,17 @@ import { bearer, errorReplies } from '../../http/route-schema.js';
 import { updateMyPreferences } from '../users/service.js';
 import * as service from './service.js';
 
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
-
-/** Public: sign in, refresh and sign out. A bad password costs the same time as a good one. */
+/**
+ * Public: sign in (throttled per address and per IP, see login-throttle), refresh and sign out. A
+ * bad password costs the same time as a good one.
+ */
 export async function authRoutes(app: App): Promise<void> {
   const tags = ['auth'];
-  const sign: service.SignAccessToken = (actor) => app.signAccessToken(actor);
+  const sign: service.SignAccessToken = (actor, sessionId) => app.signAccessToken(actor, sessionId);
   app.post(
     '/auth/login',
-    {
-      schema: { tags, body: LoginBody, response: { 200: Session, ...errorReplies } },
-      config: {
-        rateLimit: {
-          max: LOGIN_ATTEMPTS_PER_MINUTE,
-          timeWindow: '1 minute',
-          hook: 'preHandler',
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
-        },
-      },
-    },
-    (request) => service.login(app.db, sign, request.body.email, request.body.password),
+    { schema: { tags, body: LoginBody, response: { 200: Session, ...errorReplies } } },
+    (request) => service.login(app.db, sign, { ...request.body, ip: request.ip }),
   );
   app.post(
     '/auth/refresh',

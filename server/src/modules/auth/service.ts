@@ -7,62 +7,101 @@ import {
   type User,
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
+import type { Db } from '../../db/types.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, Unauthorized } from '../../errors.js';
 import { ACCESS_TOKEN_SECONDS } from '../../plugins/auth.js';
 import { findUser, findUserByEmail, toUser, type UserRow } from '../users/repository.js';
 import { verifyPassword } from './passwords.js';
 import { API_TOKEN_PREFIX, hashToken, newOpaqueToken } from './opaque-tokens.js';
+import { takeLoginAttempt } from './login-throttle.js';
 import * as tokens from './repository.js';
+import { forgetSessions } from './session-state.js';
 
 const REFRESH_TOKEN_DAYS = 30;
 
-export type SignAccessToken = (actor: Actor) => string;
+export type SignAccessToken = (actor: Actor, sessionId: string) => string;
 
 function actorOf(row: UserRow): Actor {
   return { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id };
 }
 
-async function startSession(db: Knex, sign: SignAccessToken, row: UserRow): Promise<Session> {
+/** A refresh token and an access token for the session `sessionId` (new at sign-in, kept on refresh). */
+async function issueTokens(db: Db, sign: SignAccessToken, row: UserRow, sessionId: string): Promise<Session> {
   const refreshToken = newOpaqueToken();
   await tokens.insertRefreshToken(db, {
     token_hash: hashToken(refreshToken),
     org_id: row.org_id,
     user_id: row.id,
+    session_id: sessionId,
     expires_at: new Date(Date.now() + REFRESH_TOKEN_DAYS * 24 * 3600 * 1000),
   });
   return {
-    accessToken: sign(actorOf(row)),
+    accessToken: sign(actorOf(row), sessionId),
     refreshToken,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: toUser(row),
   };
 }
 
+/**
+ * Signs in: the attempt is counted first (per address across IPs, and per IP), then the password
+ * is checked; a new session starts.
+ */
 export async function login(
   db: Knex,
   sign: SignAccessToken,
-  email: string,
-  password: string,
+  credentials: { email: string; password: string; ip: string },
 ): Promise<Session> {
-  const row = await findUserByEmail(db, normalizeEmail(email));
-  const matches = await verifyPassword(password, row?.password_hash ?? null);
+  const address = normalizeEmail(credentials.email);
+  const attempt = await takeLoginAttempt(db, address, credentials.ip);
+  const row = await findUserByEmail(db, address);
+  const matches = await verifyPassword(credentials.password, row?.password_hash ?? null);
   if (!row || !matches)
     throw new Unauthorized('The email address or password is wrong.', 'invalid_credentials');
+  await attempt.succeeded();
   if (!row.active) throw new Unauthorized('This user has been deactivated; ask an admin.', 'user_inactive');
-  return startSession(db, sign, row);
+  return db.transaction(async (trx) => {
+    const sessionId = newId();
+    await tokens.insertSession(trx, { org_id: row.org_id, id: sessionId, user_id: row.id });
+    return issueTokens(trx, sign, row, sessionId);
+  });
 }
 
-/** Trades a refresh token for a new session; the old refresh token is spent (rotation). */
+const sessionEnded = () => new Unauthorized('This session has ended; sign in again.', 'session_expired');
+
+/**
+ * Trades a refresh token for new tokens in the same session; the old refresh token is spent
+ * (rotation). A spent token presented again means it was copied: the whole session ends, signing
+ * out both the thief and the victim (RFC 9700, refresh token rotation).
+ */
 export async function refresh(db: Knex, sign: SignAccessToken, refreshToken: string): Promise<Session> {
-  const owner = await tokens.consumeRefreshToken(db, refreshToken);
-  const row = owner ? await findUser(db, owner.org_id, owner.user_id) : undefined;
-  if (!row?.active) throw new Unauthorized('This session has ended; sign in again.', 'session_expired');
-  return startSession(db, sign, row);
+  type Outcome = { session: Session } | { endedSession: string } | null;
+  const outcome = await db.transaction(async (trx): Promise<Outcome> => {
+    const consumed = await tokens.consumeRefreshToken(trx, refreshToken);
+    if (!consumed) return null;
+    if ('reused' in consumed) {
+      const { org_id, session_id } = consumed.reused;
+      await tokens.endSessions(trx, { orgId: org_id, sessionId: session_id }, 'refresh_reused');
+      return { endedSession: session_id };
+    }
+    const { org_id, user_id, session_id } = consumed.spent;
+    const row = await findUser(trx, org_id, user_id);
+    if (!row?.active) return null;
+    return { session: await issueTokens(trx, sign, row, session_id) };
+  });
+  if (outcome && 'session' in outcome) return outcome.session;
+  if (outcome) forgetSessions([outcome.endedSession]);
+  throw sessionEnded();
 }
 
-export function logout(db: Knex, refreshToken: string): Promise<void> {
-  return tokens.revokeRefreshToken(db, refreshToken);
+/** Ends the session of this refresh token: its refresh tokens and its access tokens stop working. */
+export async function logout(db: Knex, refreshToken: string): Promise<void> {
+  const owner = await tokens.sessionOfRefreshToken(db, refreshToken);
+  if (!owner) return;
+  forgetSessions(
+    await tokens.endSessions(db, { orgId: owner.org_id, sessionId: owner.session_id }, 'logout'),
+  );
 }
 
 export async function me(db: Knex, actor: Actor): Promise<User> {

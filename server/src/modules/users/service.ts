@@ -16,6 +16,8 @@ import { newId } from '../../db/ids.js';
 import { Conflict, NotFound, StaleVersion, Unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 import { hashPassword } from '../auth/passwords.js';
+import { endSessions } from '../auth/repository.js';
+import { forgetUserSessions } from '../auth/session-state.js';
 import { changedColumns } from '../records/changed-columns.js';
 import * as users from './repository.js';
 import { knownTimeZone } from './time-zone.js';
@@ -121,15 +123,16 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
         }),
       );
       if (input.active === false || passwordHash !== undefined) {
-        await trx('refresh_tokens')
-          .where({ org_id: actor.orgId, user_id: id })
-          .whereNull('revoked_at')
-          .update({ revoked_at: trx.fn.now() });
+        const reason = input.active === false ? 'deactivated' : 'password_changed';
+        await endSessions(trx, { orgId: actor.orgId, userId: id }, reason);
       }
       await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
       return after;
     })
-    .finally(() => forgetUserNames(actor.orgId));
+    .finally(() => {
+      forgetUserNames(actor.orgId);
+      forgetUserSessions(id);
+    });
 }
 
 export function listTeams(db: Knex, actor: Actor): Promise<Team[]> {

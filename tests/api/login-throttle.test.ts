@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '@inbox-crm/server';
+import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let testApp: TestApp;
+let secondInstance: App;
+let org: TestOrganisation;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  // Another server instance on the same database, as behind a load balancer.
+  secondInstance = await buildApp({
+    database: testApp.database,
+    jwtSecret: randomBytes(32).toString('hex'),
+    publicUrl: 'http://localhost:3000',
+  });
+  await secondInstance.ready();
+  org = await createTestOrganisation(testApp);
+});
+afterAll(async () => {
+  await secondInstance.close();
+  await testApp.close();
+});
+
+async function attempt(email: string, options: { ip?: string; app?: App; password?: string } = {}) {
+  const reply = await (options.app ?? testApp.app).inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: options.password ?? 'a wrong guess' },
+    remoteAddress: options.ip ?? '198.51.100.1',
+  });
+  return { status: reply.statusCode, body: reply.json(), retryAfter: reply.headers['retry-after'] };
+}
+
+describe('the sign-in throttle', () => {
+  it('when an address is padded or cased differently, then it still counts against the same address', async () => {
+    const { user } = await org.addUser('member');
+    const variants = [`  ${user.email}`, user.email.toUpperCase(), `${user.email}\t`];
+    const statuses: number[] = [];
+    for (let index = 0; index < 11; index += 1) {
+      statuses.push((await attempt(variants[index % variants.length]!, { ip: '198.51.100.2' })).status);
+    }
+    // addUser signed in once already: ten attempts a minute in all, then 429.
+    expect(statuses.slice(0, 9)).toEqual(Array<number>(9).fill(401));
+    expect(statuses.slice(9)).toEqual([429, 429]);
+  });
+
+  it('when guesses at one address come from many IPs and two server instances, then they are limited all the same', async () => {
+    const { user } = await org.addUser('member');
+    const statuses: number[] = [];
+    for (let index = 0; index < 10; index += 1) {
+      const reply = await attempt(user.email, {
+        ip: `203.0.113.${index + 1}`,
+        app: index % 2 === 0 ? testApp.app : secondInstance,
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses.slice(0, 9)).toEqual(Array<number>(9).fill(401));
+    const refused = await attempt(user.email, { ip: '203.0.113.99', app: secondInstance });
+    expect(statuses[9]).toBe(429);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: 'rate_limited', message: expect.any(String) });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+    // Even the right password waits: the limit is on trying, not on failing.
+    expect((await attempt(user.email, { ip: '203.0.113.100', password: TEST_PASSWORD })).status).toBe(429);
+  });
+
+  it('when one IP tries many addresses (credential stuffing), then its failures are limited; another IP and right passwords are not', async () => {
+    const stuffer = '192.0.2.77';
+    const statuses: number[] = [];
+    for (let index = 0; index < 51; index += 1) {
+      statuses.push((await attempt(`victim${index}@${org.domain}`, { ip: stuffer })).status);
+    }
+    expect(statuses.slice(0, 50)).toEqual(Array<number>(50).fill(401));
+    expect(statuses[50]).toBe(429);
+    expect((await attempt(`victim51@${org.domain}`, { ip: '192.0.2.78' })).status).toBe(401);
+
+    // Colleagues behind one office address sign in freely: successes are not counted against it.
+    const office = '192.0.2.200';
+    for (let index = 0; index < 49; index += 1) {
+      expect((await attempt(`typo${index}@${org.domain}`, { ip: office })).status).toBe(401);
+    }
+    for (let index = 0; index < 5; index += 1) {
+      const signedIn = await attempt(org.adminUser.email, { ip: office, password: TEST_PASSWORD });
+      expect(signedIn.status).toBe(200);
+    }
+    expect((await attempt(`typo49@${org.domain}`, { ip: office, app: secondInstance })).status).toBe(401);
+    expect((await attempt(`typo50@${org.domain}`, { ip: office })).status).toBe(429);
+  }, 60_000);
+});
