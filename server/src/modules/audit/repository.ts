@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
+import type { AuditActorType, AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
@@ -16,10 +16,26 @@ export type AuditAction =
   | 'stop'
   | 'rotate_secret';
 
+/**
+ * Who made a write: a person (an Actor), a workflow rule or engagement plan acting on its own
+ * (`automation`), or the system itself (no user, no automation).
+ */
+export type AuditActor =
+  | Pick<Actor, 'orgId' | 'userId'>
+  | { orgId: string; userId: null; automation?: { type: 'rule' | 'plan'; id: string } };
+
+function actorColumns(actor: AuditActor) {
+  if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };
+  const automation = 'automation' in actor ? actor.automation : undefined;
+  return automation
+    ? { actor_id: null, actor_type: automation.type, actor_ref: automation.id }
+    : { actor_id: null, actor_type: 'system', actor_ref: null };
+}
+
 /** Records one write, in the transaction that made it: who, what, when, before and after. */
 export async function recordAudit(
   db: Db,
-  actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null },
+  actor: AuditActor,
   action: AuditAction,
   entityType: string,
   entityId: string,
@@ -29,7 +45,7 @@ export async function recordAudit(
   await db('audit_log').insert({
     org_id: actor.orgId,
     id: newId(),
-    actor_id: actor.userId,
+    ...actorColumns(actor),
     action,
     entity_type: entityType,
     entity_id: entityId,
@@ -41,6 +57,8 @@ export async function recordAudit(
 interface AuditRow {
   id: string;
   actor_id: string | null;
+  actor_type: AuditActorType;
+  actor_ref: string | null;
   action: string;
   entity_type: string;
   entity_id: string;
@@ -57,6 +75,7 @@ export function listAudit(db: Db, orgId: string, query: AuditListQuery): Promise
   return pageById<AuditRow, AuditEntry>(builder, query, (row) => ({
     id: row.id,
     actorId: row.actor_id,
+    actor: { type: row.actor_type, id: row.actor_id ?? row.actor_ref },
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,

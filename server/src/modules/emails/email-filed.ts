@@ -24,6 +24,6 @@ export async function onEmailFiled(
   addedLinks: readonly RecordRef[],
 ): Promise<void> {
   const fromEmail = normalizeEmail(email.fromEmail);
-  if (email.created) await stopEnrollmentsOnReply(trx, actor.orgId, fromEmail, email.sentAt);
+  if (email.created) await stopEnrollmentsOnReply(trx, actor, fromEmail, email.sentAt);
   await emailFiledTo(trx, actor, addedLinks, { id: email.id, subject: email.subject, fromEmail });
 }

@@ -1,5 +1,6 @@
 import type { WorkflowRecordType } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
+import { recordAudit, type AuditActor } from '../audit/repository.js';
 import { cancelJobsByPrefix } from '../../jobs/jobs-repository.js';
 import { planStepPrefix } from './plan-jobs.js';
 import {
@@ -10,20 +11,21 @@ import {
   type StopReason,
 } from './repository.js';
 
-/** Ends these enrollments and cancels their steps still to come. */
+/** Ends these enrollments, cancels their steps still to come, and audits each stop as `actor`'s. */
 export async function stopEnrollments(
   db: Db,
-  orgId: string,
+  actor: AuditActor,
   enrollments: readonly EnrollmentRow[],
   reason: StopReason,
 ): Promise<void> {
   for (const enrollment of enrollments) {
-    await updateEnrollment(db, orgId, enrollment.id, {
+    await updateEnrollment(db, actor.orgId, enrollment.id, {
       status: 'stopped',
       stop_reason: reason,
       ended_at: new Date(),
     });
-    await cancelJobsByPrefix(db, orgId, planStepPrefix(enrollment.id));
+    await cancelJobsByPrefix(db, actor.orgId, planStepPrefix(enrollment.id));
+    await recordAudit(db, actor, 'stop', 'plan_enrollment', enrollment.id, null, { reason });
   }
 }
 
@@ -33,7 +35,7 @@ export async function stopEnrollments(
  */
 export async function stopEnrollmentsOnRecordChange(
   db: Db,
-  orgId: string,
+  actor: AuditActor,
   recordType: WorkflowRecordType,
   after: { id: string; deletedAt: string | null; status?: unknown },
 ): Promise<void> {
@@ -45,8 +47,11 @@ export async function stopEnrollmentsOnRecordChange(
         ? 'closed'
         : null;
   if (!reason) return;
-  const active = await lockActiveEnrollments(db, orgId, { record_type: recordType, record_id: after.id });
-  await stopEnrollments(db, orgId, active, reason);
+  const active = await lockActiveEnrollments(db, actor.orgId, {
+    record_type: recordType,
+    record_id: after.id,
+  });
+  await stopEnrollments(db, actor, active, reason);
 }
 
 /**
@@ -56,9 +61,10 @@ export async function stopEnrollmentsOnRecordChange(
  */
 export async function stopEnrollmentsOnReply(
   db: Db,
-  orgId: string,
+  actor: AuditActor,
   address: string,
   sentAt: Date,
 ): Promise<void> {
-  await stopEnrollments(db, orgId, await lockEnrollmentsOfAddress(db, orgId, address, sentAt), 'replied');
+  const replied = await lockEnrollmentsOfAddress(db, actor.orgId, address, sentAt);
+  await stopEnrollments(db, actor, replied, 'replied');
 }

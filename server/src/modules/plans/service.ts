@@ -101,8 +101,7 @@ export async function stopPlan(db: Knex, actor: Actor, enrollmentId: string): Pr
     const row = await plans.lockEnrollment(trx, actor.orgId, enrollmentId);
     if (!row) throw new NotFound('Plan enrollment');
     if (row.status === 'active') {
-      await stopEnrollments(trx, actor.orgId, [row], 'stopped_by_user');
-      await recordAudit(trx, actor, 'stop', 'plan_enrollment', enrollmentId, null, null);
+      await stopEnrollments(trx, actor, [row], 'stopped_by_user');
     }
     return row;
   });

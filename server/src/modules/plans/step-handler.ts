@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { PlanStepType } from '@inbox-crm/shared';
 import { newId } from '../../db/ids.js';
 import { oneByOne, type JobContext, type JobHandler } from '../../jobs/job-types.js';
+import { recordAudit } from '../audit/repository.js';
 import { remind } from '../notifications/remind.js';
 import { insertTask, loadTask } from '../tasks/repository.js';
 import { linksOfTaskFor } from '../tasks/task-links.js';
@@ -43,12 +44,30 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
     plan_enrollment_id: enrollment.id,
     plan_step: index,
   });
-  await scheduleTaskJobs(trx, job.orgId, (await loadTask(trx, job.orgId, taskId))!);
+  const task = (await loadTask(trx, job.orgId, taskId))!;
+  await scheduleTaskJobs(trx, job.orgId, task);
+  // The plan acts on its own: its task and its progress are audited as the plan's.
+  const planActor = {
+    orgId: job.orgId,
+    userId: null,
+    automation: { type: 'plan', id: enrollment.plan_id },
+  } as const;
+  await recordAudit(trx, planActor, 'create', 'task', taskId, null, task);
   const last = enrollment.steps_done + 1 >= enrollment.steps.length;
-  await updateEnrollment(trx, job.orgId, enrollment.id, {
+  const progress = {
     steps_done: enrollment.steps_done + 1,
-    ...(last ? { status: 'completed', ended_at: context.now } : {}),
-  });
+    ...(last ? { status: 'completed' as const, ended_at: context.now } : {}),
+  };
+  await updateEnrollment(trx, job.orgId, enrollment.id, progress);
+  await recordAudit(
+    trx,
+    planActor,
+    'update',
+    'plan_enrollment',
+    enrollment.id,
+    { stepsDone: enrollment.steps_done, status: enrollment.status },
+    { stepsDone: progress.steps_done, status: progress.status ?? enrollment.status },
+  );
   if (enrollment.owner_id) {
     await remind(
       trx,

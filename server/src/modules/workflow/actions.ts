@@ -12,6 +12,7 @@ import { newId } from '../../db/ids.js';
 import { AppError } from '../../errors.js';
 import { scheduleJob } from '../../jobs/jobs-repository.js';
 import type { Job, JobContext } from '../../jobs/job-types.js';
+import { recordAudit, type AuditActor } from '../audit/repository.js';
 import { enqueueDeliveries } from '../deliveries/repository.js';
 import { remind } from '../notifications/remind.js';
 import { enroll } from '../plans/enroll.js';
@@ -53,6 +54,13 @@ export function after(from: Date, delay: Delay, timeZone = 'UTC'): Date {
   return new Date(from.getTime() + delay.amount * UNIT_MS[delay.unit]);
 }
 
+/** A rule acts on its own: its writes are audited as the rule's. */
+const ruleActor = (firing: RuleFiring): AuditActor => ({
+  orgId: firing.job.orgId,
+  userId: null,
+  automation: { type: 'rule', id: firing.rule.id },
+});
+
 function aboutRecord(firing: RuleFiring): RecordRef | null {
   return firing.recordType === 'task' ? null : { type: firing.recordType, id: firing.recordId };
 }
@@ -77,7 +85,9 @@ async function createTask(
     assignee_id: assigneeId,
     ...linksOfTaskFor(firing.recordType, firing.recordId, firing.record),
   });
-  await scheduleTaskJobs(trx, orgId, (await loadTask(trx, orgId, taskId))!);
+  const task = (await loadTask(trx, orgId, taskId))!;
+  await scheduleTaskJobs(trx, orgId, task);
+  await recordAudit(trx, ruleActor(firing), 'create', 'task', taskId, null, task);
   if (assigneeId) {
     await remind(
       trx,
@@ -136,7 +146,7 @@ async function startPlan(trx: Knex.Transaction, firing: RuleFiring, planId: stri
   const plan = await findPlan(trx, firing.job.orgId, planId);
   if (!plan || (firing.recordType !== 'contact' && firing.recordType !== 'opportunity')) return;
   try {
-    await enroll(trx, {
+    const enrollmentId = await enroll(trx, {
       orgId: firing.job.orgId,
       plan,
       recordType: firing.recordType,
@@ -144,6 +154,11 @@ async function startPlan(trx: Knex.Transaction, firing: RuleFiring, planId: stri
       startedAt: context.now,
       startedBy: null,
       ruleId: firing.rule.id,
+    });
+    await recordAudit(trx, ruleActor(firing), 'start', 'plan_enrollment', enrollmentId, null, {
+      planId,
+      recordType: firing.recordType,
+      recordId: firing.recordId,
     });
   } catch (error) {
     // Already running for this record, or the opportunity closed meanwhile: nothing to start.

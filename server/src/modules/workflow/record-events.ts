@@ -59,7 +59,7 @@ export async function recordWritten(
   after: Written,
 ): Promise<void> {
   if (!isRuleRecordType(entity)) return;
-  await stopEnrollmentsOnRecordChange(trx, actor.orgId, entity, after);
+  await stopEnrollmentsOnRecordChange(trx, actor, entity, after);
   const created = before === null;
   const plainUpdate = before !== null && before.deletedAt === null && after.deletedAt === null;
   if (!created && !plainUpdate) return;
