@@ -100,6 +100,41 @@ describe('the typed API client', () => {
     expect(store.load()!.refreshToken).not.toBe(session.refreshToken);
   });
 
+  it('when two pages sharing one session renew together, then one refresh reaches the server and both stay signed in', async () => {
+    // Two tabs of one browser: one store (localStorage) and one lock (Web Locks) between them.
+    let queue: Promise<unknown> = Promise.resolve();
+    const renewalLock = <T>(renew: () => Promise<T>): Promise<T> => {
+      const turn = queue.then(renew);
+      queue = turn.catch(() => undefined);
+      return turn;
+    };
+    const store = memorySessionStore();
+    const calls: string[] = [];
+    const page = () =>
+      createApiClient({
+        baseUrl,
+        store,
+        renewalLock,
+        fetch: (input, init) => {
+          calls.push(new URL(input instanceof Request ? input.url : input).pathname);
+          return fetch(input, init);
+        },
+      });
+    const [first, second] = [page(), page()];
+    await first.signIn(org.adminUser.email, TEST_PASSWORD);
+    store.save({ ...store.load()!, accessToken: 'expired.in.both.tabs' });
+    const [a, b] = await Promise.all([first.me(), second.me()]);
+    expect([a.id, b.id]).toEqual([org.adminUser.id, org.adminUser.id]);
+    expect(calls.filter((path) => path.endsWith('/auth/refresh'))).toHaveLength(1);
+    // The renewed session is still alive on the server: nothing looked like a stolen refresh token.
+    expect((await second.me()).id).toBe(org.adminUser.id);
+    expect(
+      await org.anonymous.post('/api/v1/auth/refresh', { refreshToken: store.load()!.refreshToken }),
+    ).toMatchObject({
+      status: 200,
+    });
+  });
+
   it('signs out when the session cannot be renewed, and says so', async () => {
     const signedOut: ApiError[] = [];
     const { client, store } = countingClient(memorySessionStore(), (reason) => signedOut.push(reason));

@@ -48,6 +48,23 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Told when the session has ended for good (refresh refused) and signing in again is needed. */
   onSignedOut?: (reason: ApiError) => void;
+  /**
+   * Runs a renewal while no other page sharing the store renews; by default the browser's Web Locks
+   * where it has them. A spent refresh token presented twice ends the session on the server, so
+   * two tabs whose access tokens expire together must not both renew with the same one.
+   */
+  renewalLock?: <T>(renew: () => Promise<T>) => Promise<T>;
+}
+
+const RENEWAL_LOCK = 'inbox-crm.session-renewal';
+
+interface WebLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function webLocksRenewal<T>(renew: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: WebLocks } }).navigator?.locks;
+  return locks ? locks.request(RENEWAL_LOCK, renew) : renew();
 }
 
 const RECORD_PATHS: Record<RecordType, string> = {
@@ -84,19 +101,26 @@ export function createApiClient(options: ApiClientOptions) {
   const api = `${options.baseUrl.replace(/\/+$/, '')}/api/v1`;
   let refreshing: Promise<Session | null> | null = null;
 
-  // One renewal at a time: calls that fail together wait for the same new session.
-  function renew(session: Session): Promise<Session | null> {
-    refreshing ??= exchange<Session>(
+  const renewalLock = options.renewalLock ?? webLocksRenewal;
+
+  async function exchangeRefreshToken(session: Session): Promise<Session> {
+    // Another page sharing the store may have renewed while this one waited for the lock.
+    const stored = options.store.load();
+    if (stored !== null && stored.refreshToken !== session.refreshToken) return stored;
+    const { data } = await exchange<Session>(
       fetchImpl,
       `${api}/auth/refresh`,
       'POST',
       { refreshToken: session.refreshToken },
       null,
-    )
-      .then(({ data }) => {
-        options.store.save(data);
-        return data;
-      })
+    );
+    options.store.save(data);
+    return data;
+  }
+
+  // One renewal at a time: calls that fail together wait for the same new session.
+  function renew(session: Session): Promise<Session | null> {
+    refreshing ??= renewalLock(() => exchangeRefreshToken(session))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.needsSignIn) {
           // Only the session that was refused ends; one saved since (signed in again) stays.
