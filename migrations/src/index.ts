@@ -3,6 +3,7 @@ import * as coreSchema from './20261122000000_core_schema.js';
 import * as emailFilerIndex from './20261130000000_email_filer_index.js';
 import * as workflowAndReminders from './20261201000000_workflow_and_reminders.js';
 import * as sessionsThrottleAuditActors from './20261202000000_sessions_throttle_audit_actors.js';
+import * as inertRemoteImages from './20261202000100_inert_remote_images.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261130000000_email_filer_index', emailFilerIndex],
   ['20261201000000_workflow_and_reminders', workflowAndReminders],
   ['20261202000000_sessions_throttle_audit_actors', sessionsThrottleAuditActors],
+  ['20261202000100_inert_remote_images', inertRemoteImages],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

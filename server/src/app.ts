@@ -1,4 +1,3 @@
-import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
@@ -32,6 +31,7 @@ import errorHandler from './plugins/error-handler.js';
 import { manifestRoutes } from './plugins/manifest-routes.js';
 import openapi from './plugins/openapi.js';
 import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
+import securityHeaders from './plugins/security-headers.js';
 import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { derivedSecret } from './derived-secret.js';
@@ -58,6 +58,13 @@ export interface AppOptions {
   clock?: Clock;
   /** Whether webhooks may name private and local addresses (WEBHOOK_ALLOW_PRIVATE); by default not. */
   webhookAllowPrivate?: boolean;
+  /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY); by default none. */
+  trustProxy?: boolean | number | string[];
+}
+
+// Fastify takes a hop count at run time but its types do not: a count becomes the same rule as a function.
+function trustedProxies(trust: boolean | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
@@ -67,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
     ...(options.tls ? { https: options.tls } : {}),
   };
   const app = (Fastify(serverOptions) as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
@@ -74,10 +82,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
   await app.register(errorHandler);
+  await app.register(securityHeaders, { publicUrl: options.publicUrl });
   await app.register(textInput);
   await app.register(database, { database: options.database });
   await app.register(openapi, { publicUrl: options.publicUrl, version: PRODUCT_VERSION });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(auth, { secret: options.jwtSecret });
 
   await app.register(healthRoutes);

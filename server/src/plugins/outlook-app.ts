@@ -4,23 +4,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { outlookAppDir } from '@inbox-crm/addin-outlook/location';
 import { AppError } from '../errors.js';
+import { CONSOLE_POLICY, OFFICE_JS_URL, PANE_POLICY } from './outlook-app-policies.js';
+import { pageSecurityHeaders } from './security-headers.js';
 
-/** Microsoft requires add-ins to load Office.js from its CDN, never from a copy of their own. */
-export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-// The console shows email bodies (sanitized on the way in); this policy is the second fence:
-// no script but ours, no remote images (tracking pixels), no framing of the console elsewhere.
-const HIDDEN = { schema: { hide: true } };
-
-const CONSOLE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "frame-ancestors 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+// Pages, not API: left out of the OpenAPI document, and each under its own policy.
+const PANE_ROUTE = { schema: { hide: true }, helmet: pageSecurityHeaders(PANE_POLICY) };
+const CONSOLE_ROUTE = { schema: { hide: true }, helmet: pageSecurityHeaders(CONSOLE_POLICY) };
+const REDIRECT_ROUTE = { schema: { hide: true } };
 
 // The manifest's function file: Outlook loads it for ribbon commands; the add-in has none beyond
 // opening the pane, so it only starts Office.js.
@@ -58,35 +48,19 @@ export async function outlookAppRoutes(app: FastifyInstance, options: OutlookApp
     });
   }
 
-  const page =
-    (html: string | null, headers: Record<string, string>) => async (_: unknown, reply: FastifyReply) => {
-      if (html === null) throw new AppNotBuilt();
-      return reply
-        .headers({
-          'cache-control': 'no-cache',
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'same-origin',
-          ...headers,
-        })
-        .type('text/html; charset=utf-8')
-        .send(html);
-    };
-  const panePage = page(paneHtml, {});
+  const page = (html: string | null) => async (_: unknown, reply: FastifyReply) => {
+    if (html === null) throw new AppNotBuilt();
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  };
+  const panePage = page(paneHtml);
+  const consolePage = page(indexHtml);
 
-  const consolePage = page(indexHtml, { 'content-security-policy': CONSOLE_POLICY });
-
-  // Pages, not API: left out of the OpenAPI document.
-  app.get('/', HIDDEN, (_, reply) => reply.redirect('/app/'));
-  app.get('/outlook', HIDDEN, (_, reply) => reply.redirect('/outlook/'));
-  app.get('/outlook/', HIDDEN, panePage);
-  app.get('/outlook/index.html', HIDDEN, panePage);
-  app.get('/outlook/commands.html', HIDDEN, async (_, reply) =>
-    reply
-      .headers({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' })
-      .type('text/html; charset=utf-8')
-      .send(COMMANDS_PAGE),
-  );
-  app.get('/app', HIDDEN, (_, reply) => reply.redirect('/app/'));
-  app.get('/app/', HIDDEN, consolePage);
-  app.get('/app/*', HIDDEN, consolePage);
+  app.get('/', REDIRECT_ROUTE, (_, reply) => reply.redirect('/app/'));
+  app.get('/outlook', REDIRECT_ROUTE, (_, reply) => reply.redirect('/outlook/'));
+  app.get('/outlook/', PANE_ROUTE, panePage);
+  app.get('/outlook/index.html', PANE_ROUTE, panePage);
+  app.get('/outlook/commands.html', PANE_ROUTE, page(COMMANDS_PAGE));
+  app.get('/app', REDIRECT_ROUTE, (_, reply) => reply.redirect('/app/'));
+  app.get('/app/', CONSOLE_ROUTE, consolePage);
+  app.get('/app/*', CONSOLE_ROUTE, consolePage);
 }

@@ -32,6 +32,30 @@ const styleProperties = [
   'white-space',
 ];
 
+/** An attribute's value as an absolute URL, or null for a relative or unreadable one. */
+function absoluteUrl(value: string): URL | null {
+  return URL.canParse(value) ? new URL(value) : null;
+}
+
+// A remote image loads when the message is shown and tells its sender who opened it, and when
+// (tracking pixels). It is stored inert under data-src, for a reader to turn on message by message.
+// data: images are part of the message and cid: ones name its attachments, so both stay; anything
+// else (http:, relative paths, scripts) is dropped, as is any data-src the message brought itself.
+function imageSource(src: string): [name: string, value: string][] {
+  const url = absoluteUrl(src);
+  if (url?.protocol === 'https:') return [['data-src', url.href]];
+  if (url?.protocol === 'data:' || url?.protocol === 'cid:') return [['src', src]];
+  return [];
+}
+
+function inertRemoteImage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const kept = Object.entries(attribs).flatMap(([name, value]): [string, string][] => {
+    if (name === 'src') return imageSource(value);
+    return name === 'data-src' ? [] : [[name, value]];
+  });
+  return { tagName, attribs: Object.fromEntries(kept) };
+}
+
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
@@ -54,22 +78,26 @@ const options: sanitizeHtml.IOptions = {
   allowedAttributes: {
     '*': ['style', 'align', 'valign', 'width', 'height', 'dir', 'title'],
     a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
+    img: ['src', 'data-src', 'alt', 'width', 'height'],
     font: ['color', 'face', 'size'],
     td: ['colspan', 'rowspan', 'bgcolor'],
     th: ['colspan', 'rowspan', 'bgcolor'],
     table: ['border', 'cellpadding', 'cellspacing', 'bgcolor'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['https', 'data', 'cid'] },
+  allowedSchemesByTag: { img: ['data', 'cid'] },
   allowProtocolRelative: false,
   allowedStyles: { '*': Object.fromEntries(styleProperties.map((property) => [property, [SAFE_STYLE]])) },
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }),
+    img: inertRemoteImage,
   },
 };
 
-/** Email HTML made safe to show in our pages: no scripts, handlers, forms, frames, styles sheets or javascript: links. */
+/**
+ * Email HTML made safe to show in our pages: no scripts, handlers, forms, frames, style sheets or
+ * javascript: links, and remote images kept inert (`<img data-src="https://…">`, no src).
+ */
 export function sanitizeEmailHtml(html: string): string {
   return sanitizeHtml(html, options);
 }
