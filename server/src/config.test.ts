@@ -20,6 +20,7 @@ describe('configuration', () => {
       smtp: null,
       worker: true,
       webhookAllowPrivate: false,
+      trustProxy: false,
     });
   });
 
@@ -42,11 +43,13 @@ describe('configuration', () => {
       SMTP_FROM: 'Inbox CRM <crm@example.com>',
       WORKER: 'false',
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.10',
     });
     expect(config).toMatchObject({
       smtp: { url: 'smtps://crm:secret@mail.example.com:465', from: 'Inbox CRM <crm@example.com>' },
       worker: false,
       webhookAllowPrivate: true,
+      trustProxy: ['10.0.0.0/8', '192.168.1.10'],
       jwtSecret: 's'.repeat(40),
       port: 8080,
       publicUrl: 'https://crm.example.com',
@@ -64,6 +67,12 @@ describe('configuration', () => {
       adminPassword: 'long enough',
     });
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('when TRUST_PROXY is a hop count or nonsense, then it is read as hops or refused with its name', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY/);
   });
 
   it('names the variable at fault', () => {

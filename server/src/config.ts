@@ -38,6 +38,11 @@ export interface Config {
   worker: boolean;
   /** Let webhooks call private and local addresses (on-premises installs); off: public addresses only. */
   webhookAllowPrivate: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (the sign-in throttle counts
+   * per client IP): false none, true all, a number of hops, or the proxies' addresses and CIDRs.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +185,19 @@ function parsePublicUrl(raw: string | undefined, host: string, port: number): st
   return value.replace(/\/+$/, '');
 }
 
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^(true|yes)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const proxies = raw.split(',').map((part) => part.trim());
+  if (proxies.some((proxy) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(proxy))) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a number of hops or proxy addresses such as 10.0.0.0/8, not "${raw}".`,
+    );
+  }
+  return proxies;
+}
+
 /** Reads and checks the configuration; throws ConfigError with a sentence naming the variable at fault. */
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(text(env, 'PORT'));
@@ -201,5 +219,6 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: parseSmtp(env),
     worker: text(env, 'WORKER') === undefined ? true : parseBoolean('WORKER', text(env, 'WORKER')),
     webhookAllowPrivate: parseBoolean('WEBHOOK_ALLOW_PRIVATE', text(env, 'WEBHOOK_ALLOW_PRIVATE')),
+    trustProxy: parseTrustProxy(text(env, 'TRUST_PROXY')),
   };
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
     logger: { level: config.logLevel },
     emailEnabled: config.smtp !== null,
+    trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
   });
   await app.listen({ port: config.port, host: config.host });

@@ -10,11 +10,12 @@ let org: TestOrganisation;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  // Another server instance on the same database, as behind a load balancer.
+  // Another server instance on the same database, behind a load balancer at 10.0.0.1.
   secondInstance = await buildApp({
     database: testApp.database,
     jwtSecret: randomBytes(32).toString('hex'),
     publicUrl: 'http://localhost:3000',
+    trustProxy: ['10.0.0.1'],
   });
   await secondInstance.ready();
   org = await createTestOrganisation(testApp);
@@ -24,12 +25,16 @@ afterAll(async () => {
   await testApp.close();
 });
 
-async function attempt(email: string, options: { ip?: string; app?: App; password?: string } = {}) {
+async function attempt(
+  email: string,
+  options: { ip?: string; app?: App; password?: string; forwardedFor?: string } = {},
+) {
   const reply = await (options.app ?? testApp.app).inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { email, password: options.password ?? 'a wrong guess' },
     remoteAddress: options.ip ?? '198.51.100.1',
+    headers: options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {},
   });
   return { status: reply.statusCode, body: reply.json(), retryAfter: reply.headers['retry-after'] };
 }
@@ -89,5 +94,23 @@ describe('the sign-in throttle', () => {
     }
     expect((await attempt(`typo49@${org.domain}`, { ip: office, app: secondInstance })).status).toBe(401);
     expect((await attempt(`typo50@${org.domain}`, { ip: office })).status).toBe(429);
+  }, 60_000);
+
+  it('when clients come through a trusted proxy, then each is counted by its own address, not the proxy’s', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      const reply = await attempt(`guess${index}@${org.domain}`, {
+        app: secondInstance,
+        ip: '10.0.0.1',
+        forwardedFor: '198.51.100.50',
+      });
+      expect(reply.status).toBe(401);
+    }
+    const sameClient = { app: secondInstance, ip: '10.0.0.1', forwardedFor: '198.51.100.50' };
+    expect((await attempt(`guess50@${org.domain}`, sameClient)).status).toBe(429);
+    const otherClient = { app: secondInstance, ip: '10.0.0.1', forwardedFor: '198.51.100.51' };
+    expect((await attempt(`guess50@${org.domain}`, otherClient)).status).toBe(401);
+    // A sender that is not the trusted proxy cannot pick another address by the header.
+    const spoofed = { app: secondInstance, ip: '198.51.100.50', forwardedFor: '198.51.100.52' };
+    expect((await attempt(`guess51@${org.domain}`, spoofed)).status).toBe(429);
   }, 60_000);
 });
