@@ -190,6 +190,15 @@ describe('NUL bytes in a real email', () => {
     expect(again.body.subject).toBe('Invoice attached');
   });
 
+  it('when a body nests thousands of levels deep, then the answer is 400, signed in or not', async () => {
+    const deep = `{"email":${'['.repeat(20_000)}${']'.repeat(20_000)},"password":"x"}`;
+    const anonymous = await org.anonymous.request('POST', '/api/v1/auth/login', deep);
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.error).toBe('validation_failed');
+    const signedIn = await org.admin.request('POST', '/api/v1/accounts', deep.replace('email', 'name'));
+    expect(signedIn.status).toBe(400);
+  });
+
   it('when an identifier (a Message-ID path, a lookup address, a search) carries a NUL byte, then the answer is 400 and says which', async () => {
     const byId = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent('<a\u0000b@x>')}`);
     expect(byId.status).toBe(400);

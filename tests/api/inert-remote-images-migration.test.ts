@@ -21,7 +21,7 @@ describe('the migration that makes stored remote images inert', () => {
       emailToFile({ links: [{ type: 'contact', id: contact.id }] }),
     );
     const asFiledBefore =
-      '<p>Hi</p><img src="https://track.example/p.gif" alt="" width="1" /><img alt="logo" src="https://cdn.example/logo.png"><img src="data:image/png;base64,AAAA" />';
+      '<p>Hi</p><img src="https://track.example/p.gif" alt="" width="1" /><img alt="logo" src="https://cdn.example/logo.png"><img src="data:image/png;base64,AAAA" /><img src=" https://cdn.example/spaced.png">';
     const knex = testApp.database.knex;
     await knex('email_messages')
       .where({ org_id: org.orgId, activity_id: email.id })
@@ -32,7 +32,7 @@ describe('the migration that makes stored remote images inert', () => {
 
     const stored = await org.admin.get(`/api/v1/emails/${email.id}`);
     expect(stored.body.bodyHtml).toBe(
-      '<p>Hi</p><img data-src="https://track.example/p.gif" alt="" width="1" /><img alt="logo" data-src="https://cdn.example/logo.png"><img src="data:image/png;base64,AAAA" />',
+      '<p>Hi</p><img data-src="https://track.example/p.gif" alt="" width="1" /><img alt="logo" data-src="https://cdn.example/logo.png"><img src="data:image/png;base64,AAAA" /><img data-src="https://cdn.example/spaced.png">',
     );
   });
 });

@@ -113,4 +113,24 @@ describe('the sign-in throttle', () => {
     const spoofed = { app: secondInstance, ip: '198.51.100.50', forwardedFor: '198.51.100.52' };
     expect((await attempt(`guess51@${org.domain}`, spoofed)).status).toBe(429);
   }, 60_000);
+
+  it('when a trusted proxy forwards something that is not an address, then the connection’s own address counts and nothing fails', async () => {
+    const reply = await attempt(`nobody@${org.domain}`, {
+      app: secondInstance,
+      ip: '10.0.0.1',
+      forwardedFor: 'x'.repeat(3000),
+    });
+    expect(reply.status).toBe(401);
+  });
+
+  it('when failures come from many addresses of one IPv6 /64, then they are counted as one client', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      const reply = await attempt(`six${index}@${org.domain}`, {
+        ip: `2001:db8:1:2::${(index + 1).toString(16)}`,
+      });
+      expect(reply.status).toBe(401);
+    }
+    expect((await attempt(`six50@${org.domain}`, { ip: '2001:db8:1:2:ffff::1' })).status).toBe(429);
+    expect((await attempt(`six50@${org.domain}`, { ip: '2001:db8:1:3::1' })).status).toBe(401);
+  }, 60_000);
 });

@@ -68,6 +68,18 @@ describe('ending a session', () => {
     expect(after.body.error).toBe('session_expired');
   });
 
+  it('when a page signs out with a refresh token another page has renewed since, then the session ends all the same', async () => {
+    const { user } = await org.addUser('member');
+    const first = await signIn(user.email);
+    const renewed = await refresh(first.refreshToken);
+    const renewedClient = new Client(testApp.app, renewed.body.accessToken);
+    expect(
+      (await org.anonymous.post('/api/v1/auth/logout', { refreshToken: first.refreshToken })).status,
+    ).toBe(204);
+    expect((await renewedClient.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await refresh(renewed.body.refreshToken)).status).toBe(401);
+  });
+
   it('when a spent refresh token is used again, then its whole session ends: the thief and the victim are both signed out', async () => {
     const { user } = await org.addUser('member');
     const victim = await signIn(user.email);

@@ -104,6 +104,19 @@ describe('webhook receivers on private and local networks', () => {
     },
   );
 
+  it.each(['https://999.999.999.999/', 'https://example.com:99999/', 'https://xn--a/'])(
+    'when an admin gives a URL no browser could call (%s), then it is refused with 400, not an error of ours',
+    async (url) => {
+      const reply = await org.admin.post('/api/v1/webhooks', { name: 'Odd', url });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({
+        error: 'validation_failed',
+        details: [{ in: 'body', field: 'url' }],
+      });
+      expect(await storedWebhooks()).toBe(0);
+    },
+  );
+
   it('when private addresses are not allowed and an admin moves a webhook to loopback, then the change is refused', async () => {
     const created = await org.admin.post('/api/v1/webhooks', {
       name: 'Public',

@@ -14,6 +14,11 @@ describe('storableText', () => {
     expect((clean as { role?: string }).role).toBeUndefined();
     expect(Object.getPrototypeOf(clean)).toBe(Object.prototype);
   });
+
+  it('refuses a body nested deeper than any request needs, instead of exhausting the stack', () => {
+    const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000)) as unknown;
+    expect(() => storableText({ email: deep })).toThrow(/nests deeper/);
+  });
 });
 
 describe('fieldWithNul', () => {

@@ -11,6 +11,11 @@ interface DatabaseError {
 
 // PostgreSQL's codes for what a client's input can cause; the services check these cases first,
 // this is the net under them so that no client input ever becomes a 500.
+const UNSTORABLE_CHARACTER = {
+  status: 400,
+  error: 'validation_failed',
+  message: 'A value holds a character that cannot be stored.',
+};
 const DATABASE_ERRORS: Record<string, { status: number; error: string; message: string }> = {
   '23505': { status: 409, error: 'conflict', message: 'That value is already taken in your organisation.' },
   '23503': {
@@ -25,16 +30,8 @@ const DATABASE_ERRORS: Record<string, { status: number; error: string; message: 
   '22007': { status: 400, error: 'validation_failed', message: 'A date or time is not valid.' },
   '22008': { status: 400, error: 'validation_failed', message: 'A date or time is out of range.' },
   // A NUL character or a byte sequence the database's encoding cannot hold (text, jsonb).
-  '22021': {
-    status: 400,
-    error: 'validation_failed',
-    message: 'A value holds a character that cannot be stored.',
-  },
-  '22P05': {
-    status: 400,
-    error: 'validation_failed',
-    message: 'A value holds a character that cannot be stored.',
-  },
+  '22021': UNSTORABLE_CHARACTER,
+  '22P05': UNSTORABLE_CHARACTER,
 };
 
 function isDatabaseError(error: unknown): error is DatabaseError {

@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ValidationFailed } from '../errors.js';
 import { fieldWithNul, storableText } from '../http/storable-text.js';
 
-function refuseNulIn(request: FastifyRequest, part: 'params' | 'querystring'): void {
-  const field = fieldWithNul(part === 'params' ? request.params : request.query);
+function refuseNulIn(values: unknown, part: 'params' | 'querystring'): void {
+  const field = fieldWithNul(values);
   if (field === null) return;
   throw new ValidationFailed(
     `The ${part} field ${field} contains a NUL character; remove it and try again.`,
@@ -20,8 +20,8 @@ function refuseNulIn(request: FastifyRequest, part: 'params' | 'querystring'): v
  */
 async function textInput(app: FastifyInstance): Promise<void> {
   app.addHook('preValidation', async (request) => {
-    refuseNulIn(request, 'params');
-    refuseNulIn(request, 'querystring');
+    refuseNulIn(request.params, 'params');
+    refuseNulIn(request.query, 'querystring');
     if (request.body !== undefined) request.body = storableText(request.body);
   });
 }

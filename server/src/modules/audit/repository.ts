@@ -24,6 +24,13 @@ export type AuditActor =
   | Pick<Actor, 'orgId' | 'userId'>
   | { orgId: string; userId: null; automation?: { type: 'rule' | 'plan'; id: string } };
 
+/** A workflow rule or an engagement plan acting on its own. */
+export const automationActor = (orgId: string, type: 'rule' | 'plan', id: string): AuditActor => ({
+  orgId,
+  userId: null,
+  automation: { type, id },
+});
+
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };
   const automation = 'automation' in actor ? actor.automation : undefined;

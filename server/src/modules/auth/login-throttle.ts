@@ -1,28 +1,53 @@
+import ipaddr from 'ipaddr.js';
 import type { Db } from '../../db/types.js';
 import { TooManyRequests } from '../../errors.js';
 import { countAttempt, refundAttempt } from './login-throttle-repository.js';
 
 interface LoginLimit {
-  /** The bucket an attempt falls in, by the normalised address and the client's IP. */
-  bucket(address: string, ip: string): string;
+  /** The bucket an attempt falls in. */
+  bucket: string;
   max: number;
   windowSeconds: number;
   /** false: a successful sign-in is taken back, so only failures count against the limit. */
   countsSuccess: boolean;
 }
 
-// Guessing one address is slowed whatever IPs it comes from; one IP trying many addresses (credential
-// stuffing) is stopped by its failures. The counters live in PostgreSQL, so they hold across every
-// server instance. Only failures count per IP, so an office behind one address signs in freely.
-const LOGIN_LIMITS: readonly LoginLimit[] = [
-  { bucket: (address) => `address:${address}`, max: 10, windowSeconds: 60, countsSuccess: true },
-  { bucket: (address) => `address-failures:${address}`, max: 30, windowSeconds: 3600, countsSuccess: false },
-  { bucket: (_, ip) => `ip-failures:${ip}`, max: 50, windowSeconds: 900, countsSuccess: false },
+// One client on IPv6 holds a whole /64, so that is what one client's failures are counted by.
+function clientNetwork(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip);
+  return address.kind() === 'ipv6'
+    ? `${ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString()}/64`
+    : address.toString();
+}
+
+// One IP trying many addresses (credential stuffing) is stopped by its failures, and is counted
+// first, so a blocked IP writes nothing more. Guessing one address is slowed whatever IPs it comes
+// from. Only failures count per IP, so an office behind one address signs in freely. The counters
+// live in PostgreSQL, so they hold across every server instance.
+const ipLimits = (ip: string): LoginLimit[] => [
+  { bucket: `ip-failures:${clientNetwork(ip)}`, max: 50, windowSeconds: 900, countsSuccess: false },
+];
+const addressLimits = (address: string): LoginLimit[] => [
+  { bucket: `address:${address}`, max: 10, windowSeconds: 60, countsSuccess: true },
+  { bucket: `address-failures:${address}`, max: 30, windowSeconds: 3600, countsSuccess: false },
 ];
 
 export interface LoginAttempt {
   /** The password was right: failure-only counters take this attempt back. */
   succeeded(): Promise<void>;
+}
+
+/** Counts an attempt in each limit's window; refuses with 429 when any is passed. */
+async function count(db: Db, limits: readonly LoginLimit[], now: Date): Promise<void> {
+  const maxOf = new Map(limits.map((limit) => [limit.bucket, limit.max]));
+  const passed = (await countAttempt(db, limits, now)).filter((row) => row.attempts > maxOf.get(row.bucket)!);
+  if (passed.length === 0) return;
+  const until = Math.max(...passed.map((row) => row.expiresAt.getTime()));
+  throw new TooManyRequests(
+    'Too many sign-in attempts; wait a while and try again.',
+    Math.ceil((until - now.getTime()) / 1000),
+  );
 }
 
 /**
@@ -35,22 +60,14 @@ export async function takeLoginAttempt(
   ip: string,
   now = new Date(),
 ): Promise<LoginAttempt> {
-  const windows = LOGIN_LIMITS.map((limit) => ({ ...limit, bucket: limit.bucket(address, ip) }));
-  const maxOf = new Map(windows.map((window) => [window.bucket, window.max]));
-  const counted = await countAttempt(db, windows, now);
-  const passed = counted.filter((row) => row.attempts > maxOf.get(row.bucket)!);
-  if (passed.length > 0) {
-    const until = Math.max(...passed.map((row) => row.expiresAt.getTime()));
-    throw new TooManyRequests(
-      'Too many sign-in attempts; wait a while and try again.',
-      Math.ceil((until - now.getTime()) / 1000),
-    );
-  }
+  const limits = [...ipLimits(ip), ...addressLimits(address)];
+  await count(db, ipLimits(ip), now);
+  await count(db, addressLimits(address), now);
   return {
     succeeded: () =>
       refundAttempt(
         db,
-        windows.filter((window) => !window.countsSuccess),
+        limits.filter((limit) => !limit.countsSuccess),
         now,
       ),
   };

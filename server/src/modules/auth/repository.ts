@@ -27,7 +27,9 @@ export interface RefreshTokenOwner {
 
 /**
  * Spends a refresh token of a live session: it is revoked in the same statement, so it can be used
- * once only. `reused` is a token that was spent already while its session still runs.
+ * once only, and its session row is locked until the caller commits, so a session being ended at
+ * the same moment waits and then ends the token issued in its place too. `reused` is a token that
+ * was spent already while its session still runs.
  */
 export async function consumeRefreshToken(
   db: Db,
@@ -40,24 +42,31 @@ export async function consumeRefreshToken(
     .where('expires_at', '>', db.fn.now())
     .update({ revoked_at: db.fn.now() })
     .returning(['org_id', 'user_id', 'session_id'])) as RefreshTokenOwner[];
-  if (spent) return { spent };
-  const reused = (await db('refresh_tokens as t')
+  if (spent) {
+    const live = await db('sessions')
+      .where({ org_id: spent.org_id, id: spent.session_id })
+      .whereNull('ended_at')
+      .forUpdate()
+      .first<{ id: string } | undefined>('id');
+    return live ? { spent } : null;
+  }
+  const reused = await liveSessionOfToken(db, hash);
+  return reused ? { reused } : null;
+}
+
+function liveSessionOfToken(db: Db, hash: string): Promise<RefreshTokenOwner | undefined> {
+  return db('refresh_tokens as t')
     .join('sessions as s', function joinSession() {
       this.on('s.org_id', 't.org_id').andOn('s.id', 't.session_id');
     })
     .where('t.token_hash', hash)
-    .whereNotNull('t.revoked_at')
     .whereNull('s.ended_at')
-    .first('t.org_id', 't.user_id', 't.session_id')) as RefreshTokenOwner | undefined;
-  return reused ? { reused } : null;
+    .first('t.org_id', 't.user_id', 't.session_id') as Promise<RefreshTokenOwner | undefined>;
 }
 
-/** The session a refresh token belongs to, if that token is still unspent. */
-export async function sessionOfRefreshToken(db: Db, token: string): Promise<RefreshTokenOwner | undefined> {
-  return (await db('refresh_tokens')
-    .where({ token_hash: hashToken(token) })
-    .whereNull('revoked_at')
-    .first('org_id', 'user_id', 'session_id')) as RefreshTokenOwner | undefined;
+/** The live session a refresh token belongs to, whether the token is spent or not. */
+export function sessionOfRefreshToken(db: Db, token: string): Promise<RefreshTokenOwner | undefined> {
+  return liveSessionOfToken(db, hashToken(token));
 }
 
 /** Ends sessions (one, or all of a user's) and revokes their refresh tokens; answers their ids. */

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiToken,
   ApiTokenCreate,
@@ -16,6 +18,14 @@ import { updateMyPreferences } from '../users/service.js';
 import * as service from './service.js';
 
 /**
+ * The client's address: the one trusted proxies forwarded (TRUST_PROXY), unless what they forwarded
+ * is not an address at all, then the connection's own.
+ */
+function clientIp(request: FastifyRequest): string {
+  return isIP(request.ip) !== 0 ? request.ip : (request.socket.remoteAddress ?? 'unknown');
+}
+
+/**
  * Public: sign in (throttled per address and per IP, see login-throttle), refresh and sign out. A
  * bad password costs the same time as a good one.
  */
@@ -25,7 +35,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/auth/login',
     { schema: { tags, body: LoginBody, response: { 200: Session, ...errorReplies } } },
-    (request) => service.login(app.db, sign, { ...request.body, ip: request.ip }),
+    (request) => service.login(app.db, sign, { ...request.body, ip: clientIp(request) }),
   );
   app.post(
     '/auth/refresh',

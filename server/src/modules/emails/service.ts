@@ -23,7 +23,6 @@ import { activityKind } from '../activities/service.js';
 import { onEmailFiled } from './email-filed.js';
 import { messageKey } from './message-key.js';
 import * as emails from './repository.js';
-import type { EmailClaim } from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 
 export interface FilingResult {
@@ -70,7 +69,7 @@ class FiledPrivately extends AppError {
 async function privateRefiling(
   trx: Knex.Transaction,
   actor: Actor,
-  claim: EmailClaim,
+  claim: emails.EmailClaim,
   wantsPublic: boolean,
 ): Promise<{ makePublic: boolean }> {
   if (claim.created || !claim.private) return { makePublic: false };

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { PlanStepType } from '@inbox-crm/shared';
 import { newId } from '../../db/ids.js';
 import { oneByOne, type JobContext, type JobHandler } from '../../jobs/job-types.js';
-import { recordAudit } from '../audit/repository.js';
+import { automationActor, recordAudit } from '../audit/repository.js';
 import { remind } from '../notifications/remind.js';
 import { insertTask, loadTask } from '../tasks/repository.js';
 import { linksOfTaskFor } from '../tasks/task-links.js';
@@ -47,11 +47,7 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
   const task = (await loadTask(trx, job.orgId, taskId))!;
   await scheduleTaskJobs(trx, job.orgId, task);
   // The plan acts on its own: its task and its progress are audited as the plan's.
-  const planActor = {
-    orgId: job.orgId,
-    userId: null,
-    automation: { type: 'plan', id: enrollment.plan_id },
-  } as const;
+  const planActor = automationActor(job.orgId, 'plan', enrollment.plan_id);
   await recordAudit(trx, planActor, 'create', 'task', taskId, null, task);
   const last = enrollment.steps_done + 1 >= enrollment.steps.length;
   const progress = {

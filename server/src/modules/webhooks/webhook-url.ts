@@ -33,6 +33,9 @@ const namesNonPublicHost = (hostname: string): boolean => {
  * since what it resolves to may change.
  */
 export function checkWebhookUrl(url: string, { allowPrivate }: WebhookAddressRule): string {
+  if (!URL.canParse(url)) {
+    throw new ValidationFailed('The webhook URL is not a web address that can be called.', URL_FIELD);
+  }
   const parsed = new URL(url);
   if (!allowPrivate && namesNonPublicHost(parsed.hostname)) {
     throw new ValidationFailed(

@@ -12,7 +12,7 @@ import { newId } from '../../db/ids.js';
 import { AppError } from '../../errors.js';
 import { scheduleJob } from '../../jobs/jobs-repository.js';
 import type { Job, JobContext } from '../../jobs/job-types.js';
-import { recordAudit, type AuditActor } from '../audit/repository.js';
+import { automationActor, recordAudit } from '../audit/repository.js';
 import { enqueueDeliveries } from '../deliveries/repository.js';
 import { remind } from '../notifications/remind.js';
 import { enroll } from '../plans/enroll.js';
@@ -55,11 +55,7 @@ export function after(from: Date, delay: Delay, timeZone = 'UTC'): Date {
 }
 
 /** A rule acts on its own: its writes are audited as the rule's. */
-const ruleActor = (firing: RuleFiring): AuditActor => ({
-  orgId: firing.job.orgId,
-  userId: null,
-  automation: { type: 'rule', id: firing.rule.id },
-});
+const ruleActor = (firing: RuleFiring) => automationActor(firing.job.orgId, 'rule', firing.rule.id);
 
 function aboutRecord(firing: RuleFiring): RecordRef | null {
   return firing.recordType === 'task' ? null : { type: firing.recordType, id: firing.recordId };
