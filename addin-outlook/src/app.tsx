@@ -18,6 +18,32 @@ const FULL_HEIGHT = { minHeight: '100vh' };
 // The console is loaded only in a browser, so the task pane never downloads it.
 const Console = lazy(() => import('./features/console/console.js'));
 
+const sameUser = (a: User | null, b: User | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reads the user afresh when the page opens and whenever it is shown again, so pages offered by role
+ * follow a role an admin changed since sign-in (the server enforces it on every call regardless).
+ */
+function useCurrentUser(session: PageSession, setUser: (update: (user: User | null) => User | null) => void) {
+  useEffect(() => {
+    const refresh = () => {
+      session
+        .currentUser()
+        .then((fresh) => {
+          if (fresh) setUser((user) => (user === null || sameUser(user, fresh) ? user : fresh));
+        })
+        // An ended session is reported through onSignedOut; anything else leaves the stored user.
+        .catch(() => undefined);
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [session, setUser]);
+}
+
 export function App({ surface, session }: { surface: Surface; session: PageSession }) {
   const [user, setUser] = useState<User | null>(() => session.storedUser());
   const [signInReason, setSignInReason] = useState<ApiError | null>(null);
@@ -29,6 +55,7 @@ export function App({ surface, session }: { surface: Surface; session: PageSessi
       }),
     [session],
   );
+  useCurrentUser(session, setUser);
   const mailbox =
     surface.kind === 'pane' && surface.connection.kind === 'connected' ? surface.connection.mailbox : null;
   const dark = usePrefersDark(mailbox);

@@ -135,6 +135,38 @@ describe('the typed API client', () => {
     });
   });
 
+  it('when a sibling tab renews first and its save reaches this tab late, then this tab takes that session and stays signed in', async () => {
+    // One localStorage seen from two tabs: the second tab sees a save 300 ms after it happens.
+    const shared = memorySessionStore();
+    let savedAt = 0;
+    let previous: ReturnType<typeof shared.load> = null;
+    const firstTab: SessionStore = {
+      load: () => shared.load(),
+      save: (session) => {
+        previous = shared.load();
+        savedAt = Date.now();
+        shared.save(session);
+      },
+      clear: () => shared.clear(),
+    };
+    const secondTab: SessionStore = {
+      load: () => (Date.now() - savedAt < 300 ? previous : shared.load()),
+      save: (session) => firstTab.save(session),
+      clear: () => shared.clear(),
+    };
+    const noLock = <T>(renew: () => Promise<T>) => renew();
+    const first = createApiClient({ baseUrl, store: firstTab, renewalLock: noLock });
+    const second = createApiClient({ baseUrl, store: secondTab, renewalLock: noLock });
+    await first.signIn(org.adminUser.email, TEST_PASSWORD);
+    firstTab.save({ ...firstTab.load()!, accessToken: 'expired.in.both.tabs' });
+    savedAt = 0;
+    await first.me();
+    const [again, late] = await Promise.all([first.me(), second.me()]);
+    expect([again.id, late.id]).toEqual([org.adminUser.id, org.adminUser.id]);
+    expect(first.isSignedIn() && second.isSignedIn()).toBe(true);
+    expect((await second.me()).id).toBe(org.adminUser.id);
+  });
+
   it('signs out when the session cannot be renewed, and says so', async () => {
     const signedOut: ApiError[] = [];
     const { client, store } = countingClient(memorySessionStore(), (reason) => signedOut.push(reason));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/http.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
@@ -88,6 +89,11 @@ describe('ending a session', () => {
     expect(renewed.status).toBe(200);
     const victimClient = new Client(testApp.app, renewed.body.accessToken);
 
+    // Later than a sibling tab renewing at the same moment could be.
+    await testApp.database
+      .knex('refresh_tokens')
+      .where({ token_hash: createHash('sha256').update(stolen).digest('hex') })
+      .update({ revoked_at: testApp.database.knex.raw("now() - interval '1 minute'") });
     const thief = await refresh(stolen);
     expect(thief.status).toBe(401);
     expect((await refresh(renewed.body.refreshToken)).status).toBe(401);
@@ -103,6 +109,17 @@ describe('ending a session', () => {
     // Another sign-in of the same person is a session of its own and is not touched.
     const fresh = await signIn(user.email);
     expect((await fresh.client.get('/api/v1/auth/me')).status).toBe(200);
+  });
+
+  it('when a spent refresh token comes again within seconds (a sibling tab renewing at the same moment), then it is refused and the session carries on', async () => {
+    const { user } = await org.addUser('member');
+    const first = await signIn(user.email);
+    const renewed = await refresh(first.refreshToken);
+    const sibling = await refresh(first.refreshToken);
+    expect(sibling.status).toBe(401);
+    expect(sibling.body.error).toBe('session_renewed');
+    expect((await new Client(testApp.app, renewed.body.accessToken).get('/api/v1/auth/me')).status).toBe(200);
+    expect((await refresh(renewed.body.refreshToken)).status).toBe(200);
   });
 
   it('when an access token names no session (signed before sessions existed), then it is refused', async () => {

@@ -151,6 +151,24 @@ describe('the console', () => {
     expect(within(gmail).getByText(/gcloud workspace-add-ons deployments create/)).toBeTruthy();
   });
 
+  it('when an admin demotes a manager after they signed in, then the console they open next offers no manager pages', async () => {
+    const manager = await api.createUser({
+      email: `demoted-${Date.now()}@${server.adminEmail.split('@')[1]}`,
+      name: 'Dora Demoted',
+      role: 'manager',
+      password: server.password,
+    });
+    const credentials = { email: manager.email, password: server.password };
+    await openConsole(server.url, '/app/', credentials);
+    expect(await screen.findByRole('link', { name: 'Plans' })).toBeTruthy();
+    closePane();
+
+    await api.updateUser(manager.id, { version: manager.version, role: 'member' });
+    await openConsole(server.url, '/app/', credentials);
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Plans' })).toBeNull());
+    expect(screen.getByRole('link', { name: 'Tasks' })).toBeTruthy();
+  });
+
   it('when a member opens the deployment page, then it is not offered and says they have no access', async () => {
     await openConsole(server.url, '/app/deployment', {
       email: server.memberEmail,

@@ -12,6 +12,11 @@ export interface PageSession {
   api: ApiClient;
   /** The signed-in user as stored with the session; null when signed out. */
   storedUser(): User | null;
+  /**
+   * The signed-in user as the server knows them now (an admin may have changed their role or team
+   * since they signed in), kept with the session; null when signed out.
+   */
+  currentUser(): Promise<User | null>;
   onSignedOut(listener: (reason: ApiError) => void): () => void;
 }
 
@@ -50,6 +55,13 @@ export function createPageSession(storage: KeyValueStorage, fetchImpl?: typeof f
   return {
     api,
     storedUser: () => store.load()?.user ?? null,
+    async currentUser() {
+      if (!api.isSignedIn()) return null;
+      const user = await api.me();
+      const stored = store.load();
+      if (stored !== null) store.save({ ...stored, user });
+      return user;
+    },
     onSignedOut(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

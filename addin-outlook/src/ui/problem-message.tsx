@@ -11,6 +11,7 @@ import type { ApiError } from '@inbox-crm/shared/client';
 export function problemTitle(error: ApiError): string {
   if (error.status === 0 && error.code === 'server_unreachable') return "Can't reach the CRM server";
   if (error.status === 0) return 'Something went wrong';
+  if (error.code === 'invalid_credentials' || error.code === 'user_inactive') return "Couldn't sign in";
   if (error.status === 401) return 'Your session has ended';
   if (error.status === 403) return 'No access';
   if (error.status === 404) return 'Not found';

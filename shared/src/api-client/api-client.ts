@@ -57,6 +57,8 @@ export interface ApiClientOptions {
 }
 
 const RENEWAL_LOCK = 'inbox-crm.session-renewal';
+const SIBLING_SAVE_WAIT_MS = 3_000;
+const SIBLING_SAVE_POLL_MS = 50;
 
 interface WebLocks {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -118,10 +120,25 @@ export function createApiClient(options: ApiClientOptions) {
     return data;
   }
 
+  // A sibling page renewed this session a moment ago; its save reaches this page's view of the
+  // store shortly (browsers sync storage between tabs asynchronously).
+  async function sessionSavedBySibling(session: Session): Promise<Session | null> {
+    for (let waited = 0; waited < SIBLING_SAVE_WAIT_MS; waited += SIBLING_SAVE_POLL_MS) {
+      const stored = options.store.load();
+      if (stored !== null && stored.refreshToken !== session.refreshToken) return stored;
+      await new Promise((resolve) => setTimeout(resolve, SIBLING_SAVE_POLL_MS));
+    }
+    return null;
+  }
+
   // One renewal at a time: calls that fail together wait for the same new session.
   function renew(session: Session): Promise<Session | null> {
     refreshing ??= renewalLock(() => exchangeRefreshToken(session))
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.code === 'session_renewed') {
+          const sibling = await sessionSavedBySibling(session);
+          if (sibling !== null) return sibling;
+        }
         if (error instanceof ApiError && error.needsSignIn) {
           // Only the session that was refused ends; one saved since (signed in again) stays.
           if (options.store.load()?.refreshToken === session.refreshToken) options.store.clear();

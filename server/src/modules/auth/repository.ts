@@ -34,7 +34,7 @@ export interface RefreshTokenOwner {
 export async function consumeRefreshToken(
   db: Db,
   token: string,
-): Promise<{ spent: RefreshTokenOwner } | { reused: RefreshTokenOwner } | null> {
+): Promise<{ spent: RefreshTokenOwner } | { reused: RefreshTokenOwner & { justSpent: boolean } } | null> {
   const hash = hashToken(token);
   const [spent] = (await db('refresh_tokens')
     .where({ token_hash: hash })
@@ -54,14 +54,28 @@ export async function consumeRefreshToken(
   return reused ? { reused } : null;
 }
 
-function liveSessionOfToken(db: Db, hash: string): Promise<RefreshTokenOwner | undefined> {
+// How long after its renewal a spent token is taken for a sibling page renewing at the same moment
+// (two tabs whose access tokens expired together) rather than for a copy in someone else's hands.
+const RENEWAL_RACE_SECONDS = 10;
+
+function liveSessionOfToken(
+  db: Db,
+  hash: string,
+): Promise<(RefreshTokenOwner & { justSpent: boolean }) | undefined> {
   return db('refresh_tokens as t')
     .join('sessions as s', function joinSession() {
       this.on('s.org_id', 't.org_id').andOn('s.id', 't.session_id');
     })
     .where('t.token_hash', hash)
     .whereNull('s.ended_at')
-    .first('t.org_id', 't.user_id', 't.session_id') as Promise<RefreshTokenOwner | undefined>;
+    .first(
+      't.org_id',
+      't.user_id',
+      't.session_id',
+      db.raw(
+        `coalesce(t.revoked_at > now() - interval '${RENEWAL_RACE_SECONDS} seconds', false) AS "justSpent"`,
+      ),
+    ) as Promise<(RefreshTokenOwner & { justSpent: boolean }) | undefined>;
 }
 
 /** The live session a refresh token belongs to, whether the token is spent or not. */

@@ -73,14 +73,17 @@ const sessionEnded = () => new Unauthorized('This session has ended; sign in aga
 /**
  * Trades a refresh token for new tokens in the same session; the old refresh token is spent
  * (rotation). A spent token presented again means it was copied: the whole session ends, signing
- * out both the thief and the victim (RFC 9700, refresh token rotation).
+ * out both the thief and the victim (RFC 9700, refresh token rotation). Only within seconds of its
+ * renewal is it taken for a sibling page (another tab) that renewed at the same moment: that page is
+ * told to take the session its sibling saved, and nothing ends.
  */
 export async function refresh(db: Knex, sign: SignAccessToken, refreshToken: string): Promise<Session> {
-  type Outcome = { session: Session } | { endedSession: string } | null;
+  type Outcome = { session: Session } | { endedSession: string } | 'renewed_elsewhere' | null;
   const outcome = await db.transaction(async (trx): Promise<Outcome> => {
     const consumed = await tokens.consumeRefreshToken(trx, refreshToken);
     if (!consumed) return null;
     if ('reused' in consumed) {
+      if (consumed.reused.justSpent) return 'renewed_elsewhere';
       const { org_id, session_id } = consumed.reused;
       await tokens.endSessions(trx, { orgId: org_id, sessionId: session_id }, 'refresh_reused');
       return { endedSession: session_id };
@@ -90,6 +93,12 @@ export async function refresh(db: Knex, sign: SignAccessToken, refreshToken: str
     if (!row?.active) return null;
     return { session: await issueTokens(trx, sign, row, session_id) };
   });
+  if (outcome === 'renewed_elsewhere') {
+    throw new Unauthorized(
+      'This session was renewed a moment ago in another window; carry on with the renewed one.',
+      'session_renewed',
+    );
+  }
   if (outcome && 'session' in outcome) return outcome.session;
   if (outcome) forgetSessions([outcome.endedSession]);
   throw sessionEnded();
