@@ -22,14 +22,14 @@ const statements = [
   `ALTER TABLE refresh_tokens ALTER COLUMN session_id SET NOT NULL`,
   `ALTER TABLE refresh_tokens ADD FOREIGN KEY (org_id, session_id) REFERENCES sessions (org_id, id)`,
   `CREATE INDEX refresh_tokens_session ON refresh_tokens (org_id, session_id)`,
-  // Sign-in attempts counted per address and per source address in fixed windows, shared by every
-  // server instance. Not an organisation's data (the attempt names no organisation yet).
+  // Sign-in attempts counted per address and per client, each bucket in a window that starts at its
+  // first attempt, shared by every server instance. Not an organisation's data (the attempt names
+  // no organisation yet).
   `CREATE TABLE login_throttle (
-    bucket text NOT NULL,
+    bucket text PRIMARY KEY,
     window_start timestamptz NOT NULL,
     expires_at timestamptz NOT NULL,
-    attempts integer NOT NULL,
-    PRIMARY KEY (bucket, window_start)
+    attempts integer NOT NULL
   )`,
   `CREATE INDEX login_throttle_expiry ON login_throttle (expires_at)`,
   // Who made a write: a user, or the workflow rule or engagement plan acting on its own.
