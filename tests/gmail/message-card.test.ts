@@ -212,18 +212,7 @@ describe('filing from Gmail', () => {
         recipients: [org.adminUser.email],
       }),
     };
-    const access = tokens();
-    fakeGmailApi(message, access);
-    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
-    const filed = await callAddOn(
-      testApp.app,
-      google,
-      '/gmail/action/file',
-      opened(message, access, {
-        parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
-        formInputs: { records: [`contact:${customer.contact.id}`] },
-      }),
-    );
+    const filed = await fileToCustomerContact(message);
     expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
     const stored = await org.admin.get('/api/v1/emails/by-message-id/zurich-2%40angebote.example');
     expect(stored.body.subject).toBe('Zürich: Angebot für 2027 ✓');
@@ -241,18 +230,7 @@ describe('filing from Gmail', () => {
         subject: 'Fleet\u0000 renewal',
       }),
     };
-    const access = tokens();
-    fakeGmailApi(message, access);
-    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
-    const filed = await callAddOn(
-      testApp.app,
-      google,
-      '/gmail/action/file',
-      opened(message, access, {
-        parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
-        formInputs: { records: [`contact:${customer.contact.id}`] },
-      }),
-    );
+    const filed = await fileToCustomerContact(message);
     expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
     const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
     expect(stored.body.subject).toBe('Fleet renewal');
@@ -319,6 +297,22 @@ describe('filing from Gmail', () => {
     expect(cardTexts(nothingTicked.body).join(' ')).toContain('Tick at least one record');
   });
 });
+
+/** Opens the message's card, then its filing picker, and files it to the customer's contact. */
+async function fileToCustomerContact(message: RecordedMessage) {
+  const access = tokens();
+  fakeGmailApi(message, access);
+  const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+  return callAddOn(
+    testApp.app,
+    google,
+    '/gmail/action/file',
+    opened(message, access, {
+      parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
+      formInputs: { records: [`contact:${customer.contact.id}`] },
+    }),
+  );
+}
 
 async function openFiling(
   cardBody: unknown,
