@@ -3,6 +3,19 @@ import tseslint from 'typescript-eslint';
 
 const PACKAGES = 'shared|server|addin-gmail|addin-outlook|manifests|migrations|tests|bench';
 
+// Package boundaries: another package is imported by its name, never by a relative path into its folder.
+const packageBoundary = {
+  regex: `^(\\.\\./)+(${PACKAGES})/`,
+  message: 'Import another workspace package by its name (@inbox-crm/…), not through a relative path.',
+};
+
+/** `no-restricted-imports` with the package boundary and these patterns besides. */
+const restrictedImports = (...patterns) => ['error', { patterns: [packageBoundary, ...patterns] }];
+
+// Module faces: a server module is used through its index.ts; its repository, SQL and helpers are
+// its own. See docs/architecture.md.
+const FACE_ONLY = 'Use another server module through its face (../<module>/index.js), never its internals.';
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,19 +38,7 @@ export default tseslint.config(
       },
     },
     rules: {
-      // Package boundaries: another package is imported by its name, never by a relative path into its folder.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: `^(\\.\\./)+(${PACKAGES})/`,
-              message:
-                'Import another workspace package by its name (@inbox-crm/…), not through a relative path.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictedImports(),
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
@@ -47,6 +48,36 @@ export default tseslint.config(
       // knex's builders are generic over their result rows; repositories state a row type with `as`,
       // which this rule's type-argument check would rather see as generics knex cannot take.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
+    files: ['server/src/modules/*/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)',
+        message: FACE_ONLY,
+      }),
+    },
+  },
+  {
+    files: ['server/src/*.ts', 'server/src/!(modules|jobs)/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        regex: '(^|/)modules/[^/]+/(?!index\\.js$)',
+        message: FACE_ONLY,
+      }),
+    },
+  },
+  {
+    files: ['server/src/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        regex: '(^|/)modules/',
+        message:
+          'jobs/ is infrastructure that knows no CRM module: the composition root (crm-worker.ts) hands it the handlers.',
+      }),
     },
   },
   {

@@ -14,3 +14,18 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
     throw new Forbidden(`Only ${roles.join(' or ')} users may do this.`);
   }
 }
+
+/**
+ * Who made a write: a person (an Actor), a workflow rule or engagement plan acting on its own
+ * (`automation`), or the system itself (no user, no automation).
+ */
+export type AuditActor =
+  | Pick<Actor, 'orgId' | 'userId'>
+  | { orgId: string; userId: null; automation?: { type: 'rule' | 'plan'; id: string } };
+
+/** A workflow rule or an engagement plan acting on its own. */
+export const automationActor = (orgId: string, type: 'rule' | 'plan', id: string): AuditActor => ({
+  orgId,
+  userId: null,
+  automation: { type, id },
+});

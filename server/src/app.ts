@@ -6,25 +6,29 @@ import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
 import { systemClock, type Clock } from './jobs/clock.js';
 
-import { auditRoutes } from './modules/audit/routes.js';
-import { authRoutes, sessionRoutes } from './modules/auth/routes.js';
-import { deploymentRoutes } from './modules/deployment/routes.js';
-import { emailsRoutes } from './modules/emails/routes.js';
-import { deliveryRoutes } from './modules/deliveries/routes.js';
-import { crmGateway } from './modules/gmail/crm-gateway.js';
-import { healthRoutes } from './modules/health/routes.js';
-import { lookupRoutes } from './modules/lookup/routes.js';
-import { notificationRoutes } from './modules/notifications/routes.js';
-import { organisationRoutes } from './modules/organisation/routes.js';
-import { planRoutes } from './modules/plans/routes.js';
-import { recordRoutes } from './modules/records/routes.js';
-import { scheduledJobRoutes } from './modules/scheduled-jobs/routes.js';
-import { searchRoutes } from './modules/search/routes.js';
-import { taskRoutes } from './modules/tasks/routes.js';
-import { timelineRoutes } from './modules/timeline/routes.js';
-import { usersRoutes } from './modules/users/routes.js';
-import { webhookRoutes } from './modules/webhooks/routes.js';
-import { workflowRoutes } from './modules/workflow/routes.js';
+import { accountRoutes } from './modules/accounts/index.js';
+import { activityRoutes } from './modules/activities/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes, sessionRoutes } from './modules/auth/index.js';
+import { caseRoutes } from './modules/cases/index.js';
+import { contactRoutes } from './modules/contacts/index.js';
+import { deploymentRoutes } from './modules/deployment/index.js';
+import { emailsRoutes } from './modules/emails/index.js';
+import { deliveryRoutes } from './modules/deliveries/index.js';
+import { crmGateway } from './modules/gmail/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { lookupRoutes } from './modules/lookup/index.js';
+import { notificationRoutes } from './modules/notifications/index.js';
+import { opportunityRoutes } from './modules/opportunities/index.js';
+import { organisationRoutes } from './modules/organisation/index.js';
+import { planRoutes } from './modules/plans/index.js';
+import { scheduledJobRoutes } from './modules/scheduled-jobs/index.js';
+import { searchRoutes } from './modules/search/index.js';
+import { taskRoutes } from './modules/tasks/index.js';
+import { timelineRoutes } from './modules/timeline/index.js';
+import { usersRoutes } from './modules/users/index.js';
+import { webhookRoutes } from './modules/webhooks/index.js';
+import { workflowRoutes } from './modules/workflow/index.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import errorHandler from './plugins/error-handler.js';
@@ -35,6 +39,7 @@ import securityHeaders from './plugins/security-headers.js';
 import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { derivedSecret } from './derived-secret.js';
+import { wireEventSubscribers } from './event-subscribers.js';
 import { PRODUCT_VERSION } from './version.js';
 
 /** Request bodies above this are refused with 413; filing an email allows more (see the emails module). */
@@ -69,6 +74,7 @@ function trustedProxies(trust: boolean | number | string[]) {
 
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
+  wireEventSubscribers();
   // Fastify types an HTTPS instance apart from an HTTP one; every route is the same on both, so the
   // app is typed as the HTTP one either way.
   const serverOptions: FastifyServerOptions = {
@@ -111,8 +117,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(sessionRoutes);
         await secured.register(usersRoutes);
         await secured.register(organisationRoutes);
+        await secured.register(accountRoutes);
+        await secured.register(contactRoutes);
+        await secured.register(opportunityRoutes);
+        await secured.register(caseRoutes);
+        await secured.register(activityRoutes);
         await secured.register(taskRoutes);
-        await secured.register(recordRoutes);
         await secured.register(timelineRoutes);
         await secured.register(lookupRoutes);
         await secured.register(emailsRoutes);

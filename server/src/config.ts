@@ -1,6 +1,6 @@
 import type { GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { isEmailAddress } from '@inbox-crm/shared';
-import type { SmtpSettings } from './modules/deliveries/email-transport.js';
+import type { SmtpSettings } from './modules/deliveries/index.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

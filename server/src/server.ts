@@ -4,7 +4,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { loadConfig } from './config.js';
-import { createCrmWorker } from './jobs/crm-worker.js';
+import { createCrmWorker } from './crm-worker.js';
 import { openConfiguredDatabase } from './open-database.js';
 import { exitOnError } from './startup-errors.js';
 

@@ -2,11 +2,9 @@ import type { Knex } from 'knex';
 import { CASE_STATUSES, CASE_PRIORITIES, foldForSearch, type RecordRef } from '@inbox-crm/shared';
 import { newId } from '../db/ids.js';
 import { searchText } from '../db/search.js';
-import { refreshAllLinks } from '../modules/activities/links-repository.js';
-import { snippetOf } from '../modules/activities/repository.js';
-import { hashPassword } from '../modules/auth/passwords.js';
-import { listStages } from '../modules/organisation/repository.js';
-import { createOrganisationWithAdmin } from '../modules/organisation/service.js';
+import { refreshAllLinks, snippetOf } from '../modules/activities/index.js';
+import { hashPassword } from '../modules/users/index.js';
+import { createOrganisationWithAdmin, listStages } from '../modules/organisation/index.js';
 import * as content from './demo-content.js';
 import { insertDemoWorkflow } from './demo-workflow.js';
 import {

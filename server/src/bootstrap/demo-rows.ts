@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { RecordRef } from '@inbox-crm/shared';
 import { newId } from '../db/ids.js';
-import { snippetOf } from '../modules/activities/repository.js';
-import { sanitizeEmailHtml } from '../modules/emails/sanitize-email-html.js';
+import { snippetOf } from '../modules/activities/index.js';
+import { sanitizeEmailHtml } from '../modules/emails/index.js';
 import * as content from './demo-content.js';
 import type { SeededRandom } from './random.js';
 

@@ -5,7 +5,7 @@ import { listRules } from '../modules/workflow/repository.js';
 import { validateRule } from '../modules/workflow/rule-validation.js';
 import { DEMO_ADMIN_EMAIL, DEMO_DOMAIN, DEMO_PASSWORD } from './demo-data.js';
 import { ensureOrganisation, StartupRefused } from './ensure-organisation.js';
-import { verifyPassword } from '../modules/auth/passwords.js';
+import { verifyPassword } from '../modules/users/passwords.js';
 
 let database: Database | undefined;
 afterEach(async () => {

@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { findUserByEmail } from '../modules/users/repository.js';
-import { countOrganisations } from '../modules/organisation/repository.js';
-import { createOrganisationWithAdmin } from '../modules/organisation/service.js';
+import { findUserByEmail } from '../modules/users/index.js';
+import { countOrganisations, createOrganisationWithAdmin } from '../modules/organisation/index.js';
 import { DEMO_ADMIN_EMAIL, loadDemoData } from './demo-data.js';
 
 export class StartupRefused extends Error {}

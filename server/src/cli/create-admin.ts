@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isEmailAddress } from '@inbox-crm/shared';
 import { ConfigError, loadConfig } from '../config.js';
-import { createOrganisationWithAdmin } from '../modules/organisation/service.js';
+import { createOrganisationWithAdmin } from '../modules/organisation/index.js';
 import { openConfiguredDatabase } from '../open-database.js';
 import { exitOnError } from '../startup-errors.js';
 

@@ -3,70 +3,64 @@ import { hostname } from 'node:os';
 import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
 import { systemClock, type Clock } from './clock.js';
-import { sendDueDeliveries, type DeliveryTransports } from './delivery-runner.js';
 import { runDueJobs } from './job-runner.js';
-import type { JobHandler } from './job-types.js';
+import type { JobContext, JobHandler } from './job-types.js';
+
+/**
+ * Work a worker does besides jobs, in its own loop: one batch of whatever is due (deliveries to
+ * send, say), returning how many it took. `workerId` names the worker in claims it leases.
+ */
+export type WorkerLoop = (knex: Knex, clock: Clock, workerId: string) => Promise<number>;
 
 export interface WorkerOptions {
   knex: Knex;
+  /** What does each kind of job; the composition root lists them. */
   handlers: ReadonlyMap<string, JobHandler>;
-  transports: DeliveryTransports;
-  /** Where users reach the console, for links in reminders. */
-  publicUrl: string;
+  /** Other due work, each in a loop of its own. */
+  loops?: readonly WorkerLoop[];
+  /** What handlers may know of the deployment besides the time. */
+  setup: Omit<JobContext, 'now' | 'clock'>;
   clock?: Clock;
   logger?: Pick<FastifyBaseLogger, 'error'>;
   jobBatchSize?: number;
-  deliveryBatchSize?: number;
-  leaseMs?: number;
   /** How long an idle loop sleeps before looking for due work again. */
   pollMs?: number;
   maxJobAttempts?: number;
-  maxDeliveryAttempts?: number;
-  deliveryRetryBaseMs?: number;
-  deliveryRetryMaxMs?: number;
 }
 
 export interface PassResult {
   jobs: number;
-  deliveries: number;
+  /** Batches' worth of other due work (deliveries sent, …). */
+  other: number;
 }
 
 /**
- * Runs due jobs and sends due deliveries. Any number of workers, in any number of processes, may
- * share one database: they never take the same row at once (SKIP LOCKED) and pick up what a dead
- * one left behind.
+ * Runs due jobs and the other loops it is given. Any number of workers, in any number of processes,
+ * may share one database: they never take the same row at once (SKIP LOCKED) and pick up what a
+ * dead one left behind.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   readonly clock: Clock;
   private readonly options: Required<Omit<WorkerOptions, 'logger' | 'clock'>> & Pick<WorkerOptions, 'logger'>;
   private running = false;
-  private loops: Promise<void>[] = [];
+  private polling: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
 
   constructor(options: WorkerOptions) {
     this.clock = options.clock ?? systemClock;
     this.options = {
-      jobBatchSize: 200,
-      deliveryBatchSize: 100,
-      leaseMs: 60_000,
-      pollMs: 1_000,
-      maxJobAttempts: 5,
-      maxDeliveryAttempts: 8,
-      deliveryRetryBaseMs: 30_000,
-      deliveryRetryMaxMs: 60 * 60_000,
       ...options,
+      jobBatchSize: options.jobBatchSize ?? 200,
+      pollMs: options.pollMs ?? 1_000,
+      maxJobAttempts: options.maxJobAttempts ?? 5,
+      loops: options.loops ?? [],
     };
   }
 
   /** One batch of due jobs; how many there were. */
   runJobs(): Promise<number> {
-    const context = {
-      now: this.clock.now(),
-      clock: this.clock,
-      emailEnabled: this.options.transports.email !== null,
-      publicUrl: this.options.publicUrl,
-    };
+    const context: JobContext = { ...this.options.setup, now: this.clock.now(), clock: this.clock };
     return runDueJobs(this.options.knex, context, {
       handlers: this.options.handlers,
       batchSize: this.options.jobBatchSize,
@@ -74,47 +68,48 @@ export class Worker {
     });
   }
 
-  /** One batch of due deliveries; how many were attempted. */
-  sendDeliveries(): Promise<number> {
-    return sendDueDeliveries(this.options.knex, this.clock, {
-      senderId: this.id,
-      transports: this.options.transports,
-      batchSize: this.options.deliveryBatchSize,
-      leaseMs: this.options.leaseMs,
-      maxAttempts: this.options.maxDeliveryAttempts,
-      retryBaseMs: this.options.deliveryRetryBaseMs,
-      retryMaxMs: this.options.deliveryRetryMaxMs,
-    });
+  /** One batch of each of the other loops' due work; how much there was. */
+  async runLoops(): Promise<number> {
+    let worked = 0;
+    for (const loop of this.options.loops) worked += await this.runLoop(loop);
+    return worked;
+  }
+
+  private runLoop(loop: WorkerLoop): Promise<number> {
+    return loop(this.options.knex, this.clock, this.id);
   }
 
   /** Works until nothing is due at the clock's present time (tests call this after moving the clock). */
   async drain(): Promise<PassResult> {
-    const total = { jobs: 0, deliveries: 0 };
+    const total = { jobs: 0, other: 0 };
     for (;;) {
       const jobs = await this.runJobs();
-      const deliveries = await this.sendDeliveries();
+      const other = await this.runLoops();
       total.jobs += jobs;
-      total.deliveries += deliveries;
-      if (jobs === 0 && deliveries === 0) return total;
+      total.other += other;
+      if (jobs === 0 && other === 0) return total;
     }
   }
 
-  /** Starts polling in the background: one loop for jobs, one for deliveries. */
+  /** Starts polling in the background: one loop for jobs, one for each other kind of work. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = [this.loop(() => this.runJobs()), this.loop(() => this.sendDeliveries())];
+    this.polling = [
+      this.poll(() => this.runJobs()),
+      ...this.options.loops.map((loop) => this.poll(() => this.runLoop(loop))),
+    ];
   }
 
   /** Stops polling and waits for the batches in flight to finish. */
   async stop(): Promise<void> {
     this.running = false;
     for (const wake of [...this.sleepers]) wake();
-    await Promise.all(this.loops);
-    this.loops = [];
+    await Promise.all(this.polling);
+    this.polling = [];
   }
 
-  private async loop(step: () => Promise<number>): Promise<void> {
+  private async poll(step: () => Promise<number>): Promise<void> {
     while (this.running) {
       let worked = 0;
       try {

@@ -5,9 +5,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '@inbox-crm/shared';
 import type { Actor } from '../actor.js';
 import { Unauthorized } from '../errors.js';
-import { API_TOKEN_PREFIX } from '../modules/auth/opaque-tokens.js';
-import { actorForApiToken } from '../modules/auth/repository.js';
-import { sessionState } from '../modules/auth/session-state.js';
+import { actorForApiToken, API_TOKEN_PREFIX, sessionState } from '../modules/auth/index.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 

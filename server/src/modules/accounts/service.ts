@@ -2,11 +2,17 @@ import type { Knex } from 'knex';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
-import { mailSettings } from '../organisation/settings-cache.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { normalizeDomains, normalizePhone } from '../records/normalize.js';
-import { checkReferences, referencesIn } from '../records/references.js';
+import { mailSettings } from '../organisation/index.js';
+import {
+  checkReferences,
+  createRecord,
+  normalizeDomains,
+  normalizePhone,
+  type RecordKind,
+  recordService,
+  referencesIn,
+  updateRecord,
+} from '../records/index.js';
 import * as accounts from './repository.js';
 
 const accountKind: RecordKind<Account> = {

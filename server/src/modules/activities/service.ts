@@ -9,10 +9,15 @@ import type {
 import type { Actor } from '../../actor.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
-import { changedColumns } from '../records/changed-columns.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { checkReferences, type Reference } from '../records/references.js';
+import {
+  changedColumns,
+  checkReferences,
+  createRecord,
+  type RecordKind,
+  recordService,
+  type Reference,
+  updateRecord,
+} from '../records/index.js';
 import { refreshLinks, replaceLinks } from './links-repository.js';
 import * as activities from './repository.js';
 

@@ -1,5 +1,5 @@
 import type { AuditActorType, AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
 import { iso, type Db } from '../../db/types.js';
@@ -15,21 +15,6 @@ export type AuditAction =
   | 'start'
   | 'stop'
   | 'rotate_secret';
-
-/**
- * Who made a write: a person (an Actor), a workflow rule or engagement plan acting on its own
- * (`automation`), or the system itself (no user, no automation).
- */
-export type AuditActor =
-  | Pick<Actor, 'orgId' | 'userId'>
-  | { orgId: string; userId: null; automation?: { type: 'rule' | 'plan'; id: string } };
-
-/** A workflow rule or an engagement plan acting on its own. */
-export const automationActor = (orgId: string, type: 'rule' | 'plan', id: string): AuditActor => ({
-  orgId,
-  userId: null,
-  automation: { type, id },
-});
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

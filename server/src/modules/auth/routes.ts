@@ -14,7 +14,7 @@ import {
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
-import { updateMyPreferences } from '../users/service.js';
+import { updateMyPreferences } from '../users/index.js';
 import * as service from './service.js';
 
 /**

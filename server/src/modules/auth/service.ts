@@ -11,8 +11,8 @@ import type { Db } from '../../db/types.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, Unauthorized } from '../../errors.js';
 import { ACCESS_TOKEN_SECONDS } from '../../plugins/auth.js';
-import { findUser, findUserByEmail, toUser, type UserRow } from '../users/repository.js';
-import { verifyPassword } from './passwords.js';
+import { findUser, findUserByEmail, toUser, verifyPassword, type UserRow } from '../users/index.js';
+
 import { API_TOKEN_PREFIX, hashToken, newOpaqueToken } from './opaque-tokens.js';
 import { takeLoginAttempt } from './login-throttle.js';
 import * as tokens from './repository.js';

@@ -2,13 +2,27 @@ import type { Knex } from 'knex';
 import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
-import { changedColumns } from '../records/changed-columns.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { checkReferences, referencesIn } from '../records/references.js';
+import {
+  changedColumns,
+  checkReferences,
+  createRecord,
+  type RecordKind,
+  recordService,
+  referencesIn,
+  updateRecord,
+} from '../records/index.js';
 import * as cases from './repository.js';
 
-const caseKind: RecordKind<Case> = { table: 'cases', entity: 'case', label: 'Case', load: cases.loadCase };
+const caseKind: RecordKind<Case> = {
+  table: 'cases',
+  entity: 'case',
+  label: 'Case',
+  load: cases.loadCase,
+  changeEvents: (actor, before, after) =>
+    before.status === after.status
+      ? []
+      : [{ type: 'case.status_changed', actor, caseId: after.id, from: before.status, to: after.status }],
+};
 
 const REFERENCES = { accountId: 'account', contactId: 'contact', ownerId: 'user' } as const;
 

@@ -10,11 +10,16 @@ import {
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import { ValidationFailed } from '../../errors.js';
-import { mailSettings } from '../organisation/settings-cache.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { normalizePhone } from '../records/normalize.js';
-import { checkReferences, referencesIn } from '../records/references.js';
+import { mailSettings } from '../organisation/index.js';
+import {
+  checkReferences,
+  createRecord,
+  normalizePhone,
+  type RecordKind,
+  recordService,
+  referencesIn,
+  updateRecord,
+} from '../records/index.js';
 import * as contacts from './repository.js';
 
 const contactKind: RecordKind<Contact> = {

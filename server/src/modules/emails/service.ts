@@ -12,15 +12,18 @@ import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { AppError, NotFound, Unprocessable } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
-import { addLinks, refreshLinks, removeLink } from '../activities/links-repository.js';
-import { linkReferences } from '../activities/service.js';
-import { snippetOf } from '../activities/repository.js';
-import { mailSettings } from '../organisation/settings-cache.js';
-import { setRecordDeleted } from '../records/lifecycle.js';
-import { checkReferences } from '../records/references.js';
-import { activityKind } from '../activities/service.js';
-import { onEmailFiled } from './email-filed.js';
+import { emit } from '../../events/event-bus.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  activityKind,
+  addLinks,
+  linkReferences,
+  refreshLinks,
+  removeLink,
+  snippetOf,
+} from '../activities/index.js';
+import { mailSettings } from '../organisation/index.js';
+import { checkReferences, setRecordDeleted } from '../records/index.js';
 import { messageKey } from './message-key.js';
 import * as emails from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
@@ -135,22 +138,19 @@ export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promi
       { orgId: actor.orgId, activityId: claim.id, userId: actor.userId },
       input.links,
     );
-    await onEmailFiled(
-      trx,
+    await emit(trx, {
+      type: 'email.filed',
       actor,
-      {
+      email: {
         id: claim.id,
         created: claim.created,
+        messageKey: key,
         subject: input.subject,
-        fromEmail: input.from.email,
+        fromEmail: normalizeEmail(input.from.email),
         sentAt: new Date(input.sentAt),
+        source: input.source,
+        mailbox: input.mailbox ?? null,
       },
-      added,
-    );
-    await recordAudit(trx, actor, 'file', 'email', claim.id, null, {
-      messageKey: key,
-      source: input.source,
-      mailbox: input.mailbox ?? null,
       addedLinks: added,
     });
     const { email } = (await emails.loadEmail(trx, actor.orgId, claim.id))!;

@@ -4,8 +4,8 @@ import type { Actor } from '../../actor.js';
 import { preparedStatement, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, isoOrNull, textArray, type Db } from '../../db/types.js';
-import { timelineEntry, type TimelineRow } from '../timeline/timeline-entry-sql.js';
-import { userNames, userRef } from '../users/user-names.js';
+import { timelineEntry, type TimelineRow } from '../timeline/index.js';
+import { userNames, userRef } from '../users/index.js';
 import { visibleActivities } from '../../db/visibility.js';
 import { senderViewSql } from './sender-view-sql.js';
 

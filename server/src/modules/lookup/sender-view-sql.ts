@@ -1,5 +1,5 @@
 import { statementText } from '../../db/prepared-statement.js';
-import { TIMELINE_ENTRY_COLUMNS } from '../timeline/timeline-entry-sql.js';
+import { TIMELINE_ENTRY_COLUMNS } from '../timeline/index.js';
 
 /** Addresses are matched by exact address, then by domain; a phone number by contact, then by account. */
 export type MatchMode = 'address' | 'phone';

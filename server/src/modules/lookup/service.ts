@@ -16,8 +16,8 @@ import {
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { ValidationFailed } from '../../errors.js';
-import { normalizePhone } from '../records/normalize.js';
-import { mailSettings, type MailSettings } from '../organisation/settings-cache.js';
+import { normalizePhone } from '../records/index.js';
+import { mailSettings, type MailSettings } from '../organisation/index.js';
 import { filingRows, senderRows, type SenderRow } from './repository.js';
 import { matchReason } from './match-reason.js';
 

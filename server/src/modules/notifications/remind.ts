@@ -2,7 +2,7 @@ import type { NotificationKind, RecordRef } from '@inbox-crm/shared';
 import { consoleRecordPath } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import type { JobContext } from '../../jobs/job-types.js';
-import { enqueueDeliveries, type NewDelivery } from '../deliveries/repository.js';
+import { enqueueDeliveries, type NewDelivery } from '../deliveries/index.js';
 import { insertNotifications } from './repository.js';
 
 export interface Reminder {

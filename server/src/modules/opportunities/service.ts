@@ -8,11 +8,16 @@ import type {
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import { Unprocessable, ValidationFailed } from '../../errors.js';
-import { findStage } from '../organisation/repository.js';
-import { changedColumns } from '../records/changed-columns.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { checkReferences, referencesIn } from '../records/references.js';
+import { findStage } from '../organisation/index.js';
+import {
+  changedColumns,
+  checkReferences,
+  createRecord,
+  type RecordKind,
+  recordService,
+  referencesIn,
+  updateRecord,
+} from '../records/index.js';
 import * as opportunities from './repository.js';
 
 const opportunityKind: RecordKind<Opportunity> = {
@@ -20,6 +25,18 @@ const opportunityKind: RecordKind<Opportunity> = {
   entity: 'opportunity',
   label: 'Opportunity',
   load: opportunities.loadOpportunity,
+  changeEvents: (actor, before, after) =>
+    before.stageId === after.stageId
+      ? []
+      : [
+          {
+            type: 'opportunity.stage_changed',
+            actor,
+            opportunityId: after.id,
+            fromStageId: before.stageId,
+            toStageId: after.stageId,
+          },
+        ],
 };
 
 /** Money is an amount and its currency, or neither. */

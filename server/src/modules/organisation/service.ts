@@ -13,9 +13,8 @@ import {
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { Conflict, NotFound, StaleVersion } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
-import { hashPassword } from '../auth/passwords.js';
-import { findUserByEmail, insertUser, toUser } from '../users/repository.js';
+import { recordAudit } from '../audit/index.js';
+import { findUserByEmail, hashPassword, insertUser, toUser } from '../users/index.js';
 import { DEFAULT_PIPELINE } from './default-pipeline.js';
 import * as organisations from './repository.js';
 import { forgetMailSettings } from './settings-cache.js';

@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.js';
 import { Conflict, NotFound, Unprocessable } from '../../errors.js';
 import { DAY_MS } from '../../jobs/clock.js';
 import { scheduleJob } from '../../jobs/jobs-repository.js';
-import { loadRuleRecord, ownerOf } from '../workflow/rule-record.js';
+import { loadRuleRecord, ownerOf } from '../record-reads/index.js';
 import { PLAN_STEP_JOB, planStepKey } from './plan-jobs.js';
 import { insertEnrollment } from './repository.js';
 

@@ -1,6 +1,8 @@
-import type { WorkflowRecordType } from '@inbox-crm/shared';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/types.js';
-import { recordAudit, type AuditActor } from '../audit/repository.js';
+import type { AuditActor } from '../../actor.js';
+import { recordAudit } from '../audit/index.js';
+import type { EmailFiled, RecordWritten } from '../../events/domain-events.js';
 import { cancelJobsByPrefix } from '../../jobs/jobs-repository.js';
 import { planStepPrefix } from './plan-jobs.js';
 import {
@@ -30,16 +32,13 @@ export async function stopEnrollments(
 }
 
 /**
- * In the transaction of a record write: an opportunity that closes (won or lost) ends its plans,
- * and so does a contact or opportunity moved to the trash.
+ * On a record write: an opportunity that closes (won or lost) ends its plans, and so does a contact
+ * or opportunity moved to the trash.
  */
-export async function stopEnrollmentsOnRecordChange(
-  db: Db,
-  actor: AuditActor,
-  recordType: WorkflowRecordType,
-  after: { id: string; deletedAt: string | null; status?: unknown },
-): Promise<void> {
+export async function stopPlansOnRecordWritten(trx: Knex.Transaction, event: RecordWritten): Promise<void> {
+  const { entity: recordType, actor } = event;
   if (recordType !== 'contact' && recordType !== 'opportunity') return;
+  const after = event.after as RecordWritten['after'] & { status?: unknown };
   const reason: StopReason | null =
     after.deletedAt !== null
       ? 'record_deleted'
@@ -47,24 +46,21 @@ export async function stopEnrollmentsOnRecordChange(
         ? 'closed'
         : null;
   if (!reason) return;
-  const active = await lockActiveEnrollments(db, actor.orgId, {
+  const active = await lockActiveEnrollments(trx, actor.orgId, {
     record_type: recordType,
     record_id: after.id,
   });
-  await stopEnrollments(db, actor, active, reason);
+  await stopEnrollments(trx, actor, active, reason);
 }
 
 /**
- * In the filing transaction of an email from `address`, sent at `sentAt`: its contacts replied, so
- * their plans started before it end. An old email filed late stops nothing. One statement when
- * nothing runs for them, which is the usual case.
+ * On filing a new email: its sender's contacts replied, so their plans started before it was sent
+ * end. An old email filed late stops nothing. One statement when nothing runs for them, which is
+ * the usual case.
  */
-export async function stopEnrollmentsOnReply(
-  db: Db,
-  actor: AuditActor,
-  address: string,
-  sentAt: Date,
-): Promise<void> {
-  const replied = await lockEnrollmentsOfAddress(db, actor.orgId, address, sentAt);
-  await stopEnrollments(db, actor, replied, 'replied');
+export async function stopPlansOnReply(trx: Knex.Transaction, event: EmailFiled): Promise<void> {
+  if (!event.email.created) return;
+  const { actor, email } = event;
+  const replied = await lockEnrollmentsOfAddress(trx, actor.orgId, email.fromEmail, email.sentAt);
+  await stopEnrollments(trx, actor, replied, 'replied');
 }

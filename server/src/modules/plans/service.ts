@@ -13,7 +13,7 @@ import { newId } from '../../db/ids.js';
 import { iso, isoOrNull } from '../../db/types.js';
 import { NotFound, StaleVersion } from '../../errors.js';
 import { DAY_MS } from '../../jobs/clock.js';
-import { recordAudit } from '../audit/repository.js';
+import { recordAudit } from '../audit/index.js';
 import { enroll } from './enroll.js';
 import { stopEnrollments } from './plan-stops.js';
 import * as plans from './repository.js';

@@ -1,14 +1,12 @@
 import { DateTime } from 'luxon';
 import type { PlanStepType } from '@inbox-crm/shared';
-import { newId } from '../../db/ids.js';
 import { oneByOne, type JobContext, type JobHandler } from '../../jobs/job-types.js';
-import { automationActor, recordAudit } from '../audit/repository.js';
-import { remind } from '../notifications/remind.js';
-import { insertTask, loadTask } from '../tasks/repository.js';
-import { linksOfTaskFor } from '../tasks/task-links.js';
-import { scheduleTaskJobs } from '../tasks/task-schedule.js';
-import { timeZoneOf } from '../users/repository.js';
-import { loadRuleRecord } from '../workflow/rule-record.js';
+import { automationActor } from '../../actor.js';
+import { recordAudit } from '../audit/index.js';
+import { remind } from '../notifications/index.js';
+import { createTaskIn, linksOfTaskFor } from '../tasks/index.js';
+import { timeZoneOf } from '../users/index.js';
+import { loadRuleRecord } from '../record-reads/index.js';
 import { lockEnrollment, updateEnrollment } from './repository.js';
 
 const STEP_LABELS: Record<PlanStepType, string> = { email: 'Email', call: 'Call', task: 'To do' };
@@ -34,8 +32,9 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
     .first('name')) as { name: string };
   const record = await loadRuleRecord(trx, job.orgId, enrollment.record_type, enrollment.record_id);
   const title = `${STEP_LABELS[step.type]}: ${step.title}`;
-  const taskId = newId();
-  await insertTask(trx, job.orgId, taskId, {
+  // The plan acts on its own: its task and its progress are audited as the plan's.
+  const planActor = automationActor(job.orgId, 'plan', enrollment.plan_id);
+  const task = await createTaskIn(trx, planActor, {
     title,
     notes: `Step ${index + 1} of ${enrollment.steps.length} of the plan ${plan.name}.`,
     due_at: endOfWorkingDay(await timeZoneOf(trx, job.orgId, enrollment.owner_id), context.now),
@@ -44,11 +43,6 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
     plan_enrollment_id: enrollment.id,
     plan_step: index,
   });
-  const task = (await loadTask(trx, job.orgId, taskId))!;
-  await scheduleTaskJobs(trx, job.orgId, task);
-  // The plan acts on its own: its task and its progress are audited as the plan's.
-  const planActor = automationActor(job.orgId, 'plan', enrollment.plan_id);
-  await recordAudit(trx, planActor, 'create', 'task', taskId, null, task);
   const last = enrollment.steps_done + 1 >= enrollment.steps.length;
   const progress = {
     steps_done: enrollment.steps_done + 1,
@@ -74,7 +68,7 @@ export const runPlanStep: JobHandler = oneByOne(async (trx, job, context: JobCon
         title,
         body: `${plan.name}, step ${index + 1} of ${enrollment.steps.length}.`,
         record: { type: enrollment.record_type, id: enrollment.record_id },
-        taskId,
+        taskId: task.id,
         userIds: [enrollment.owner_id],
         email: false,
         dueAt: job.runAt,

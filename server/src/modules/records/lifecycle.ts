@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/types.js';
 import { NotFound, StaleVersion } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
-import { recordWritten } from '../workflow/record-events.js';
+import type { DomainEvent, RecordEntity, RecordWritten, WrittenRecord } from '../../events/domain-events.js';
+import { emit } from '../../events/event-bus.js';
 
 /** What every record answers with: its version and whether it is in the trash. */
-export type Versioned = { id: string; version: number; deletedAt: string | null };
+export type Versioned = WrittenRecord;
 
 export type RecordTable = 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities' | 'tasks';
 
@@ -15,7 +15,7 @@ export type RecordTable = 'accounts' | 'contacts' | 'opportunities' | 'cases' | 
 export interface RecordKind<Api extends Versioned> {
   table: RecordTable;
   /** The audit log's entity name, e.g. 'account'. */
-  entity: string;
+  entity: RecordEntity;
   /** For messages: 'Account', 'Contact'. */
   label: string;
   load(db: Db, orgId: string, id: string): Promise<Api | undefined>;
@@ -23,6 +23,22 @@ export interface RecordKind<Api extends Versioned> {
   guard?(db: Db, actor: Actor, record: Api): Promise<void>;
   /** Keeps copies of the record elsewhere in step, after an update, delete or restore. */
   afterWrite?(db: Db, orgId: string, id: string): Promise<void>;
+  /** The events of this record type an update publishes besides record.written (a stage change…). */
+  changeEvents?(actor: AuditActor, before: Api, after: Api): DomainEvent[];
+}
+
+/** Publishes the write, and what the record type says it means, to the subscribers (audit, rules, plans…). */
+async function written<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  kind: RecordKind<Api>,
+  action: RecordWritten['action'],
+  before: Api | null,
+  after: Api,
+): Promise<void> {
+  await emit(trx, { type: 'record.written', actor, entity: kind.entity, action, before, after });
+  if (action !== 'update' || !before || !kind.changeEvents) return;
+  for (const event of kind.changeEvents(actor, before, after)) await emit(trx, event);
 }
 
 /**
@@ -72,26 +88,36 @@ export async function getRecord<Api extends Versioned>(
   return record;
 }
 
-/** Inserts through `insert` (given the new id) and audits the result, in one transaction. */
+/**
+ * Inserts through `insert` (given the new id) and publishes the new record, in the caller's
+ * transaction: for writes that are part of a larger one (a rule's action, a plan's step).
+ */
+export async function insertRecord<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  kind: RecordKind<Api>,
+  insert: (trx: Knex.Transaction, id: string) => Promise<void>,
+): Promise<Api> {
+  const id = newId();
+  await insert(trx, id);
+  const created = (await kind.load(trx, actor.orgId, id))!;
+  await written(trx, actor, kind, 'create', null, created);
+  return created;
+}
+
+/** insertRecord in a transaction of its own. */
 export function createRecord<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
   insert: (trx: Knex.Transaction, id: string) => Promise<void>,
 ): Promise<Api> {
-  return db.transaction(async (trx) => {
-    const id = newId();
-    await insert(trx, id);
-    const created = (await kind.load(trx, actor.orgId, id))!;
-    await recordAudit(trx, actor, 'create', kind.entity, id, null, created);
-    await recordWritten(trx, actor, kind.entity, null, created);
-    return created;
-  });
+  return db.transaction((trx) => insertRecord(trx, actor, kind, insert));
 }
 
 /**
  * Locks the live record, refuses a stale version with 409, lets `apply` write the changes, bumps
- * the version and audits before and after, all in one transaction. `'current'` skips the version
+ * the version and publishes before and after, all in one transaction. `'current'` skips the version
  * check, for changes that mean the same whatever came before (completing a task).
  */
 export function updateRecord<Api extends Versioned>(
@@ -110,8 +136,7 @@ export function updateRecord<Api extends Versioned>(
     await touch(trx, kind.table, actor.orgId, id);
     await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
-    await recordAudit(trx, actor, 'update', kind.entity, id, before, after);
-    await recordWritten(trx, actor, kind.entity, before, after);
+    await written(trx, actor, kind, 'update', before, after);
     return after;
   });
 }
@@ -129,8 +154,7 @@ export function setRecordDeleted<Api extends Versioned>(
     await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
     await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;
-    await recordAudit(trx, actor, deleted ? 'delete' : 'restore', kind.entity, id, before, after);
-    await recordWritten(trx, actor, kind.entity, before, after);
+    await written(trx, actor, kind, deleted ? 'delete' : 'restore', before, after);
     return after;
   });
 }

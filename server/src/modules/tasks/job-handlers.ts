@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import type { Task } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import { oneByOne, type Job, type JobHandler } from '../../jobs/job-types.js';
-import { remind } from '../notifications/remind.js';
-import { fireRules } from '../workflow/fire-rules.js';
-import { enabledRules } from '../workflow/repository.js';
-import { ruleRecordOf } from '../workflow/rule-record.js';
+import { remind } from '../notifications/index.js';
 import { loadTask } from './repository.js';
 
-/** The task, if it is still open, live and due when the job was scheduled for (not moved since). */
-async function stillDue(trx: Knex.Transaction, job: Job): Promise<Task | undefined> {
+/**
+ * The task of a reminder or overdue job, if it is still open, live and due when the job was
+ * scheduled for (not moved since).
+ */
+export async function stillDue(trx: Knex.Transaction, job: Job): Promise<Task | undefined> {
   const { taskId, dueAt } = job.payload as { taskId: string; dueAt: string };
   const task = await loadTask(trx, job.orgId, taskId);
   if (!task || task.done || task.deletedAt !== null || task.dueAt !== dueAt) return undefined;
@@ -46,27 +46,6 @@ export const handleTaskReminder: JobHandler = oneByOne(async (trx, job, context)
       userIds: [task.assigneeId],
       email: true,
       dueAt: job.runAt,
-    },
-    context,
-  );
-});
-
-/** A task's due time passes while it is open: the rules listening for overdue tasks fire. */
-export const handleTaskOverdue: JobHandler = oneByOne(async (trx, job, context) => {
-  const task = await stillDue(trx, job);
-  if (!task) return;
-  const rules = await enabledRules(trx, job.orgId, 'task', ['task_overdue']);
-  if (rules.length === 0) return;
-  const record = await ruleRecordOf(trx, job.orgId, 'task', task);
-  await fireRules(
-    trx,
-    rules,
-    {
-      job,
-      recordType: 'task',
-      recordId: task.id,
-      record,
-      event: { trigger: 'task_overdue', before: null, after: record },
     },
     context,
   );

@@ -1,9 +1,18 @@
-import { IdParams, Task, TaskWorklist, TaskWorklistQuery } from '@inbox-crm/shared';
+import {
+  IdParams,
+  Task,
+  TaskCreate,
+  TaskListQuery,
+  TaskUpdate,
+  TaskWorklist,
+  TaskWorklistQuery,
+} from '@inbox-crm/shared';
 import type { App } from '../../http/app-instance.js';
+import { registerRecordRoutes } from '../../http/record-routes.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
-import { myTasks, setTaskDone, teamTasks } from './service.js';
+import { myTasks, setTaskDone, tasksService, teamTasks } from './service.js';
 
-/** The task routes beyond the record routes: work lists, complete and reopen. */
+/** Tasks: work lists, complete and reopen, and the record routes every record type has. */
 export async function taskRoutes(app: App): Promise<void> {
   const tags = ['tasks'];
   const list = {
@@ -24,5 +33,10 @@ export async function taskRoutes(app: App): Promise<void> {
   );
   app.post('/tasks/:id/reopen', { schema: one }, (request) =>
     setTaskDone(app.db, request.actor, request.params.id, false),
+  );
+  registerRecordRoutes(
+    app,
+    { path: 'tasks', item: Task, create: TaskCreate, update: TaskUpdate, query: TaskListQuery },
+    tasksService,
   );
 }

@@ -1,14 +1,18 @@
 import type { Knex } from 'knex';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
 import { Unprocessable } from '../../errors.js';
-import { changedColumns } from '../records/changed-columns.js';
-import { createRecord, updateRecord, type RecordKind } from '../records/lifecycle.js';
-import { recordService } from '../records/record-service.js';
-import { checkReferences, referencesIn } from '../records/references.js';
-import { timeZoneOf } from '../users/repository.js';
-import { knownTimeZone } from '../users/time-zone.js';
+import {
+  changedColumns,
+  checkReferences,
+  insertRecord,
+  type RecordKind,
+  recordService,
+  referencesIn,
+  updateRecord,
+} from '../records/index.js';
+import { knownTimeZone, timeZoneOf } from '../users/index.js';
 import * as tasks from './repository.js';
 import { scheduleTaskJobs } from './task-schedule.js';
 
@@ -22,6 +26,8 @@ export const taskKind: RecordKind<Task> = {
   label: 'Task',
   load: tasks.loadTask,
   afterWrite: rescheduleTask,
+  changeEvents: (actor, before, after) =>
+    before.done === after.done ? [] : [{ type: 'task.completed', actor, taskId: after.id, done: after.done }],
 };
 
 const REFERENCES = {
@@ -44,10 +50,25 @@ const COLUMNS = {
   caseId: 'case_id',
 } as const;
 
+/** A new task's columns, whoever makes it; `title` at least. */
+export type NewTask = tasks.TaskColumns & { title: string };
+
+/**
+ * Makes a task in the caller's transaction: the one way tasks are made, by people, workflow rules
+ * and plan steps alike. It is audited as `actor`'s, publishes record.written like every record, and
+ * its reminder and overdue jobs are scheduled.
+ */
+export function createTaskIn(trx: Knex.Transaction, actor: AuditActor, task: NewTask): Promise<Task> {
+  return insertRecord(trx, actor, taskKind, async (trx, id) => {
+    await tasks.insertTask(trx, actor.orgId, id, task);
+    await rescheduleTask(trx, actor.orgId, id);
+  });
+}
+
 function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
-  return createRecord(db, actor, taskKind, async (trx, id) => {
+  return db.transaction(async (trx) => {
     await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
-    await tasks.insertTask(trx, actor.orgId, id, {
+    return createTaskIn(trx, actor, {
       assignee_id: actor.userId,
       ...changedColumns(input, COLUMNS),
       title: input.title.trim(),
@@ -56,7 +77,6 @@ function createTask(db: Knex, actor: Actor, input: TaskCreate): Promise<Task> {
         : await timeZoneOf(trx, actor.orgId, actor.userId),
       created_by: actor.userId,
     });
-    await rescheduleTask(trx, actor.orgId, id);
   });
 }
 

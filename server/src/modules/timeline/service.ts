@@ -5,7 +5,7 @@ import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../../db/pagination.js';
 import { visibleActivities } from '../../db/visibility.js';
 import { NotFound } from '../../errors.js';
-import { userNames } from '../users/user-names.js';
+import { userNames } from '../users/index.js';
 import { TIMELINE_ENTRY_COLUMNS, timelineEntry, type TimelineRow } from './timeline-entry-sql.js';
 
 const TABLES: Record<RecordType, { table: string; label: string }> = {

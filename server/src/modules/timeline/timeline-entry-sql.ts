@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@inbox-crm/shared';
 import { iso } from '../../db/types.js';
-import { userRef } from '../users/user-names.js';
+import { userRef } from '../users/index.js';
 
 /**
  * The columns of a timeline row, read from activity_links `l` alone (each link carries its

@@ -14,11 +14,10 @@ import {
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { Conflict, NotFound, StaleVersion, Unprocessable } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
-import { hashPassword } from '../auth/passwords.js';
-import { endSessions } from '../auth/repository.js';
-import { forgetUserSessions } from '../auth/session-state.js';
-import { changedColumns } from '../records/changed-columns.js';
+import { emit } from '../../events/event-bus.js';
+import { recordAudit } from '../audit/index.js';
+import { changedColumns } from '../records/index.js';
+import { hashPassword } from './passwords.js';
 import * as users from './repository.js';
 import { knownTimeZone } from './time-zone.js';
 import { forgetUserNames } from './user-names.js';
@@ -122,17 +121,18 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
           ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
         }),
       );
-      if (input.active === false || passwordHash !== undefined) {
-        const reason = input.active === false ? 'deactivated' : 'password_changed';
-        await endSessions(trx, { orgId: actor.orgId, userId: id }, reason);
-      }
+      await emit(trx, {
+        type: 'user.updated',
+        actor,
+        orgId: actor.orgId,
+        userId: id,
+        deactivated: input.active === false,
+        passwordChanged: passwordHash !== undefined,
+      });
       await recordAudit(trx, actor, 'update', 'user', id, users.toUser(before), after);
       return after;
     })
-    .finally(() => {
-      forgetUserNames(actor.orgId);
-      forgetUserSessions(id);
-    });
+    .finally(() => forgetUserNames(actor.orgId));
 }
 
 export function listTeams(db: Knex, actor: Actor): Promise<Team[]> {

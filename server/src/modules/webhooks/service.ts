@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, StaleVersion } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
+import { recordAudit } from '../audit/index.js';
 import * as webhooks from './repository.js';
 import { checkWebhookUrl, type WebhookAddressRule } from './webhook-url.js';
 

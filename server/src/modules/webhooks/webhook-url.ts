@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../errors.js';
-import { isLoopbackAddress, isPublicAddress, literalAddress } from '../deliveries/address-policy.js';
+import { isLoopbackAddress, isPublicAddress, literalAddress } from '../deliveries/index.js';
 
 const URL_FIELD = [{ in: 'body', field: 'url' }];
 

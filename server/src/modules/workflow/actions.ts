@@ -8,19 +8,16 @@ import type {
   WorkflowRule,
 } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
-import { newId } from '../../db/ids.js';
 import { AppError } from '../../errors.js';
 import { scheduleJob } from '../../jobs/jobs-repository.js';
 import type { Job, JobContext } from '../../jobs/job-types.js';
-import { automationActor, recordAudit } from '../audit/repository.js';
-import { enqueueDeliveries } from '../deliveries/repository.js';
-import { remind } from '../notifications/remind.js';
-import { enroll } from '../plans/enroll.js';
-import { timeZoneOf } from '../users/repository.js';
-import { findPlan } from '../plans/repository.js';
-import { insertTask, loadTask } from '../tasks/repository.js';
-import { linksOfTaskFor } from '../tasks/task-links.js';
-import { scheduleTaskJobs } from '../tasks/task-schedule.js';
+import { automationActor } from '../../actor.js';
+import { recordAudit } from '../audit/index.js';
+import { enqueueDeliveries } from '../deliveries/index.js';
+import { remind } from '../notifications/index.js';
+import { enroll, findPlan } from '../plans/index.js';
+import { timeZoneOf } from '../users/index.js';
+import { createTaskIn, linksOfTaskFor } from '../tasks/index.js';
 import { recordNameOf, resolveAssignee } from './recipients.js';
 import type { RecordEventPayload } from './record-events.js';
 
@@ -71,8 +68,7 @@ async function createTask(
   // Nobody to give it to (no owner, no manager): the task is made unassigned rather than lost.
   const assigneeId = await resolveAssignee(trx, orgId, action.assignTo, firing.record);
   const timeZone = await timeZoneOf(trx, orgId, assigneeId);
-  const taskId = newId();
-  await insertTask(trx, orgId, taskId, {
+  const task = await createTaskIn(trx, ruleActor(firing), {
     title: action.title,
     notes: `Created by the workflow rule "${firing.rule.name}".`,
     due_at: after(context.now, action.dueIn, timeZone),
@@ -81,9 +77,6 @@ async function createTask(
     assignee_id: assigneeId,
     ...linksOfTaskFor(firing.recordType, firing.recordId, firing.record),
   });
-  const task = (await loadTask(trx, orgId, taskId))!;
-  await scheduleTaskJobs(trx, orgId, task);
-  await recordAudit(trx, ruleActor(firing), 'create', 'task', taskId, null, task);
   if (assigneeId) {
     await remind(
       trx,
@@ -94,7 +87,7 @@ async function createTask(
         title: `New task: ${action.title}`,
         body: `From the rule "${firing.rule.name}" for ${recordNameOf(firing.recordType, firing.record)}.`,
         record: aboutRecord(firing),
-        taskId,
+        taskId: task.id,
         userIds: [assigneeId],
         email: false,
         dueAt: context.now,

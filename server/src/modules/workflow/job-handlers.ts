@@ -1,12 +1,13 @@
 import { WORKFLOW_RECORD_TYPES, type WorkflowAssignee } from '@inbox-crm/shared';
 import { oneByOne, type JobHandler } from '../../jobs/job-types.js';
-import { remindAll } from '../notifications/remind.js';
+import { remindAll } from '../notifications/index.js';
+import { loadRuleRecord, ruleRecordOf } from '../record-reads/index.js';
+import { stillDue } from '../tasks/index.js';
 import { headKey, recordHeads, userHeads, type RecordHead, type UserHead } from './record-heads.js';
 import type { WorkflowReminderPayload } from './actions.js';
 import { fireRules } from './fire-rules.js';
 import type { RecordEventPayload } from './record-events.js';
 import { enabledRules } from './repository.js';
-import { loadRuleRecord } from './rule-record.js';
 
 /** A record changed (or had an email filed to it): the rules listening for that fire. */
 export const handleRecordEvent: JobHandler = oneByOne(async (trx, job, context) => {
@@ -18,6 +19,27 @@ export const handleRecordEvent: JobHandler = oneByOne(async (trx, job, context) 
     trx,
     rules,
     { job, recordType: event.recordType, recordId: event.recordId, record, event },
+    context,
+  );
+});
+
+/** A task's due time passes while it is open: the rules listening for overdue tasks fire. */
+export const handleTaskOverdue: JobHandler = oneByOne(async (trx, job, context) => {
+  const task = await stillDue(trx, job);
+  if (!task) return;
+  const rules = await enabledRules(trx, job.orgId, 'task', ['task_overdue']);
+  if (rules.length === 0) return;
+  const record = await ruleRecordOf(trx, job.orgId, 'task', task);
+  await fireRules(
+    trx,
+    rules,
+    {
+      job,
+      recordType: 'task',
+      recordId: task.id,
+      record,
+      event: { trigger: 'task_overdue', before: null, after: record },
+    },
     context,
   );
 });

@@ -1,6 +1,6 @@
 import type { RuleRecord, WorkflowAssignee, WorkflowRecordType } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
-import { ownerOf } from './rule-record.js';
+import { ownerOf } from '../record-reads/index.js';
 
 /**
  * The user an action is for, or null when there is none: a record without an owner, an owner

@@ -1,15 +1,9 @@
-import {
-  WORKFLOW_RECORD_TYPES,
-  type RecordRef,
-  type WorkflowRecordType,
-  type WorkflowTriggerType,
-} from '@inbox-crm/shared';
+import { WORKFLOW_RECORD_TYPES, type WorkflowRecordType, type WorkflowTriggerType } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
-import type { Actor } from '../../actor.js';
+import type { EmailFiled, RecordWritten } from '../../events/domain-events.js';
 import { AS_SOON_AS_POSSIBLE, scheduleJob } from '../../jobs/jobs-repository.js';
-import { stopEnrollmentsOnRecordChange } from '../plans/plan-stops.js';
 import { anyEnabledRule, recordTypesListening } from './repository.js';
-import { ruleRecordOf } from './rule-record.js';
+import { ruleRecordOf } from '../record-reads/index.js';
 
 export const RECORD_EVENT_JOB = 'record_event';
 
@@ -26,8 +20,6 @@ export interface RecordEventPayload {
 
 const isRuleRecordType = (entity: string): entity is WorkflowRecordType =>
   (WORKFLOW_RECORD_TYPES as readonly string[]).includes(entity);
-
-type Written = { id: string; deletedAt: string | null };
 
 /** Queues the event only if an enabled rule listens for it; `describe` builds it only then. */
 async function queueEvent(
@@ -47,19 +39,14 @@ async function queueEvent(
 }
 
 /**
- * Called in the transaction of every record create, update, delete and restore: ends engagement
- * plans the change ends, and queues the event for the workflow rules listening for it. The event
- * commits with the change, or neither does.
+ * On every record create, update, delete and restore by a person: queues the event for the workflow rules
+ * listening for it. The event commits with the change, or neither does.
  */
-export async function recordWritten(
-  trx: Knex.Transaction,
-  actor: Actor,
-  entity: string,
-  before: Written | null,
-  after: Written,
-): Promise<void> {
-  if (!isRuleRecordType(entity)) return;
-  await stopEnrollmentsOnRecordChange(trx, actor, entity, after);
+export async function queueRulesOnRecordWritten(trx: Knex.Transaction, event: RecordWritten): Promise<void> {
+  const { actor, entity, before, after } = event;
+  // Rules react to people's writes. A rule's or a plan's own writes (the tasks they make) fire none,
+  // so automation can never set itself off in a loop.
+  if (!isRuleRecordType(entity) || actor.userId === null) return;
   const created = before === null;
   const plainUpdate = before !== null && before.deletedAt === null && after.deletedAt === null;
   if (!created && !plainUpdate) return;
@@ -74,17 +61,14 @@ export async function recordWritten(
   }));
 }
 
-/** Called in the filing transaction with the records an email was newly filed to. */
-export async function emailFiledTo(
-  trx: Knex.Transaction,
-  actor: Actor,
-  records: readonly RecordRef[],
-  email: { id: string; subject: string; fromEmail: string },
-): Promise<void> {
+/** On filing an email: each record newly filed to fires the rules for filed email. */
+export async function queueRulesOnEmailFiled(trx: Knex.Transaction, event: EmailFiled): Promise<void> {
+  const { actor, addedLinks: records } = event;
+  const email = { id: event.email.id, subject: event.email.subject, fromEmail: event.email.fromEmail };
   if (records.length === 0) return;
   const listening = await recordTypesListening(trx, actor.orgId, 'email_filed');
   for (const record of records.filter((candidate) => listening.has(candidate.type))) {
-    const event: RecordEventPayload = {
+    const payload: RecordEventPayload = {
       recordType: record.type,
       recordId: record.id,
       trigger: 'email_filed',
@@ -97,7 +81,7 @@ export async function emailFiledTo(
       orgId: actor.orgId,
       kind: RECORD_EVENT_JOB,
       runAt: AS_SOON_AS_POSSIBLE,
-      payload: { ...event },
+      payload: { ...payload },
     });
   }
 }

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, StaleVersion } from '../../errors.js';
-import { recordAudit } from '../audit/repository.js';
+import { recordAudit } from '../audit/index.js';
 import * as rules from './repository.js';
 import { validateRule, type RuleEnvironment } from './rule-validation.js';
 

@@ -1,10 +1,10 @@
 import type { RuleRecord, WorkflowRecordType } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
-import { loadAccount } from '../accounts/repository.js';
-import { loadCase } from '../cases/repository.js';
-import { loadContact } from '../contacts/repository.js';
-import { loadOpportunity } from '../opportunities/repository.js';
-import { loadTask } from '../tasks/repository.js';
+import { loadAccount } from '../accounts/index.js';
+import { loadCase } from '../cases/index.js';
+import { loadContact } from '../contacts/index.js';
+import { loadOpportunity } from '../opportunities/index.js';
+import { loadTask } from '../tasks/index.js';
 
 const loaders = {
   account: loadAccount,

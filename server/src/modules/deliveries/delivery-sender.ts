@@ -1,20 +1,14 @@
-import type { Knex } from 'knex';
-import type {
-  ClaimedDelivery,
-  DeliveryOutcome,
-  DeliveryTransport,
-} from '../modules/deliveries/delivery-types.js';
-import { claimDeliveries, recordOutcomes, type RecordedOutcome } from '../modules/deliveries/repository.js';
-import { retryDelayMs } from './backoff.js';
-import type { Clock } from './clock.js';
+import { retryDelayMs } from '../../jobs/backoff.js';
+import type { WorkerLoop } from '../../jobs/worker.js';
+import type { ClaimedDelivery, DeliveryOutcome, DeliveryTransport } from './delivery-types.js';
+import { claimDeliveries, recordOutcomes, type RecordedOutcome } from './repository.js';
 
 export interface DeliveryTransports {
   email: DeliveryTransport | null;
   webhook: DeliveryTransport;
 }
 
-export interface DeliveryRunnerOptions {
-  senderId: string;
+export interface DeliverySenderOptions {
   transports: DeliveryTransports;
   batchSize: number;
   /** How long a claim lasts; it must exceed the slowest attempt (the webhook timeout) by a margin. */
@@ -38,7 +32,7 @@ function recorded(
   delivery: ClaimedDelivery,
   outcome: DeliveryOutcome,
   now: Date,
-  options: DeliveryRunnerOptions,
+  options: DeliverySenderOptions,
 ): RecordedOutcome {
   if (outcome.ok) {
     return { delivery, status: 'delivered', error: null, httpStatus: outcome.status ?? null, retryAt: null };
@@ -56,30 +50,22 @@ function recorded(
 }
 
 /**
- * Claims a batch of deliveries (a lease, committed before sending), sends them side by side and
- * records the outcomes. A sender that dies after sending and before recording leaves its claims to
- * expire; the next sender repeats those deliveries with the same id, which is the only way one can
- * arrive twice. Returns how many were claimed.
+ * The worker loop that sends due deliveries: it claims a batch (a lease in the worker's name,
+ * committed before sending), sends them side by side and records the outcomes. A sender that dies
+ * after sending and before recording leaves its claims to expire; the next sender repeats those
+ * deliveries with the same id, which is the only way one can arrive twice.
  */
-export async function sendDueDeliveries(
-  knex: Knex,
-  clock: Clock,
-  options: DeliveryRunnerOptions,
-): Promise<number> {
-  const claimed = await claimDeliveries(
-    knex,
-    options.senderId,
-    clock.now(),
-    options.batchSize,
-    options.leaseMs,
-  );
-  if (claimed.length === 0) return 0;
-  const sentAt = clock.now();
-  const outcomes = await Promise.all(
-    claimed.map(async (delivery) =>
-      recorded(delivery, await attempt(delivery, options.transports, sentAt), sentAt, options),
-    ),
-  );
-  await recordOutcomes(knex, options.senderId, outcomes, clock.now());
-  return claimed.length;
+export function deliverySender(options: DeliverySenderOptions): WorkerLoop {
+  return async (knex, clock, senderId) => {
+    const claimed = await claimDeliveries(knex, senderId, clock.now(), options.batchSize, options.leaseMs);
+    if (claimed.length === 0) return 0;
+    const sentAt = clock.now();
+    const outcomes = await Promise.all(
+      claimed.map(async (delivery) =>
+        recorded(delivery, await attempt(delivery, options.transports, sentAt), sentAt, options),
+      ),
+    );
+    await recordOutcomes(knex, senderId, outcomes, clock.now());
+    return claimed.length;
+  };
 }

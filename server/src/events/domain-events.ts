@@ -1,0 +1,84 @@
+import type { RecordRef } from '@inbox-crm/shared';
+import type { Actor, AuditActor } from '../actor.js';
+
+/** A record as a write hands it on: what the API shows of it, with its id, version and trash state. */
+export type WrittenRecord = { id: string; version: number; deletedAt: string | null };
+
+/** The audit log's name for each record type. */
+export type RecordEntity = 'account' | 'contact' | 'opportunity' | 'case' | 'activity' | 'task';
+
+/** A record was created, updated, deleted (to the trash) or restored. */
+export interface RecordWritten {
+  type: 'record.written';
+  actor: AuditActor;
+  entity: RecordEntity;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  before: WrittenRecord | null;
+  after: WrittenRecord;
+}
+
+/** An opportunity moved from one pipeline stage to another. */
+export interface OpportunityStageChanged {
+  type: 'opportunity.stage_changed';
+  actor: AuditActor;
+  opportunityId: string;
+  fromStageId: string;
+  toStageId: string;
+}
+
+/** A case's status changed (e.g. new → in progress → resolved). */
+export interface CaseStatusChanged {
+  type: 'case.status_changed';
+  actor: AuditActor;
+  caseId: string;
+  from: string;
+  to: string;
+}
+
+/** A task was completed, or reopened (`done: false`). */
+export interface TaskCompleted {
+  type: 'task.completed';
+  actor: AuditActor;
+  taskId: string;
+  done: boolean;
+}
+
+/** An email was filed (first filed, or filed again to more records). */
+export interface EmailFiled {
+  type: 'email.filed';
+  actor: Actor;
+  email: {
+    id: string;
+    /** First filed now (not a re-filing). */
+    created: boolean;
+    /** What makes it one email per organisation: its Message-ID, or a key derived from the message. */
+    messageKey: string;
+    subject: string;
+    /** Normalized. */
+    fromEmail: string;
+    sentAt: Date;
+    /** The client that filed it ('outlook', 'gmail', …) and the shared mailbox it was read in, if any. */
+    source: string;
+    mailbox: string | null;
+  };
+  /** The records this filing newly linked the email to. */
+  addedLinks: readonly RecordRef[];
+}
+
+/** A person's account was changed by an admin. */
+export interface UserUpdated {
+  type: 'user.updated';
+  actor: Actor;
+  orgId: string;
+  userId: string;
+  /** Switched off by this change. */
+  deactivated: boolean;
+  passwordChanged: boolean;
+}
+
+/** Every event a module may publish; docs/architecture.md lists who publishes and who listens. */
+export type DomainEvent =
+  RecordWritten | OpportunityStageChanged | CaseStatusChanged | TaskCompleted | EmailFiled | UserUpdated;
+
+export type DomainEventType = DomainEvent['type'];
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

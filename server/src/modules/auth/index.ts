@@ -1,0 +1,5 @@
+export { authRoutes, sessionRoutes } from './routes.js';
+export { endSessionsOnUserUpdated } from './subscribers.js';
+export { API_TOKEN_PREFIX } from './opaque-tokens.js';
+export { actorForApiToken } from './repository.js';
+export { sessionState } from './session-state.js';

@@ -1,0 +1,1 @@
+export { crmGateway } from './crm-gateway.js';

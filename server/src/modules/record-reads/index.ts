@@ -1,0 +1,1 @@
+export { loadRuleRecord, ownerOf, ruleRecordOf } from './rule-record.js';

@@ -1,0 +1,1 @@
+export { scheduledJobRoutes } from './routes.js';

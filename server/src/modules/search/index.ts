@@ -1,0 +1,2 @@
+export { searchRoutes } from './routes.js';
+export { search } from './service.js';

@@ -1,0 +1,4 @@
+export { workflowRoutes } from './routes.js';
+export { queueRulesOnEmailFiled, queueRulesOnRecordWritten, RECORD_EVENT_JOB } from './record-events.js';
+export { WORKFLOW_REMINDER_JOB } from './actions.js';
+export { handleRecordEvent, handleTaskOverdue, handleWorkflowReminders } from './job-handlers.js';
