@@ -72,6 +72,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/jobs/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrictedImports({
         regex: '(^|/)modules/',

@@ -42,22 +42,3 @@ export interface CrmGateway {
   /** The session of the active CRM user with this address, or null when there is none. */
   sessionFor(email: string): Promise<CrmSession | null>;
 }
-
-/**
- * A refusal the CRM explains in a sentence (not found, forbidden, invalid): the card shows it. The
- * server's errors carry these fields already; anything else is a fault on our side.
- */
-export interface ExplainedFailure {
-  statusCode: number;
-  message: string;
-}
-
-export function isExplainedFailure(error: unknown): error is ExplainedFailure {
-  const candidate = error as Partial<ExplainedFailure> | null;
-  return (
-    typeof candidate?.statusCode === 'number' &&
-    candidate.statusCode >= 400 &&
-    candidate.statusCode < 500 &&
-    typeof candidate.message === 'string'
-  );
-}

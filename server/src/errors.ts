@@ -1,66 +1,73 @@
-/** A failure a client caused or can act on; the error handler turns it into `{ error, message, details? }`. */
-export class AppError extends Error {
+import { DomainError, type ErrorCode } from '@inbox-crm/shared';
+
+// The server's domain errors: DomainError (from shared, so the add-ons throw the same) with a
+// constructor for each common case. Transports map them by kind: HTTP in http/problem-status.ts,
+// the Gmail card in addin-gmail, jobs in jobs/job-runner.ts.
+export { DomainError };
+
+export class ValidationFailed extends DomainError {
+  constructor(message: string, details?: unknown[]) {
+    super('validation_failed', message, details);
+  }
+}
+
+export class Unauthorized extends DomainError {
   constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown[],
+    message = 'Sign in first: this needs a valid access token.',
+    code: Extract<
+      ErrorCode,
+      | 'unauthorized'
+      | 'invalid_token'
+      | 'invalid_credentials'
+      | 'session_expired'
+      | 'session_renewed'
+      | 'user_inactive'
+    > = 'unauthorized',
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
-export class ValidationFailed extends AppError {
-  constructor(message: string, details?: unknown[]) {
-    super(400, 'validation_failed', message, details);
-  }
-}
-
-export class Unauthorized extends AppError {
-  constructor(message = 'Sign in first: this needs a valid access token.', code = 'unauthorized') {
-    super(401, code, message);
-  }
-}
-
-export class Forbidden extends AppError {
+export class Forbidden extends DomainError {
   constructor(message = 'Your role does not allow this.') {
-    super(403, 'forbidden', message);
+    super('forbidden', message);
   }
 }
 
-export class NotFound extends AppError {
+export class NotFound extends DomainError {
   constructor(what: string) {
-    super(404, 'not_found', `${what} was not found.`);
+    super('not_found', `${what} was not found.`);
   }
 }
 
-export class Conflict extends AppError {
+export class Conflict extends DomainError {
   constructor(message: string, details?: unknown[]) {
-    super(409, 'conflict', message, details);
+    super('conflict', message, details);
   }
 }
 
 /** A stale `version`: someone else changed the record since the client read it. */
-export class StaleVersion extends AppError {
+export class StaleVersion extends DomainError {
   constructor(what: string, currentVersion: number) {
-    super(409, 'stale_version', `${what} was changed by someone else; reload it and try again.`, [
+    super('stale_version', `${what} was changed by someone else; reload it and try again.`, [
       { currentVersion },
     ]);
   }
 }
 
-export class Unprocessable extends AppError {
-  constructor(code: string, message: string, details?: unknown[]) {
-    super(422, code, message, details);
+/** A request that is well formed but cannot be done as asked; `code` says why. */
+export class Unprocessable extends DomainError {
+  constructor(code: ErrorCode, message: string, details?: unknown[]) {
+    super(code, message, details);
   }
 }
 
 /** Too many attempts; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
-export class TooManyRequests extends AppError {
+export class TooManyRequests extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(429, 'rate_limited', message);
+    super('rate_limited', message);
   }
 }

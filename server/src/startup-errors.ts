@@ -1,7 +1,7 @@
 import { StartupRefused } from './bootstrap/ensure-organisation.js';
 import { ConfigError } from './config.js';
 import { DataDirLocked } from './db/data-dir-lock.js';
-import { AppError } from './errors.js';
+import { DomainError } from './errors.js';
 
 /**
  * The handler that ends a command on failure, each message starting with what failed (e.g.
@@ -14,7 +14,7 @@ export function exitOnError(failed: string): (error: unknown) => never {
       error instanceof ConfigError ||
       error instanceof DataDirLocked ||
       error instanceof StartupRefused ||
-      error instanceof AppError;
+      error instanceof DomainError;
     if (expected) console.error(`${failed}: ${error.message}`);
     else if ((error as { code?: string }).code === 'ECONNREFUSED')
       console.error(

@@ -1,4 +1,5 @@
 import {
+  DomainError,
   MAX_LOOKUP_ADDRESSES,
   messageCounterparts,
   type LookupResult,
@@ -36,9 +37,8 @@ export async function openMessageLookup(
 }
 
 /** The event named no message (Google sent a message action without one). */
-export class NoOpenMessage extends Error {
-  readonly statusCode = 400;
+export class NoOpenMessage extends DomainError {
   constructor() {
-    super('Open a message in Gmail first.');
+    super('validation_failed', 'Open a message in Gmail first.');
   }
 }

@@ -1,5 +1,5 @@
 import type { Card } from '../cards/card-model.js';
-import { isExplainedFailure } from '../crm-gateway.js';
+import { DomainError } from '@inbox-crm/shared';
 import { GmailUnavailable } from '../google/gmail-message.js';
 import { noticeCard } from './notice-cards.js';
 
@@ -23,7 +23,11 @@ export function problemCard(error: unknown): Card {
       'Gmail could not hand over the message just now. Try again in a moment.',
     );
   }
-  if (isExplainedFailure(error)) return noticeCard('That did not work', error.message);
+  // A refusal the CRM explains in a sentence (not found, forbidden, invalid): the card shows it;
+  // anything else is a fault on our side. The one place the add-on maps domain errors to cards.
+  if (error instanceof DomainError && error.kind !== 'unavailable') {
+    return noticeCard('That did not work', error.message);
+  }
   return noticeCard(
     'Something went wrong on our side',
     'The CRM could not finish this. Try again; if it keeps failing, tell your CRM administrator.',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '@inbox-crm/shared/client';
+import { ApiError, CLIENT_ERROR_CODES } from '@inbox-crm/shared/client';
 
 export type RequestState<T> =
   { status: 'loading' } | { status: 'done'; data: T } | { status: 'failed'; error: ApiError };
@@ -8,7 +8,7 @@ export type RequestState<T> =
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const message = error instanceof Error ? error.message : 'Something went wrong.';
-  return new ApiError(0, 'client_error', message);
+  return new ApiError(0, CLIENT_ERROR_CODES.client, message);
 }
 
 /**

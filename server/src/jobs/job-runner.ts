@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { DomainError, type ProblemKind } from '@inbox-crm/shared';
 import { retryDelayMs } from './backoff.js';
 import { MINUTE_MS } from './clock.js';
 import { claimDueJobs, claimJob, markJobsDone, recordJobFailure } from './jobs-repository.js';
@@ -10,6 +11,19 @@ export interface JobRunnerOptions {
   /** Attempts before a failing job is marked failed (and shown to admins). */
   maxAttempts: number;
 }
+
+// How a job failure maps domain errors, the one place it does: a record gone or a request the
+// domain refuses will be refused again, so the job fails at once rather than retrying in vain.
+// A conflict, a limit or an outage may pass, so those are tried again like any other error.
+const FINAL_PROBLEMS: ReadonlySet<ProblemKind> = new Set([
+  'invalid',
+  'forbidden',
+  'not_found',
+  'unprocessable',
+]);
+
+const retryWouldNotHelp = (error: unknown) =>
+  error instanceof PermanentJobFailure || (error instanceof DomainError && FINAL_PROBLEMS.has(error.kind));
 
 const JOB_RETRY_BASE_MS = MINUTE_MS;
 const JOB_RETRY_MAX_MS = 60 * MINUTE_MS;
@@ -74,7 +88,7 @@ async function runOneJob(knex: Knex, job: Job, context: JobContext, options: Job
       await trx.transaction((savepoint) => handle(savepoint, [claimed], context, options));
       await markJobsDone(trx, [claimed], context.now);
     } catch (error) {
-      const permanent = error instanceof PermanentJobFailure || claimed.attempts + 1 >= options.maxAttempts;
+      const permanent = retryWouldNotHelp(error) || claimed.attempts + 1 >= options.maxAttempts;
       const retryAt = permanent
         ? null
         : new Date(

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ErrorBody } from '@inbox-crm/shared';
-import { AppError, TooManyRequests } from '../errors.js';
+import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@inbox-crm/shared';
+import { DomainError, TooManyRequests } from '../errors.js';
+import { PROBLEM_STATUS } from '../http/problem-status.js';
 
 interface DatabaseError {
   code: string;
@@ -12,23 +13,21 @@ interface DatabaseError {
 // PostgreSQL's codes for what a client's input can cause; the services check these cases first,
 // this is the net under them so that no client input ever becomes a 500.
 const UNSTORABLE_CHARACTER = {
-  status: 400,
   error: 'validation_failed',
   message: 'A value holds a character that cannot be stored.',
-};
-const DATABASE_ERRORS: Record<string, { status: number; error: string; message: string }> = {
-  '23505': { status: 409, error: 'conflict', message: 'That value is already taken in your organisation.' },
+} as const;
+const DATABASE_ERRORS: Record<string, { error: ErrorCode; message: string }> = {
+  '23505': { error: 'conflict', message: 'That value is already taken in your organisation.' },
   '23503': {
-    status: 422,
     error: 'invalid_reference',
     message: 'A referenced record does not exist in your organisation.',
   },
-  '23514': { status: 422, error: 'invalid_value', message: 'A value is outside what the field allows.' },
-  '22P02': { status: 400, error: 'validation_failed', message: 'A value has the wrong format.' },
-  '22001': { status: 400, error: 'validation_failed', message: 'A value is too long.' },
-  '22003': { status: 400, error: 'validation_failed', message: 'A number is out of range.' },
-  '22007': { status: 400, error: 'validation_failed', message: 'A date or time is not valid.' },
-  '22008': { status: 400, error: 'validation_failed', message: 'A date or time is out of range.' },
+  '23514': { error: 'invalid_value', message: 'A value is outside what the field allows.' },
+  '22P02': { error: 'validation_failed', message: 'A value has the wrong format.' },
+  '22001': { error: 'validation_failed', message: 'A value is too long.' },
+  '22003': { error: 'validation_failed', message: 'A number is out of range.' },
+  '22007': { error: 'validation_failed', message: 'A date or time is not valid.' },
+  '22008': { error: 'validation_failed', message: 'A date or time is out of range.' },
   // A NUL character or a byte sequence the database's encoding cannot hold (text, jsonb).
   '22021': UNSTORABLE_CHARACTER,
   '22P05': UNSTORABLE_CHARACTER,
@@ -39,7 +38,7 @@ function isDatabaseError(error: unknown): error is DatabaseError {
   return typeof code === 'string' && code in DATABASE_ERRORS;
 }
 
-const FASTIFY_CODES: Record<string, { error: string; message: string }> = {
+const FASTIFY_CODES: Record<string, { error: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     error: 'payload_too_large',
     message: 'The request body is larger than allowed.',
@@ -85,11 +84,11 @@ function fromFastifyError(error: FastifyError): { status: number; body: ErrorBod
 /** One error shape for every failure: `{ error, message, details? }`, 4xx for anything a client can cause. */
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
+    if (error instanceof DomainError) {
       const body: ErrorBody = { error: error.code, message: error.message };
       if (error.details) body.details = error.details;
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(error.statusCode).send(body);
+      return reply.status(PROBLEM_STATUS[error.kind]).send(body);
     }
     const mapped = fromFastifyError(error);
     if (mapped) return reply.status(mapped.status).send(mapped.body);
@@ -97,7 +96,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       const { code, constraint } = error as unknown as DatabaseError;
       const known = DATABASE_ERRORS[code]!;
       request.log.info({ code, constraint }, 'database refused a write');
-      return reply.status(known.status).send({ error: known.error, message: known.message });
+      return reply.status(PROBLEM_STATUS[ERROR_CODES[known.error]]).send(known);
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: 'internal', message: 'Something went wrong on our side.' });

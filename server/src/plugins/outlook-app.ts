@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { outlookAppDir } from '@inbox-crm/addin-outlook/location';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { CONSOLE_POLICY, OFFICE_JS_URL, PANE_POLICY } from './outlook-app-policies.js';
 import { pageSecurityHeaders } from './security-headers.js';
 
@@ -16,9 +16,9 @@ const REDIRECT_ROUTE = { schema: { hide: true } };
 // opening the pane, so it only starts Office.js.
 const COMMANDS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inbox CRM</title><script src="${OFFICE_JS_URL}"></script></head><body></body></html>`;
 
-class AppNotBuilt extends AppError {
+class AppNotBuilt extends DomainError {
   constructor() {
-    super(503, 'app_not_built', 'The Outlook app is not built on this server: run `pnpm build` first.');
+    super('app_not_built', 'The Outlook app is not built on this server: run `pnpm build` first.');
   }
 }
 

@@ -4,6 +4,8 @@ import type { ErrorBody } from '../schemas/common.js';
 export const CLIENT_ERROR_CODES = {
   unreachable: 'server_unreachable',
   badResponse: 'bad_response',
+  /** A fault in the page itself, not in any answer. */
+  client: 'client_error',
 } as const;
 
 /**

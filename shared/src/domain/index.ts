@@ -15,3 +15,4 @@ export * from './search-text.js';
 export * from './workflow-fields.js';
 export * from './workflow-match.js';
 export * from './reminder-choices.js';
+export * from './problems.js';

@@ -3,7 +3,6 @@ import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import type { Db } from '../../db/types.js';
-import { Conflict } from '../../errors.js';
 
 interface AccountRow extends RecordMetaRow {
   name: string;
@@ -83,26 +82,29 @@ export async function updateAccountColumns(
   if (Object.keys(columns).length > 0) await db('accounts').where({ org_id: orgId, id }).update(columns);
 }
 
-/** Gives the account exactly these domains; a domain another account holds is a 409 naming it. */
+/** Which of these domains other accounts hold already, and which account holds each. */
+export async function domainsHeldElsewhere(
+  db: Db,
+  orgId: string,
+  accountId: string,
+  domains: readonly string[],
+): Promise<{ domain: string; accountId: string }[]> {
+  if (domains.length === 0) return [];
+  const rows = (await db('account_domains')
+    .where({ org_id: orgId })
+    .whereIn('domain', domains)
+    .whereNot({ account_id: accountId })
+    .select('domain', 'account_id')) as { domain: string; account_id: string }[];
+  return rows.map((row) => ({ domain: row.domain, accountId: row.account_id }));
+}
+
+/** Gives the account exactly these domains (none of them held by another account). */
 export async function replaceDomains(
   db: Db,
   orgId: string,
   accountId: string,
   domains: readonly string[],
 ): Promise<void> {
-  if (domains.length > 0) {
-    const taken = (await db('account_domains')
-      .where({ org_id: orgId })
-      .whereIn('domain', domains)
-      .whereNot({ account_id: accountId })
-      .select('domain', 'account_id')) as { domain: string; account_id: string }[];
-    if (taken.length > 0) {
-      throw new Conflict(
-        `${taken[0]!.domain} already belongs to another account.`,
-        taken.map((row) => ({ domain: row.domain, accountId: row.account_id })),
-      );
-    }
-  }
   await db('account_domains')
     .where({ org_id: orgId, account_id: accountId })
     .whereNotIn('domain', domains)

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
+import type { Db } from '../../db/types.js';
 import { searchText } from '../../db/search.js';
+import { Conflict } from '../../errors.js';
 import { mailSettings } from '../organisation/index.js';
 import {
   checkReferences,
@@ -30,6 +32,15 @@ async function normalized(db: Knex, actor: Actor, input: AccountCreate | Account
   };
 }
 
+/** Gives the account exactly these domains; one another account holds is a 409 naming it. */
+async function giveDomains(db: Db, orgId: string, accountId: string, domains: readonly string[]) {
+  const taken = await accounts.domainsHeldElsewhere(db, orgId, accountId, domains);
+  if (taken.length > 0) {
+    throw new Conflict(`${taken[0]!.domain} already belongs to another account.`, taken);
+  }
+  await accounts.replaceDomains(db, orgId, accountId, domains);
+}
+
 async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Promise<Account> {
   const { domains = [], phone = null } = await normalized(db, actor, input);
   return createRecord(db, actor, accountKind, async (trx, id) => {
@@ -42,7 +53,7 @@ async function createAccount(db: Knex, actor: Actor, input: AccountCreate): Prom
       owner_id: input.ownerId === undefined ? actor.userId : input.ownerId,
       search_text: searchText(input.name, domains, input.website, input.industry),
     });
-    await accounts.replaceDomains(trx, actor.orgId, id, domains);
+    await giveDomains(trx, actor.orgId, id, domains);
   });
 }
 
@@ -62,7 +73,7 @@ async function updateAccount(db: Knex, actor: Actor, id: string, input: AccountU
       ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
       search_text: searchText(name, nextDomains, website, industry),
     });
-    if (domains) await accounts.replaceDomains(trx, actor.orgId, id, domains);
+    if (domains) await giveDomains(trx, actor.orgId, id, domains);
   });
 }
 

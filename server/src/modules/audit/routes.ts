@@ -1,8 +1,7 @@
 import { AuditEntry, AuditListQuery, Page } from '@inbox-crm/shared';
-import { requireRole } from '../../actor.js';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
-import { listAudit } from './repository.js';
+import { auditLog } from './service.js';
 
 export async function auditRoutes(app: App): Promise<void> {
   app.get(
@@ -15,9 +14,6 @@ export async function auditRoutes(app: App): Promise<void> {
         response: { 200: Page(AuditEntry), ...errorReplies },
       },
     },
-    (request) => {
-      requireRole(request.actor, 'admin');
-      return listAudit(app.db, request.actor.orgId, request.query);
-    },
+    (request) => auditLog(app.db, request.actor, request.query),
   );
 }

@@ -3,7 +3,6 @@ import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import type { Db } from '../../db/types.js';
-import { Conflict } from '../../errors.js';
 
 interface ContactRow extends RecordMetaRow {
   first_name: string;
@@ -93,26 +92,29 @@ export async function updateContactColumns(
   if (Object.keys(columns).length > 0) await db('contacts').where({ org_id: orgId, id }).update(columns);
 }
 
-/** Gives the contact exactly these addresses (first is primary); one held by another contact is a 409. */
+/** Which of these addresses other contacts hold already, and which contact holds each. */
+export async function emailsHeldElsewhere(
+  db: Db,
+  orgId: string,
+  contactId: string,
+  emails: readonly string[],
+): Promise<{ email: string; contactId: string }[]> {
+  if (emails.length === 0) return [];
+  const rows = (await db('contact_emails')
+    .where({ org_id: orgId })
+    .whereIn('email', emails)
+    .whereNot({ contact_id: contactId })
+    .select('email', 'contact_id')) as { email: string; contact_id: string }[];
+  return rows.map((row) => ({ email: row.email, contactId: row.contact_id }));
+}
+
+/** Gives the contact exactly these addresses, the first primary (none held by another contact). */
 export async function replaceEmails(
   db: Db,
   orgId: string,
   contactId: string,
   emails: readonly string[],
 ): Promise<void> {
-  if (emails.length > 0) {
-    const taken = (await db('contact_emails')
-      .where({ org_id: orgId })
-      .whereIn('email', emails)
-      .whereNot({ contact_id: contactId })
-      .select('email', 'contact_id')) as { email: string; contact_id: string }[];
-    if (taken.length > 0) {
-      throw new Conflict(
-        `${taken[0]!.email} already belongs to another contact.`,
-        taken.map((row) => ({ email: row.email, contactId: row.contact_id })),
-      );
-    }
-  }
   await db('contact_emails').where({ org_id: orgId, contact_id: contactId }).delete();
   if (emails.length > 0) {
     await db('contact_emails').insert(

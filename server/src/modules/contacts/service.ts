@@ -9,7 +9,8 @@ import {
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
-import { ValidationFailed } from '../../errors.js';
+import type { Db } from '../../db/types.js';
+import { Conflict, ValidationFailed } from '../../errors.js';
 import { mailSettings } from '../organisation/index.js';
 import {
   checkReferences,
@@ -62,6 +63,15 @@ function requireName(first: string, last: string): void {
 
 const REFERENCES = { accountId: 'account', ownerId: 'user' } as const;
 
+/** Gives the contact exactly these addresses, the first primary; one another contact holds is a 409. */
+async function giveEmails(db: Db, orgId: string, contactId: string, emails: readonly string[]) {
+  const taken = await contacts.emailsHeldElsewhere(db, orgId, contactId, emails);
+  if (taken.length > 0) {
+    throw new Conflict(`${taken[0]!.email} already belongs to another contact.`, taken);
+  }
+  await contacts.replaceEmails(db, orgId, contactId, emails);
+}
+
 async function createContact(db: Knex, actor: Actor, input: ContactCreate): Promise<Contact> {
   const firstName = input.firstName?.trim() ?? '';
   const lastName = input.lastName?.trim() ?? '';
@@ -78,7 +88,7 @@ async function createContact(db: Knex, actor: Actor, input: ContactCreate): Prom
       owner_id: input.ownerId === undefined ? actor.userId : input.ownerId,
       search_text: searchText(firstName, lastName, input.title, emails),
     });
-    await contacts.replaceEmails(trx, actor.orgId, id, emails);
+    await giveEmails(trx, actor.orgId, id, emails);
     await contacts.replacePhones(trx, actor.orgId, id, phones);
   });
 }
@@ -100,7 +110,7 @@ async function updateContact(db: Knex, actor: Actor, id: string, input: ContactU
       ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
       search_text: searchText(firstName, lastName, title, emails ?? before.emails),
     });
-    if (emails) await contacts.replaceEmails(trx, actor.orgId, id, emails);
+    if (emails) await giveEmails(trx, actor.orgId, id, emails);
     if (phones) await contacts.replacePhones(trx, actor.orgId, id, phones);
   });
 }

@@ -11,7 +11,7 @@ import {
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
-import { AppError, NotFound, Unprocessable } from '../../errors.js';
+import { DomainError, NotFound, Unprocessable } from '../../errors.js';
 import { emit } from '../../events/event-bus.js';
 import { recordAudit } from '../audit/index.js';
 import {
@@ -52,10 +52,9 @@ const participant = (person: { email: string; name?: string | null | undefined }
   name: person.name?.trim() || null,
 });
 
-class FiledPrivately extends AppError {
+class FiledPrivately extends DomainError {
   constructor() {
     super(
-      409,
       'filed_privately',
       'A colleague filed this message privately, so it stays private to them. Ask them (or an admin) to share it.',
     );

@@ -11,14 +11,14 @@ import {
 } from '@inbox-crm/shared';
 import type { TSchema, Static } from 'typebox';
 import type { Actor } from '../../actor.js';
-import { NotFound, ValidationFailed } from '../../errors.js';
+import { ValidationFailed } from '../../errors.js';
 import { storableString, storableText } from '../../http/storable-text.js';
 import { accountsService } from '../accounts/index.js';
 import { activitiesService } from '../activities/index.js';
 import { contactsService } from '../contacts/index.js';
 import { fileEmail, unlinkEmail } from '../emails/index.js';
 import { lookup } from '../lookup/index.js';
-import { countUnread, listNotifications, markAllRead, markRead } from '../notifications/index.js';
+import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
 import { search } from '../search/index.js';
 import { tasksService } from '../tasks/index.js';
 import { findUserByEmail } from '../users/index.js';
@@ -64,12 +64,12 @@ export function crmGateway(db: Knex): CrmGateway {
         logActivity: (body) => activitiesService.create(db, actor, checked(ActivityCreate, body, 'activity')),
         createTask: (body) => tasksService.create(db, actor, checked(TaskCreate, body, 'task')),
         notifications: async (limit) => ({
-          unread: await countUnread(db, actor.orgId, actor.userId),
-          items: (await listNotifications(db, actor.orgId, actor.userId, { limit })).items,
+          unread: await myUnreadCount(db, actor),
+          items: (await myNotifications(db, actor, { limit })).items,
         }),
-        markNotificationsRead: (upTo) => markAllRead(db, actor.orgId, actor.userId, upTo),
+        markNotificationsRead: (upTo) => markAllMineRead(db, actor, upTo),
         markNotificationRead: async (id) => {
-          if (!(await markRead(db, actor.orgId, actor.userId, id))) throw new NotFound('Notification');
+          await markMineRead(db, actor, id);
         },
         createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
         createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),

@@ -9,8 +9,7 @@ import {
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
-import { NotFound } from '../../errors.js';
-import { countUnread, listNotifications, markAllRead, markRead } from './repository.js';
+import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from './service.js';
 
 /** The caller's own in-app notifications: list, unread count, mark read. */
 export async function notificationRoutes(app: App): Promise<void> {
@@ -25,23 +24,19 @@ export async function notificationRoutes(app: App): Promise<void> {
         response: { 200: Page(Notification), ...errorReplies },
       },
     },
-    (request) => listNotifications(app.db, request.actor.orgId, request.actor.userId, request.query),
+    (request) => myNotifications(app.db, request.actor, request.query),
   );
   app.get(
     '/notifications/unread-count',
     { schema: { tags, security: bearer, response: { 200: UnreadCount, ...errorReplies } } },
-    async (request) => ({ unread: await countUnread(app.db, request.actor.orgId, request.actor.userId) }),
+    async (request) => ({ unread: await myUnreadCount(app.db, request.actor) }),
   );
   app.post(
     '/notifications/:id/read',
     {
       schema: { tags, security: bearer, params: IdParams, response: { 200: Notification, ...errorReplies } },
     },
-    async (request) => {
-      const read = await markRead(app.db, request.actor.orgId, request.actor.userId, request.params.id);
-      if (!read) throw new NotFound('Notification');
-      return read;
-    },
+    (request) => markMineRead(app.db, request.actor, request.params.id),
   );
   app.post(
     '/notifications/read-all',
@@ -49,7 +44,7 @@ export async function notificationRoutes(app: App): Promise<void> {
       schema: { tags, security: bearer, body: MarkAllRead, response: { 204: Type.Null(), ...errorReplies } },
     },
     async (request, reply) => {
-      await markAllRead(app.db, request.actor.orgId, request.actor.userId, request.body.upTo);
+      await markAllMineRead(app.db, request.actor, request.body.upTo);
       return reply.status(204).send(null);
     },
   );

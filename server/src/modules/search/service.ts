@@ -8,19 +8,7 @@ import {
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { prefixQuery } from '../../db/search.js';
-
-// Per type: the name shown and a second line that tells two namesakes apart.
-const SOURCES: Record<RecordType, string> = {
-  account: `SELECT 'account' AS type, r.id, r.name, (SELECT min(d.domain) FROM account_domains d WHERE d.org_id = r.org_id AND d.account_id = r.id) AS detail
-            FROM accounts r`,
-  contact: `SELECT 'contact' AS type, r.id, trim(r.first_name || ' ' || r.last_name) AS name,
-              COALESCE((SELECT x.name FROM accounts x WHERE x.org_id = r.org_id AND x.id = r.account_id),
-                       (SELECT min(e.email) FROM contact_emails e WHERE e.org_id = r.org_id AND e.contact_id = r.id)) AS detail
-            FROM contacts r`,
-  opportunity: `SELECT 'opportunity' AS type, r.id, r.name, (SELECT s.name FROM pipeline_stages s WHERE s.org_id = r.org_id AND s.id = r.stage_id) AS detail
-                FROM opportunities r`,
-  case: `SELECT 'case' AS type, r.id, r.subject AS name, r.status AS detail FROM cases r`,
-};
+import { recordsMatching } from './repository.js';
 
 /** Records whose words start with every word of the query, accents and case ignored: for the filing picker. */
 export async function search(db: Knex, actor: Actor, query: SearchQuery): Promise<SearchResult> {
@@ -29,12 +17,7 @@ export async function search(db: Knex, actor: Actor, query: SearchQuery): Promis
   const types: readonly RecordType[] =
     query.type === undefined ? RECORD_TYPES : Array.isArray(query.type) ? query.type : [query.type];
   const limit = query.limit ?? 20;
-  const parts = types.map(
-    (type) =>
-      `(${SOURCES[type]} WHERE r.org_id = ? AND r.deleted_at IS NULL AND r.search_vector @@ to_tsquery('simple', ?) ORDER BY r.updated_at DESC LIMIT ?)`,
-  );
-  const bindings = types.flatMap(() => [actor.orgId, tsquery, limit]);
-  const result = await db.raw<{ rows: SearchHit[] }>(`${parts.join(' UNION ALL ')}`, bindings);
+  const hits = await recordsMatching(db, actor.orgId, tsquery, types, limit);
   const rank = (hit: SearchHit) => (hit.name.toLowerCase().startsWith(query.q.trim().toLowerCase()) ? 0 : 1);
-  return { items: result.rows.sort((a, b) => rank(a) - rank(b)).slice(0, limit) };
+  return { items: hits.sort((a, b) => rank(a) - rank(b)).slice(0, limit) };
 }

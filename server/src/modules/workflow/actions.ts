@@ -8,7 +8,7 @@ import type {
   WorkflowRule,
 } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
-import { AppError } from '../../errors.js';
+import { DomainError } from '../../errors.js';
 import { scheduleJob } from '../../jobs/jobs-repository.js';
 import type { Job, JobContext } from '../../jobs/job-types.js';
 import { automationActor } from '../../actor.js';
@@ -151,7 +151,7 @@ async function startPlan(trx: Knex.Transaction, firing: RuleFiring, planId: stri
     });
   } catch (error) {
     // Already running for this record, or the opportunity closed meanwhile: nothing to start.
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
   }
 }
 

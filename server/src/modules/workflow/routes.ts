@@ -1,16 +1,11 @@
 import {
   IdParams,
-  operatorsFor,
-  RULE_FIELDS,
-  RULE_TRIGGERS,
-  WORKFLOW_RECORD_TYPES,
   WorkflowCatalogue,
   WorkflowRule,
   WorkflowRuleCreate,
   WorkflowRuleUpdate,
 } from '@inbox-crm/shared';
 import { Type } from 'typebox';
-import { requireRole } from '../../actor.js';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
 import type { RuleEnvironment } from './rule-validation.js';
@@ -31,25 +26,10 @@ export async function workflowRoutes(app: App, environment: RuleEnvironment): Pr
     },
     async (request) => ({ items: await service.listRules(app.db, request.actor) }),
   );
-  const catalogue: WorkflowCatalogue = {
-    recordTypes: WORKFLOW_RECORD_TYPES.map((type) => ({
-      type,
-      triggers: [...RULE_TRIGGERS[type]],
-      fields: RULE_FIELDS[type].map(({ choices, ...field }) => ({
-        ...field,
-        ...(choices ? { choices: [...choices] } : {}),
-        operators: [...operatorsFor(field.kind)],
-      })),
-    })),
-    emailEnabled: environment.emailEnabled,
-  };
   app.get(
     '/workflow-rules/catalogue',
     { schema: { tags, security: bearer, response: { 200: WorkflowCatalogue, ...errorReplies } } },
-    (request) => {
-      requireRole(request.actor, 'admin');
-      return catalogue;
-    },
+    (request) => service.ruleCatalogue(request.actor, environment),
   );
   app.get(
     '/workflow-rules/:id',

@@ -1,4 +1,13 @@
-import type { WorkflowRule, WorkflowRuleCreate, WorkflowRuleUpdate } from '@inbox-crm/shared';
+import {
+  operatorsFor,
+  RULE_FIELDS,
+  RULE_TRIGGERS,
+  WORKFLOW_RECORD_TYPES,
+  type WorkflowCatalogue,
+  type WorkflowRule,
+  type WorkflowRuleCreate,
+  type WorkflowRuleUpdate,
+} from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
@@ -6,6 +15,23 @@ import { NotFound, StaleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import * as rules from './repository.js';
 import { validateRule, type RuleEnvironment } from './rule-validation.js';
+
+/** What rules can name, for the rule form: record types, their triggers, fields and operators. */
+export function ruleCatalogue(actor: Actor, environment: RuleEnvironment): WorkflowCatalogue {
+  requireRole(actor, 'admin');
+  return {
+    recordTypes: WORKFLOW_RECORD_TYPES.map((type) => ({
+      type,
+      triggers: [...RULE_TRIGGERS[type]],
+      fields: RULE_FIELDS[type].map(({ choices, ...field }) => ({
+        ...field,
+        ...(choices ? { choices: [...choices] } : {}),
+        operators: [...operatorsFor(field.kind)],
+      })),
+    })),
+    emailEnabled: environment.emailEnabled,
+  };
+}
 
 export function listRules(db: Knex, actor: Actor): Promise<WorkflowRule[]> {
   requireRole(actor, 'admin');
