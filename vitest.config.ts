@@ -18,7 +18,10 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
-    testTimeout: 30_000,
+    // A file's app and worker start in fixtures (tests/support/suite.ts) when its first test asks
+    // for them, and that start counts against the first test's time: on a busy 2-core machine an
+    // app's migrations alone can take a good part of 30 s.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

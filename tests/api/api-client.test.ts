@@ -1,5 +1,4 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   createApiClient,
@@ -8,20 +7,8 @@ import {
   type SessionStore,
 } from '@inbox-crm/shared';
 import { createAccount, createContact, emailToFile, uniqueMessageId } from '../support/fixtures.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-let testApp: TestApp;
-let org: TestOrganisation;
-let baseUrl: string;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
-});
-afterAll(() => testApp.close());
+import { TEST_PASSWORD } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
 
 /** A port that nothing listens on: taken from the system, then let go. */
 function closedPort(): Promise<number> {
@@ -35,6 +22,7 @@ function closedPort(): Promise<number> {
 
 /** A client whose fetch counts the calls to each path. */
 function countingClient(
+  baseUrl: string,
   store: SessionStore = memorySessionStore(),
   onSignedOut?: (reason: ApiError) => void,
 ) {
@@ -52,7 +40,10 @@ function countingClient(
 }
 
 describe('the typed API client', () => {
-  it('signs in, asks who a sender is, files the message once and unfiles it, over HTTP', async () => {
+  it('signs in, asks who a sender is, files the message once and unfiles it, over HTTP', async ({
+    org,
+    baseUrl,
+  }) => {
     const account = await createAccount(org.admin, { name: 'Client Co', domains: ['client-co.example'] });
     const contact = await createContact(org.admin, {
       firstName: 'Cleo',
@@ -60,7 +51,7 @@ describe('the typed API client', () => {
       accountId: account.id,
       emails: ['cleo@client-co.example'],
     });
-    const { client } = countingClient();
+    const { client } = countingClient(baseUrl);
     const user = await client.signIn(org.adminUser.email, TEST_PASSWORD);
     expect(user.id).toBe(org.adminUser.id);
 
@@ -88,8 +79,11 @@ describe('the typed API client', () => {
     );
   });
 
-  it('renews an access token the server refuses, once, even for calls that fail together', async () => {
-    const { client, calls, store } = countingClient();
+  it('renews an access token the server refuses, once, even for calls that fail together', async ({
+    org,
+    baseUrl,
+  }) => {
+    const { client, calls, store } = countingClient(baseUrl);
     await client.signIn(org.adminUser.email, TEST_PASSWORD);
     const session = store.load()!;
     store.save({ ...session, accessToken: 'not-a-token-any-more' });
@@ -100,7 +94,10 @@ describe('the typed API client', () => {
     expect(store.load()!.refreshToken).not.toBe(session.refreshToken);
   });
 
-  it('when two pages sharing one session renew together, then one refresh reaches the server and both stay signed in', async () => {
+  it('when two pages sharing one session renew together, then one refresh reaches the server and both stay signed in', async ({
+    org,
+    baseUrl,
+  }) => {
     // Two tabs of one browser: one store (localStorage) and one lock (Web Locks) between them.
     let queue: Promise<unknown> = Promise.resolve();
     const renewalLock = <T>(renew: () => Promise<T>): Promise<T> => {
@@ -135,7 +132,10 @@ describe('the typed API client', () => {
     });
   });
 
-  it('when a sibling tab renews first and its save reaches this tab late, then this tab takes that session and stays signed in', async () => {
+  it('when a sibling tab renews first and its save reaches this tab late, then this tab takes that session and stays signed in', async ({
+    org,
+    baseUrl,
+  }) => {
     // One localStorage seen from two tabs: the second tab sees a save 300 ms after it happens.
     const shared = memorySessionStore();
     let savedAt = 0;
@@ -167,9 +167,11 @@ describe('the typed API client', () => {
     expect((await second.me()).id).toBe(org.adminUser.id);
   });
 
-  it('signs out when the session cannot be renewed, and says so', async () => {
+  it('signs out when the session cannot be renewed, and says so', async ({ org, baseUrl }) => {
     const signedOut: ApiError[] = [];
-    const { client, store } = countingClient(memorySessionStore(), (reason) => signedOut.push(reason));
+    const { client, store } = countingClient(baseUrl, memorySessionStore(), (reason) =>
+      signedOut.push(reason),
+    );
     await client.signIn(org.adminUser.email, TEST_PASSWORD);
     const session = store.load()!;
     await org.anonymous.post('/api/v1/auth/logout', { refreshToken: session.refreshToken });
@@ -182,7 +184,10 @@ describe('the typed API client', () => {
     expect(client.isSignedIn()).toBe(false);
   });
 
-  it('lets a refusal that arrives late for an ended session leave the session signed in since alone', async () => {
+  it('lets a refusal that arrives late for an ended session leave the session signed in since alone', async ({
+    org,
+    baseUrl,
+  }) => {
     const signedIn = async () => {
       const store = memorySessionStore();
       await createApiClient({ baseUrl, store }).signIn(org.adminUser.email, TEST_PASSWORD);
@@ -214,8 +219,8 @@ describe('the typed API client', () => {
     expect(store.load()).toEqual(fresh);
   });
 
-  it('turns answers the server refuses into errors with its code and sentence', async () => {
-    const { client } = countingClient();
+  it('turns answers the server refuses into errors with its code and sentence', async ({ org, baseUrl }) => {
+    const { client } = countingClient(baseUrl);
     await client.signIn(org.adminUser.email, TEST_PASSWORD);
     const failure = (await client.lookup({}).catch((error: unknown) => error)) as ApiError;
     expect(failure).toMatchObject({

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/http.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
-
-const login = (email: string, password = TEST_PASSWORD) =>
+const login = (org: TestOrganisation, email: string, password = TEST_PASSWORD) =>
   org.anonymous.post('/api/v1/auth/login', { email, password });
 
 describe('signing in', () => {
-  it('answers a session for the right password, in any case of the address', async () => {
-    const reply = await login(org.adminUser.email.toUpperCase());
+  it('answers a session for the right password, in any case of the address', async ({ testApp, org }) => {
+    const reply = await login(org, org.adminUser.email.toUpperCase());
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ expiresIn: 900, user: { email: org.adminUser.email, role: 'admin' } });
     expect(reply.body.user).not.toHaveProperty('passwordHash');
@@ -25,25 +15,28 @@ describe('signing in', () => {
     expect(me.body.id).toBe(org.adminUser.id);
   });
 
-  it('refuses a wrong password and an unknown address alike', async () => {
-    const wrong = await login(org.adminUser.email, 'not the password');
-    const unknown = await login(`nobody@${org.domain}`);
+  it('refuses a wrong password and an unknown address alike', async ({ org }) => {
+    const wrong = await login(org, org.adminUser.email, 'not the password');
+    const unknown = await login(org, `nobody@${org.domain}`);
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error).toBe('invalid_credentials');
   });
 
-  it('throttles repeated attempts at one address with 429', async () => {
+  it('throttles repeated attempts at one address with 429', async ({ org }) => {
     const { user } = await org.addUser('member');
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt += 1)
-      statuses.push((await login(user.email, 'guess')).status);
+      statuses.push((await login(org, user.email, 'guess')).status);
     // addUser signed in once already: ten attempts a minute in all, then 429.
     expect(statuses.slice(0, 9)).toEqual(Array<number>(9).fill(401));
     expect(statuses.slice(9)).toEqual([429, 429, 429]);
   });
 
-  it('refuses requests without a token, with a forged one and with an expired one', async () => {
+  it('refuses requests without a token, with a forged one and with an expired one', async ({
+    testApp,
+    org,
+  }) => {
     expect((await org.anonymous.get('/api/v1/accounts')).status).toBe(401);
     const forged = await new Client(testApp.app, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl').get(
       '/api/v1/accounts',
@@ -59,8 +52,8 @@ describe('signing in', () => {
     expect(expired.body.error).toBe('session_expired');
   });
 
-  it('rotates refresh tokens: each works once, and logout ends the session', async () => {
-    const session = (await login(org.adminUser.email)).body;
+  it('rotates refresh tokens: each works once, and logout ends the session', async ({ org }) => {
+    const session = (await login(org, org.adminUser.email)).body;
     const refreshed = await org.anonymous.post('/api/v1/auth/refresh', {
       refreshToken: session.refreshToken,
     });
@@ -80,7 +73,7 @@ describe('signing in', () => {
 });
 
 describe('API tokens', () => {
-  it('act as their user until revoked', async () => {
+  it('act as their user until revoked', async ({ testApp, org }) => {
     const created = await org.admin.post('/api/v1/api-tokens', { name: 'Zapier' });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^icrm_/);
@@ -102,7 +95,7 @@ describe('API tokens', () => {
 });
 
 describe('roles', () => {
-  it('lets admins manage users and refuses members and managers with 403', async () => {
+  it('lets admins manage users and refuses members and managers with 403', async ({ org }) => {
     const { client: member } = await org.addUser('member');
     const { client: manager } = await org.addUser('manager');
     const newUser = {
@@ -118,21 +111,21 @@ describe('roles', () => {
     expect((await member.get('/api/v1/users')).status).toBe(200);
   });
 
-  it('signs a deactivated user out and refuses their next sign-in', async () => {
+  it('signs a deactivated user out and refuses their next sign-in', async ({ org }) => {
     const { user } = await org.addUser('member');
-    const session = (await login(user.email)).body;
+    const session = (await login(org, user.email)).body;
     const deactivated = await org.admin.patch(`/api/v1/users/${user.id}`, {
       version: user.version,
       active: false,
     });
     expect(deactivated.body.active).toBe(false);
-    expect((await login(user.email)).body.error).toBe('user_inactive');
+    expect((await login(org, user.email)).body.error).toBe('user_inactive');
     expect(
       (await org.anonymous.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status,
     ).toBe(401);
   });
 
-  it('keeps at least one active admin', async () => {
+  it('keeps at least one active admin', async ({ org }) => {
     const reply = await org.admin.patch(`/api/v1/users/${org.adminUser.id}`, {
       version: org.adminUser.version,
       role: 'member',

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createContact } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
+import type { TestOrganisation } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
+import type { TestApp } from '../support/test-app.js';
 
 const expectError = (reply: { status: number; body: any }, status: number, error: string) => {
   expect(reply.status, JSON.stringify(reply.body)).toBe(status);
@@ -20,7 +11,9 @@ const expectError = (reply: { status: number; body: any }, status: number, error
 };
 
 describe('validation', () => {
-  it('answers malformed JSON, wrong types, unknown fields and bad formats with 400 and where the problem is', async () => {
+  it('answers malformed JSON, wrong types, unknown fields and bad formats with 400 and where the problem is', async ({
+    org,
+  }) => {
     expectError(await org.admin.request('POST', '/api/v1/accounts', '{"name": "Acme",'), 400, 'invalid_json');
     expectError(await org.admin.post('/api/v1/accounts', { name: 42 }), 400, 'validation_failed');
     const unknown = await org.admin.post('/api/v1/accounts', { name: 'Acme', nmae: 'typo' });
@@ -43,7 +36,9 @@ describe('validation', () => {
     expectError(await org.admin.get('/api/v1/accounts?surprise=1'), 400, 'validation_failed');
   });
 
-  it('answers a wrong content type with 415, an oversized body with 413, an unknown route with a JSON 404', async () => {
+  it('answers a wrong content type with 415, an oversized body with 413, an unknown route with a JSON 404', async ({
+    org,
+  }) => {
     expectError(
       await org.admin.request('POST', '/api/v1/accounts', 'name=Acme', {
         'content-type': 'application/x-www-form-urlencoded',
@@ -59,7 +54,7 @@ describe('validation', () => {
     expectError(await org.admin.get('/api/v1/nothing-here'), 404, 'not_found');
   });
 
-  it('writes nothing when a multi-row write fails half way', async () => {
+  it('writes nothing when a multi-row write fails half way', async ({ testApp, org }) => {
     const holder = await createContact(org.admin, { lastName: 'Holder', emails: ['taken@half.example'] });
     const before = await testApp.database
       .knex('contacts')
@@ -114,7 +109,7 @@ const HOSTILE_QUERIES = [
   '?deleted=maybe',
 ];
 
-async function tableCounts(): Promise<Record<string, number>> {
+async function tableCounts(testApp: TestApp, org: TestOrganisation): Promise<Record<string, number>> {
   const tables = [
     'accounts',
     'contacts',
@@ -139,14 +134,17 @@ async function tableCounts(): Promise<Record<string, number>> {
 }
 
 describe('fuzzing every route', () => {
-  it('never answers 5xx, always answers the error shape, and changes nothing for refused writes', async () => {
+  it('never answers 5xx, always answers the error shape, and changes nothing for refused writes', async ({
+    testApp,
+    org,
+  }) => {
     const account = await createAccount(org.admin, { name: 'Fuzz target' });
     const document = testApp.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(routes.length).toBeGreaterThan(40);
-    const before = await tableCounts();
+    const before = await tableCounts(testApp, org);
     const failures: string[] = [];
     const hit = async (client: Client, method: string, url: string, body?: unknown) => {
       const reply = await client.request(method as 'GET', url, body);
@@ -175,6 +173,6 @@ describe('fuzzing every route', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts(testApp, org)).toEqual(before);
   }, 120_000);
 });

@@ -1,38 +1,49 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiledEmail } from '@inbox-crm/shared';
 import { createAccount, emailToFile, fileEmail } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-let manager: Client;
-let teammate: Client;
-let outsider: Client;
-let accountLink: { type: 'account'; id: string };
+interface People {
+  manager: Client;
+  teammate: Client;
+  outsider: Client;
+}
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-  const sales = (await org.admin.post('/api/v1/teams', { name: 'Sales' })).body as { id: string };
-  const support = (await org.admin.post('/api/v1/teams', { name: 'Support' })).body as { id: string };
-  manager = (await org.addUser('manager', { teamId: sales.id, name: 'Maria Manager' })).client;
-  teammate = (await org.addUser('member', { teamId: sales.id, name: 'Tim Teammate' })).client;
-  outsider = (await org.addUser('member', { teamId: support.id, name: 'Otto Outsider' })).client;
-  const account = await createAccount(org.admin, { name: 'Correspondence Ltd' });
-  accountLink = { type: 'account', id: account.id };
-});
-afterAll(() => testApp.close());
+const it = test
+  /** A sales manager and a member of their team, and a member of the support team. */
+  .extend('people', async ({ org }): Promise<People> => {
+    const sales = (await org.admin.post('/api/v1/teams', { name: 'Sales' })).body as { id: string };
+    const support = (await org.admin.post('/api/v1/teams', { name: 'Support' })).body as { id: string };
+    return {
+      manager: (await org.addUser('manager', { teamId: sales.id, name: 'Maria Manager' })).client,
+      teammate: (await org.addUser('member', { teamId: sales.id, name: 'Tim Teammate' })).client,
+      outsider: (await org.addUser('member', { teamId: support.id, name: 'Otto Outsider' })).client,
+    };
+  })
+  .extend('accountLink', async ({ org }) => {
+    const account = await createAccount(org.admin, { name: 'Correspondence Ltd' });
+    return { type: 'account' as const, id: account.id };
+  });
+
+/** What the sales team and the outsider filed to the account, oldest first. */
+async function fileTeamMail(
+  { manager, teammate, outsider }: People,
+  accountLink: { type: 'account'; id: string },
+) {
+  await fileEmail(teammate, emailToFile({ subject: 'Team 1', links: [accountLink] }));
+  await fileEmail(manager, emailToFile({ subject: 'Team 2', links: [accountLink] }));
+  await fileEmail(teammate, emailToFile({ subject: 'Team private', private: true, links: [accountLink] }));
+  await fileEmail(outsider, emailToFile({ subject: 'Support 1', links: [accountLink] }));
+}
 
 const subjects = (items: FiledEmail[]) => items.map((email) => email.subject);
 
 describe('filed correspondence lists', () => {
-  it('when a manager asks for the team’s, then they get what the team filed, private mail included, newest first, and no one else’s', async () => {
-    await fileEmail(teammate, emailToFile({ subject: 'Team 1', links: [accountLink] }));
-    await fileEmail(manager, emailToFile({ subject: 'Team 2', links: [accountLink] }));
-    await fileEmail(teammate, emailToFile({ subject: 'Team private', private: true, links: [accountLink] }));
-    await fileEmail(outsider, emailToFile({ subject: 'Support 1', links: [accountLink] }));
+  it('when a manager asks for the team’s, then they get what the team filed, private mail included, newest first, and no one else’s', async ({
+    people: { manager, teammate, outsider },
+    accountLink,
+  }) => {
+    await fileTeamMail({ manager, teammate, outsider }, accountLink);
 
     const team = await manager.get('/api/v1/emails?scope=team');
     expect(team.status).toBe(200);
@@ -45,7 +56,12 @@ describe('filed correspondence lists', () => {
     });
   });
 
-  it('when a member asks for their own, then they get only theirs; for the team’s, then 403', async () => {
+  it('when a member asks for their own, then they get only theirs; for the team’s, then 403', async ({
+    people: { manager, teammate, outsider },
+    accountLink,
+  }) => {
+    await fileTeamMail({ manager, teammate, outsider }, accountLink);
+
     const mine = await teammate.get('/api/v1/emails');
     expect(subjects(mine.body.items)).toEqual(['Team private', 'Team 1']);
     const team = await teammate.get('/api/v1/emails?scope=team');
@@ -53,7 +69,13 @@ describe('filed correspondence lists', () => {
     expect(team.body.error).toBe('forbidden');
   });
 
-  it('when an admin asks for everyone’s, then it pages through all of it by cursor; a manager may not', async () => {
+  it('when an admin asks for everyone’s, then it pages through all of it by cursor; a manager may not', async ({
+    org,
+    people: { manager, teammate, outsider },
+    accountLink,
+  }) => {
+    await fileTeamMail({ manager, teammate, outsider }, accountLink);
+
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -67,13 +89,20 @@ describe('filed correspondence lists', () => {
     expect((await manager.get('/api/v1/emails?scope=organisation')).status).toBe(403);
   });
 
-  it('when an admin without a team asks for the team’s, then the answer says why there is none', async () => {
+  it('when an admin without a team asks for the team’s, then the answer says why there is none', async ({
+    org,
+  }) => {
     const reply = await org.admin.get('/api/v1/emails?scope=team');
     expect(reply.status).toBe(422);
     expect(reply.body.error).toBe('no_team');
   });
 
-  it('when a deleted email was in the list, then it is gone from it', async () => {
+  it('when a deleted email was in the list, then it is gone from it', async ({
+    people: { manager, teammate, outsider },
+    accountLink,
+  }) => {
+    await fileTeamMail({ manager, teammate, outsider }, accountLink);
+
     const { body } = await fileEmail(
       outsider,
       emailToFile({ subject: 'Deleted soon', links: [accountLink] }),
@@ -84,7 +113,10 @@ describe('filed correspondence lists', () => {
 });
 
 describe('timeline filters', () => {
-  it('when filtered by who logged it and by a time window, then only those entries come back', async () => {
+  it('when filtered by who logged it and by a time window, then only those entries come back', async ({
+    org,
+    people: { manager, teammate },
+  }) => {
     const account = await createAccount(org.admin, { name: 'Filter Co' });
     const links = [{ type: 'account', id: account.id }];
     const log = (client: Client, day: number) =>

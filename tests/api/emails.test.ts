@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Email } from '@inbox-crm/shared';
 import {
   createAccount,
@@ -7,28 +6,32 @@ import {
   fileEmail,
   uniqueMessageId,
 } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
+import type { TestApp } from '../support/test-app.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-let account: { id: string };
-let contact: { id: string };
+// Every test's organisation knows Globex and Hank Scorpio there.
+const it = test
+  .extend('account', { auto: true }, ({ org }) =>
+    createAccount(org.admin, { name: 'Globex', domains: ['globex.example'] }),
+  )
+  .extend('contact', { auto: true }, ({ org, account }) =>
+    createContact(org.admin, {
+      firstName: 'Hank',
+      lastName: 'Scorpio',
+      accountId: account.id,
+      emails: ['hank@globex.example'],
+    }),
+  );
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-  account = await createAccount(org.admin, { name: 'Globex', domains: ['globex.example'] });
-  contact = await createContact(org.admin, {
-    firstName: 'Hank',
-    lastName: 'Scorpio',
-    accountId: account.id,
-    emails: ['hank@globex.example'],
-  });
-});
-afterAll(() => testApp.close());
+/** Where a helper files and looks: the test's app, organisation and contact. */
+interface Filing {
+  testApp: TestApp;
+  org: TestOrganisation;
+  contact: { id: string };
+}
 
-const countEmails = async (messageKey: string) => {
+const countEmails = async (testApp: TestApp, org: TestOrganisation, messageKey: string) => {
   const row = (await testApp.database
     .knex('activities')
     .where({ org_id: org.orgId, message_key: messageKey })
@@ -38,7 +41,12 @@ const countEmails = async (messageKey: string) => {
 };
 
 describe('filing an email', () => {
-  it('files a message once: 201 the first time, 200 with the union of links afterwards, from any client', async () => {
+  it('files a message once: 201 the first time, 200 with the union of links afterwards, from any client', async ({
+    testApp,
+    org,
+    account,
+    contact,
+  }) => {
     const messageId = uniqueMessageId();
     const first = await fileEmail(
       org.admin,
@@ -72,10 +80,15 @@ describe('filing an email', () => {
       'account:Globex',
       'contact:Hank Scorpio',
     ]);
-    expect(await countEmails(messageId.slice(1, -1))).toBe(1);
+    expect(await countEmails(testApp, org, messageId.slice(1, -1))).toBe(1);
   });
 
-  it('files the same Message-ID once when twenty requests race', async () => {
+  it('files the same Message-ID once when twenty requests race', async ({
+    testApp,
+    org,
+    account,
+    contact,
+  }) => {
     const messageId = uniqueMessageId();
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -94,14 +107,18 @@ describe('filing an email', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 200)).toHaveLength(19);
     expect(new Set(replies.map((reply) => (reply.body as Email).id)).size).toBe(1);
-    expect(await countEmails(messageId.slice(1, -1))).toBe(1);
+    expect(await countEmails(testApp, org, messageId.slice(1, -1))).toBe(1);
     const stored = await org.admin.get<Email>(
       `/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`,
     );
     expect(stored.body.links).toHaveLength(2);
   });
 
-  it('derives a stable key when the message has no Message-ID, so a re-filing finds the first', async () => {
+  it('derives a stable key when the message has no Message-ID, so a re-filing finds the first', async ({
+    org,
+    account,
+    contact,
+  }) => {
     const withoutId = emailToFile({
       messageId: null,
       subject: `No id ${Math.random()}`,
@@ -120,7 +137,7 @@ describe('filing an email', () => {
     expect(first.body.messageId).toBeNull();
   });
 
-  it('sanitizes the HTML body on the way in', async () => {
+  it('sanitizes the HTML body on the way in', async ({ org, contact }) => {
     const { body } = await fileEmail(
       org.admin,
       emailToFile({
@@ -134,7 +151,11 @@ describe('filing an email', () => {
     expect(body.bodyHtml).toContain('rel="noopener noreferrer nofollow"');
   });
 
-  it('refuses a message with an address or domain on the never-file list, and keeps nothing', async () => {
+  it('refuses a message with an address or domain on the never-file list, and keeps nothing', async ({
+    testApp,
+    org,
+    contact,
+  }) => {
     const settings = await org.admin.get('/api/v1/organisation');
     const updated = await org.admin.patch('/api/v1/organisation', {
       version: settings.body.version,
@@ -155,7 +176,7 @@ describe('filing an email', () => {
       error: 'never_file',
       details: [{ address: 'payroll@hr.globex.example', entry: 'hr.globex.example' }],
     });
-    expect(await countEmails(messageId.slice(1, -1))).toBe(0);
+    expect(await countEmails(testApp, org, messageId.slice(1, -1))).toBe(0);
     const byAddress = await org.admin.post(
       '/api/v1/emails',
       emailToFile({ from: { email: 'ceo@globex.example' }, links: [{ type: 'contact', id: contact.id }] }),
@@ -176,7 +197,11 @@ describe('filing an email', () => {
     await org.admin.patch('/api/v1/organisation', { version: updated.body.version, neverFile: [] });
   });
 
-  it('unfiles one link, keeps the email, and deletes the email on request', async () => {
+  it('unfiles one link, keeps the email, and deletes the email on request', async ({
+    org,
+    account,
+    contact,
+  }) => {
     const { body } = await fileEmail(
       org.admin,
       emailToFile({
@@ -198,7 +223,7 @@ describe('filing an email', () => {
     expect(timeline.body.items.map((entry: { id: string }) => entry.id)).not.toContain(body.id);
   });
 
-  it('refuses links to records that do not exist, and writes nothing', async () => {
+  it('refuses links to records that do not exist, and writes nothing', async ({ testApp, org, contact }) => {
     const messageId = uniqueMessageId();
     const reply = await org.admin.post(
       '/api/v1/emails',
@@ -212,10 +237,10 @@ describe('filing an email', () => {
     );
     expect(reply.status).toBe(422);
     expect(reply.body.error).toBe('invalid_reference');
-    expect(await countEmails(messageId.slice(1, -1))).toBe(0);
+    expect(await countEmails(testApp, org, messageId.slice(1, -1))).toBe(0);
   });
 
-  it('accepts a 20 KB body but refuses a body over the limit with 413', async () => {
+  it('accepts a 20 KB body but refuses a body over the limit with 413', async ({ org, contact }) => {
     const ok = await org.admin.post(
       '/api/v1/emails',
       emailToFile({ bodyText: 'x'.repeat(20_000), links: [{ type: 'contact', id: contact.id }] }),
@@ -231,7 +256,10 @@ describe('filing an email', () => {
 });
 
 describe('private emails', () => {
-  it('shows a private email to its filer, their team manager and admins, and to no other member', async () => {
+  it('shows a private email to its filer, their team manager and admins, and to no other member', async ({
+    org,
+    contact,
+  }) => {
     const team = await org.admin.post('/api/v1/teams', { name: `Team ${Math.random()}` });
     const { client: filer } = await org.addUser('member', { teamId: team.body.id });
     const { client: sameTeamMember } = await org.addUser('member', { teamId: team.body.id });
@@ -260,7 +288,7 @@ describe('private emails', () => {
     expect(lookup.body.filing.filed).toBe(false);
   });
 
-  const privateEmailOfOwnTeam = async () => {
+  const privateEmailOfOwnTeam = async ({ testApp, org, contact }: Filing) => {
     const team = await org.admin.post('/api/v1/teams', { name: `Team ${Math.random()}` });
     const owner = await org.addUser('member', { teamId: team.body.id });
     const manager = await org.addUser('manager', { teamId: team.body.id });
@@ -293,8 +321,13 @@ describe('private emails', () => {
     return { owner, manager, messageId, filed, stored, linkCount };
   };
 
-  it('when a member of another team re-files a private email by its Message-ID with junk content, then they get neither its content nor a public email', async () => {
-    const { messageId, filed, stored, linkCount } = await privateEmailOfOwnTeam();
+  it('when a member of another team re-files a private email by its Message-ID with junk content, then they get neither its content nor a public email', async ({
+    testApp,
+    org,
+    account,
+    contact,
+  }) => {
+    const { messageId, filed, stored, linkCount } = await privateEmailOfOwnTeam({ testApp, org, contact });
     const { client: attacker } = await org.addUser('member');
     const links = await linkCount();
     for (const asPrivate of [false, true]) {
@@ -319,8 +352,13 @@ describe('private emails', () => {
     expect(byMessageId.status).toBe(404);
   });
 
-  it('when a participant of the message files it without private, then it becomes public; its team manager adds links and it stays private', async () => {
-    const { manager, messageId, stored } = await privateEmailOfOwnTeam();
+  it('when a participant of the message files it without private, then it becomes public; its team manager adds links and it stays private', async ({
+    testApp,
+    org,
+    account,
+    contact,
+  }) => {
+    const { manager, messageId, stored } = await privateEmailOfOwnTeam({ testApp, org, contact });
     const managerFiling = await fileEmail(
       manager.client,
       emailToFile({ messageId, links: [{ type: 'account', id: account.id }] }),
@@ -341,7 +379,10 @@ describe('private emails', () => {
     expect(claimed.status).toBe(409);
     expect(await stored()).toMatchObject({ private: true });
 
-    const { messageId: ccMessageId, stored: ccStored } = await privateEmailWithCc(participant.user.email);
+    const { messageId: ccMessageId, stored: ccStored } = await privateEmailWithCc(
+      { testApp, org, contact },
+      participant.user.email,
+    );
     const sharedByCc = await fileEmail(
       participant.client,
       emailToFile({ messageId: ccMessageId, links: [{ type: 'contact', id: contact.id }] }),
@@ -350,7 +391,7 @@ describe('private emails', () => {
     expect(await ccStored()).toMatchObject({ private: false });
   });
 
-  const privateEmailWithCc = async (ccAddress: string) => {
+  const privateEmailWithCc = async ({ testApp, org, contact }: Filing, ccAddress: string) => {
     const { client: owner } = await org.addUser('member');
     const messageId = uniqueMessageId();
     const { body } = await fileEmail(

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Client } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let anonymous: Client;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  anonymous = new Client(testApp.app);
-});
-afterAll(() => testApp.close());
+const it = test.extend('anonymous', ({ testApp }) => new Client(testApp.app));
 
 describe('public endpoints', () => {
-  it('reports health and which database answers, at /health and /api/v1/health', async () => {
+  it('reports health and which database answers, at /health and /api/v1/health', async ({ anonymous }) => {
     const expected = { status: 'ok', database: inject('testDatabaseUrl') ? 'postgres' : 'pglite' };
     expect((await anonymous.get('/health')).body).toEqual(expected);
     expect((await anonymous.get('/api/v1/health')).body).toEqual(expected);
   });
 
-  it('publishes the OpenAPI document with bearer auth and the error shape, and its viewer at /docs', async () => {
+  it('publishes the OpenAPI document with bearer auth and the error shape, and its viewer at /docs', async ({
+    testApp,
+    anonymous,
+  }) => {
     const document = (await anonymous.get('/docs/json')).body;
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createContact,
@@ -8,9 +7,8 @@ import {
   uniqueMessageId,
 } from '../support/fixtures.js';
 import type { Client, Reply } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { sampleOf, stringPaths, withStringAt, type JsonSchema } from '../support/schema-sample.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, test } from '../support/suite.js';
 
 // Text a real email or a hostile client can carry that PostgreSQL's text cannot hold (NUL), that is
 // not valid UTF-16 (a lone surrogate), or that tries to reach an object's prototype.
@@ -18,13 +16,10 @@ const NUL = 'before\u0000after';
 const LONE_SURROGATE = 'before\ud800after';
 const HOSTILE_QUERY_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%F0%9F'];
 
-let testApp: TestApp;
-let org: TestOrganisation;
-let ids: Record<string, string>;
+type Ids = Record<string, string>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
+/** One record of each kind in the test's organisation, so a hostile body gets past the lookups. */
+const it = test.extend('ids', async ({ org }): Promise<Ids> => {
   const account = await createAccount(org.admin, { name: 'Hostile Ltd', domains: ['hostile.example'] });
   const contact = await createContact(org.admin, {
     lastName: 'Target',
@@ -42,7 +37,7 @@ beforeAll(async () => {
   const team = await org.admin.post('/api/v1/teams', { name: 'Fuzzers' });
   const { user: victim } = await org.addUser('member');
   const stages = await org.admin.get('/api/v1/pipeline-stages');
-  ids = {
+  return {
     account: account.id,
     contact: contact.id,
     opportunity: opportunity.id,
@@ -54,7 +49,6 @@ beforeAll(async () => {
     stage: stages.body.items[0].id,
   };
 });
-afterAll(() => testApp.close());
 
 const ID_BY_PROPERTY: Record<string, string> = {
   accountId: 'account',
@@ -69,7 +63,7 @@ const ID_BY_PROPERTY: Record<string, string> = {
   managerId: 'user',
   userId: 'user',
 };
-const idFor = (name: string, siblings: Record<string, unknown>) =>
+const idFor = (ids: Ids, name: string, siblings: Record<string, unknown>) =>
   ids[ID_BY_PROPERTY[name] ?? (typeof siblings.type === 'string' ? siblings.type : 'account')] ??
   ids.account!;
 
@@ -85,7 +79,7 @@ const ID_BY_RESOURCE: Record<string, string> = {
   'pipeline-stages': 'stage',
 };
 /** The route's path with real ids of this organisation, so a hostile body gets past the lookup. */
-const realUrl = (path: string) => {
+const realUrl = (ids: Ids, path: string) => {
   const resource = path.split('/')[3] ?? '';
   return path.replace(/\{[^}]+\}/g, () => ids[ID_BY_RESOURCE[resource] ?? 'account']!);
 };
@@ -114,7 +108,11 @@ function routesOf(document: { paths: Record<string, Record<string, any>> }): Rou
 const LEAVE_ALONE = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
 
 describe('hostile text in every field', () => {
-  it('when any string of any body carries a NUL byte or a lone surrogate, or a query or path does, then no route answers 5xx', async () => {
+  it('when any string of any body carries a NUL byte or a lone surrogate, or a query or path does, then no route answers 5xx', async ({
+    testApp,
+    org,
+    ids,
+  }) => {
     const routes = routesOf(testApp.app.swagger() as never);
     const failures: string[] = [];
     let accepted = 0;
@@ -133,7 +131,7 @@ describe('hostile text in every field', () => {
     for (const route of routes) {
       const name = `${route.method} ${route.path}`;
       if (LEAVE_ALONE.has(name) || !route.path.startsWith('/api/v1/')) continue;
-      const url = realUrl(route.path);
+      const url = realUrl(ids, route.path);
       for (const parameter of route.query) {
         for (const value of HOSTILE_QUERY_VALUES) {
           const target = `${url}?${parameter}=${value}`;
@@ -141,7 +139,7 @@ describe('hostile text in every field', () => {
         }
       }
       if (!route.body) continue;
-      const base = sampleOf(route.body, idFor);
+      const base = sampleOf(route.body, (name, siblings) => idFor(ids, name, siblings));
       const baseReply = await send(org.admin, route.method, url, base);
       check(name, baseReply);
       for (const path of stringPaths(base)) {
@@ -164,7 +162,10 @@ describe('hostile text in every field', () => {
 });
 
 describe('NUL bytes in a real email', () => {
-  it('when a message carries NUL bytes in its subject, names and bodies, then it is filed with them removed', async () => {
+  it('when a message carries NUL bytes in its subject, names and bodies, then it is filed with them removed', async ({
+    org,
+    ids,
+  }) => {
     const messageId = uniqueMessageId();
     const { status, body } = await fileEmail(
       org.admin,
@@ -190,7 +191,9 @@ describe('NUL bytes in a real email', () => {
     expect(again.body.subject).toBe('Invoice attached');
   });
 
-  it('when a body nests thousands of levels deep, then the answer is 400, signed in or not', async () => {
+  it('when a body nests thousands of levels deep, then the answer is 400, signed in or not', async ({
+    org,
+  }) => {
     const deep = `{"email":${'['.repeat(20_000)}${']'.repeat(20_000)},"password":"x"}`;
     const anonymous = await org.anonymous.request('POST', '/api/v1/auth/login', deep);
     expect(anonymous.status).toBe(400);
@@ -199,7 +202,9 @@ describe('NUL bytes in a real email', () => {
     expect(signedIn.status).toBe(400);
   });
 
-  it('when an identifier (a Message-ID path, a lookup address, a search) carries a NUL byte, then the answer is 400 and says which', async () => {
+  it('when an identifier (a Message-ID path, a lookup address, a search) carries a NUL byte, then the answer is 400 and says which', async ({
+    org,
+  }) => {
     const byId = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent('<a\u0000b@x>')}`);
     expect(byId.status).toBe(400);
     expect(byId.body).toMatchObject({ error: 'validation_failed', details: [{ in: 'params' }] });

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationSource } from '@inbox-crm/migrations';
 import { createContact, emailToFile, fileEmail } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
+import { describe, expect, it } from '../support/suite.js';
 
 describe('the migration that makes stored remote images inert', () => {
-  it('when a body was filed before, with https image sources, then they become data-src and data: images stay', async () => {
+  it('when a body was filed before, with https image sources, then they become data-src and data: images stay', async ({
+    testApp,
+    org,
+  }) => {
     const contact = await createContact(org.admin, { lastName: 'Pixel' });
     const { body: email } = await fileEmail(
       org.admin,

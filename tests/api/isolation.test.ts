@@ -1,34 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createContact, emailToFile, fileEmail } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createTestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let ours: TestOrganisation;
-let theirs: TestOrganisation;
-let theirAccount: { id: string; version: number };
-let theirContact: { id: string };
-let theirEmail: { id: string; messageId: string | null };
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  ours = await createTestOrganisation(testApp);
-  theirs = await createTestOrganisation(testApp);
-  theirAccount = await createAccount(theirs.admin, { name: 'Secret Corp', domains: ['secret-corp.example'] });
-  theirContact = await createContact(theirs.admin, {
-    firstName: 'Sec',
-    lastName: 'Ret',
-    accountId: theirAccount.id,
-    emails: ['boss@secret-corp.example'],
-  });
-  theirEmail = (
-    await fileEmail(theirs.admin, emailToFile({ links: [{ type: 'contact', id: theirContact.id }] }))
-  ).body;
-});
-afterAll(() => testApp.close());
+// Every test's organisation (ours) has a neighbour (theirs) with an account, a contact and an email.
+const it = test
+  .extend('theirs', ({ testApp }) => createTestOrganisation(testApp))
+  .extend('theirAccount', { auto: true }, ({ theirs }) =>
+    createAccount(theirs.admin, { name: 'Secret Corp', domains: ['secret-corp.example'] }),
+  )
+  .extend('theirContact', { auto: true }, ({ theirs, theirAccount }) =>
+    createContact(theirs.admin, {
+      firstName: 'Sec',
+      lastName: 'Ret',
+      accountId: theirAccount.id,
+      emails: ['boss@secret-corp.example'],
+    }),
+  )
+  .extend(
+    'theirEmail',
+    { auto: true },
+    async ({ theirs, theirContact }) =>
+      (await fileEmail(theirs.admin, emailToFile({ links: [{ type: 'contact', id: theirContact.id }] })))
+        .body,
+  );
 
 describe('organisation isolation', () => {
-  it('answers 404 for another organisation’s records, whatever the verb', async () => {
+  it('answers 404 for another organisation’s records, whatever the verb', async ({
+    org: ours,
+    theirs,
+    theirAccount,
+    theirContact,
+    theirEmail,
+  }) => {
     expect((await ours.admin.get(`/api/v1/accounts/${theirAccount.id}`)).status).toBe(404);
     expect(
       (
@@ -49,7 +52,11 @@ describe('organisation isolation', () => {
     expect(untouched.body).toMatchObject({ name: 'Secret Corp', version: 1, deletedAt: null });
   });
 
-  it('refuses links and references into another organisation', async () => {
+  it('refuses links and references into another organisation', async ({
+    org: ours,
+    theirs,
+    theirAccount,
+  }) => {
     const filing = await ours.admin.post(
       '/api/v1/emails',
       emailToFile({ links: [{ type: 'account', id: theirAccount.id }] }),
@@ -64,7 +71,10 @@ describe('organisation isolation', () => {
     expect(task.status).toBe(422);
   });
 
-  it('never finds another organisation’s people in lookup, lists or search', async () => {
+  it('never finds another organisation’s people in lookup, lists or search', async ({
+    org: ours,
+    theirAccount,
+  }) => {
     const lookup = await ours.admin.get('/api/v1/lookup?email=boss@secret-corp.example');
     expect(lookup.body.match).toBe('none');
     expect((await ours.admin.get('/api/v1/contacts?email=boss@secret-corp.example')).body.items).toEqual([]);
@@ -74,7 +84,7 @@ describe('organisation isolation', () => {
     ).not.toContain(theirAccount.id);
   });
 
-  it('lets each organisation file the same message as its own email', async () => {
+  it('lets each organisation file the same message as its own email', async ({ org: ours, theirEmail }) => {
     const messageId = theirEmail.messageId!;
     const account = await createAccount(ours.admin, { name: 'Ours' });
     const ourFiling = await ours.admin.post(

@@ -1,46 +1,45 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '@inbox-crm/server';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_PASSWORD } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let secondInstance: App;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  // Another server instance on the same database, behind a load balancer at 10.0.0.1.
-  secondInstance = await buildApp({
-    database: testApp.database,
-    jwtSecret: randomBytes(32).toString('hex'),
-    publicUrl: 'http://localhost:3000',
-    trustProxy: ['10.0.0.1'],
-  });
-  await secondInstance.ready();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(async () => {
-  await secondInstance.close();
-  await testApp.close();
-});
-
-async function attempt(
-  email: string,
-  options: { ip?: string; app?: App; password?: string; forwardedFor?: string } = {},
-) {
-  const reply = await (options.app ?? testApp.app).inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password: options.password ?? 'a wrong guess' },
-    remoteAddress: options.ip ?? '198.51.100.1',
-    headers: options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {},
-  });
-  return { status: reply.statusCode, body: reply.json(), retryAfter: reply.headers['retry-after'] };
+interface Attempt {
+  ip?: string;
+  app?: App;
+  password?: string;
+  forwardedFor?: string;
 }
 
+const it = test
+  /** Another server instance on the same database, behind a load balancer at 10.0.0.1. */
+  .extend('secondInstance', { scope: 'file' }, async ({ testApp }, { onCleanup }) => {
+    const secondInstance = await buildApp({
+      database: testApp.database,
+      jwtSecret: randomBytes(32).toString('hex'),
+      publicUrl: 'http://localhost:3000',
+      trustProxy: ['10.0.0.1'],
+    });
+    await secondInstance.ready();
+    onCleanup(() => secondInstance.close());
+    return secondInstance;
+  })
+  /** Signs in at the app (or another) from an address, with a wrong guess unless told the password. */
+  .extend('attempt', ({ testApp }) => async (email: string, options: Attempt = {}) => {
+    const reply = await (options.app ?? testApp.app).inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: options.password ?? 'a wrong guess' },
+      remoteAddress: options.ip ?? '198.51.100.1',
+      headers: options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {},
+    });
+    return { status: reply.statusCode, body: reply.json(), retryAfter: reply.headers['retry-after'] };
+  });
+
 describe('the sign-in throttle', () => {
-  it('when an address is padded or cased differently, then it still counts against the same address', async () => {
+  it('when an address is padded or cased differently, then it still counts against the same address', async ({
+    org,
+    attempt,
+  }) => {
     const { user } = await org.addUser('member');
     const variants = [`  ${user.email}`, user.email.toUpperCase(), `${user.email}\t`];
     const statuses: number[] = [];
@@ -52,7 +51,12 @@ describe('the sign-in throttle', () => {
     expect(statuses.slice(9)).toEqual([429, 429]);
   });
 
-  it('when guesses at one address come from many IPs and two server instances, then they are limited all the same', async () => {
+  it('when guesses at one address come from many IPs and two server instances, then they are limited all the same', async ({
+    testApp,
+    org,
+    secondInstance,
+    attempt,
+  }) => {
     const { user } = await org.addUser('member');
     const statuses: number[] = [];
     for (let index = 0; index < 10; index += 1) {
@@ -73,7 +77,11 @@ describe('the sign-in throttle', () => {
     expect((await attempt(user.email, { ip: '203.0.113.100', password: TEST_PASSWORD })).status).toBe(429);
   });
 
-  it('when one IP tries many addresses (credential stuffing), then its failures are limited; another IP and right passwords are not', async () => {
+  it('when one IP tries many addresses (credential stuffing), then its failures are limited; another IP and right passwords are not', async ({
+    org,
+    secondInstance,
+    attempt,
+  }) => {
     const stuffer = '192.0.2.77';
     const statuses: number[] = [];
     for (let index = 0; index < 51; index += 1) {
@@ -96,7 +104,11 @@ describe('the sign-in throttle', () => {
     expect((await attempt(`typo50@${org.domain}`, { ip: office })).status).toBe(429);
   }, 60_000);
 
-  it('when clients come through a trusted proxy, then each is counted by its own address, not the proxy’s', async () => {
+  it('when clients come through a trusted proxy, then each is counted by its own address, not the proxy’s', async ({
+    org,
+    secondInstance,
+    attempt,
+  }) => {
     for (let index = 0; index < 50; index += 1) {
       const reply = await attempt(`guess${index}@${org.domain}`, {
         app: secondInstance,
@@ -114,7 +126,11 @@ describe('the sign-in throttle', () => {
     expect((await attempt(`guess51@${org.domain}`, spoofed)).status).toBe(429);
   }, 60_000);
 
-  it('when a trusted proxy forwards something that is not an address, then the connection’s own address counts and nothing fails', async () => {
+  it('when a trusted proxy forwards something that is not an address, then the connection’s own address counts and nothing fails', async ({
+    org,
+    secondInstance,
+    attempt,
+  }) => {
     const reply = await attempt(`nobody@${org.domain}`, {
       app: secondInstance,
       ip: '10.0.0.1',
@@ -123,7 +139,10 @@ describe('the sign-in throttle', () => {
     expect(reply.status).toBe(401);
   });
 
-  it('when failures come from many addresses of one IPv6 /64, then they are counted as one client', async () => {
+  it('when failures come from many addresses of one IPv6 /64, then they are counted as one client', async ({
+    org,
+    attempt,
+  }) => {
     for (let index = 0; index < 50; index += 1) {
       const reply = await attempt(`six${index}@${org.domain}`, {
         ip: `2001:db8:1:2::${(index + 1).toString(16)}`,

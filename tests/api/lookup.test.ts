@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResult } from '@inbox-crm/shared';
 import {
   createAccount,
@@ -8,37 +7,38 @@ import {
   fileEmail,
   uniqueMessageId,
 } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-let acme: { id: string };
-let jane: { id: string };
+// Every test's organisation knows Acme and Jane Doe there.
+const it = test
+  .extend('acme', { auto: true }, ({ org }) =>
+    createAccount(org.admin, {
+      name: 'Acme Ltd',
+      domains: ['acme.co.uk'],
+      phone: '+44 20 7946 0000',
+    }),
+  )
+  .extend('jane', { auto: true }, ({ org, acme }) =>
+    createContact(org.admin, {
+      firstName: 'Jane',
+      lastName: 'Doe',
+      title: 'Head of Procurement',
+      accountId: acme.id,
+      emails: ['Jane.Doe@Acme.co.uk', 'jane@personal-mail.example'],
+      phones: [{ number: '+44 7911 123456', label: 'mobile' }],
+    }),
+  );
 
-const lookup = (query: string) => org.admin.get<LookupResult>(`/api/v1/lookup?${query}`);
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-  acme = await createAccount(org.admin, {
-    name: 'Acme Ltd',
-    domains: ['acme.co.uk'],
-    phone: '+44 20 7946 0000',
-  });
-  jane = await createContact(org.admin, {
-    firstName: 'Jane',
-    lastName: 'Doe',
-    title: 'Head of Procurement',
-    accountId: acme.id,
-    emails: ['Jane.Doe@Acme.co.uk', 'jane@personal-mail.example'],
-    phones: [{ number: '+44 7911 123456', label: 'mobile' }],
-  });
-});
-afterAll(() => testApp.close());
+const lookup = (org: TestOrganisation, query: string) =>
+  org.admin.get<LookupResult>(`/api/v1/lookup?${query}`);
 
 describe('lookup by address', () => {
-  it('when the address matches a contact in any case, then answers the contact, account, open opportunity and case, task and timeline', async () => {
+  it('when the address matches a contact in any case, then answers the contact, account, open opportunity and case, task and timeline', async ({
+    org,
+    acme,
+    jane,
+  }) => {
     const opportunity = await createOpportunity(org.admin, {
       name: 'Acme renewal 2027',
       accountId: acme.id,
@@ -62,7 +62,7 @@ describe('lookup by address', () => {
     });
     expect([kase.status, task.status, note.status]).toEqual([201, 201, 201]);
 
-    const { status, body } = await lookup('email=JANE.DOE@acme.CO.uk');
+    const { status, body } = await lookup(org, 'email=JANE.DOE@acme.CO.uk');
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.match).toBe('contact');
     expect(body.reason.kind).toBe('exact_address');
@@ -93,8 +93,11 @@ describe('lookup by address', () => {
     expect(body.filing).toBeNull();
   });
 
-  it('when no contact has the address, then matches the account by registrable domain, sub-domains included', async () => {
-    const { body } = await lookup('email=someone.else@mail.acme.co.uk');
+  it('when no contact has the address, then matches the account by registrable domain, sub-domains included', async ({
+    org,
+    acme,
+  }) => {
+    const { body } = await lookup(org, 'email=someone.else@mail.acme.co.uk');
     expect(body.match).toBe('account');
     expect(body.contact).toBeNull();
     expect(body.account?.id).toBe(acme.id);
@@ -106,9 +109,9 @@ describe('lookup by address', () => {
     });
   });
 
-  it('when the address is at a free-mail domain, then never matches an account by it', async () => {
+  it('when the address is at a free-mail domain, then never matches an account by it', async ({ org }) => {
     await createAccount(org.admin, { name: 'Gmail look-alike', domains: ['gmail-business.example'] });
-    const { body } = await lookup('email=random.person@gmail.com');
+    const { body } = await lookup(org, 'email=random.person@gmail.com');
     expect(body.match).toBe('none');
     expect(body.reason.kind).toBe('free_mail_domain');
     const refused = await org.admin.post('/api/v1/accounts', { name: 'Google?', domains: ['gmail.com'] });
@@ -116,15 +119,15 @@ describe('lookup by address', () => {
     expect(refused.body.error).toBe('free_mail_domain');
   });
 
-  it('when a free-mail address belongs to a contact, then the contact still matches', async () => {
+  it('when a free-mail address belongs to a contact, then the contact still matches', async ({ org }) => {
     await createContact(org.admin, { firstName: 'Sam', lastName: 'Solo', emails: ['sam.solo@gmail.com'] });
-    const { body } = await lookup('email=Sam.Solo@gmail.com');
+    const { body } = await lookup(org, 'email=Sam.Solo@gmail.com');
     expect(body.match).toBe('contact');
     expect(body.account).toBeNull();
   });
 
-  it('when nothing matches, then says so with the reason', async () => {
-    const { body } = await lookup('email=who@unknown-company.example');
+  it('when nothing matches, then says so with the reason', async ({ org }) => {
+    const { body } = await lookup(org, 'email=who@unknown-company.example');
     expect(body).toMatchObject({
       match: 'none',
       contact: null,
@@ -135,8 +138,11 @@ describe('lookup by address', () => {
     expect(body.reason).toMatchObject({ kind: 'no_match', domain: 'unknown-company.example' });
   });
 
-  it('when several recipients are asked, then answers one entry per address with the best match first and own addresses set aside', async () => {
+  it('when several recipients are asked, then answers one entry per address with the best match first and own addresses set aside', async ({
+    org,
+  }) => {
     const { body } = await lookup(
+      org,
       `email=who@unknown-company.example&email=colleague@${org.domain}&email=jane.doe@acme.co.uk&email=x@mail.acme.co.uk`,
     );
     expect(body.address).toBe('jane.doe@acme.co.uk');
@@ -148,13 +154,17 @@ describe('lookup by address', () => {
     ]);
   });
 
-  it('when asked by phone in national notation, then finds the contact by E.164', async () => {
-    const asUsNumber = await lookup('phone=07911%20123456');
+  it('when asked by phone in national notation, then finds the contact by E.164', async ({
+    org,
+    acme,
+    jane,
+  }) => {
+    const asUsNumber = await lookup(org, 'phone=07911%20123456');
     expect(asUsNumber.status).toBe(400);
     const settings = await org.admin.get('/api/v1/organisation');
     await org.admin.patch('/api/v1/organisation', { version: settings.body.version, defaultCountry: 'GB' });
-    const national = await lookup('phone=07911%20123456');
-    const international = await lookup('phone=%2B447911123456');
+    const national = await lookup(org, 'phone=07911%20123456');
+    const international = await lookup(org, 'phone=%2B447911123456');
     expect(national.body.match).toBe('contact');
     expect(national.body.contact?.id).toBe(jane.id);
     expect(international.body).toMatchObject({
@@ -162,23 +172,27 @@ describe('lookup by address', () => {
       phone: '+447911123456',
       reason: { kind: 'phone' },
     });
-    const accountByPhone = await lookup('phone=%2B442079460000');
+    const accountByPhone = await lookup(org, 'phone=%2B442079460000');
     expect(accountByPhone.body).toMatchObject({ match: 'account', account: { id: acme.id } });
   });
 
-  it('when the address is malformed or missing, then answers 400', async () => {
-    expect((await lookup('')).status).toBe(400);
-    const bad = await lookup('email=not-an-address');
+  it('when the address is malformed or missing, then answers 400', async ({ org }) => {
+    expect((await lookup(org, '')).status).toBe(400);
+    const bad = await lookup(org, 'email=not-an-address');
     expect(bad.status).toBe(200);
     expect(bad.body.reason.kind).toBe('invalid_address');
-    expect((await lookup('phone=12')).status).toBe(400);
+    expect((await lookup(org, 'phone=12')).status).toBe(400);
   });
 });
 
 describe('lookup of a message', () => {
-  it('tells whether the message is filed, to what and by whom, and suggests the records its thread was filed to', async () => {
+  it('tells whether the message is filed, to what and by whom, and suggests the records its thread was filed to', async ({
+    org,
+    acme,
+    jane,
+  }) => {
     const first = uniqueMessageId();
-    const unfiled = await lookup(`email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(first)}`);
+    const unfiled = await lookup(org, `email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(first)}`);
     expect(unfiled.status, JSON.stringify(unfiled.body)).toBe(200);
     expect(unfiled.body.filing).toMatchObject({ filed: false, links: [], suggestedLinks: [] });
 
@@ -192,7 +206,7 @@ describe('lookup of a message', () => {
         ],
       }),
     );
-    const filed = await lookup(`email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(first)}`);
+    const filed = await lookup(org, `email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(first)}`);
     expect(filed.body.filing).toMatchObject({
       filed: true,
       filedBy: { id: org.adminUser.id, name: 'Ada Admin' },
@@ -211,6 +225,7 @@ describe('lookup of a message', () => {
 
     const reply = uniqueMessageId();
     const threaded = await lookup(
+      org,
       `email=jane.doe@acme.co.uk&messageId=${encodeURIComponent(reply)}&inReplyTo=${encodeURIComponent(first)}`,
     );
     expect(threaded.body.filing).toMatchObject({ filed: false });

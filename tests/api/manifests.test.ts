@@ -1,10 +1,12 @@
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it, test } from '../support/suite.js';
+import { startTestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://crm.example.test';
+
+test.override('appOptions', { publicUrl: PUBLIC_URL });
 
 /** Every absolute URL in a document, wherever it stands. */
 function urlsIn(node: unknown): string[] {
@@ -15,13 +17,9 @@ function urlsIn(node: unknown): string[] {
 }
 
 describe('what the server serves for deployment', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
-  });
-  afterAll(() => testApp.close());
-
-  it('when an icon is asked for, then it is a PNG of that size; an unknown size is a JSON 404', async () => {
+  it('when an icon is asked for, then it is a PNG of that size; an unknown size is a JSON 404', async ({
+    testApp,
+  }) => {
     for (const size of [16, 32, 80, 128]) {
       const reply = await testApp.app.inject(`/manifests/icons/icon-${size}.png`);
       expect(reply.headers['content-type']).toBe('image/png');
@@ -33,7 +31,9 @@ describe('what the server serves for deployment', () => {
     expect(missing.json().error).toBe('not_found');
   });
 
-  it('when the Gmail deployment is downloaded, then every URL in it is on this server and answers there', async () => {
+  it('when the Gmail deployment is downloaded, then every URL in it is on this server and answers there', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/manifests/gmail-deployment.json');
     expect(reply.statusCode).toBe(200);
     const urls = urlsIn(reply.json());
@@ -58,13 +58,9 @@ describe('what the server serves for deployment', () => {
 });
 
 describe('the Outlook manifest served', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
-  });
-  afterAll(() => testApp.close());
-
-  it('when downloaded twice, then it keeps one add-in id for the deployment, and every URL in it answers on this server', async () => {
+  it('when downloaded twice, then it keeps one add-in id for the deployment, and every URL in it answers on this server', async ({
+    testApp,
+  }) => {
     const first = await testApp.app.inject('/manifests/outlook.xml');
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toMatch(/^application\/xml/);
@@ -80,7 +76,9 @@ describe('the Outlook manifest served', () => {
     }
   });
 
-  it('when the unified manifest package is downloaded, then it is a zip with the manifest for this server, whose every URL answers', async () => {
+  it('when the unified manifest package is downloaded, then it is a zip with the manifest for this server, whose every URL answers', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/manifests/outlook-app.zip');
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toBe('application/zip');
@@ -95,7 +93,7 @@ describe('the Outlook manifest served', () => {
     }
   });
 
-  it('when the function file is loaded, then it only starts Office.js', async () => {
+  it('when the function file is loaded, then it only starts Office.js', async ({ testApp }) => {
     const reply = await testApp.app.inject('/outlook/commands.html');
     expect(reply.statusCode).toBe(200);
     expect(reply.body).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
@@ -117,25 +115,22 @@ describe('the Outlook manifest served', () => {
 });
 
 describe('the deployment facts for admins', () => {
-  it('when an admin asks, then they get the downloads and the add-in id; a member is refused', async () => {
-    const testApp = await startTestApp(undefined, { publicUrl: PUBLIC_URL });
-    try {
-      const org = await createTestOrganisation(testApp);
-      const reply = await org.admin.get('/api/v1/deployment');
-      expect(reply.status).toBe(200);
-      expect(reply.body).toMatchObject({
-        publicUrl: PUBLIC_URL,
-        publicUrlProblem: null,
-        gmail: { configured: false, serviceAccount: null },
-        downloads: { outlookXml: '/manifests/outlook.xml' },
-      });
-      const xml = (await testApp.app.inject('/manifests/outlook.xml')).body;
-      expect(xml).toContain(`<Id>${reply.body.outlookAddInId}</Id>`);
-      const { client: member } = await org.addUser('member');
-      expect((await member.get('/api/v1/deployment')).status).toBe(403);
-    } finally {
-      await testApp.close();
-    }
+  it('when an admin asks, then they get the downloads and the add-in id; a member is refused', async ({
+    testApp,
+    org,
+  }) => {
+    const reply = await org.admin.get('/api/v1/deployment');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      publicUrl: PUBLIC_URL,
+      publicUrlProblem: null,
+      gmail: { configured: false, serviceAccount: null },
+      downloads: { outlookXml: '/manifests/outlook.xml' },
+    });
+    const xml = (await testApp.app.inject('/manifests/outlook.xml')).body;
+    expect(xml).toContain(`<Id>${reply.body.outlookAddInId}</Id>`);
+    const { client: member } = await org.addUser('member');
+    expect((await member.get('/api/v1/deployment')).status).toBe(403);
   });
 });
 

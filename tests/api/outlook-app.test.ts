@@ -1,21 +1,16 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, openPglite } from '@inbox-crm/server';
 import { outlookAppDir } from '@inbox-crm/addin-outlook/location';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from '../support/suite.js';
 
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
 describe('the Outlook app served by the server', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
-
-  it('when Outlook opens /outlook/, then the page loads Office.js from Microsoft’s CDN and is never cached stale', async () => {
+  it('when Outlook opens /outlook/, then the page loads Office.js from Microsoft’s CDN and is never cached stale', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/outlook/');
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^text\/html/);
@@ -24,7 +19,9 @@ describe('the Outlook app served by the server', () => {
     expect(reply.body).toContain('<div id="root">');
   });
 
-  it('when a console deep link is opened, then the same page answers without Office.js and under a strict policy', async () => {
+  it('when a console deep link is opened, then the same page answers without Office.js and under a strict policy', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/app/contacts/0190f0a0-0000-7000-8000-000000000001');
     expect(reply.statusCode).toBe(200);
     expect(reply.body).not.toContain('office.js');
@@ -32,7 +29,9 @@ describe('the Outlook app served by the server', () => {
     expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'self'");
   });
 
-  it('when an asset is fetched, then it is cached for good and sent compressed, and an unknown one is a JSON 404', async () => {
+  it('when an asset is fetched, then it is cached for good and sent compressed, and an unknown one is a JSON 404', async ({
+    testApp,
+  }) => {
     const [asset] = (await readdir(join(outlookAppDir, 'assets'))).filter((name) =>
       /^index-.*\.js$/.test(name),
     );
@@ -50,7 +49,9 @@ describe('the Outlook app served by the server', () => {
     expect(missing.json()).toMatchObject({ error: 'not_found' });
   });
 
-  it('when the root or a bare surface is opened, then it redirects to the console or the pane', async () => {
+  it('when the root or a bare surface is opened, then it redirects to the console or the pane', async ({
+    testApp,
+  }) => {
     expect((await testApp.app.inject('/')).headers.location).toBe('/app/');
     expect((await testApp.app.inject('/app')).headers.location).toBe('/app/');
     expect((await testApp.app.inject('/outlook')).headers.location).toBe('/outlook/');

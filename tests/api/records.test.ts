@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createContact } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
+import { describe, expect, it } from '../support/suite.js';
 
 describe('optimistic concurrency', () => {
-  it('refuses a stale version with 409 and keeps the newer write', async () => {
+  it('refuses a stale version with 409 and keeps the newer write', async ({ org }) => {
     const account = await createAccount(org.admin, { name: 'Initech' });
     const first = await org.admin.patch(`/api/v1/accounts/${account.id}`, {
       version: 1,
@@ -30,7 +19,7 @@ describe('optimistic concurrency', () => {
     expect((await org.admin.get(`/api/v1/accounts/${account.id}`)).body.industry).toBe('Software');
   });
 
-  it('lets exactly one of two racing updates of the same version win', async () => {
+  it('lets exactly one of two racing updates of the same version win', async ({ org }) => {
     const contact = await createContact(org.admin, { firstName: 'Ray', lastName: 'Race' });
     const replies = await Promise.all([
       org.admin.patch(`/api/v1/contacts/${contact.id}`, { version: 1, title: 'A' }),
@@ -41,7 +30,7 @@ describe('optimistic concurrency', () => {
 });
 
 describe('soft delete', () => {
-  it('hides a deleted record, lists it in the trash, and restores it', async () => {
+  it('hides a deleted record, lists it in the trash, and restores it', async ({ org }) => {
     const contact = await createContact(org.admin, {
       firstName: 'Del',
       lastName: 'Eted',
@@ -66,7 +55,7 @@ describe('soft delete', () => {
 });
 
 describe('audit log', () => {
-  it('records who changed what, with before and after', async () => {
+  it('records who changed what, with before and after', async ({ org }) => {
     const account = await createAccount(org.admin, { name: 'Audited' });
     await org.admin.patch(`/api/v1/accounts/${account.id}`, { version: 1, name: 'Audited Ltd' });
     const log = await org.admin.get(`/api/v1/audit-log?entityType=account&entityId=${account.id}`);
@@ -80,7 +69,9 @@ describe('audit log', () => {
 });
 
 describe('contacts', () => {
-  it('keeps several addresses and E.164 phones, refusing an address another contact holds', async () => {
+  it('keeps several addresses and E.164 phones, refusing an address another contact holds', async ({
+    org,
+  }) => {
     const contact = await createContact(org.admin, {
       firstName: 'Zoë',
       lastName: 'Æther',
@@ -107,7 +98,7 @@ describe('contacts', () => {
 });
 
 describe('accounts', () => {
-  it('keep their registrable domains and E.164 phone, and read back as written', async () => {
+  it('keep their registrable domains and E.164 phone, and read back as written', async ({ org }) => {
     const created = await org.admin.post('/api/v1/accounts', {
       name: 'Acme Ltd',
       domains: ['mail.Acme.co.uk', 'acme.co.uk'],
@@ -126,7 +117,7 @@ describe('accounts', () => {
     expect(byDomain.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
   });
 
-  it('refuses a domain that another account holds, naming it', async () => {
+  it('refuses a domain that another account holds, naming it', async ({ org }) => {
     const first = await createAccount(org.admin, { name: 'Domain Owner', domains: ['owned.example'] });
     const second = await org.admin.post('/api/v1/accounts', {
       name: 'Squatter',
@@ -138,7 +129,9 @@ describe('accounts', () => {
 });
 
 describe('opportunities', () => {
-  it('start in the first open stage, follow the stage they move to, and keep money as integers with a currency', async () => {
+  it('start in the first open stage, follow the stage they move to, and keep money as integers with a currency', async ({
+    org,
+  }) => {
     const stages = (await org.admin.get('/api/v1/pipeline-stages')).body.items as {
       id: string;
       name: string;
@@ -182,7 +175,7 @@ describe('opportunities', () => {
     expect(fractional.status).toBe(400);
   });
 
-  it('lets admins add stages and refuses others', async () => {
+  it('lets admins add stages and refuses others', async ({ org }) => {
     const { client: member } = await org.addUser('member');
     const stage = { name: 'Contract sent', position: 4, kind: 'open', probability: 90 };
     expect((await member.post('/api/v1/pipeline-stages', stage)).status).toBe(403);
@@ -194,7 +187,7 @@ describe('opportunities', () => {
 });
 
 describe('cases and tasks', () => {
-  it('default a case to new and normal, and complete and reopen a task', async () => {
+  it('default a case to new and normal, and complete and reopen a task', async ({ org }) => {
     const kase = await org.admin.post('/api/v1/cases', { subject: 'Printer on fire' });
     expect(kase.body).toMatchObject({ status: 'new', priority: 'normal', ownerId: org.adminUser.id });
     const task = await org.admin.post('/api/v1/tasks', {
@@ -219,7 +212,7 @@ describe('cases and tasks', () => {
 });
 
 describe('lists', () => {
-  it('page with cursors, newest first, without gaps or repeats', async () => {
+  it('page with cursors, newest first, without gaps or repeats', async ({ org }) => {
     const owner = await org.addUser('member');
     const ids: string[] = [];
     for (let index = 0; index < 7; index += 1)

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from '../support/suite.js';
+import { startTestApp } from '../support/test-app.js';
 
 const OUTLOOK_HOSTS = [
   'https://outlook.office.com',
@@ -23,13 +23,9 @@ function directives(header: string | string[] | number | undefined): Map<string,
 }
 
 describe('security headers', () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-  afterAll(() => testApp.close());
-
-  it('when the API answers, with data or an error, then the reply runs nothing, frames nowhere and sniffs nothing', async () => {
+  it('when the API answers, with data or an error, then the reply runs nothing, frames nowhere and sniffs nothing', async ({
+    testApp,
+  }) => {
     for (const url of ['/api/v1/health', '/api/v1/contacts', '/api/v1/no-such-thing']) {
       const reply = await testApp.app.inject(url);
       expect(reply.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
@@ -44,7 +40,9 @@ describe('security headers', () => {
     }
   });
 
-  it('when /docs is opened, then its viewer may load only its own scripts, styles and the document', async () => {
+  it('when /docs is opened, then its viewer may load only its own scripts, styles and the document', async ({
+    testApp,
+  }) => {
     for (const url of ['/docs/', '/docs/static/swagger-ui-bundle.js', '/docs/json']) {
       const reply = await testApp.app.inject(url);
       expect(reply.statusCode).toBe(200);
@@ -59,7 +57,9 @@ describe('security headers', () => {
     }
   });
 
-  it('when Outlook opens the pane or its function file, then only Outlook’s hosts may frame it and Office.js may load', async () => {
+  it('when Outlook opens the pane or its function file, then only Outlook’s hosts may frame it and Office.js may load', async ({
+    testApp,
+  }) => {
     for (const url of ['/outlook/', '/outlook/index.html', '/outlook/commands.html']) {
       const reply = await testApp.app.inject(url);
       expect(reply.statusCode).toBe(200);
@@ -76,7 +76,9 @@ describe('security headers', () => {
     }
   });
 
-  it('when the console is opened, then it may be framed only by itself and shows https images only through its email frame', async () => {
+  it('when the console is opened, then it may be framed only by itself and shows https images only through its email frame', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/app/emails/0190f0a0-0000-7000-8000-000000000001');
     const policy = directives(reply.headers['content-security-policy']);
     expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
@@ -86,7 +88,9 @@ describe('security headers', () => {
     expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
-  it('when Outlook on the web shows the add-in’s icon, then the icon may be loaded from Microsoft’s origin', async () => {
+  it('when Outlook on the web shows the add-in’s icon, then the icon may be loaded from Microsoft’s origin', async ({
+    testApp,
+  }) => {
     const reply = await testApp.app.inject('/manifests/icons/icon-32.png');
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['cross-origin-resource-policy']).toBe('cross-origin');

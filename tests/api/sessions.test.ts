@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/http.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
+import type { TestApp } from '../support/test-app.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
-
-async function signIn(email: string) {
+async function signIn(testApp: TestApp, org: TestOrganisation, email: string) {
   const reply = await org.anonymous.post('/api/v1/auth/login', { email, password: TEST_PASSWORD });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
   return {
@@ -22,12 +13,16 @@ async function signIn(email: string) {
   };
 }
 
-const refresh = (refreshToken: string) => org.anonymous.post('/api/v1/auth/refresh', { refreshToken });
+const refresh = (org: TestOrganisation, refreshToken: string) =>
+  org.anonymous.post('/api/v1/auth/refresh', { refreshToken });
 
 describe('an access token follows its holder as they are now', () => {
-  it('when an admin is demoted and then deactivated, then the token it holds loses the role at once, then works no more', async () => {
+  it('when an admin is demoted and then deactivated, then the token it holds loses the role at once, then works no more', async ({
+    testApp,
+    org,
+  }) => {
     const { user } = await org.addUser('admin');
-    const { client: formerAdmin } = await signIn(user.email);
+    const { client: formerAdmin } = await signIn(testApp, org, user.email);
     expect((await formerAdmin.get('/api/v1/webhooks')).status).toBe(200);
 
     const demoted = await org.admin.patch(`/api/v1/users/${user.id}`, {
@@ -44,11 +39,14 @@ describe('an access token follows its holder as they are now', () => {
     expect(afterDeactivation.body.error).toBe('user_inactive');
   });
 
-  it('when a user moves team, then what their token may see follows the new team at once', async () => {
+  it('when a user moves team, then what their token may see follows the new team at once', async ({
+    testApp,
+    org,
+  }) => {
     const teamA = await org.admin.post('/api/v1/teams', { name: 'Sessions A' });
     const teamB = await org.admin.post('/api/v1/teams', { name: 'Sessions B' });
     const { user } = await org.addUser('manager', { teamId: teamA.body.id });
-    const { client: manager } = await signIn(user.email);
+    const { client: manager } = await signIn(testApp, org, user.email);
     expect((await manager.get('/api/v1/auth/me')).body.teamId).toBe(teamA.body.id);
     await org.admin.patch(`/api/v1/users/${user.id}`, { version: user.version, teamId: teamB.body.id });
     const team = await manager.get('/api/v1/tasks/team');
@@ -59,9 +57,9 @@ describe('an access token follows its holder as they are now', () => {
 });
 
 describe('ending a session', () => {
-  it('when a user signs out, then their access token stops working too', async () => {
+  it('when a user signs out, then their access token stops working too', async ({ testApp, org }) => {
     const { user } = await org.addUser('member');
-    const { client, refreshToken } = await signIn(user.email);
+    const { client, refreshToken } = await signIn(testApp, org, user.email);
     expect((await client.get('/api/v1/auth/me')).status).toBe(200);
     expect((await org.anonymous.post('/api/v1/auth/logout', { refreshToken })).status).toBe(204);
     const after = await client.get('/api/v1/auth/me');
@@ -69,23 +67,29 @@ describe('ending a session', () => {
     expect(after.body.error).toBe('session_expired');
   });
 
-  it('when a page signs out with a refresh token another page has renewed since, then the session ends all the same', async () => {
+  it('when a page signs out with a refresh token another page has renewed since, then the session ends all the same', async ({
+    testApp,
+    org,
+  }) => {
     const { user } = await org.addUser('member');
-    const first = await signIn(user.email);
-    const renewed = await refresh(first.refreshToken);
+    const first = await signIn(testApp, org, user.email);
+    const renewed = await refresh(org, first.refreshToken);
     const renewedClient = new Client(testApp.app, renewed.body.accessToken);
     expect(
       (await org.anonymous.post('/api/v1/auth/logout', { refreshToken: first.refreshToken })).status,
     ).toBe(204);
     expect((await renewedClient.get('/api/v1/auth/me')).status).toBe(401);
-    expect((await refresh(renewed.body.refreshToken)).status).toBe(401);
+    expect((await refresh(org, renewed.body.refreshToken)).status).toBe(401);
   });
 
-  it('when a spent refresh token is used again, then its whole session ends: the thief and the victim are both signed out', async () => {
+  it('when a spent refresh token is used again, then its whole session ends: the thief and the victim are both signed out', async ({
+    testApp,
+    org,
+  }) => {
     const { user } = await org.addUser('member');
-    const victim = await signIn(user.email);
+    const victim = await signIn(testApp, org, user.email);
     const stolen = victim.refreshToken;
-    const renewed = await refresh(victim.refreshToken);
+    const renewed = await refresh(org, victim.refreshToken);
     expect(renewed.status).toBe(200);
     const victimClient = new Client(testApp.app, renewed.body.accessToken);
 
@@ -94,9 +98,9 @@ describe('ending a session', () => {
       .knex('refresh_tokens')
       .where({ token_hash: createHash('sha256').update(stolen).digest('hex') })
       .update({ revoked_at: testApp.database.knex.raw("now() - interval '1 minute'") });
-    const thief = await refresh(stolen);
+    const thief = await refresh(org, stolen);
     expect(thief.status).toBe(401);
-    expect((await refresh(renewed.body.refreshToken)).status).toBe(401);
+    expect((await refresh(org, renewed.body.refreshToken)).status).toBe(401);
     expect((await victimClient.get('/api/v1/auth/me')).status).toBe(401);
     expect((await victim.client.get('/api/v1/auth/me')).status).toBe(401);
 
@@ -107,22 +111,28 @@ describe('ending a session', () => {
       .first();
     expect(Number(ended!.n)).toBe(1);
     // Another sign-in of the same person is a session of its own and is not touched.
-    const fresh = await signIn(user.email);
+    const fresh = await signIn(testApp, org, user.email);
     expect((await fresh.client.get('/api/v1/auth/me')).status).toBe(200);
   });
 
-  it('when a spent refresh token comes again within seconds (a sibling tab renewing at the same moment), then it is refused and the session carries on', async () => {
+  it('when a spent refresh token comes again within seconds (a sibling tab renewing at the same moment), then it is refused and the session carries on', async ({
+    testApp,
+    org,
+  }) => {
     const { user } = await org.addUser('member');
-    const first = await signIn(user.email);
-    const renewed = await refresh(first.refreshToken);
-    const sibling = await refresh(first.refreshToken);
+    const first = await signIn(testApp, org, user.email);
+    const renewed = await refresh(org, first.refreshToken);
+    const sibling = await refresh(org, first.refreshToken);
     expect(sibling.status).toBe(401);
     expect(sibling.body.error).toBe('session_renewed');
     expect((await new Client(testApp.app, renewed.body.accessToken).get('/api/v1/auth/me')).status).toBe(200);
-    expect((await refresh(renewed.body.refreshToken)).status).toBe(200);
+    expect((await refresh(org, renewed.body.refreshToken)).status).toBe(200);
   });
 
-  it('when an access token names no session (signed before sessions existed), then it is refused', async () => {
+  it('when an access token names no session (signed before sessions existed), then it is refused', async ({
+    testApp,
+    org,
+  }) => {
     const token = testApp.app.jwt.sign({ sub: org.adminUser.id, org: org.orgId, role: 'admin', team: null });
     const reply = await new Client(testApp.app, token).get('/api/v1/auth/me');
     expect(reply.status).toBe(401);

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createContact, emailToFile, fileEmail } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-let testApp: TestApp;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  org = await createTestOrganisation(testApp);
-});
-afterAll(() => testApp.close());
+import { describe, expect, it } from '../support/suite.js';
 
 describe('timelines', () => {
-  it('list a record’s calls, notes and emails newest first, filtered by type and paged by cursor', async () => {
+  it('list a record’s calls, notes and emails newest first, filtered by type and paged by cursor', async ({
+    org,
+  }) => {
     const account = await createAccount(org.admin, { name: 'Timeline Co' });
     const links = [{ type: 'account', id: account.id }];
     const made: { id: string; type: string; at: string }[] = [];
@@ -60,7 +51,7 @@ describe('timelines', () => {
     });
   });
 
-  it('moves an activity in the timeline when its time changes', async () => {
+  it('moves an activity in the timeline when its time changes', async ({ org }) => {
     const contact = await createContact(org.admin, { lastName: 'Mover' });
     const links = [{ type: 'contact', id: contact.id }];
     const early = await org.admin.post('/api/v1/activities', {
@@ -86,7 +77,9 @@ describe('timelines', () => {
 });
 
 describe('timeline entries follow their activity', () => {
-  it('shows an edited subject and body, and hides a deleted activity until it is restored', async () => {
+  it('shows an edited subject and body, and hides a deleted activity until it is restored', async ({
+    org,
+  }) => {
     const contact = await createContact(org.admin, { lastName: 'Editor' });
     const note = await org.admin.post('/api/v1/activities', {
       type: 'note',
@@ -111,7 +104,7 @@ describe('timeline entries follow their activity', () => {
 });
 
 describe('search', () => {
-  it('finds records by word prefix, ignoring case and accents, across types', async () => {
+  it('finds records by word prefix, ignoring case and accents, across types', async ({ org }) => {
     const account = await createAccount(org.admin, {
       name: 'Société Générale des Crêpes',
       domains: ['crepes.example'],

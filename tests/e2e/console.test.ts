@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, type Customer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { describe, expect, it } from '../support/suite.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
@@ -13,7 +12,6 @@ const SUITE = 'console';
 const missing = chromiumMissing();
 
 describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: ListeningApp;
   let org: TestOrganisation;
   let customer: Customer;
   let browser: Browser;
@@ -22,9 +20,8 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
   /** Requests that got past the page's policies to the network (the tracker is answered here if one does). */
   const trackerHits: string[] = [];
 
-  beforeAll(async () => {
-    server = await startListeningApp();
-    org = await createTestOrganisation(server);
+  it.beforeAll(async ({ testApp }) => {
+    org = await createTestOrganisation(testApp);
     customer = await createCustomer(org.admin);
     const links = [{ type: 'contact' as const, id: customer.contact.id }];
     const html =
@@ -44,13 +41,14 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
       });
     });
   });
-  afterAll(async () => {
+  it.afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
-  it('when a manager signs in and searches, then the record page shows its correspondence', async () => {
-    await page.goto(`${server.url}/app/`);
+  it('when a manager signs in and searches, then the record page shows its correspondence', async ({
+    baseUrl,
+  }) => {
+    await page.goto(`${baseUrl}/app/`);
     await page.getByLabel('Work email').fill(org.adminUser.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -62,8 +60,10 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('when an email is opened, then its body shows in the sandboxed frame and no remote image is fetched', async () => {
-    await page.goto(`${server.url}/app/emails/${emailId}`);
+  it('when an email is opened, then its body shows in the sandboxed frame and no remote image is fetched', async ({
+    baseUrl,
+  }) => {
+    await page.goto(`${baseUrl}/app/emails/${emailId}`);
     const body = page
       .frameLocator('iframe[title="Email body"]')
       .getByText('The three-year term works for us.');
@@ -74,13 +74,15 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('when an admin opens the workflow, plans and people pages and the rule form, then each is accessible', async () => {
+  it('when an admin opens the workflow, plans and people pages and the rule form, then each is accessible', async ({
+    baseUrl,
+  }) => {
     for (const [path, ready, shot] of [
       ['/app/workflow', 'Workflow rules', '4-workflow'],
       ['/app/plans', 'Engagement plans', '5-plans'],
       ['/app/people', 'People', '6-people'],
     ] as const) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${baseUrl}${path}`);
       await expect.poll(() => page.getByRole('heading', { name: ready, level: 1 }).isVisible()).toBe(true);
       if (path === '/app/workflow') {
         await page.getByRole('button', { name: 'New rule' }).click();
@@ -91,25 +93,30 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
     }
   });
 
-  it('when a reminder has fallen due, then a click on the bell (its count on top) opens the notifications', async () => {
+  it('when a reminder has fallen due, then a click on the bell (its count on top) opens the notifications', async ({
+    testApp,
+    baseUrl,
+  }) => {
     await org.admin.post('/api/v1/tasks', {
       title: 'Call Priya about the renewal',
-      dueAt: new Date(server.clock.now().getTime() + 60_000).toISOString(),
+      dueAt: new Date(testApp.clock.now().getTime() + 60_000).toISOString(),
       reminderMinutes: 1,
     });
-    const scheduler = startTestWorker(server);
+    const scheduler = startTestWorker(testApp);
     await scheduler.worker.drain();
     await scheduler.close();
-    await page.goto(`${server.url}/app/tasks`);
+    await page.goto(`${baseUrl}/app/tasks`);
     await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
     await expect.poll(() => page.getByText('Reminder: Call Priya about the renewal').isVisible()).toBe(true);
     await saveScreenshot(page, SUITE, '7-notifications');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('when the console is as narrow as a task pane, then nothing breaks out of the layout', async () => {
+  it('when the console is as narrow as a task pane, then nothing breaks out of the layout', async ({
+    baseUrl,
+  }) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.goto(`${server.url}/app/contacts/${customer.contact.id}`);
+    await page.goto(`${baseUrl}/app/contacts/${customer.contact.id}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Priya Raman' }).isVisible()).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     await saveScreenshot(page, SUITE, '3-contact-narrow');

@@ -1,10 +1,9 @@
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { createCustomer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { describe, expect, it } from '../support/suite.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
 import { chromiumMissing } from './support/chromium.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
@@ -32,7 +31,6 @@ const bannerShown = (page: Page) =>
 describe.skipIf(missing !== null)(
   `an email's remote images in the console${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    let server: ListeningApp;
     let org: TestOrganisation;
     let browser: Browser;
     let page: Page;
@@ -40,9 +38,8 @@ describe.skipIf(missing !== null)(
     /** Requests for the remote image that got past the policies to the network. */
     const imageRequests: string[] = [];
 
-    beforeAll(async () => {
-      server = await startListeningApp();
-      org = await createTestOrganisation(server);
+    it.beforeAll(async ({ testApp, baseUrl }) => {
+      org = await createTestOrganisation(testApp);
       const customer = await createCustomer(org.admin);
       const html = `<p>Here is the renewal offer we discussed.</p><img src="${BANNER_URL}" alt="Renewal offer" width="240" height="60">`;
       const filed = await fileEmail(
@@ -62,15 +59,14 @@ describe.skipIf(missing !== null)(
         imageRequests.push(route.request().url());
         return route.fulfill({ status: 200, contentType: 'image/png', body: banner });
       });
-      await page.goto(`${server.url}/app/`);
+      await page.goto(`${baseUrl}/app/`);
       await page.getByLabel('Work email').fill(org.adminUser.email);
       await page.getByLabel('Password').fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('searchbox', { name: /Search accounts/ }).waitFor();
     });
-    afterAll(async () => {
+    it.afterAll(async () => {
       await browser?.close();
-      await server?.close();
     });
 
     it('when the filed email is read through the API, then its image is stored inert', async () => {
@@ -79,8 +75,10 @@ describe.skipIf(missing !== null)(
       expect(stored.body.bodyHtml).not.toContain(' src=');
     });
 
-    it('when the email is opened, then its body shows, its remote image is not fetched and the reader is told why', async () => {
-      await page.goto(`${server.url}${emailPath}`);
+    it('when the email is opened, then its body shows, its remote image is not fetched and the reader is told why', async ({
+      baseUrl,
+    }) => {
+      await page.goto(`${baseUrl}${emailPath}`);
       const body = page.frameLocator('iframe[title="Email body"]').getByText('Here is the renewal offer');
       await expect.poll(() => body.isVisible()).toBe(true);
       await expect.poll(() => page.getByText('This message has remote images.').isVisible()).toBe(true);

@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
 import { chromiumMissing } from './support/chromium.js';
 import { createCustomer, inboxMessage } from '../support/customer.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'outlook-pane';
@@ -23,24 +22,22 @@ async function backgroundBrightness(page: Page): Promise<number> {
 describe.skipIf(missing !== null)(
   `the Outlook task pane in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    let server: ListeningApp;
     let org: TestOrganisation;
     let browser: Browser;
     const me = () => org.adminUser.email;
     const contexts: BrowserContext[] = [];
 
-    beforeAll(async () => {
-      server = await startListeningApp();
-      org = await createTestOrganisation(server);
+    it.beforeAll(async ({ testApp }) => {
+      org = await createTestOrganisation(testApp);
       await createCustomer(org.admin);
       browser = await launchChromium();
     });
-    afterAll(async () => {
+    it.afterAll(async () => {
       await browser?.close();
-      await server?.close();
     });
 
     async function openPane(
+      baseUrl: string,
       messages: ReturnType<typeof inboxMessage>[],
       colorScheme: 'light' | 'dark' = 'light',
     ) {
@@ -48,7 +45,7 @@ describe.skipIf(missing !== null)(
       contexts.push(context);
       await serveOfficeJs(context, { userAddress: me(), messages, selected: 0 });
       const page = await context.newPage();
-      await page.goto(`${server.url}/outlook/`);
+      await page.goto(`${baseUrl}/outlook/`);
       await page.getByLabel('Work email').fill(me());
       await page.getByLabel('Password').fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -64,9 +61,11 @@ describe.skipIf(missing !== null)(
     let page: Page;
     let filed: ReturnType<typeof inboxMessage>;
 
-    it('when a demo contact’s message is opened, then the pane signs in and shows their record', async () => {
+    it('when a demo contact’s message is opened, then the pane signs in and shows their record', async ({
+      baseUrl,
+    }) => {
       filed = priya();
-      page = await openPane([filed, dana()]);
+      page = await openPane(baseUrl, [filed, dana()]);
       await expect.poll(() => page.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
       expect(await page.getByText('Fleet renewal 2027').isVisible()).toBe(true);
       expect(await page.getByText('This email is not filed yet.').isVisible()).toBe(true);
@@ -109,8 +108,8 @@ describe.skipIf(missing !== null)(
       await saveScreenshot(page, SUITE, '5-contact-created');
     });
 
-    it('when the host is dark, then the pane is dark and still readable', async () => {
-      const dark = await openPane([priya()], 'dark');
+    it('when the host is dark, then the pane is dark and still readable', async ({ baseUrl }) => {
+      const dark = await openPane(baseUrl, [priya()], 'dark');
       await expect.poll(() => dark.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
       const background = await dark.evaluate(
         () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
@@ -121,8 +120,10 @@ describe.skipIf(missing !== null)(
       expect(await seriousAxeViolations(dark)).toEqual([]);
     });
 
-    it('when the user switches Outlook to its dark theme, then the open pane follows at once', async () => {
-      const light = await openPane([priya()]);
+    it('when the user switches Outlook to its dark theme, then the open pane follows at once', async ({
+      baseUrl,
+    }) => {
+      const light = await openPane(baseUrl, [priya()]);
       await expect.poll(() => light.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
       expect(await backgroundBrightness(light)).toBeGreaterThan(3 * 200);
       await light.evaluate(() =>

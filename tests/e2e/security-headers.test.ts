@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installFakeOffice, launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
 import { startForeignSite, type ForeignSite } from './support/foreign-site.js';
 import { saveScreenshot } from './support/page-checks.js';
@@ -17,20 +16,17 @@ const framing = (src: string) =>
 describe.skipIf(missing !== null)(
   `the pages' security headers in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    let server: ListeningApp;
     let browser: Browser;
     let foreignSite: ForeignSite;
     const contexts: BrowserContext[] = [];
 
-    beforeAll(async () => {
-      server = await startListeningApp();
-      foreignSite = await startForeignSite(framing(`${server.url}/outlook/`));
+    it.beforeAll(async ({ baseUrl }) => {
+      foreignSite = await startForeignSite(framing(`${baseUrl}/outlook/`));
       browser = await launchChromium();
     });
-    afterAll(async () => {
+    it.afterAll(async () => {
       await browser?.close();
       await foreignSite?.close();
-      await server?.close();
     });
 
     async function newContext() {
@@ -40,10 +36,12 @@ describe.skipIf(missing !== null)(
       return context;
     }
 
-    it('when a site that is not Outlook frames the task pane, then Chromium refuses to show it there', async () => {
+    it('when a site that is not Outlook frames the task pane, then Chromium refuses to show it there', async ({
+      baseUrl,
+    }) => {
       const page = await (await newContext()).newPage();
       const violations = policyViolations(page);
-      const pane = page.waitForResponse(`${server.url}/outlook/`);
+      const pane = page.waitForResponse(`${baseUrl}/outlook/`);
       await page.goto(foreignSite.url);
       const { 'content-security-policy': policy } = await (await pane).allHeaders();
       const frameAncestors = policy!.split(';').find((directive) => directive.startsWith('frame-ancestors'));
@@ -55,15 +53,19 @@ describe.skipIf(missing !== null)(
       await saveScreenshot(page, SUITE, '1-pane-refused-on-foreign-site');
     });
 
-    it('when Outlook opens the task pane, then the pane and Office.js run under its policy with no violation', async () => {
+    it('when Outlook opens the task pane, then the pane and Office.js run under its policy with no violation', async ({
+      baseUrl,
+    }) => {
       const page = await (await newContext()).newPage();
       const violations = policyViolations(page);
-      await page.goto(`${server.url}/outlook/`);
+      await page.goto(`${baseUrl}/outlook/`);
       await expect.poll(() => page.getByLabel('Work email').isVisible()).toBe(true);
       expect(violations).toEqual([]);
     });
 
-    it('when Outlook on the web frames the task pane, then the pane loads and runs there with no violation', async () => {
+    it('when Outlook on the web frames the task pane, then the pane loads and runs there with no violation', async ({
+      baseUrl,
+    }) => {
       // Every site here is answered through routing, so the browser sees Microsoft's https origin
       // frame ours and only the pane's own headers decide. The pane is put under office.com only
       // because this headless Chromium refuses storage to a frame of another site; frame-ancestors
@@ -80,7 +82,7 @@ describe.skipIf(missing !== null)(
       );
       await context.route('https://inbox-crm.office.com/**', async (route) => {
         const path = new URL(route.request().url()).pathname;
-        return route.fulfill({ response: await route.fetch({ url: `${server.url}${path}` }) });
+        return route.fulfill({ response: await route.fetch({ url: `${baseUrl}${path}` }) });
       });
       const page = await context.newPage();
       const violations = policyViolations(page);
@@ -91,10 +93,12 @@ describe.skipIf(missing !== null)(
       await saveScreenshot(page, SUITE, '2-pane-in-outlook-on-the-web');
     });
 
-    it('when /docs is opened, then swagger-ui renders the API under its policy with no violation', async () => {
+    it('when /docs is opened, then swagger-ui renders the API under its policy with no violation', async ({
+      baseUrl,
+    }) => {
       const page = await (await newContext()).newPage();
       const violations = policyViolations(page);
-      await page.goto(`${server.url}/docs/`);
+      await page.goto(`${baseUrl}/docs/`);
       await expect.poll(() => page.getByRole('heading', { name: /Inbox CRM API/ }).isVisible()).toBe(true);
       await page
         .getByRole('button', { name: /GET \/api\/v1\/health/ })

@@ -1,41 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer } from '../support/customer.js';
 import { startTestWorker } from '../support/test-worker.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
+import { describe, expect, test } from './support/add-on-suite.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
-import { PUBLIC_URL, type FakeGoogleSigner } from '@inbox-crm/addin-gmail/testing';
+import { PUBLIC_URL } from '@inbox-crm/addin-gmail/testing';
 
-let testApp: AddOnApp;
-let org: TestOrganisation;
-let google: FakeGoogleSigner;
 const DAY = 24 * 3600 * 1000;
 
-beforeAll(async () => {
-  testApp = await startAddOnApp();
-  google = testApp.google;
-  org = await createTestOrganisation(testApp);
-  await createCustomer(org.admin);
-  await org.admin.post('/api/v1/tasks', {
-    title: 'Call Priya back',
-    dueAt: new Date(Date.now() + DAY).toISOString(),
-  });
-  await org.admin.post('/api/v1/tasks', {
-    title: 'Chase the overdue invoice',
-    dueAt: new Date(Date.now() - DAY).toISOString(),
-  });
-  await org.admin.post('/api/v1/tasks', {
-    title: 'Plan next year',
-    dueAt: new Date(Date.now() + 40 * DAY).toISOString(),
-  });
-});
-afterAll(() => testApp.close());
-
-const asAdmin = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
-  addOnEvent({ userToken: google.userToken(org.adminUser.email), ...more });
+const it = test
+  /** Every test's organisation has a customer, and three tasks of the admin's: due, overdue and far off. */
+  .extend('agenda', { auto: true }, async ({ org }) => {
+    await createCustomer(org.admin);
+    await org.admin.post('/api/v1/tasks', {
+      title: 'Call Priya back',
+      dueAt: new Date(Date.now() + DAY).toISOString(),
+    });
+    await org.admin.post('/api/v1/tasks', {
+      title: 'Chase the overdue invoice',
+      dueAt: new Date(Date.now() - DAY).toISOString(),
+    });
+    await org.admin.post('/api/v1/tasks', {
+      title: 'Plan next year',
+      dueAt: new Date(Date.now() + 40 * DAY).toISOString(),
+    });
+  })
+  /** The add-on's event for the organisation's admin. */
+  .extend(
+    'asAdmin',
+    ({ google, org }) =>
+      (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
+        addOnEvent({ userToken: google.userToken(org.adminUser.email), ...more }),
+  );
 
 describe('the homepage card', () => {
-  it('when Gmail opens the add-on, then it lists the user’s tasks due within a week, overdue first', async () => {
+  it('when Gmail opens the add-on, then it lists the user’s tasks due within a week, overdue first', async ({
+    testApp,
+    google,
+    asAdmin,
+  }) => {
     const reply = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
     const texts = cardTexts(reply.body);
     expect(texts.indexOf('Chase the overdue invoice')).toBeGreaterThan(-1);
@@ -45,7 +46,11 @@ describe('the homepage card', () => {
     expect(texts.find((text) => text.startsWith('overdue'))).toMatch(/^overdue, was due \d+ \w+ 2026$/);
   });
 
-  it('when the user searches, then the card lists what matches, each opening the record in the console', async () => {
+  it('when the user searches, then the card lists what matches, each opening the record in the console', async ({
+    testApp,
+    google,
+    asAdmin,
+  }) => {
     const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
     const reply = await callAddOn(
       testApp.app,
@@ -63,7 +68,11 @@ describe('the homepage card', () => {
     );
   });
 
-  it('when the search box is empty, then the card asks for something to search for', async () => {
+  it('when the search box is empty, then the card asks for something to search for', async ({
+    testApp,
+    google,
+    asAdmin,
+  }) => {
     const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
     const reply = await callAddOn(
       testApp.app,
@@ -76,7 +85,12 @@ describe('the homepage card', () => {
 });
 
 describe('notifications on the homepage card', () => {
-  it('when reminders have fallen due, then the card shows them as new with the unread count; one can be marked read, then all', async () => {
+  it('when reminders have fallen due, then the card shows them as new with the unread count; one can be marked read, then all', async ({
+    testApp,
+    org,
+    google,
+    asAdmin,
+  }) => {
     for (const title of ['Send Priya the contract', 'Book the kick-off']) {
       const task = await org.admin.post('/api/v1/tasks', {
         title,
@@ -122,7 +136,11 @@ describe('notifications on the homepage card', () => {
 });
 
 describe('the compose card', () => {
-  it('when the user writes to a contact, then their record shows, without filing', async () => {
+  it('when the user writes to a contact, then their record shows, without filing', async ({
+    testApp,
+    google,
+    asAdmin,
+  }) => {
     const reply = await callAddOn(
       testApp.app,
       google,
@@ -135,7 +153,11 @@ describe('the compose card', () => {
     expect(cardTexts(reply.body)).not.toContain('This email is not filed yet.');
   });
 
-  it('when the draft has no recipients yet, then the card says to add some', async () => {
+  it('when the draft has no recipients yet, then the card says to add some', async ({
+    testApp,
+    google,
+    asAdmin,
+  }) => {
     const reply = await callAddOn(testApp.app, google, '/gmail/compose', asAdmin({ toRecipients: [] }));
     expect(cardTexts(reply.body)).toContain('<b>No recipients yet</b>');
   });

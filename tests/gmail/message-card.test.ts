@@ -1,60 +1,86 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeGmailApi,
   type RecordedMessage,
-  type FakeGoogleSigner,
   htmlOnlyMessage,
   multipartMessage,
 } from '@inbox-crm/addin-gmail/testing';
-import { createCustomer, type Customer } from '../support/customer.js';
+import { createCustomer } from '../support/customer.js';
 import { emailToFile, fileEmail, uniqueMessageId } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
+import { describe, expect, test } from './support/add-on-suite.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
 
-let testApp: AddOnApp;
-let org: TestOrganisation;
-let customer: Customer;
-let google: FakeGoogleSigner;
+type Access = { oauth: string; access: string };
 
-beforeAll(async () => {
-  testApp = await startAddOnApp();
-  google = testApp.google;
-  org = await createTestOrganisation(testApp);
-  customer = await createCustomer(org.admin);
-});
-afterAll(() => testApp.close());
-
-const tokens = () => ({
+const tokens = (): Access => ({
   oauth: `ya29.${Math.random().toString(36).slice(2)}`,
   access: `gm.${Math.random().toString(36).slice(2)}`,
 });
 
-function opened(
-  message: RecordedMessage,
-  oauth: { oauth: string; access: string },
-  more: Partial<Parameters<typeof addOnEvent>[0]> = {},
-) {
-  return addOnEvent({
-    userToken: google.userToken(org.adminUser.email),
-    message: { gmailId: message.gmailId, accessToken: oauth.access, oauthToken: oauth.oauth },
-    ...more,
-  });
-}
-
-function fromPriya(messageId = uniqueMessageId().slice(1, -1)): RecordedMessage {
-  return {
+const it = test
+  /** Every test's organisation has a customer: Priya Raman at Northwind Traders, and their deal. */
+  .extend('customer', { auto: true }, ({ org }) => createCustomer(org.admin))
+  /** The add-on's event for the admin with `message` open in Gmail. */
+  .extend(
+    'opened',
+    ({ google, org }) =>
+      (message: RecordedMessage, oauth: Access, more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
+        addOnEvent({
+          userToken: google.userToken(org.adminUser.email),
+          message: { gmailId: message.gmailId, accessToken: oauth.access, oauthToken: oauth.oauth },
+          ...more,
+        }),
+  )
+  /** A message from Priya to the admin. */
+  .extend('fromPriya', ({ org }) => (messageId = uniqueMessageId().slice(1, -1)): RecordedMessage => ({
     gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
     raw: multipartMessage({
       messageId,
       from: '"Priya Raman" <priya.raman@northwind.example>',
       to: `"Ada Admin" <${org.adminUser.email}>`,
     }),
-  };
-}
+  }))
+  /** Opens the filing picker from the message's card; answers the picker card. */
+  .extend(
+    'openFiling',
+    ({ testApp, google, opened }) =>
+      async (cardBody: unknown, message: RecordedMessage, access: Access) => {
+        fakeGmailApi(message, access);
+        const picker = await callAddOn(
+          testApp.app,
+          google,
+          '/gmail/action/open-filing',
+          opened(message, access, { parameters: { state: actionState(cardBody, 'open-filing') } }),
+        );
+        return picker.body;
+      },
+  )
+  /** Opens the message's card, then its filing picker, and files it to the customer's contact. */
+  .extend(
+    'fileToCustomerContact',
+    ({ testApp, google, customer, opened, openFiling }) =>
+      async (message: RecordedMessage) => {
+        const access = tokens();
+        fakeGmailApi(message, access);
+        const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+        return callAddOn(
+          testApp.app,
+          google,
+          '/gmail/action/file',
+          opened(message, access, {
+            parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
+            formInputs: { records: [`contact:${customer.contact.id}`] },
+          }),
+        );
+      },
+  );
 
 describe('the message card', () => {
-  it('when a known contact’s message is opened, then it shows their record from the headers alone', async () => {
+  it('when a known contact’s message is opened, then it shows their record from the headers alone', async ({
+    testApp,
+    google,
+    opened,
+    fromPriya,
+  }) => {
     const message = fromPriya();
     const access = tokens();
     const gmail = fakeGmailApi(message, access);
@@ -79,7 +105,15 @@ describe('the message card', () => {
     expect(gmail.reads).toEqual(['metadata']);
   });
 
-  it('when the message was filed before (from Outlook), then the card says by whom, and filing from Gmail adds to that one email', async () => {
+  it('when the message was filed before (from Outlook), then the card says by whom, and filing from Gmail adds to that one email', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+    openFiling,
+  }) => {
     const messageId = uniqueMessageId().slice(1, -1);
     await fileEmail(
       org.admin,
@@ -115,7 +149,12 @@ describe('the message card', () => {
     ]);
   });
 
-  it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async () => {
+  it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async ({
+    testApp,
+    org,
+    google,
+    opened,
+  }) => {
     const recipients = [
       org.adminUser.email,
       ...Array.from({ length: 40 }, (_, n) => `person${n}@bigcorp.example`),
@@ -138,7 +177,12 @@ describe('the message card', () => {
     expect(cardTexts(reply.body).join(' ')).toContain('no account has the domain angebote.example');
   });
 
-  it('when Gmail refuses the message (the token expired), then the card says to open it again', async () => {
+  it('when Gmail refuses the message (the token expired), then the card says to open it again', async ({
+    testApp,
+    google,
+    opened,
+    fromPriya,
+  }) => {
     const message = fromPriya();
     const access = tokens();
     fakeGmailApi(message, access, { status: 401 });
@@ -149,7 +193,14 @@ describe('the message card', () => {
 });
 
 describe('filing from Gmail', () => {
-  it('when File is chosen and two records are ticked, then the whole message is stored once and the card shows it filed', async () => {
+  it('when File is chosen and two records are ticked, then the whole message is stored once and the card shows it filed', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+  }) => {
     const messageId = uniqueMessageId().slice(1, -1);
     const message = fromPriya(messageId);
     const access = tokens();
@@ -203,7 +254,10 @@ describe('filing from Gmail', () => {
     ]);
   });
 
-  it('when a non-ASCII, HTML-only message is filed, then its subject and text are kept readable', async () => {
+  it('when a non-ASCII, HTML-only message is filed, then its subject and text are kept readable', async ({
+    org,
+    fileToCustomerContact,
+  }) => {
     const message = {
       gmailId: '18cutf8001',
       raw: htmlOnlyMessage({
@@ -219,7 +273,10 @@ describe('filing from Gmail', () => {
     expect(stored.body.bodyText).toContain('Grüezi');
   });
 
-  it('when a message carries NUL bytes, then it is filed with them removed', async () => {
+  it('when a message carries NUL bytes, then it is filed with them removed', async ({
+    org,
+    fileToCustomerContact,
+  }) => {
     const messageId = uniqueMessageId().slice(1, -1);
     const message: RecordedMessage = {
       gmailId: '18cnul0001',
@@ -237,7 +294,14 @@ describe('filing from Gmail', () => {
     expect(stored.body.from.name).toBe('Priya Raman');
   });
 
-  it('when a link is unfiled from the card, then only that link goes', async () => {
+  it('when a link is unfiled from the card, then only that link goes', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+  }) => {
     const messageId = uniqueMessageId().slice(1, -1);
     await fileEmail(
       org.admin,
@@ -264,7 +328,13 @@ describe('filing from Gmail', () => {
     expect(stored.body.links).toHaveLength(1);
   });
 
-  it('when nothing is ticked, or the card’s state is forged or for another action, then nothing is filed and the card says why', async () => {
+  it('when nothing is ticked, or the card’s state is forged or for another action, then nothing is filed and the card says why', async ({
+    testApp,
+    google,
+    opened,
+    fromPriya,
+    openFiling,
+  }) => {
     const message = fromPriya();
     const access = tokens();
     fakeGmailApi(message, access);
@@ -297,34 +367,3 @@ describe('filing from Gmail', () => {
     expect(cardTexts(nothingTicked.body).join(' ')).toContain('Tick at least one record');
   });
 });
-
-/** Opens the message's card, then its filing picker, and files it to the customer's contact. */
-async function fileToCustomerContact(message: RecordedMessage) {
-  const access = tokens();
-  fakeGmailApi(message, access);
-  const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
-  return callAddOn(
-    testApp.app,
-    google,
-    '/gmail/action/file',
-    opened(message, access, {
-      parameters: { state: actionState(await openFiling(card.body, message, access), 'file') },
-      formInputs: { records: [`contact:${customer.contact.id}`] },
-    }),
-  );
-}
-
-async function openFiling(
-  cardBody: unknown,
-  message: RecordedMessage,
-  access: { oauth: string; access: string },
-) {
-  fakeGmailApi(message, access);
-  const picker = await callAddOn(
-    testApp.app,
-    google,
-    '/gmail/action/open-filing',
-    opened(message, access, { parameters: { state: actionState(cardBody, 'open-filing') } }),
-  );
-  return picker.body;
-}

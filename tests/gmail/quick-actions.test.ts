@@ -1,62 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeGmailApi,
-  type RecordedMessage,
-  type FakeGoogleSigner,
-  multipartMessage,
-} from '@inbox-crm/addin-gmail/testing';
-import { createCustomer, type Customer } from '../support/customer.js';
+import { fakeGmailApi, type RecordedMessage, multipartMessage } from '@inbox-crm/addin-gmail/testing';
+import { createCustomer } from '../support/customer.js';
 import { uniqueMessageId } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startAddOnApp, type AddOnApp } from './support/add-on-app.js';
+import { describe, expect, test } from './support/add-on-suite.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
 
-let testApp: AddOnApp;
-let org: TestOrganisation;
-let customer: Customer;
-let google: FakeGoogleSigner;
-
-beforeAll(async () => {
-  testApp = await startAddOnApp();
-  google = testApp.google;
-  org = await createTestOrganisation(testApp);
-  customer = await createCustomer(org.admin);
-});
-afterAll(() => testApp.close());
-
-/** A message from `from` open in Gmail, its card drawn, and a way to act on it. */
-async function openMessage(from: string) {
-  const message: RecordedMessage = {
-    gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
-    raw: multipartMessage({ messageId: uniqueMessageId().slice(1, -1), from, to: org.adminUser.email }),
-  };
-  const tokens = { oauth: `ya29.${Math.random()}`, access: `gm.${Math.random()}` };
-  fakeGmailApi(message, tokens);
-  const event = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
-    addOnEvent({
-      userToken: google.userToken(org.adminUser.email),
-      message: { gmailId: message.gmailId, accessToken: tokens.access, oauthToken: tokens.oauth },
-      ...more,
-    });
-  const card = (await callAddOn(testApp.app, google, '/gmail/message', event())).body;
-  /** Opens a quick form from the card's button (by its label) and submits it with these inputs. */
-  async function submit(buttonLabel: string, action: string, formInputs: Record<string, string[]>) {
-    const button = findButton(card, buttonLabel);
-    const form = await callAddOn(
-      testApp.app,
-      google,
-      '/gmail/action/open-form',
-      event({ parameters: { state: button } }),
-    );
-    return callAddOn(
-      testApp.app,
-      google,
-      `/gmail/action/${action}`,
-      event({ parameters: { state: actionState(form.body, action) }, formInputs }),
-    );
-  }
-  return { card, submit };
-}
+const it = test
+  /** Every test's organisation has a customer: Priya Raman at Northwind Traders, and their deal. */
+  .extend('customer', { auto: true }, ({ org }) => createCustomer(org.admin))
+  /** A message from `from` open in Gmail, its card drawn, and a way to act on it. */
+  .extend('openMessage', ({ testApp, google, org }) => async (from: string) => {
+    const message: RecordedMessage = {
+      gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
+      raw: multipartMessage({ messageId: uniqueMessageId().slice(1, -1), from, to: org.adminUser.email }),
+    };
+    const tokens = { oauth: `ya29.${Math.random()}`, access: `gm.${Math.random()}` };
+    fakeGmailApi(message, tokens);
+    const event = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
+      addOnEvent({
+        userToken: google.userToken(org.adminUser.email),
+        message: { gmailId: message.gmailId, accessToken: tokens.access, oauthToken: tokens.oauth },
+        ...more,
+      });
+    const card = (await callAddOn(testApp.app, google, '/gmail/message', event())).body;
+    /** Opens a quick form from the card's button (by its label) and submits it with these inputs. */
+    async function submit(buttonLabel: string, action: string, formInputs: Record<string, string[]>) {
+      const button = findButton(card, buttonLabel);
+      const form = await callAddOn(
+        testApp.app,
+        google,
+        '/gmail/action/open-form',
+        event({ parameters: { state: button } }),
+      );
+      return callAddOn(
+        testApp.app,
+        google,
+        `/gmail/action/${action}`,
+        event({ parameters: { state: actionState(form.body, action) }, formInputs }),
+      );
+    }
+    return { card, submit };
+  });
 
 /** The signed state of the button with this label. */
 function findButton(cardBody: any, label: string): string {
@@ -71,7 +54,11 @@ function findButton(cardBody: any, label: string): string {
 }
 
 describe('quick actions in Gmail', () => {
-  it('when a note is added, then it is linked to the contact and account and the card says so', async () => {
+  it('when a note is added, then it is linked to the contact and account and the card says so', async ({
+    org,
+    customer,
+    openMessage,
+  }) => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Add note', 'add-note', {
       note: ['Prefers calls before 10am\nBased in Leeds'],
@@ -82,7 +69,11 @@ describe('quick actions in Gmail', () => {
     expect(timeline.body.items[0].subject).toBe('Prefers calls before 10am');
   });
 
-  it('when a call is logged, then its direction, outcome and length are stored', async () => {
+  it('when a call is logged, then its direction, outcome and length are stored', async ({
+    org,
+    customer,
+    openMessage,
+  }) => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Log call', 'log-call', {
       direction: ['inbound'],
@@ -102,7 +93,11 @@ describe('quick actions in Gmail', () => {
     });
   });
 
-  it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day, with the reminder asked for', async () => {
+  it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day, with the reminder asked for', async ({
+    org,
+    customer,
+    openMessage,
+  }) => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Follow-up task', 'create-task', {
       title: ['Send the signed contract'],
@@ -123,7 +118,9 @@ describe('quick actions in Gmail', () => {
     expect(task.reminderMinutes).toBe(60);
   });
 
-  it('when an unknown sender at a new company becomes a contact, then the account is made from the domain and the card shows them', async () => {
+  it('when an unknown sender at a new company becomes a contact, then the account is made from the domain and the card shows them', async ({
+    openMessage,
+  }) => {
     const { card, submit } = await openMessage('"Whitfield, Dana" <dana@contoso-labs.example>');
     expect(cardTexts(card)).not.toContain('Quick actions');
     const reply = await submit('Create contact', 'create-contact', {
@@ -140,7 +137,11 @@ describe('quick actions in Gmail', () => {
     expect(shown.header).toEqual({ title: 'Dana Whitfield', subtitle: 'CFO · Contoso Labs' });
   });
 
-  it('when the note is long, then it is kept whole rather than refused', async () => {
+  it('when the note is long, then it is kept whole rather than refused', async ({
+    org,
+    customer,
+    openMessage,
+  }) => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const note = `Minutes of the renewal workshop\n${'All vehicles reviewed. '.repeat(2500)}`;
     const reply = await submit('Add note', 'add-note', { note: [note] });
@@ -152,7 +153,9 @@ describe('quick actions in Gmail', () => {
     expect(notes.body.items[0].body).toBe(note.trim());
   });
 
-  it('when the note is empty, then nothing is stored and the card says what to do', async () => {
+  it('when the note is empty, then nothing is stored and the card says what to do', async ({
+    openMessage,
+  }) => {
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Add note', 'add-note', { note: ['   '] });
     expect(cardTexts(reply.body).join(' ')).toContain('Write the note first.');

@@ -44,9 +44,7 @@ export async function startTestApp(
  * a worker: a worker takes due jobs of every organisation in its database, by its own clock, so
  * files sharing a database would run each other's jobs at the wrong time.
  */
-export async function startIsolatedTestApp(
-  options: Pick<TestAppOptions, 'emailEnabled' | 'webhookAllowPrivate'> = {},
-): Promise<TestApp> {
+export async function startIsolatedTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = inject('testServerUrl');
   if (!serverUrl) return startTestApp(null, options);
   const own = await createRunDatabase(serverUrl);

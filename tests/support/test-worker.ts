@@ -1,6 +1,14 @@
 import { createCrmWorker, type ManualClock, type Worker } from '@inbox-crm/server';
 import type { TestApp } from './test-app.js';
 
+/** What a test may set on the worker it starts. */
+export interface TestWorkerOptions {
+  smtpUrl?: string;
+  leaseMs?: number;
+  webhookAllowPrivate?: boolean;
+  webhookTimeoutMs?: number;
+}
+
 export interface TestWorker {
   worker: Worker;
   clock: ManualClock;
@@ -13,15 +21,7 @@ export interface TestWorker {
  * Webhooks may call private addresses unless the test says otherwise: the suites' receivers listen
  * on loopback.
  */
-export function startTestWorker(
-  testApp: TestApp,
-  options: {
-    smtpUrl?: string;
-    leaseMs?: number;
-    webhookAllowPrivate?: boolean;
-    webhookTimeoutMs?: number;
-  } = {},
-): TestWorker {
+export function startTestWorker(testApp: TestApp, options: TestWorkerOptions = {}): TestWorker {
   const { clock } = testApp;
   const scheduler = createCrmWorker({
     knex: testApp.database.knex,

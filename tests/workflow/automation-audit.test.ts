@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, Task, User } from '@inbox-crm/shared';
+import type { AuditEntry, Task } from '@inbox-crm/shared';
 import { createContact, createOpportunity, emailToFile, fileEmail } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { describe, expect, it, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let scheduler: TestWorker;
-let org: TestOrganisation;
-let rep: { client: Client; user: User };
+test.override('appOptions', { isolated: true });
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  scheduler = startTestWorker(testApp);
-});
-afterAll(async () => {
-  await scheduler.close();
-  await testApp.close();
-});
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-  rep = await org.addUser('member', { name: 'Ravi Rep' });
-});
-
-const auditOf = async (entityType: string, entityId: string) =>
-  (await org.admin.get(`/api/v1/audit-log?entityType=${entityType}&entityId=${entityId}`)).body
+const auditOf = async (admin: Client, entityType: string, entityId: string) =>
+  (await admin.get(`/api/v1/audit-log?entityType=${entityType}&entityId=${entityId}`)).body
     .items as AuditEntry[];
-const myTasks = async () => (await rep.client.get('/api/v1/tasks/mine')).body.items as Task[];
+const tasksOf = async (client: Client) => (await client.get('/api/v1/tasks/mine')).body.items as Task[];
 
 describe('writes made by automation are audited with their actor', () => {
-  it('when a rule makes a task and starts a plan, then the audit log names the rule', async () => {
+  it('when a rule makes a task and starts a plan, then the audit log names the rule', async ({
+    org,
+    rep,
+    scheduler,
+  }) => {
     const plan = await org.admin.post('/api/v1/engagement-plans', {
       name: 'Welcome',
       recordType: 'contact',
@@ -54,19 +39,23 @@ describe('writes made by automation are audited with their actor', () => {
     const contact = await createContact(rep.client, { lastName: 'Newcomer', ownerId: rep.user.id });
     await scheduler.worker.drain();
 
-    const task = (await myTasks()).find((candidate) => candidate.title === 'First call')!;
-    expect(await auditOf('task', task.id)).toEqual([
+    const task = (await tasksOf(rep.client)).find((candidate) => candidate.title === 'First call')!;
+    expect(await auditOf(org.admin, 'task', task.id)).toEqual([
       expect.objectContaining({ action: 'create', actorId: null, actor: { type: 'rule', id: rule.body.id } }),
     ]);
     const enrollment = (
       await rep.client.get(`/api/v1/plan-enrollments?recordType=contact&recordId=${contact.id}`)
     ).body.items[0];
-    expect(await auditOf('plan_enrollment', enrollment.id)).toEqual([
+    expect(await auditOf(org.admin, 'plan_enrollment', enrollment.id)).toEqual([
       expect.objectContaining({ action: 'start', actor: { type: 'rule', id: rule.body.id } }),
     ]);
   });
 
-  it('when a plan step makes a task and a reply stops the plan, then the log names the plan, then the person who filed the reply', async () => {
+  it('when a plan step makes a task and a reply stops the plan, then the log names the plan, then the person who filed the reply', async ({
+    org,
+    rep,
+    scheduler,
+  }) => {
     const plan = await org.admin.post('/api/v1/engagement-plans', {
       name: 'Proposal follow-up',
       recordType: 'opportunity',
@@ -88,8 +77,10 @@ describe('writes made by automation are audited with their actor', () => {
     });
     await scheduler.worker.drain();
 
-    const task = (await myTasks()).find((candidate) => candidate.title === 'Email: Send the proposal')!;
-    expect(await auditOf('task', task.id)).toEqual([
+    const task = (await tasksOf(rep.client)).find(
+      (candidate) => candidate.title === 'Email: Send the proposal',
+    )!;
+    expect(await auditOf(org.admin, 'task', task.id)).toEqual([
       expect.objectContaining({ action: 'create', actorId: null, actor: { type: 'plan', id: plan.body.id } }),
     ]);
     await fileEmail(
@@ -100,7 +91,7 @@ describe('writes made by automation are audited with their actor', () => {
         links: [{ type: 'opportunity', id: deal.id }],
       }),
     );
-    const trail = await auditOf('plan_enrollment', started.body.id);
+    const trail = await auditOf(org.admin, 'plan_enrollment', started.body.id);
     expect(trail.map((entry) => [entry.action, entry.actor.type])).toEqual([
       ['stop', 'user'],
       ['update', 'plan'],

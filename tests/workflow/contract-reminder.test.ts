@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, MINUTE_MS } from '../support/time.js';
 import { createOpportunity } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { describe, expect, it, test } from '../support/suite.js';
 
-let testApp: TestApp;
-let org: TestOrganisation;
-let smtp: SmtpSink;
-let scheduler: TestWorker;
-
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp({ emailEnabled: true });
-  org = await createTestOrganisation(testApp);
-  smtp = await startSmtpSink();
-  scheduler = startTestWorker(testApp, { smtpUrl: smtp.url });
-});
-afterAll(async () => {
-  await scheduler.close();
-  await smtp.close();
-  await testApp.close();
-});
+test.override('appOptions', { isolated: true, emailEnabled: true });
+test.override('workerOptions', ({ smtp }) => ({ smtpUrl: smtp.url }));
 
 describe('an email reminder to the sales manager three days after a contract is delivered', () => {
-  it('when a rep moves a deal to "Contract sent", then three days later (and not before) the rep\'s manager gets one email and one notification', async () => {
+  it('when a rep moves a deal to "Contract sent", then three days later (and not before) the rep\'s manager gets one email and one notification', async ({
+    org,
+    scheduler,
+    smtp,
+  }) => {
     const { user: manager, client: managerClient } = await org.addUser('manager', { name: 'Maria Manager' });
     const { user: rep, client: repClient } = await org.addUser('member', { name: 'Ravi Rep' });
     expect(

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PlanEnrollment, Task, User } from '@inbox-crm/shared';
+import type { PlanEnrollment, Task } from '@inbox-crm/shared';
 import { createContact, createOpportunity, emailToFile, fileEmail } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import type { TestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
 import { DAY_MS, MINUTE_MS } from '../support/time.js';
 
-let testApp: TestApp;
-let scheduler: TestWorker;
-let org: TestOrganisation;
-let rep: { client: Client; user: User };
-let planId: string;
+test.override('appOptions', { isolated: true });
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  scheduler = startTestWorker(testApp);
-});
-afterAll(async () => {
-  await scheduler.close();
-  await testApp.close();
-});
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-  rep = await org.addUser('member', { name: 'Ravi Rep' });
+const it = test.extend('planId', async ({ org }) => {
   const plan = await org.admin.post('/api/v1/engagement-plans', {
     name: 'Proposal follow-up',
     recordType: 'opportunity',
@@ -34,10 +18,10 @@ beforeEach(async () => {
     ],
   });
   expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  planId = plan.body.id as string;
+  return plan.body.id as string;
 });
 
-async function dealWithContact() {
+async function dealWithContact(org: TestOrganisation, rep: { client: Client; user: { id: string } }) {
   const contact = await createContact(rep.client, {
     firstName: 'Priya',
     lastName: 'Raman',
@@ -51,17 +35,22 @@ async function dealWithContact() {
   return { contact, deal };
 }
 
-const progress = async (dealId: string) =>
+const progress = async (client: Client, dealId: string) =>
   (
-    (await rep.client.get(`/api/v1/plan-enrollments?recordType=opportunity&recordId=${dealId}`)).body
+    (await client.get(`/api/v1/plan-enrollments?recordType=opportunity&recordId=${dealId}`)).body
       .items as PlanEnrollment[]
   )[0]!;
-const myTasks = async () =>
-  ((await rep.client.get('/api/v1/tasks/mine')).body.items as Task[]).map((task) => task.title);
+const taskTitlesOf = async (client: Client) =>
+  ((await client.get('/api/v1/tasks/mine')).body.items as Task[]).map((task) => task.title);
 
 describe('engagement plans', () => {
-  it('when started by hand, then each step becomes a task on its day, and the record shows the progress', async () => {
-    const { deal } = await dealWithContact();
+  it('when started by hand, then each step becomes a task on its day, and the record shows the progress', async ({
+    org,
+    rep,
+    scheduler,
+    planId,
+  }) => {
+    const { deal } = await dealWithContact(org, rep);
     const started = await rep.client.post(`/api/v1/engagement-plans/${planId}/enrollments`, {
       recordType: 'opportunity',
       recordId: deal.id,
@@ -74,12 +63,12 @@ describe('engagement plans', () => {
     ]);
 
     await scheduler.worker.drain();
-    expect(await myTasks()).toEqual(['Email: Send the intro email']);
+    expect(await taskTitlesOf(rep.client)).toEqual(['Email: Send the intro email']);
     scheduler.clock.advance(3 * DAY_MS + MINUTE_MS);
     await scheduler.worker.drain();
-    expect(await myTasks()).toContain('Call: Call about the proposal');
+    expect(await taskTitlesOf(rep.client)).toContain('Call: Call about the proposal');
 
-    const run = await progress(deal.id);
+    const run = await progress(rep.client, deal.id);
     expect(run).toMatchObject({ planName: 'Proposal follow-up', status: 'active', stepsDone: 2 });
     expect(run.steps.map((step) => [step.day, step.state, step.taskId !== null])).toEqual([
       [0, 'done', true],
@@ -89,7 +78,7 @@ describe('engagement plans', () => {
 
     scheduler.clock.advance(4 * DAY_MS);
     await scheduler.worker.drain();
-    expect(await progress(deal.id)).toMatchObject({
+    expect(await progress(rep.client, deal.id)).toMatchObject({
       status: 'completed',
       stepsDone: 3,
       endedAt: expect.any(String),
@@ -98,8 +87,13 @@ describe('engagement plans', () => {
     expect(notices.filter((notice) => notice.kind === 'plan_step')).toHaveLength(3);
   });
 
-  it('when the contact replies, then the plan stops and its later steps never come; an old email stops nothing', async () => {
-    const { contact, deal } = await dealWithContact();
+  it('when the contact replies, then the plan stops and its later steps never come; an old email stops nothing', async ({
+    org,
+    rep,
+    scheduler,
+    planId,
+  }) => {
+    const { contact, deal } = await dealWithContact(org, rep);
     await rep.client.post(`/api/v1/engagement-plans/${planId}/enrollments`, {
       recordType: 'opportunity',
       recordId: deal.id,
@@ -111,26 +105,26 @@ describe('engagement plans', () => {
       rep.client,
       emailToFile({ from, sentAt: '2024-01-05T10:00:00.000Z', links: [{ type: 'contact', id: contact.id }] }),
     );
-    expect((await progress(deal.id)).status).toBe('active');
+    expect((await progress(rep.client, deal.id)).status).toBe('active');
     const replyAt = new Date(scheduler.clock.now().getTime() + MINUTE_MS).toISOString();
     await fileEmail(
       rep.client,
       emailToFile({ from, sentAt: replyAt, links: [{ type: 'contact', id: contact.id }] }),
     );
-    expect(await progress(deal.id)).toMatchObject({ status: 'stopped', stopReason: 'replied' });
+    expect(await progress(rep.client, deal.id)).toMatchObject({ status: 'stopped', stopReason: 'replied' });
 
     scheduler.clock.advance(8 * DAY_MS);
     await scheduler.worker.drain();
-    expect(await myTasks()).toEqual(['Email: Send the intro email']);
-    expect((await progress(deal.id)).steps.map((step) => step.state)).toEqual([
+    expect(await taskTitlesOf(rep.client)).toEqual(['Email: Send the intro email']);
+    expect((await progress(rep.client, deal.id)).steps.map((step) => step.state)).toEqual([
       'done',
       'cancelled',
       'cancelled',
     ]);
   });
 
-  it('when the opportunity closes, then its plan stops', async () => {
-    const { deal } = await dealWithContact();
+  it('when the opportunity closes, then its plan stops', async ({ org, rep, scheduler, planId }) => {
+    const { deal } = await dealWithContact(org, rep);
     await rep.client.post(`/api/v1/engagement-plans/${planId}/enrollments`, {
       recordType: 'opportunity',
       recordId: deal.id,
@@ -144,13 +138,17 @@ describe('engagement plans', () => {
       (await rep.client.patch(`/api/v1/opportunities/${deal.id}`, { version: deal.version, stageId: won.id }))
         .status,
     ).toBe(200);
-    expect(await progress(deal.id)).toMatchObject({ status: 'stopped', stopReason: 'closed' });
+    expect(await progress(rep.client, deal.id)).toMatchObject({ status: 'stopped', stopReason: 'closed' });
     await scheduler.worker.drain();
-    expect(await myTasks()).toEqual([]);
+    expect(await taskTitlesOf(rep.client)).toEqual([]);
   });
 
-  it('refuses a second run of the same plan, a closed deal and the wrong kind of record; members use plans but do not edit them', async () => {
-    const { contact, deal } = await dealWithContact();
+  it('refuses a second run of the same plan, a closed deal and the wrong kind of record; members use plans but do not edit them', async ({
+    org,
+    rep,
+    planId,
+  }) => {
+    const { contact, deal } = await dealWithContact(org, rep);
     const start = (recordType: string, recordId: string) =>
       rep.client.post(`/api/v1/engagement-plans/${planId}/enrollments`, { recordType, recordId });
     expect((await start('opportunity', deal.id)).status).toBe(201);
@@ -171,7 +169,7 @@ describe('engagement plans', () => {
       ).status,
     ).toBe(403);
 
-    const run = await progress(deal.id);
+    const run = await progress(rep.client, deal.id);
     const stopped = await rep.client.post(`/api/v1/plan-enrollments/${run.id}/stop`);
     expect(stopped.body).toMatchObject({ status: 'stopped', stopReason: 'stopped_by_user' });
   });

@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { describe, expect, it, test } from '../support/suite.js';
 import { HOUR_MS, MINUTE_MS } from '../support/time.js';
 
-let testApp: TestApp;
-let scheduler: TestWorker;
-let org: TestOrganisation;
-
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  scheduler = startTestWorker(testApp);
-  org = await createTestOrganisation(testApp);
-});
-afterAll(async () => {
-  await scheduler.close();
-  await testApp.close();
-});
+test.override('appOptions', { isolated: true });
 
 describe('scheduled work that fails', () => {
-  it('when one job in a batch fails, then the others still take effect, and it is retried, then listed as failed for admins, who can run it again', async () => {
+  it('when one job in a batch fails, then the others still take effect, and it is retried, then listed as failed for admins, who can run it again', async ({
+    testApp,
+    org,
+    scheduler,
+  }) => {
     await org.admin.post('/api/v1/tasks', {
       title: 'Due with a reminder',
       dueAt: new Date(testApp.clock.now().getTime() + MINUTE_MS).toISOString(),

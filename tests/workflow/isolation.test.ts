@@ -1,80 +1,54 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContact } from '../support/fixtures.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { createTestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
 import { HOUR_MS } from '../support/time.js';
-import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
 
-let testApp: TestApp;
-let scheduler: TestWorker;
-let sink: WebhookSink;
-let owner: TestOrganisation;
-let other: TestOrganisation;
-const theirs: Record<
-  'rule' | 'webhook' | 'plan' | 'enrollment' | 'delivery' | 'notification' | 'contact',
-  string
-> = {
-  rule: '',
-  webhook: '',
-  plan: '',
-  enrollment: '',
-  delivery: '',
-  notification: '',
-  contact: '',
-};
+test.override('appOptions', { isolated: true });
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  scheduler = startTestWorker(testApp);
-  sink = await startWebhookSink();
-  owner = await createTestOrganisation(testApp);
-  other = await createTestOrganisation(testApp);
-
-  theirs.webhook = (await owner.admin.post('/api/v1/webhooks', { name: 'Sink', url: sink.url })).body.id;
-  theirs.rule = (
-    await owner.admin.post('/api/v1/workflow-rules', {
-      name: 'Accounts to the sink',
-      recordType: 'account',
-      trigger: { type: 'record_created' },
-      actions: [{ type: 'call_webhook', webhookId: theirs.webhook }],
-    })
-  ).body.id;
-  theirs.plan = (
-    await owner.admin.post('/api/v1/engagement-plans', {
-      name: 'Welcome',
-      recordType: 'contact',
-      steps: [{ day: 5, type: 'call', title: 'Call' }],
-    })
-  ).body.id;
-  const contact = await createContact(owner.admin, { firstName: 'Ines', lastName: 'Alvarez' });
-  theirs.contact = contact.id;
-  theirs.enrollment = (
-    await owner.admin.post(`/api/v1/engagement-plans/${theirs.plan}/enrollments`, {
-      recordType: 'contact',
-      recordId: contact.id,
-    })
-  ).body.id;
-  await owner.admin.post('/api/v1/tasks', {
-    title: 'Theirs',
-    dueAt: new Date(testApp.clock.now().getTime() + HOUR_MS).toISOString(),
-    reminderMinutes: 0,
+const it = test
+  .extend('other', ({ testApp }) => createTestOrganisation(testApp))
+  /** The workflow of the test's organisation (the owner): the ids of one of each of its things. */
+  .extend('theirs', async ({ testApp, org: owner, scheduler, sink }) => {
+    const webhook = (await owner.admin.post('/api/v1/webhooks', { name: 'Sink', url: sink.url })).body
+      .id as string;
+    const rule = (
+      await owner.admin.post('/api/v1/workflow-rules', {
+        name: 'Accounts to the sink',
+        recordType: 'account',
+        trigger: { type: 'record_created' },
+        actions: [{ type: 'call_webhook', webhookId: webhook }],
+      })
+    ).body.id as string;
+    const plan = (
+      await owner.admin.post('/api/v1/engagement-plans', {
+        name: 'Welcome',
+        recordType: 'contact',
+        steps: [{ day: 5, type: 'call', title: 'Call' }],
+      })
+    ).body.id as string;
+    const contact = await createContact(owner.admin, { firstName: 'Ines', lastName: 'Alvarez' });
+    const enrollment = (
+      await owner.admin.post(`/api/v1/engagement-plans/${plan}/enrollments`, {
+        recordType: 'contact',
+        recordId: contact.id,
+      })
+    ).body.id as string;
+    await owner.admin.post('/api/v1/tasks', {
+      title: 'Theirs',
+      dueAt: new Date(testApp.clock.now().getTime() + HOUR_MS).toISOString(),
+      reminderMinutes: 0,
+    });
+    sink.failNext(410);
+    await owner.admin.post('/api/v1/accounts', { name: 'Gone Ltd' });
+    testApp.clock.advance(HOUR_MS);
+    await scheduler.worker.drain();
+    const delivery = (await owner.admin.get('/api/v1/deliveries?status=failed')).body.items[0].id as string;
+    const notification = (await owner.admin.get('/api/v1/notifications')).body.items[0].id as string;
+    return { rule, webhook, plan, enrollment, delivery, notification, contact: contact.id };
   });
-  sink.failNext(410);
-  await owner.admin.post('/api/v1/accounts', { name: 'Gone Ltd' });
-  testApp.clock.advance(HOUR_MS);
-  await scheduler.worker.drain();
-  theirs.delivery = (await owner.admin.get('/api/v1/deliveries?status=failed')).body.items[0].id;
-  theirs.notification = (await owner.admin.get('/api/v1/notifications')).body.items[0].id;
-});
-afterAll(async () => {
-  await scheduler.close();
-  await sink.close();
-  await testApp.close();
-});
 
 describe("another organisation's workflow", () => {
-  it('cannot be seen', async () => {
+  it('cannot be seen', async ({ other, theirs }) => {
     expect((await other.admin.get('/api/v1/workflow-rules')).body.items).toEqual([]);
     expect((await other.admin.get(`/api/v1/workflow-rules/${theirs.rule}`)).status).toBe(404);
     expect((await other.admin.get('/api/v1/webhooks')).body.items).toEqual([]);
@@ -87,7 +61,7 @@ describe("another organisation's workflow", () => {
     ).toEqual([]);
   });
 
-  it('cannot be changed, used or set off', async () => {
+  it('cannot be changed, used or set off', async ({ org: owner, other, theirs }) => {
     const refused = [
       await other.admin.patch(`/api/v1/workflow-rules/${theirs.rule}`, { version: 1, enabled: false }),
       await other.admin.delete(`/api/v1/workflow-rules/${theirs.rule}`),

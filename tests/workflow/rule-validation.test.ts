@@ -1,24 +1,6 @@
-import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '@inbox-crm/shared';
-import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from '../support/suite.js';
 
 // Saving rules runs no worker, so these tests share the run's database like the API suites.
-let testApp: TestApp;
-let org: TestOrganisation;
-let manager: { client: Client; user: User };
-let rep: { client: Client; user: User };
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-});
-afterAll(() => testApp.close());
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-  manager = await org.addUser('manager', { name: 'Maria Manager' });
-  rep = await org.addUser('member', { name: 'Ravi Rep' });
-});
 
 describe('rules that cannot work are refused with a reason', () => {
   const base = {
@@ -35,7 +17,7 @@ describe('rules that cannot work are refused with a reason', () => {
     ],
   };
 
-  it.each([
+  it.for<[string, object, string]>([
     [
       'a field the record does not have',
       { trigger: { type: 'field_changed', field: 'colour' } },
@@ -96,7 +78,7 @@ describe('rules that cannot work are refused with a reason', () => {
       },
       '/actions/0/email',
     ],
-  ])('refuses %s', async (_what, change, path) => {
+  ])('refuses %s', async ([_what, change, path], { org }) => {
     const reply = await org.admin.post('/api/v1/workflow-rules', { ...base, ...change });
     expect(reply.status, JSON.stringify(reply.body)).toBe(422);
     expect(reply.body).toMatchObject({
@@ -107,7 +89,7 @@ describe('rules that cannot work are refused with a reason', () => {
     expect((await org.admin.get('/api/v1/workflow-rules')).body.items).toEqual([]);
   });
 
-  it('refuses a plan for another kind of record, and a rule with no action', async () => {
+  it('refuses a plan for another kind of record, and a rule with no action', async ({ org }) => {
     const plan = await org.admin.post('/api/v1/engagement-plans', {
       name: 'Contacts only',
       recordType: 'contact',
@@ -123,7 +105,7 @@ describe('rules that cannot work are refused with a reason', () => {
     expect(empty.status).toBe(400);
   });
 
-  it('lets only admins see or change rules', async () => {
+  it('lets only admins see or change rules', async ({ manager, rep }) => {
     expect((await rep.client.get('/api/v1/workflow-rules')).status).toBe(403);
     expect((await manager.client.post('/api/v1/workflow-rules', base)).status).toBe(403);
     expect(

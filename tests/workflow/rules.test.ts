@@ -1,45 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '@inbox-crm/server';
 import type { Task, User } from '@inbox-crm/shared';
 import { createContact, createOpportunity, emailToFile, fileEmail } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { describe, expect, it, test } from '../support/suite.js';
 import { HOUR_MS, MINUTE_MS } from '../support/time.js';
-import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
-
-let testApp: TestApp;
-let scheduler: TestWorker;
-let sink: WebhookSink;
 
 // Each test has an organisation of its own, so one test's rules never fire on another's records.
-let org: TestOrganisation;
-let manager: { client: Client; user: User };
-let rep: { client: Client; user: User };
+test.override('appOptions', { isolated: true });
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  scheduler = startTestWorker(testApp);
-  sink = await startWebhookSink();
-});
-afterAll(async () => {
-  await scheduler.close();
-  await sink.close();
-  await testApp.close();
-});
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-  manager = await org.addUser('manager', { name: 'Maria Manager' });
-  rep = await org.addUser('member', { name: 'Ravi Rep' });
+// In every test the rep reports to the manager.
+test.beforeEach(async ({ org, manager, rep }) => {
   await org.admin.patch(`/api/v1/users/${rep.user.id}`, {
     version: rep.user.version,
     managerId: manager.user.id,
   });
 });
 
-async function addRule(body: object) {
-  const reply = await org.admin.post('/api/v1/workflow-rules', body);
+async function addRule(admin: Client, body: object) {
+  const reply = await admin.post('/api/v1/workflow-rules', body);
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body as { id: string; version: number };
 }
@@ -47,8 +25,12 @@ async function addRule(body: object) {
 const tasksOf = async (client: Client) => (await client.get('/api/v1/tasks/mine')).body.items as Task[];
 
 describe('triggers', () => {
-  it('when an urgent case is created, then its owner gets a task due in two hours; a normal case gets none', async () => {
-    await addRule({
+  it('when an urgent case is created, then its owner gets a task due in two hours; a normal case gets none', async ({
+    org,
+    rep,
+    scheduler,
+  }) => {
+    await addRule(org.admin, {
       name: 'Urgent cases get a call-back',
       recordType: 'case',
       trigger: { type: 'record_created' },
@@ -87,8 +69,13 @@ describe('triggers', () => {
     expect(notices).toEqual([expect.objectContaining({ kind: 'task_assigned', taskId: tasks[0]!.id })]);
   });
 
-  it('when a field changes to any value, then the rule fires once per change and not on other edits', async () => {
-    await addRule({
+  it('when a field changes to any value, then the rule fires once per change and not on other edits', async ({
+    org,
+    manager,
+    rep,
+    scheduler,
+  }) => {
+    await addRule(org.admin, {
       name: 'Big deals change hands',
       recordType: 'opportunity',
       trigger: { type: 'field_changed', field: 'ownerId' },
@@ -123,10 +110,16 @@ describe('triggers', () => {
     ]);
   });
 
-  it('when an email is filed to an opportunity, then the webhook receives it, signed over the timestamp and body', async () => {
+  it('when an email is filed to an opportunity, then the webhook receives it, signed over the timestamp and body', async ({
+    org,
+    manager,
+    rep,
+    scheduler,
+    sink,
+  }) => {
     const webhook = await org.admin.post('/api/v1/webhooks', { name: 'Deal desk', url: sink.url });
     expect(webhook.status).toBe(201);
-    await addRule({
+    await addRule(org.admin, {
       name: 'Tell the deal desk about customer mail',
       recordType: 'opportunity',
       trigger: { type: 'email_filed' },
@@ -180,8 +173,13 @@ describe('triggers', () => {
     ).toBe(false);
   });
 
-  it("when a task goes overdue while open, then the assignee's manager gets a task; a task done in time sets off nothing", async () => {
-    await addRule({
+  it("when a task goes overdue while open, then the assignee's manager gets a task; a task done in time sets off nothing", async ({
+    org,
+    manager,
+    rep,
+    scheduler,
+  }) => {
+    await addRule(org.admin, {
       name: 'Escalate overdue tasks',
       recordType: 'task',
       trigger: { type: 'task_overdue' },
@@ -224,8 +222,13 @@ describe('triggers', () => {
     expect(await tasksOf(manager.client)).toHaveLength(1);
   });
 
-  it("when the owner's manager has left, then the rule's task is made unassigned rather than lost", async () => {
-    await addRule({
+  it("when the owner's manager has left, then the rule's task is made unassigned rather than lost", async ({
+    org,
+    manager,
+    rep,
+    scheduler,
+  }) => {
+    await addRule(org.admin, {
       name: 'Managers look at new cases',
       recordType: 'case',
       trigger: { type: 'record_created' },
@@ -255,7 +258,11 @@ describe('triggers', () => {
     expect(tasks).toEqual([expect.objectContaining({ title: 'Review the new case', assigneeId: null })]);
   });
 
-  it('when a contact is created, then a rule starts an engagement plan for it', async () => {
+  it('when a contact is created, then a rule starts an engagement plan for it', async ({
+    org,
+    rep,
+    scheduler,
+  }) => {
     const plan = await org.admin.post('/api/v1/engagement-plans', {
       name: 'New contact welcome',
       recordType: 'contact',
@@ -264,7 +271,7 @@ describe('triggers', () => {
         { day: 3, type: 'call', title: 'Intro call' },
       ],
     });
-    await addRule({
+    await addRule(org.admin, {
       name: 'Welcome every new contact',
       recordType: 'contact',
       trigger: { type: 'record_created' },
@@ -288,8 +295,8 @@ describe('triggers', () => {
     ]);
   });
 
-  it('when a rule is switched off, then it fires no more', async () => {
-    const rule = await addRule({
+  it('when a rule is switched off, then it fires no more', async ({ org, rep, scheduler }) => {
+    const rule = await addRule(org.admin, {
       name: 'Every new account',
       recordType: 'account',
       trigger: { type: 'record_created' },

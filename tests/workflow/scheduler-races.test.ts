@@ -1,29 +1,22 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { inject, vi } from 'vitest';
 import { createCrmWorker, openPostgres, type Database, type Worker } from '@inbox-crm/server';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it, test } from '../support/suite.js';
+import type { TestApp } from '../support/test-app.js';
 import { HOUR_MS, MINUTE_MS } from '../support/time.js';
-import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
+import type { WebhookSink } from '../support/webhook-sink.js';
 
 const REMINDERS = 1_000;
 const WAIT_LONG = { timeout: 60_000, interval: 25 };
 
-let testApp: TestApp;
-let sink: WebhookSink;
-
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp();
-  sink = await startWebhookSink();
-});
-afterAll(async () => {
-  await sink.close();
-  await testApp.close();
-});
+// The workers here are the test's own, with leases and batches of their own; the app gets a database
+// of the file's own all the same, so that no other file's jobs are taken.
+test.override('appOptions', { isolated: true });
 
 /** Another connection pool on the test's database (PostgreSQL), or the same one (PGlite has one connection). */
-function secondDatabase(): Database {
+function secondDatabase(testApp: TestApp): Database {
   const url = (testApp.database.knex.client as { config: { connection?: { connectionString?: string } } })
     .config.connection?.connectionString;
   return testApp.database.kind === 'postgres' && url
@@ -31,7 +24,7 @@ function secondDatabase(): Database {
     : { ...testApp.database, close: async () => {} };
 }
 
-function workerOn(database: Database, leaseMs = 60_000): Worker {
+function workerOn(testApp: TestApp, database: Database, leaseMs = 60_000): Worker {
   return createCrmWorker({
     knex: database.knex,
     publicUrl: 'http://localhost:3000',
@@ -50,7 +43,7 @@ function workerOn(database: Database, leaseMs = 60_000): Worker {
  * is created, in the app and at the webhook sink. The events are run; the reminders are due once
  * the clock moves an hour on.
  */
-async function dueReminders(): Promise<TestOrganisation> {
+async function dueReminders(testApp: TestApp, sink: WebhookSink): Promise<TestOrganisation> {
   const org = await createTestOrganisation(testApp);
   const webhook = await org.admin.post('/api/v1/webhooks', { name: 'Sink', url: sink.url });
   const rule = await org.admin.post('/api/v1/workflow-rules', {
@@ -73,7 +66,7 @@ async function dueReminders(): Promise<TestOrganisation> {
     const task = await org.admin.post('/api/v1/tasks', { title: `Task ${index}` });
     expect(task.status).toBe(201);
   }
-  await workerOn(testApp.database).drain();
+  await workerOn(testApp, testApp.database).drain();
   return org;
 }
 
@@ -82,13 +75,14 @@ interface Received {
   taskId: string;
 }
 
-const receivedSince = (first: number): Received[] =>
+const receivedSince = (sink: WebhookSink, first: number): Received[] =>
   sink.received.slice(first).map((call) => ({
     deliveryId: String(call.headers['x-inboxcrm-delivery']),
     taskId: (JSON.parse(call.body) as { data: { taskId: string } }).data.taskId,
   }));
 
 async function countWhere(
+  testApp: TestApp,
   table: string,
   orgId: string,
   filter: Record<string, unknown> = {},
@@ -102,12 +96,15 @@ async function countWhere(
 }
 
 describe('the scheduler under races and crashes', () => {
-  it(`when two workers race over ${REMINDERS} due reminders, then each is delivered exactly once`, async () => {
-    const org = await dueReminders();
+  it(`when two workers race over ${REMINDERS} due reminders, then each is delivered exactly once`, async ({
+    testApp,
+    sink,
+  }) => {
+    const org = await dueReminders(testApp, sink);
     testApp.clock.advance(HOUR_MS + MINUTE_MS);
     const first = sink.received.length;
-    const other = secondDatabase();
-    const workers = [workerOn(testApp.database), workerOn(other)];
+    const other = secondDatabase(testApp);
+    const workers = [workerOn(testApp, testApp.database), workerOn(testApp, other)];
     workers.forEach((worker) => worker.start());
     try {
       await vi.waitFor(
@@ -116,25 +113,25 @@ describe('the scheduler under races and crashes', () => {
       );
       await vi.waitFor(
         async () =>
-          expect(await countWhere('deliveries', org.orgId, { status: 'delivered' })).toBe(REMINDERS),
+          expect(await countWhere(testApp, 'deliveries', org.orgId, { status: 'delivered' })).toBe(REMINDERS),
         WAIT_LONG,
       );
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
       await other.close();
     }
-    const received = receivedSince(first);
+    const received = receivedSince(sink, first);
     expect(received).toHaveLength(REMINDERS);
     expect(new Set(received.map((call) => call.deliveryId)).size).toBe(REMINDERS);
     expect(new Set(received.map((call) => call.taskId)).size).toBe(REMINDERS);
-    expect(await countWhere('notifications', org.orgId)).toBe(REMINDERS);
-    expect(await countWhere('deliveries', org.orgId)).toBe(REMINDERS);
+    expect(await countWhere(testApp, 'notifications', org.orgId)).toBe(REMINDERS);
+    expect(await countWhere(testApp, 'deliveries', org.orgId)).toBe(REMINDERS);
   }, 120_000);
 
   it.skipIf(!inject('testServerUrl'))(
     'when a worker process is killed mid-batch and another takes over, then nothing is lost and only its in-flight deliveries repeat, with the same ids (needs PostgreSQL: a second process cannot open the embedded database)',
-    async () => {
-      const org = await dueReminders();
+    async ({ testApp, sink }) => {
+      const org = await dueReminders(testApp, sink);
       testApp.clock.advance(HOUR_MS + MINUTE_MS);
       sink.slowBy(30);
       const first = sink.received.length;
@@ -165,12 +162,14 @@ describe('the scheduler under races and crashes', () => {
           .pluck('id')) as string[],
       );
       expect(inFlight.size).toBeGreaterThan(0);
-      const successor = workerOn(testApp.database);
+      const successor = workerOn(testApp, testApp.database);
       successor.start();
       try {
         await vi.waitFor(
           async () =>
-            expect(await countWhere('deliveries', org.orgId, { status: 'delivered' })).toBe(REMINDERS),
+            expect(await countWhere(testApp, 'deliveries', org.orgId, { status: 'delivered' })).toBe(
+              REMINDERS,
+            ),
           WAIT_LONG,
         );
       } finally {
@@ -178,15 +177,15 @@ describe('the scheduler under races and crashes', () => {
         sink.slowBy(0);
       }
 
-      const received = receivedSince(first);
+      const received = receivedSince(sink, first);
       const seen = new Map<string, number>();
       for (const call of received) seen.set(call.deliveryId, (seen.get(call.deliveryId) ?? 0) + 1);
       const repeated = [...seen].filter(([, times]) => times > 1).map(([id]) => id);
       expect(new Set(received.map((call) => call.taskId)).size).toBe(REMINDERS);
       expect(seen.size).toBe(REMINDERS);
       expect(repeated.every((id) => inFlight.has(id))).toBe(true);
-      expect(await countWhere('deliveries', org.orgId)).toBe(REMINDERS);
-      expect(await countWhere('notifications', org.orgId)).toBe(REMINDERS);
+      expect(await countWhere(testApp, 'deliveries', org.orgId)).toBe(REMINDERS);
+      expect(await countWhere(testApp, 'notifications', org.orgId)).toBe(REMINDERS);
     },
     120_000,
   );

@@ -1,41 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Notification, Task, User } from '@inbox-crm/shared';
+import type { ManualClock } from '@inbox-crm/server';
+import type { Notification, Task } from '@inbox-crm/shared';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
+import { describe, expect, it, test } from '../support/suite.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../support/time.js';
 
-let testApp: TestApp;
-let scheduler: TestWorker;
-let smtp: SmtpSink;
-let org: TestOrganisation;
-let rep: { client: Client; user: User };
+test.override('appOptions', { isolated: true, emailEnabled: true });
+test.override('workerOptions', ({ smtp }) => ({ smtpUrl: smtp.url }));
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp({ emailEnabled: true });
-  smtp = await startSmtpSink();
-  scheduler = startTestWorker(testApp, { smtpUrl: smtp.url });
-});
-afterAll(async () => {
-  await scheduler.close();
-  await smtp.close();
-  await testApp.close();
-});
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-  rep = await org.addUser('member', { name: 'Ravi Rep' });
-});
-
-const inFromNow = (ms: number) => new Date(scheduler.clock.now().getTime() + ms).toISOString();
+const inFromNow = (clock: ManualClock, ms: number) => new Date(clock.now().getTime() + ms).toISOString();
 const notificationsOf = async (client: Client) =>
   (await client.get('/api/v1/notifications')).body.items as Notification[];
 
 describe('tasks', () => {
-  it("when a task is created without a zone, then it takes its creator's; an unknown zone is refused", async () => {
+  it("when a task is created without a zone, then it takes its creator's; an unknown zone is refused", async ({
+    testApp,
+    rep,
+  }) => {
     await rep.client.patch('/api/v1/auth/me', { timeZone: 'Europe/Berlin' });
-    const task = await rep.client.post('/api/v1/tasks', { title: 'Call Priya', dueAt: inFromNow(DAY_MS) });
+    const task = await rep.client.post('/api/v1/tasks', {
+      title: 'Call Priya',
+      dueAt: inFromNow(testApp.clock, DAY_MS),
+    });
     expect(task.body).toMatchObject({
       timeZone: 'Europe/Berlin',
       reminderMinutes: null,
@@ -47,7 +32,10 @@ describe('tasks', () => {
     expect((await rep.client.patch('/api/v1/auth/me', { timeZone: 'Atlantis/Capital' })).status).toBe(400);
   });
 
-  it('lists my open tasks overdue first, then by due time, undated last; complete and reopen move them', async () => {
+  it('lists my open tasks overdue first, then by due time, undated last; complete and reopen move them', async ({
+    org,
+    rep,
+  }) => {
     const later = await rep.client.post('/api/v1/tasks', {
       title: 'Later',
       dueAt: new Date(Date.now() + 2 * DAY_MS).toISOString(),
@@ -84,7 +72,10 @@ describe('tasks', () => {
     expect(later.status).toBe(201);
   });
 
-  it("lists the team's tasks for everyone in the team, and tells someone without a team why not", async () => {
+  it("lists the team's tasks for everyone in the team, and tells someone without a team why not", async ({
+    org,
+    rep,
+  }) => {
     const team = await org.admin.post('/api/v1/teams', { name: 'Inside sales' });
     const alice = await org.addUser('member', { teamId: team.body.id, name: 'Alice' });
     const bob = await org.addUser('manager', { teamId: team.body.id, name: 'Bob' });
@@ -107,9 +98,14 @@ describe('tasks', () => {
 });
 
 describe('task reminders', () => {
-  it('when a task has a reminder offset, then its assignee is reminded that long before, in the app and by email, once', async () => {
+  it('when a task has a reminder offset, then its assignee is reminded that long before, in the app and by email, once', async ({
+    testApp,
+    rep,
+    scheduler,
+    smtp,
+  }) => {
     await rep.client.patch('/api/v1/auth/me', { timeZone: 'America/New_York' });
-    const dueAt = inFromNow(2 * HOUR_MS);
+    const dueAt = inFromNow(testApp.clock, 2 * HOUR_MS);
     const task = await rep.client.post('/api/v1/tasks', {
       title: 'Renewal call with Priya',
       dueAt,
@@ -145,19 +141,23 @@ describe('task reminders', () => {
     expect(await notificationsOf(rep.client)).toHaveLength(1);
   });
 
-  it('when the due time moves, then the reminder moves with it; when the task is done, then none comes', async () => {
+  it('when the due time moves, then the reminder moves with it; when the task is done, then none comes', async ({
+    testApp,
+    rep,
+    scheduler,
+  }) => {
     const moved = await rep.client.post('/api/v1/tasks', {
       title: 'Moved',
-      dueAt: inFromNow(HOUR_MS),
+      dueAt: inFromNow(testApp.clock, HOUR_MS),
       reminderMinutes: 10,
     });
     await rep.client.patch(`/api/v1/tasks/${moved.body.id}`, {
       version: moved.body.version,
-      dueAt: inFromNow(5 * HOUR_MS),
+      dueAt: inFromNow(testApp.clock, 5 * HOUR_MS),
     });
     const finished = await rep.client.post('/api/v1/tasks', {
       title: 'Finished',
-      dueAt: inFromNow(HOUR_MS),
+      dueAt: inFromNow(testApp.clock, HOUR_MS),
       reminderMinutes: 10,
     });
     await rep.client.post(`/api/v1/tasks/${finished.body.id}/complete`);
@@ -172,9 +172,18 @@ describe('task reminders', () => {
 });
 
 describe('notifications', () => {
-  it('counts unread, marks one read, and marks all read up to the newest shown, for their owner only', async () => {
+  it('counts unread, marks one read, and marks all read up to the newest shown, for their owner only', async ({
+    testApp,
+    org,
+    rep,
+    scheduler,
+  }) => {
     for (const title of ['First', 'Second', 'Third']) {
-      await rep.client.post('/api/v1/tasks', { title, dueAt: inFromNow(HOUR_MS), reminderMinutes: 5 });
+      await rep.client.post('/api/v1/tasks', {
+        title,
+        dueAt: inFromNow(testApp.clock, HOUR_MS),
+        reminderMinutes: 5,
+      });
     }
     scheduler.clock.advance(HOUR_MS);
     await scheduler.worker.drain();

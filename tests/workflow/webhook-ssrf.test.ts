@@ -1,24 +1,14 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '@inbox-crm/shared';
-import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
-import { startIsolatedTestApp, type TestApp } from '../support/test-app.js';
-import { startTestWorker, type TestWorker } from '../support/test-worker.js';
-import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.js';
+import type { Client } from '../support/http.js';
+import type { TestOrganisation } from '../support/organisation.js';
+import { describe, expect, test } from '../support/suite.js';
+import type { TestApp } from '../support/test-app.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 const REFUSED_SENTENCE =
   "The receiver's address is on a private or local network, which this server does not call.";
-
-let testApp: TestApp;
-/** The worker as a shared server runs it: webhooks reach public addresses only. */
-let guarded: TestWorker;
-/** The worker of an on-premises install that allows private addresses. */
-let onPremises: TestWorker;
-let sink: WebhookSink;
-let sinkPort: number;
-let closedPort: number;
-let org: TestOrganisation;
 
 /** A loopback port nothing listens on: taken from the system, then let go. */
 async function freeLoopbackPort(): Promise<number> {
@@ -29,36 +19,36 @@ async function freeLoopbackPort(): Promise<number> {
   return port;
 }
 
-beforeAll(async () => {
-  testApp = await startIsolatedTestApp({ webhookAllowPrivate: false });
-  guarded = startTestWorker(testApp, { webhookAllowPrivate: false });
-  onPremises = startTestWorker(testApp, { webhookAllowPrivate: true });
-  sink = await startWebhookSink();
-  sinkPort = Number(new URL(sink.url).port);
-  closedPort = await freeLoopbackPort();
-});
-afterAll(async () => {
-  await guarded.close();
-  await onPremises.close();
-  await sink.close();
-  await testApp.close();
-});
-beforeEach(async () => {
-  org = await createTestOrganisation(testApp);
-});
+test.override('appOptions', { isolated: true, webhookAllowPrivate: false });
 
-const storedWebhooks = async () =>
+const it = test
+  /** The worker as a shared server runs it: webhooks reach public addresses only. */
+  .extend('guarded', { scope: 'file' }, ({ testApp }, { onCleanup }) => {
+    const worker = startTestWorker(testApp, { webhookAllowPrivate: false });
+    onCleanup(() => worker.close());
+    return worker;
+  })
+  /** The worker of an on-premises install that allows private addresses. */
+  .extend('onPremises', { scope: 'file' }, ({ testApp }, { onCleanup }) => {
+    const worker = startTestWorker(testApp, { webhookAllowPrivate: true });
+    onCleanup(() => worker.close());
+    return worker;
+  })
+  .extend('sinkPort', { scope: 'file' }, ({ sink }) => Number(new URL(sink.url).port))
+  .extend('closedPort', { scope: 'file' }, () => freeLoopbackPort());
+
+const storedWebhooks = async (testApp: TestApp, org: TestOrganisation) =>
   Number((await testApp.database.knex('webhooks').where({ org_id: org.orgId }).count('* as n').first())!.n);
 
-const deliveries = async (status: string) =>
-  (await org.admin.get(`/api/v1/deliveries?status=${status}`)).body.items as Delivery[];
+const deliveries = async (admin: Client, status: string) =>
+  (await admin.get(`/api/v1/deliveries?status=${status}`)).body.items as Delivery[];
 
 /**
  * Webhooks that point at `urls`, as rows saved while private addresses were allowed (or whose host
  * name's answer changed since): created at a public address through the API, then moved in the
  * database, where the API would refuse them. One rule calls them all when an account is created.
  */
-async function webhooksAt(urls: readonly string[]): Promise<void> {
+async function webhooksAt(testApp: TestApp, org: TestOrganisation, urls: readonly string[]): Promise<void> {
   const webhookIds: string[] = [];
   for (const url of urls) {
     const created = await org.admin.post('/api/v1/webhooks', {
@@ -82,7 +72,7 @@ async function webhooksAt(urls: readonly string[]): Promise<void> {
 }
 
 describe('webhook receivers on private and local networks', () => {
-  it.each([
+  it.for([
     'http://127.1:8080/',
     'https://0x7f000001/',
     'https://[::1]/',
@@ -91,7 +81,7 @@ describe('webhook receivers on private and local networks', () => {
     'https://localhost/',
   ])(
     'when private addresses are not allowed and an admin creates a webhook to %s, then it is refused and nothing is stored',
-    async (url) => {
+    async (url, { testApp, org }) => {
       const reply = await org.admin.post('/api/v1/webhooks', { name: 'Inside', url });
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({
@@ -99,25 +89,27 @@ describe('webhook receivers on private and local networks', () => {
         message: expect.stringMatching(/^A webhook URL must name a public address/),
         details: [{ in: 'body', field: 'url' }],
       });
-      expect(await storedWebhooks()).toBe(0);
+      expect(await storedWebhooks(testApp, org)).toBe(0);
       expect((await org.admin.get('/api/v1/webhooks')).body.items).toEqual([]);
     },
   );
 
-  it.each(['https://999.999.999.999/', 'https://example.com:99999/', 'https://xn--a/'])(
+  it.for(['https://999.999.999.999/', 'https://example.com:99999/', 'https://xn--a/'])(
     'when an admin gives a URL no browser could call (%s), then it is refused with 400, not an error of ours',
-    async (url) => {
+    async (url, { testApp, org }) => {
       const reply = await org.admin.post('/api/v1/webhooks', { name: 'Odd', url });
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({
         error: 'validation_failed',
         details: [{ in: 'body', field: 'url' }],
       });
-      expect(await storedWebhooks()).toBe(0);
+      expect(await storedWebhooks(testApp, org)).toBe(0);
     },
   );
 
-  it('when private addresses are not allowed and an admin moves a webhook to loopback, then the change is refused', async () => {
+  it('when private addresses are not allowed and an admin moves a webhook to loopback, then the change is refused', async ({
+    org,
+  }) => {
     const created = await org.admin.post('/api/v1/webhooks', {
       name: 'Public',
       url: 'https://hooks.example.com/in',
@@ -132,9 +124,16 @@ describe('webhook receivers on private and local networks', () => {
     ]);
   });
 
-  it('when a webhook host is loopback at send time, then the delivery fails at once with one sentence whatever the port, and nothing is called', async () => {
+  it('when a webhook host is loopback at send time, then the delivery fails at once with one sentence whatever the port, and nothing is called', async ({
+    testApp,
+    org,
+    guarded,
+    sink,
+    sinkPort,
+    closedPort,
+  }) => {
     const before = sink.received.length;
-    await webhooksAt([
+    await webhooksAt(testApp, org, [
       `http://localhost:${sinkPort}/hook`,
       `http://localhost:${closedPort}/hook`,
       `http://127.0.0.1:${sinkPort}/hook`,
@@ -143,30 +142,39 @@ describe('webhook receivers on private and local networks', () => {
     await org.admin.post('/api/v1/accounts', { name: 'Probe Ltd' });
     await guarded.worker.drain();
 
-    const failed = await deliveries('failed');
+    const failed = await deliveries(org.admin, 'failed');
     expect(failed).toHaveLength(4);
     for (const delivery of failed) {
       expect(delivery).toMatchObject({ attempts: 1, lastStatus: null, lastError: REFUSED_SENTENCE });
     }
-    expect(await deliveries('pending')).toEqual([]);
+    expect(await deliveries(org.admin, 'pending')).toEqual([]);
 
     testApp.clock.advance(60 * 60_000);
     await guarded.worker.drain();
-    expect((await deliveries('failed')).map((delivery) => delivery.attempts)).toEqual([1, 1, 1, 1]);
+    expect((await deliveries(org.admin, 'failed')).map((delivery) => delivery.attempts)).toEqual([
+      1, 1, 1, 1,
+    ]);
     expect(sink.received.length).toBe(before);
   });
 
-  it('when the server allows private addresses, then the same delivery reaches the receiver on loopback', async () => {
-    await webhooksAt([`http://localhost:${sinkPort}/hook`]);
+  it('when the server allows private addresses, then the same delivery reaches the receiver on loopback', async ({
+    testApp,
+    org,
+    guarded,
+    onPremises,
+    sink,
+    sinkPort,
+  }) => {
+    await webhooksAt(testApp, org, [`http://localhost:${sinkPort}/hook`]);
     await org.admin.post('/api/v1/accounts', { name: 'On Premises Ltd' });
     await guarded.worker.drain();
-    const [refused] = await deliveries('failed');
+    const [refused] = await deliveries(org.admin, 'failed');
     expect(refused).toMatchObject({ attempts: 1, lastError: REFUSED_SENTENCE });
 
     const before = sink.received.length;
     expect((await org.admin.post(`/api/v1/deliveries/${refused!.id}/retry`)).status).toBe(200);
     await onPremises.worker.drain();
-    expect(await deliveries('delivered')).toEqual([
+    expect(await deliveries(org.admin, 'delivered')).toEqual([
       expect.objectContaining({ id: refused!.id, attempts: 1, lastStatus: 204 }),
     ]);
     const calls = sink.received.slice(before);
