@@ -54,10 +54,10 @@ export default tseslint.config(
     files: ['server/src/modules/*/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports({
-        regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)',
-        message: FACE_ONLY,
-      }),
+      'no-restricted-imports': restrictedImports(
+        { regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)', message: FACE_ONLY },
+        { regex: '(^|/)modules/[^/]+/(?!index\\.js$)', message: FACE_ONLY },
+      ),
     },
   },
   {

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '@inbox-crm/shared';
+import { DomainError, type ERROR_CODES, type ErrorCode } from '@inbox-crm/shared';
 
 // The server's domain errors: DomainError (from shared, so the add-ons throw the same) with a
 // constructor for each common case. Transports map them by kind: HTTP in http/problem-status.ts,
@@ -55,9 +55,14 @@ export class StaleVersion extends DomainError {
   }
 }
 
+/** The codes of requests that are well formed but cannot be done as asked (422). */
+type UnprocessableCode = {
+  [C in ErrorCode]: (typeof ERROR_CODES)[C] extends 'unprocessable' ? C : never;
+}[ErrorCode];
+
 /** A request that is well formed but cannot be done as asked; `code` says why. */
 export class Unprocessable extends DomainError {
-  constructor(code: ErrorCode, message: string, details?: unknown[]) {
+  constructor(code: UnprocessableCode, message: string, details?: unknown[]) {
     super(code, message, details);
   }
 }

@@ -6,5 +6,5 @@ export { createOrganisationWithAdmin } from './modules/organisation/index.js';
 export type { App } from './http/app-instance.js';
 export { ManualClock, systemClock, type Clock } from './jobs/clock.js';
 export { Worker, type WorkerOptions } from './jobs/worker.js';
-export { createCrmWorker, CRM_JOB_HANDLERS, type CrmWorkerOptions } from './crm-worker.js';
+export { createCrmWorker, type CrmWorkerOptions } from './crm-worker.js';
 export { verifyWebhookSignature, webhookSignature } from './modules/deliveries/index.js';

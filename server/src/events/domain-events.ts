@@ -35,12 +35,18 @@ export interface CaseStatusChanged {
   to: string;
 }
 
-/** A task was completed, or reopened (`done: false`). */
+/** A task was marked done. */
 export interface TaskCompleted {
   type: 'task.completed';
   actor: AuditActor;
   taskId: string;
-  done: boolean;
+}
+
+/** A task marked done was opened again. */
+export interface TaskReopened {
+  type: 'task.reopened';
+  actor: AuditActor;
+  taskId: string;
 }
 
 /** An email was filed (first filed, or filed again to more records). */
@@ -69,7 +75,6 @@ export interface EmailFiled {
 export interface UserUpdated {
   type: 'user.updated';
   actor: Actor;
-  orgId: string;
   userId: string;
   /** Switched off by this change. */
   deactivated: boolean;
@@ -78,7 +83,13 @@ export interface UserUpdated {
 
 /** Every event a module may publish; docs/architecture.md lists who publishes and who listens. */
 export type DomainEvent =
-  RecordWritten | OpportunityStageChanged | CaseStatusChanged | TaskCompleted | EmailFiled | UserUpdated;
+  | RecordWritten
+  | OpportunityStageChanged
+  | CaseStatusChanged
+  | TaskCompleted
+  | TaskReopened
+  | EmailFiled
+  | UserUpdated;
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

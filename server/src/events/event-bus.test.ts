@@ -16,7 +16,6 @@ const actor: Actor = { orgId: 'org', userId: 'admin', role: 'admin', teamId: nul
 const event = (userId: string): UserUpdated => ({
   type: 'user.updated',
   actor,
-  orgId: 'org',
   userId,
   deactivated: true,
   passwordChanged: false,

@@ -30,7 +30,7 @@ export interface WorkerOptions {
 
 export interface PassResult {
   jobs: number;
-  /** Batches' worth of other due work (deliveries sent, …). */
+  /** Items of other due work the loops took (deliveries claimed, …). */
   other: number;
 }
 

@@ -5,9 +5,12 @@ import fp from 'fastify-plugin';
 import type { Role } from '@inbox-crm/shared';
 import type { Actor } from '../actor.js';
 import { Unauthorized } from '../errors.js';
-import { actorForApiToken, API_TOKEN_PREFIX, sessionState } from '../modules/auth/index.js';
-
-export const ACCESS_TOKEN_SECONDS = 15 * 60;
+import {
+  ACCESS_TOKEN_SECONDS,
+  actorForApiToken,
+  API_TOKEN_PREFIX,
+  sessionState,
+} from '../modules/auth/index.js';
 
 /** What an access token carries: enough to scope a request without reading the database. */
 export interface AccessClaims {

@@ -15,7 +15,10 @@ export type ProblemKind =
   | 'too_many'
   | 'unavailable';
 
-/** Every code the server answers in `error`, with its kind. Clients may rely on these codes. */
+/**
+ * Every code the server answers in `error` for a problem the caller can act on, with its kind;
+ * a fault of ours is `internal` (500) and has no kind. Clients may rely on these codes.
+ */
 export const ERROR_CODES = {
   validation_failed: 'invalid',
   invalid_json: 'invalid',

@@ -10,13 +10,14 @@ import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
 import { newId } from '../../db/ids.js';
 import { NotFound, Unauthorized } from '../../errors.js';
-import { ACCESS_TOKEN_SECONDS } from '../../plugins/auth.js';
 import { findUser, findUserByEmail, toUser, verifyPassword, type UserRow } from '../users/index.js';
-
 import { API_TOKEN_PREFIX, hashToken, newOpaqueToken } from './opaque-tokens.js';
 import { takeLoginAttempt } from './login-throttle.js';
 import * as tokens from './repository.js';
 import { forgetSessions } from './session-state.js';
+
+/** How long an access token lasts; the refresh token renews it. */
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 const REFRESH_TOKEN_DAYS = 30;
 

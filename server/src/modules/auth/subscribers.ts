@@ -9,7 +9,8 @@ import { forgetUserSessions } from './session-state.js';
  * before the commit could cache the old role again.
  */
 export async function endSessionsOnUserUpdated(trx: Knex.Transaction, event: UserUpdated): Promise<void> {
-  const { orgId, userId } = event;
+  const { userId } = event;
+  const { orgId } = event.actor;
   if (event.deactivated || event.passwordChanged) {
     await endSessions(trx, { orgId, userId }, event.deactivated ? 'deactivated' : 'password_changed');
   }

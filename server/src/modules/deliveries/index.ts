@@ -1,6 +1,6 @@
 export { deliveryRoutes } from './routes.js';
 export { enqueueDeliveries, type NewDelivery } from './repository.js';
-export { deliverySender, type DeliveryTransports } from './delivery-sender.js';
+export { deliverySender } from './delivery-sender.js';
 export { emailTransport, type SmtpSettings } from './email-transport.js';
 export { webhookTransport } from './webhook-transport.js';
 export { verifyWebhookSignature, webhookSignature } from './webhook-signature.js';

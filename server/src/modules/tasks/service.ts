@@ -26,8 +26,13 @@ export const taskKind: RecordKind<Task> = {
   label: 'Task',
   load: tasks.loadTask,
   afterWrite: rescheduleTask,
-  changeEvents: (actor, before, after) =>
-    before.done === after.done ? [] : [{ type: 'task.completed', actor, taskId: after.id, done: after.done }],
+  changeEvents(actor, before, after) {
+    if (before.done === after.done) return [];
+    const taskId = after.id;
+    return [
+      after.done ? { type: 'task.completed', actor, taskId } : { type: 'task.reopened', actor, taskId },
+    ];
+  },
 };
 
 const REFERENCES = {

@@ -124,7 +124,6 @@ export async function updateUser(db: Knex, actor: Actor, id: string, input: User
       await emit(trx, {
         type: 'user.updated',
         actor,
-        orgId: actor.orgId,
         userId: id,
         deactivated: input.active === false,
         passwordChanged: passwordHash !== undefined,

@@ -39,8 +39,8 @@ async function queueEvent(
 }
 
 /**
- * On every record create, update, delete and restore by a person: queues the event for the workflow rules
- * listening for it. The event commits with the change, or neither does.
+ * On a person's create or plain update of a record (not a delete or restore): queues the event for
+ * the workflow rules listening for it. The event commits with the change, or neither does.
  */
 export async function queueRulesOnRecordWritten(trx: Knex.Transaction, event: RecordWritten): Promise<void> {
   const { actor, entity, before, after } = event;
