@@ -85,58 +85,76 @@ async function privateRefiling(
   throw new FiledPrivately();
 }
 
+/** The bodies as stored: the HTML sanitized, the text given or else drawn from the HTML. */
+function storedBodies(input: EmailFile): { bodyHtml: string | null; bodyText: string | null } {
+  const bodyHtml = input.bodyHtml ? sanitizeEmailHtml(input.bodyHtml) : null;
+  return { bodyHtml, bodyText: input.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : null) };
+}
+
+/**
+ * The message's one email in the organisation: made on its first filing; else the one there is,
+ * brought back if it was deleted, and made public if this filing may and asks to.
+ */
+async function claimEmail(
+  trx: Knex.Transaction,
+  actor: Actor,
+  input: EmailFile,
+  key: string,
+  bodies: { bodyHtml: string | null; bodyText: string | null },
+): Promise<emails.EmailClaim> {
+  const isPrivate = input.private ?? false;
+  const claim = await emails.claimEmailActivity(trx, {
+    org_id: actor.orgId,
+    id: newId(),
+    message_key: key,
+    subject: input.subject.trim(),
+    snippet: snippetOf(bodies.bodyText),
+    occurred_at: input.sentAt,
+    owner_id: actor.userId,
+    private: isPrivate,
+  });
+  if (claim.created) {
+    await emails.insertEmailMessage(trx, actor.orgId, claim.id, {
+      message_id: normalizeMessageId(input.messageId),
+      conversation_id: input.conversationId ?? null,
+      in_reply_to: normalizeMessageId(input.inReplyTo),
+      references: parseReferences(input.references),
+      from_email: normalizeEmail(input.from.email),
+      from_name: participant(input.from).name,
+      to_recipients: input.to.map(participant),
+      cc_recipients: (input.cc ?? []).map(participant),
+      sent_at: input.sentAt,
+      body_text: bodies.bodyText,
+      body_html: bodies.bodyHtml,
+      attachments: input.attachments ?? [],
+      source: input.source,
+      mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
+      filed_by: actor.userId,
+    });
+  }
+  const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);
+  if (claim.deleted || makePublic) {
+    await emails.reviveEmail(trx, actor.orgId, claim.id, makePublic);
+    await refreshLinks(trx, actor.orgId, claim.id);
+  }
+  return claim;
+}
+
 /**
  * Files a message to records. Idempotent per organisation on the Message-ID (or a derived key):
- * a re-filing, by anyone from any client, adds its links to the one email.
+ * a re-filing, by anyone from any client, adds its links to the one email. What filing sets off
+ * (the audit entry, plan stops, rule events) is email.filed's subscribers' to do.
  */
 export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promise<FilingResult> {
   const settings = await mailSettings(db, actor.orgId);
   refuseNeverFile(input, settings.neverFile);
   const key = messageKey(input);
-  const bodyHtml = input.bodyHtml ? sanitizeEmailHtml(input.bodyHtml) : null;
-  const bodyText = input.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : null);
-  const isPrivate = input.private ?? false;
+  const bodies = storedBodies(input);
   return db.transaction(async (trx) => {
     await checkReferences(trx, actor.orgId, linkReferences(input.links));
-    const claim = await emails.claimEmailActivity(trx, {
-      org_id: actor.orgId,
-      id: newId(),
-      message_key: key,
-      subject: input.subject.trim(),
-      snippet: snippetOf(bodyText),
-      occurred_at: input.sentAt,
-      owner_id: actor.userId,
-      private: isPrivate,
-    });
-    if (claim.created) {
-      await emails.insertEmailMessage(trx, actor.orgId, claim.id, {
-        message_id: normalizeMessageId(input.messageId),
-        conversation_id: input.conversationId ?? null,
-        in_reply_to: normalizeMessageId(input.inReplyTo),
-        references: parseReferences(input.references),
-        from_email: normalizeEmail(input.from.email),
-        from_name: participant(input.from).name,
-        to_recipients: input.to.map(participant),
-        cc_recipients: (input.cc ?? []).map(participant),
-        sent_at: input.sentAt,
-        body_text: bodyText,
-        body_html: bodyHtml,
-        attachments: input.attachments ?? [],
-        source: input.source,
-        mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
-        filed_by: actor.userId,
-      });
-    }
-    const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);
-    if (claim.deleted || makePublic) {
-      await emails.reviveEmail(trx, actor.orgId, claim.id, makePublic);
-      await refreshLinks(trx, actor.orgId, claim.id);
-    }
-    const added = await addLinks(
-      trx,
-      { orgId: actor.orgId, activityId: claim.id, userId: actor.userId },
-      input.links,
-    );
+    const claim = await claimEmail(trx, actor, input, key, bodies);
+    const link = { orgId: actor.orgId, activityId: claim.id, userId: actor.userId };
+    const added = await addLinks(trx, link, input.links);
     await emit(trx, {
       type: 'email.filed',
       actor,
