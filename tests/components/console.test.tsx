@@ -88,6 +88,36 @@ describe('the console', () => {
     expect(window.location.pathname).toBe(`/app/contacts/${contact.id}`);
   });
 
+  it('when a won deal, its account and a contact are opened, then stages and outcomes read as words and addresses are links', async () => {
+    const won = (await api.pipelineStages()).find((stage) => stage.kind === 'won')!;
+    const account = await api.createAccount({ name: 'Inkwell Mills', website: 'inkwell.example' });
+    const deal = await api.createOpportunity({
+      name: 'Paper for the autumn list',
+      accountId: account.id,
+      stageId: won.id,
+      amountMinor: 1_250_000,
+      currency: 'EUR',
+    });
+
+    await openConsole(server.url, `/app/accounts/${account.id}`, admin);
+    expect((await screen.findByRole('link', { name: 'inkwell.example' })).getAttribute('href')).toBe(
+      'https://inkwell.example',
+    );
+    const deals = await screen.findByRole('region', { name: 'Opportunities (1)' });
+    expect(within(deals).getByText('Won · €12,500.00')).toBeTruthy();
+    closePane();
+
+    await openConsole(server.url, `/app/opportunities/${deal.id}`, admin);
+    expect(await screen.findByText(won.name)).toBeTruthy();
+    expect(screen.queryByText(/\(won\)/)).toBeNull();
+    closePane();
+
+    await openConsole(server.url, `/app/contacts/${contact.id}`, admin);
+    expect(
+      (await screen.findByRole('link', { name: 'ines@quillfeather.example' })).getAttribute('href'),
+    ).toBe('mailto:ines@quillfeather.example');
+  });
+
   it('when an email is opened, then its sanitized body shows in a sandboxed frame with its headers and records', async () => {
     await openConsole(server.url, `/app/emails/${email.id}`, admin);
     expect(await screen.findByRole('heading', { name: /Print run for the spring catalogue/ })).toBeTruthy();

@@ -26,6 +26,7 @@ describe('the task pane in read mode', () => {
     expect(screen.getByLabelText('Account Northwind Traders')).toBeTruthy();
     expect(screen.getByText('Fleet renewal 2027')).toBeTruthy();
     expect(screen.getByText('Invoice 1042 shows the wrong VAT rate')).toBeTruthy();
+    expect(screen.getByText('High')).toBeTruthy();
     expect(screen.getByText('Send the revised quote')).toBeTruthy();
     expect(screen.getByText('Discussed the renewal terms')).toBeTruthy();
     expect(screen.getByText('This email is not filed yet.')).toBeTruthy();

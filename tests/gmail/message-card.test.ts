@@ -101,6 +101,9 @@ describe('the message card', () => {
         'Discussed the renewal terms',
       ]),
     );
+    // Codes in words, as in Outlook: the case's status and priority, the history entry's kind.
+    expect(texts).toContain('Open · High');
+    expect(texts.some((text) => text.startsWith('Call · '))).toBe(true);
     expect(texts).toContain('This email is not filed yet.');
     expect(gmail.reads).toEqual(['metadata']);
   });

@@ -1,6 +1,9 @@
 import {
+  ACTIVITY_TYPE_NAMES,
+  CASE_STATUS_NAMES,
   consoleRecordPath,
   formatMoney,
+  PRIORITY_NAMES,
   RECORD_TYPE_NAMES,
   type LookupResult,
   type MessageFiling,
@@ -109,7 +112,7 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
         ? [paragraph('None')]
         : view.cases.map((item) =>
             fact(item.subject, {
-              bottom: `${item.status} · ${item.priority}`,
+              bottom: `${CASE_STATUS_NAMES[item.status]} · ${PRIORITY_NAMES[item.priority]}`,
               onClick: open('case', item.id),
             }),
           ),
@@ -130,7 +133,7 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
         ? [paragraph('Nothing filed or logged yet')]
         : view.timeline.map((entry) =>
             fact(entry.subject || entry.snippet.slice(0, 80) || '(no subject)', {
-              top: joinParts(entry.type, formatMoment(entry.occurredAt, where)),
+              top: joinParts(ACTIVITY_TYPE_NAMES[entry.type], formatMoment(entry.occurredAt, where)),
               bottom:
                 entry.type === 'email'
                   ? (entry.from?.name ?? entry.from?.email ?? '')

@@ -16,3 +16,4 @@ export * from './workflow-fields.js';
 export * from './workflow-match.js';
 export * from './reminder-choices.js';
 export * from './problems.js';
+export * from './record-words.js';

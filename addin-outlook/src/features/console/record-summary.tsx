@@ -1,6 +1,10 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import { Link } from '@fluentui/react-components';
 import {
+  CASE_STATUS_NAMES,
   consoleRecordPath,
+  PRIORITY_NAMES,
+  websiteHref,
   type RecordOfType,
   type RecordRef,
   type RecordType,
@@ -27,6 +31,24 @@ function RelatedRecord({ record }: { record: RecordRef }) {
 const related = (type: RecordType, id: string | null): ReactNode =>
   id ? <RelatedRecord record={{ type, id }} /> : null;
 
+/** Values that each open something (mail, a call), comma-separated; nothing when there are none. */
+function links(items: readonly { text: string; href: string }[]): ReactNode {
+  if (items.length === 0) return null;
+  return items.map((item, index) => (
+    <Fragment key={item.href}>
+      {index > 0 && ', '}
+      <Link href={item.href}>{item.text}</Link>
+    </Fragment>
+  ));
+}
+
+const website = (address: string | null): ReactNode =>
+  address && (
+    <Link href={websiteHref(address)} target="_blank" rel="noopener noreferrer">
+      {address}
+    </Link>
+  );
+
 function factsOf<T extends RecordType>(
   type: T,
   record: RecordOfType[T],
@@ -37,9 +59,9 @@ function factsOf<T extends RecordType>(
       const account = record as RecordOfType['account'];
       return [
         ['Domains', account.domains.join(', ')],
-        ['Website', account.website],
+        ['Website', website(account.website)],
         ['Industry', account.industry],
-        ['Phone', account.phone],
+        ['Phone', account.phone && links([{ text: account.phone, href: `tel:${account.phone}` }])],
       ];
     }
     case 'contact': {
@@ -47,14 +69,22 @@ function factsOf<T extends RecordType>(
       return [
         ['Title', contact.title],
         ['Account', related('account', contact.accountId)],
-        ['Email', contact.emails.join(', ')],
-        ['Phone', contact.phones.map((phone) => `${phone.number} (${phone.label})`).join(', ')],
+        ['Email', links(contact.emails.map((email) => ({ text: email, href: `mailto:${email}` })))],
+        [
+          'Phone',
+          links(
+            contact.phones.map((phone) => ({
+              text: `${phone.number} (${phone.label})`,
+              href: `tel:${phone.number}`,
+            })),
+          ),
+        ],
       ];
     }
     case 'opportunity': {
       const opportunity = record as RecordOfType['opportunity'];
       return [
-        ['Stage', `${stageName(opportunity.stageId)} (${opportunity.status})`],
+        ['Stage', stageName(opportunity.stageId)],
         ['Amount', formatMoney(opportunity.amountMinor, opportunity.currency)],
         ['Close date', opportunity.closeDate && formatDay(opportunity.closeDate)],
         ['Probability', `${opportunity.probability}%`],
@@ -65,8 +95,8 @@ function factsOf<T extends RecordType>(
     default: {
       const item = record as RecordOfType['case'];
       return [
-        ['Status', item.status],
-        ['Priority', item.priority],
+        ['Status', CASE_STATUS_NAMES[item.status]],
+        ['Priority', PRIORITY_NAMES[item.priority]],
         ['Account', related('account', item.accountId)],
         ['Contact', related('contact', item.contactId)],
         ['Description', item.description],

@@ -1,6 +1,9 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import {
+  CASE_STATUS_NAMES,
   consoleRecordPath,
+  DEAL_OUTCOME_NAMES,
+  PRIORITY_NAMES,
   type ApiClient,
   type RecordOfType,
   type RecordRef,
@@ -35,14 +38,14 @@ const contactsRow = (contact: RecordOfType['contact']): RelatedRow => ({
 const opportunityRow = (opportunity: RecordOfType['opportunity']): RelatedRow => ({
   ref: { type: 'opportunity', id: opportunity.id },
   name: opportunity.name,
-  detail: [opportunity.status, formatMoney(opportunity.amountMinor, opportunity.currency)]
+  detail: [DEAL_OUTCOME_NAMES[opportunity.status], formatMoney(opportunity.amountMinor, opportunity.currency)]
     .filter(Boolean)
     .join(' · '),
 });
 const caseRow = (item: RecordOfType['case']): RelatedRow => ({
   ref: { type: 'case', id: item.id },
   name: item.subject,
-  detail: `${item.status} · ${item.priority}`,
+  detail: `${CASE_STATUS_NAMES[item.status]} · ${PRIORITY_NAMES[item.priority]}`,
 });
 
 /** What a record page lists besides its history: an account's people, deals and cases; a contact's deals and cases. */

@@ -1,15 +1,8 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { TimelineEntry } from '@inbox-crm/shared/client';
+import { ACTIVITY_TYPE_NAMES, type TimelineEntry } from '@inbox-crm/shared/client';
 import type { ListEntry } from '../../ui/entry-list.js';
 import { formatMoment, metaLine } from '../../ui/format.js';
-
-const TYPE_NAMES: Record<TimelineEntry['type'], string> = {
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  note: 'Note',
-};
 
 export const useHistoryStyles = makeStyles({
   snippet: { color: tokens.colorNeutralForeground2 },
@@ -34,7 +27,7 @@ export function historyEntry(
     key: entry.id,
     title: entry.type === 'email' ? emailLink(entry.id, title) : <Text weight="semibold">{title}</Text>,
     meta: metaLine(
-      TYPE_NAMES[entry.type],
+      ACTIVITY_TYPE_NAMES[entry.type],
       formatMoment(entry.occurredAt),
       who,
       entry.type === 'call' && entry.durationMinutes !== null && `${entry.durationMinutes} min`,

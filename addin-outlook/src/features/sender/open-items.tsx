@@ -1,5 +1,10 @@
 import { Badge, Link } from '@fluentui/react-components';
-import { consoleRecordPath, type SenderView } from '@inbox-crm/shared/client';
+import {
+  CASE_STATUS_NAMES,
+  consoleRecordPath,
+  PRIORITY_NAMES,
+  type SenderView,
+} from '@inbox-crm/shared/client';
 import { EntryList } from '../../ui/entry-list.js';
 import { formatDay, formatMoney, metaLine } from '../../ui/format.js';
 import { Section } from '../../ui/section.js';
@@ -42,13 +47,13 @@ export function OpenItems({ view }: { view: SenderView }) {
             ),
             meta: (
               <>
-                {item.status} ·{' '}
+                {CASE_STATUS_NAMES[item.status]} ·{' '}
                 <Badge
                   appearance="tint"
                   color={URGENT.has(item.priority) ? 'danger' : 'informative'}
                   size="small"
                 >
-                  {item.priority}
+                  {PRIORITY_NAMES[item.priority]}
                 </Badge>
               </>
             ),
@@ -63,7 +68,7 @@ export function OpenItems({ view }: { view: SenderView }) {
             meta: metaLine(
               task.dueAt && `due ${formatDay(task.dueAt)}`,
               task.assignee?.name,
-              task.priority !== 'normal' && task.priority,
+              task.priority !== 'normal' && `${PRIORITY_NAMES[task.priority]} priority`,
             ),
           }))}
         />

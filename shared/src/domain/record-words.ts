@@ -1,0 +1,41 @@
+import type { ActivityType } from '../schemas/activities.js';
+import type { CasePriority, CaseStatus } from '../schemas/cases.js';
+import type { StageKind } from '../schemas/organisation.js';
+
+// What the stored codes are called on screen, the same in the console, the Outlook pane and the
+// Gmail cards: people read "Resolved" and "High", never `resolved` and `high`.
+
+export const ACTIVITY_TYPE_NAMES: Record<ActivityType, string> = {
+  email: 'Email',
+  call: 'Call',
+  meeting: 'Meeting',
+  note: 'Note',
+};
+
+export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
+  new: 'New',
+  open: 'Open',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+
+/** Case and task priorities (a task's are a subset of a case's). */
+export const PRIORITY_NAMES: Record<CasePriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+/** Whether a deal is still open or ended won or lost (its stage's kind). */
+export const DEAL_OUTCOME_NAMES: Record<StageKind, string> = {
+  open: 'Open',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+/** A web address as a link can open it: `acme.example` becomes `https://acme.example`. */
+export function websiteHref(website: string): string {
+  return /^https?:\/\//i.test(website) ? website : `https://${website}`;
+}
