@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { inboxMessage } from '../support/customer.js';
-import { closePane, openPane } from './pane-harness.js';
+import { apiAs, closePane, openPane } from './pane-harness.js';
 
 const server = inject('paneServer');
 const me = server.adminEmail;
@@ -31,6 +31,30 @@ describe('the task pane in read mode', () => {
     expect(screen.getByText('Discussed the renewal terms')).toBeTruthy();
     expect(screen.getByText('This email is not filed yet.')).toBeTruthy();
     expect(control.bodyReads).toBe(0);
+  });
+
+  it('when the sender has a task past its due time, then the pane flags it overdue', async () => {
+    const api = await apiAs(server.url, { email: me, password: TEST_PASSWORD });
+    const address = `late.${Date.now()}@harbourline.example`;
+    const contact = await api.createContact({ firstName: 'Lena', lastName: 'Late', emails: [address] });
+    await api.createTask({
+      title: 'Return the signed order form',
+      dueAt: new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString(),
+      contactId: contact.id,
+    });
+    await openPane(
+      server.url,
+      {
+        userAddress: me,
+        messages: [inboxMessage(me, { from: { emailAddress: address, displayName: 'Lena Late' } })],
+        selected: 0,
+      },
+      signIn(),
+    );
+
+    const tasks = await screen.findByRole('region', { name: 'Open tasks' });
+    expect(within(tasks).getByText('Return the signed order form')).toBeTruthy();
+    expect(within(tasks).getByText('Overdue')).toBeTruthy();
   });
 
   it('when the user moves to another message in a pinned pane, then the previous record is gone at once and the new sender shows', async () => {

@@ -77,10 +77,18 @@ const it = test
 describe('the message card', () => {
   it('when a known contact’s message is opened, then it shows their record from the headers alone', async ({
     testApp,
+    org,
+    customer,
     google,
     opened,
     fromPriya,
   }) => {
+    const late = await org.admin.post('/api/v1/tasks', {
+      title: 'Send the signed contract back',
+      dueAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
+      contactId: customer.contact.id,
+    });
+    expect(late.status).toBe(201);
     const message = fromPriya();
     const access = tokens();
     const gmail = fakeGmailApi(message, access);
@@ -104,6 +112,7 @@ describe('the message card', () => {
     // Codes in words, as in Outlook: the case's status and priority, the history entry's kind.
     expect(texts).toContain('Open · High');
     expect(texts.some((text) => text.startsWith('Call · '))).toBe(true);
+    expect(texts.some((text) => text.startsWith('Overdue · due '))).toBe(true);
     expect(texts).toContain('This email is not filed yet.');
     expect(gmail.reads).toEqual(['metadata']);
   });

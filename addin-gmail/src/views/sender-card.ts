@@ -3,6 +3,7 @@ import {
   CASE_STATUS_NAMES,
   consoleRecordPath,
   formatMoney,
+  isOverdue,
   PRIORITY_NAMES,
   RECORD_TYPE_NAMES,
   type LookupResult,
@@ -123,7 +124,11 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
         ? [paragraph('None')]
         : view.tasks.map((task) =>
             fact(task.title, {
-              bottom: joinParts(task.dueAt && `due ${formatDay(task.dueAt, where)}`, task.assignee?.name),
+              bottom: joinParts(
+                isOverdue(task.dueAt) && 'Overdue',
+                task.dueAt && `due ${formatDay(task.dueAt, where)}`,
+                task.assignee?.name,
+              ),
             }),
           ),
     ),

@@ -18,6 +18,7 @@ describe('what a record picker offers', () => {
     const choices = suggestedChoices(view, null, 'en-GB');
     expect(choices.map((choice) => choice.type)).toEqual(['contact', 'account', 'opportunity', 'case']);
     expect(choices[2]!.detail).toMatch(/^Proposal · .*1,200\.00/);
+    expect(choices[3]!.detail).toBe('Open · High');
     expect([...preselectedKeys(view, null)]).toEqual([`contact:${id(1)}`, `account:${id(2)}`]);
   });
 

@@ -2,6 +2,7 @@ import type { NamedRecordRef } from '../schemas/common.js';
 import type { MessageFiling, SenderView } from '../schemas/lookup.js';
 import type { SearchHit } from '../schemas/search.js';
 import { formatMoney } from './money.js';
+import { CASE_STATUS_NAMES, PRIORITY_NAMES } from './record-words.js';
 
 /** A record the user can link an email or activity to, with a second line that tells it apart. */
 export interface RecordChoice extends NamedRecordRef {
@@ -34,7 +35,7 @@ export function suggestedChoices(
       type: 'case',
       id: item.id,
       name: item.subject,
-      detail: `${item.status} · ${item.priority}`,
+      detail: `${CASE_STATUS_NAMES[item.status]} · ${PRIORITY_NAMES[item.priority]}`,
     });
   }
   for (const link of filing?.suggestedLinks ?? [])

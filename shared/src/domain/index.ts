@@ -17,3 +17,4 @@ export * from './workflow-match.js';
 export * from './reminder-choices.js';
 export * from './problems.js';
 export * from './record-words.js';
+export * from './task-due.js';

@@ -10,6 +10,7 @@ import {
   PRIORITY_NAMES,
   websiteHref,
 } from './record-words.js';
+import { isOverdue } from './task-due.js';
 
 describe('record words', () => {
   it('names every status, priority and outcome in words that start with a capital', () => {
@@ -21,6 +22,13 @@ describe('record words', () => {
     ];
     expect(names.every((name) => /^[A-Z][a-z]+$/.test(name))).toBe(true);
     expect(CASE_STATUS_NAMES.resolved).toBe('Resolved');
+  });
+
+  it('calls a task overdue once its due time has passed, and never one without a due time', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    expect(isOverdue('2026-12-02T11:59:00Z', now)).toBe(true);
+    expect(isOverdue('2026-12-02T12:01:00Z', now)).toBe(false);
+    expect(isOverdue(null, now)).toBe(false);
   });
 
   it('makes a website a link a browser opens, keeping a scheme it has', () => {

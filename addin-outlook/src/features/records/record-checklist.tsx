@@ -48,7 +48,7 @@ export function RecordChecklist({ label, state, locked = new Set(), disabled = f
       </div>
       <SearchBox
         aria-label="Search all records"
-        placeholder="Search accounts, contacts, opportunities, cases"
+        placeholder="Search records"
         value={state.query}
         disabled={disabled}
         onChange={(_, data) => state.setQuery(data.value)}

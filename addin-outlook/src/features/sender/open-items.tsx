@@ -2,6 +2,7 @@ import { Badge, Link } from '@fluentui/react-components';
 import {
   CASE_STATUS_NAMES,
   consoleRecordPath,
+  isOverdue,
   PRIORITY_NAMES,
   type SenderView,
 } from '@inbox-crm/shared/client';
@@ -65,10 +66,21 @@ export function OpenItems({ view }: { view: SenderView }) {
           entries={view.tasks.map((task) => ({
             key: task.id,
             title: task.title,
-            meta: metaLine(
-              task.dueAt && `due ${formatDay(task.dueAt)}`,
-              task.assignee?.name,
-              task.priority !== 'normal' && `${PRIORITY_NAMES[task.priority]} priority`,
+            meta: (
+              <>
+                {isOverdue(task.dueAt) && (
+                  <>
+                    <Badge appearance="tint" color="danger" size="small">
+                      Overdue
+                    </Badge>{' '}
+                  </>
+                )}
+                {metaLine(
+                  task.dueAt && `due ${formatDay(task.dueAt)}`,
+                  task.assignee?.name,
+                  task.priority !== 'normal' && `${PRIORITY_NAMES[task.priority]} priority`,
+                )}
+              </>
             ),
           }))}
         />
