@@ -153,6 +153,8 @@ describe('creating a contact for an unknown sender', () => {
       { userAddress: server.adminEmail, messages: [message], selected: 0 },
       as(server.adminEmail),
     );
+    expect(await screen.findByRole('heading', { name: 'Whitfield, Dana' })).toBeTruthy();
+    expect(screen.getByText(`dana.whitfield@${domain}`)).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Create contact' }));
 
     const form = screen.getByRole('form', { name: 'Create contact' });

@@ -10,6 +10,8 @@ import { QuickActions } from '../quick-actions/quick-actions.js';
 const useStyles = makeStyles({
   record: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   reason: { color: tokens.colorNeutralForeground2 },
+  stranger: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  strangerName: { margin: 0 },
 });
 
 const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
@@ -32,6 +34,15 @@ export function SenderRecord({ view, party, onChanged }: Props) {
 
   return (
     <div className={styles.record}>
+      {view.contact === null && party && (
+        // Someone the CRM does not know: named as the message names them, so the user sees who it is.
+        <div className={styles.stranger}>
+          <Text as="h2" size={500} weight="semibold" className={styles.strangerName}>
+            {party.name ?? party.email}
+          </Text>
+          {party.name && <Text>{party.email}</Text>}
+        </div>
+      )}
       {view.contact === null && <Text className={styles.reason}>{view.reason.text}</Text>}
       {view.neverFile && (
         <MessageBar intent="info">
