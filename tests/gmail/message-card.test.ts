@@ -183,8 +183,8 @@ describe('the message card', () => {
     fakeGmailApi(message, access);
     const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
     expect(reply.body.action.navigations[0].pushCard.header).toEqual({
-      title: 'lukas@angebote.example',
-      subtitle: 'Not in the CRM',
+      title: 'Lukas Meier',
+      subtitle: 'lukas@angebote.example · Not in the CRM',
     });
     expect(cardTexts(reply.body).join(' ')).toContain('no account has the domain angebote.example');
   });

@@ -27,14 +27,15 @@ import type { ViewContext } from './view-context.js';
 
 const HISTORY_SHOWN = 3;
 
-function titleOf(view: SenderView): { title: string; subtitle?: string } {
+/** The card's header: a contact by their record; anyone else as the message names them, and why. */
+function titleOf(view: SenderView, displayName: string | null): { title: string; subtitle?: string } {
   if (view.contact) {
     const subtitle = joinParts(view.contact.title, view.account?.name);
     return { title: view.contact.name, ...(subtitle ? { subtitle } : {}) };
   }
-  if (view.account)
-    return { title: view.address ?? view.account.name, subtitle: `Not a contact yet · ${view.account.name}` };
-  return { title: view.address ?? 'Unknown sender', subtitle: 'Not in the CRM' };
+  const title = displayName ?? view.address ?? view.account?.name ?? 'Unknown sender';
+  const standing = view.account ? `Not a contact yet · ${view.account.name}` : 'Not in the CRM';
+  return { title, subtitle: joinParts(displayName && view.address, standing) };
 }
 
 function filingSection(filing: MessageFiling | null, context: ViewContext, where: CardLocale): CardSection {
@@ -185,5 +186,5 @@ export function senderCard(
     ...(options.filing ? [filingSection(result.filing, context, where)] : []),
     ...recordSections(result, context, where),
   ];
-  return card(titleOf(result), sections);
+  return card(titleOf(result, options.displayName), sections);
 }
