@@ -116,6 +116,9 @@ describe('quick actions from the pane', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Move stage' }));
     const form = screen.getByRole('form', { name: 'Move an opportunity' });
     await waitFor(() => expect(within(form).getAllByRole('option', { name: /Negotiation/ })).toHaveLength(1));
+    // A closing stage reads as its name alone; an open one adds its odds.
+    expect(within(form).getByRole('option', { name: 'Closed won' })).toBeTruthy();
+    expect(within(form).getByRole('option', { name: 'Negotiation (75%)' })).toBeTruthy();
     await userEvent.selectOptions(
       within(form).getByLabelText(/New stage/),
       within(form).getByRole('option', { name: /Negotiation/ }),

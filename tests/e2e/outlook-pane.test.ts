@@ -92,6 +92,20 @@ describe.skipIf(missing !== null)(
       ]);
     });
 
+    it('when Move stage is opened, then its form and choices stay inside the 320 px pane', async () => {
+      await page.getByRole('button', { name: 'Move stage' }).click();
+      const form = page.getByRole('form', { name: 'Move an opportunity' });
+      await expect.poll(() => form.isVisible()).toBe(true);
+      const inside = await form.boundingBox();
+      for (const select of await form.getByRole('combobox').all()) {
+        const box = (await select.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(inside!.x + inside!.width);
+      }
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '3-move-stage');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+    });
+
     it('when the user moves to a message from an unknown sender, then the pane offers to create the contact and creates it', async () => {
       await page.evaluate(() =>
         (window as unknown as { fakeOutlook: { select(index: number): void } }).fakeOutlook.select(1),

@@ -62,7 +62,8 @@ export function StageForm({ view, onDone, onCancel }: Props) {
           {stageList.map((stage) => (
             <option key={stage.id} value={stage.id} disabled={stage.id === current?.id}>
               {stage.name}
-              {stage.kind === 'open' ? ` (${stage.probability}%)` : ` (${stage.kind})`}
+              {/* A closing stage's name says how it ends ("Closed won"); an open one's adds its odds. */}
+              {stage.kind === 'open' && ` (${stage.probability}%)`}
             </option>
           ))}
         </Select>
