@@ -113,9 +113,10 @@ describe('the console', () => {
     closePane();
 
     await openConsole(server.url, `/app/contacts/${contact.id}`, admin);
-    expect(
-      (await screen.findByRole('link', { name: 'ines@quillfeather.example' })).getAttribute('href'),
-    ).toBe('mailto:ines@quillfeather.example');
+    // happy-dom names the link with a space where the address may wrap (<wbr>); Chromium does not,
+    // which the console's browser test checks.
+    const address = await screen.findByRole('link', { name: /^ines@ ?quillfeather\.example$/ });
+    expect(address.getAttribute('href')).toBe('mailto:ines@quillfeather.example');
   });
 
   it('when an email is opened, then its sanitized body shows in a sandboxed frame with its headers and records', async () => {

@@ -9,6 +9,7 @@ import {
   type RecordRef,
   type RecordType,
 } from '@inbox-crm/shared/client';
+import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatDay, formatMoney } from '../../ui/format.js';
 import { useServices } from '../../ui/services.js';
@@ -32,7 +33,7 @@ const related = (type: RecordType, id: string | null): ReactNode =>
   id ? <RelatedRecord record={{ type, id }} /> : null;
 
 /** Values that each open something (mail, a call), comma-separated; nothing when there are none. */
-function links(items: readonly { text: string; href: string }[]): ReactNode {
+function links(items: readonly { text: ReactNode; href: string }[]): ReactNode {
   if (items.length === 0) return null;
   return items.map((item, index) => (
     <Fragment key={item.href}>
@@ -69,7 +70,15 @@ function factsOf<T extends RecordType>(
       return [
         ['Title', contact.title],
         ['Account', related('account', contact.accountId)],
-        ['Email', links(contact.emails.map((email) => ({ text: email, href: `mailto:${email}` })))],
+        [
+          'Email',
+          links(
+            contact.emails.map((email) => ({
+              text: <AddressText address={email} />,
+              href: `mailto:${email}`,
+            })),
+          ),
+        ],
         [
           'Phone',
           links(
