@@ -21,7 +21,7 @@ import {
 } from './modules/workflow/index.js';
 
 /** Every kind of job the CRM schedules, and what does it: the worker's half of the composition root. */
-export const CRM_JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map([
+const CRM_JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map([
   [RECORD_EVENT_JOB, handleRecordEvent],
   [WORKFLOW_REMINDER_JOB, handleWorkflowReminders],
   [TASK_REMINDER_JOB, handleTaskReminder],
