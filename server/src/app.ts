@@ -22,6 +22,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
+import { recordListRoutes } from './modules/record-lists/index.js';
 import { scheduledJobRoutes } from './modules/scheduled-jobs/index.js';
 import { searchRoutes } from './modules/search/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(lookupRoutes);
         await secured.register(emailsRoutes);
         await secured.register(searchRoutes);
+        await secured.register(recordListRoutes);
         await secured.register(auditRoutes);
         await secured.register(notificationRoutes);
         await secured.register(workflowRoutes, { emailEnabled: options.emailEnabled ?? false });

@@ -34,9 +34,11 @@ export class Client {
       payload: payload as string | object | undefined,
     });
     const text = response.body;
+    // An export answers CSV, not JSON: its text is the body then.
+    const json = String(response.headers['content-type'] ?? '').includes('json');
     return {
       status: response.statusCode,
-      body: (text === '' ? null : JSON.parse(text)) as T,
+      body: (text === '' ? null : json ? JSON.parse(text) : text) as T,
       headers: response.headers,
     };
   }

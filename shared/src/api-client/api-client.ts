@@ -1,11 +1,12 @@
 import type { Activity, ActivityCreate } from '../schemas/activities.js';
-import type { Case, CaseListQuery } from '../schemas/cases.js';
-import type { Account, AccountCreate, AccountListQuery } from '../schemas/accounts.js';
+import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '../schemas/cases.js';
+import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
-import type { Contact, ContactCreate, ContactListQuery } from '../schemas/contacts.js';
+import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
+import type { ListName, ListPageOf, ListViewQueries, ListViewRows } from '../schemas/record-lists.js';
 import type {
   Opportunity,
   OpportunityCreate,
@@ -39,7 +40,7 @@ import type { Team, TeamCreate, User, UserCreate, UserUpdate } from '../schemas/
 import { ApiError } from './api-error.js';
 import { queryString } from './query-string.js';
 import type { SessionStore } from './session-store.js';
-import { exchange, type Exchange, type Method } from './transport.js';
+import { exchange, type Exchange, type Method, type Reading } from './transport.js';
 
 export interface ApiClientOptions {
   /** The server's origin, e.g. https://crm.example.com; '' for the page's own origin. */
@@ -82,6 +83,20 @@ export interface RecordOfType {
   contact: Contact;
   opportunity: Opportunity;
   case: Case;
+}
+
+/** The body that creates, and the body that updates, each record type. */
+export interface CreateOfType {
+  account: AccountCreate;
+  contact: ContactCreate;
+  opportunity: OpportunityCreate;
+  case: CaseCreate;
+}
+export interface UpdateOfType {
+  account: AccountUpdate;
+  contact: ContactUpdate;
+  opportunity: OpportunityUpdate;
+  case: CaseUpdate;
 }
 
 /** The filters each record type's list takes. */
@@ -153,23 +168,28 @@ export function createApiClient(options: ApiClientOptions) {
     return refreshing;
   }
 
-  async function call<T>(method: Method, path: string, body?: unknown): Promise<Exchange<T>> {
+  async function call<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    reading: Reading = 'json',
+  ): Promise<Exchange<T>> {
     const session = options.store.load();
     if (session === null) throw new ApiError(401, 'signed_out', 'Sign in to use the CRM.');
+    const attempt = (accessToken: string) =>
+      exchange<T>(fetchImpl, `${api}${path}`, method, body, accessToken, reading);
     try {
-      return await exchange<T>(fetchImpl, `${api}${path}`, method, body, session.accessToken);
+      return await attempt(session.accessToken);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       // A refusal of a session the store no longer holds (signed out, or renewed meanwhile) says
       // nothing about the one it holds now.
       const current = options.store.load();
       if (current === null) throw error;
-      if (current.accessToken !== session.accessToken) {
-        return exchange<T>(fetchImpl, `${api}${path}`, method, body, current.accessToken);
-      }
+      if (current.accessToken !== session.accessToken) return attempt(current.accessToken);
       const renewed = await renew(session);
       if (renewed === null) throw error;
-      return exchange<T>(fetchImpl, `${api}${path}`, method, body, renewed.accessToken);
+      return attempt(renewed.accessToken);
     }
   }
 
@@ -211,8 +231,25 @@ export function createApiClient(options: ApiClientOptions) {
       get<SearchResult>(`/search${queryString({ q, type })}`),
     getRecord: <T extends RecordType>(type: T, id: string) =>
       get<RecordOfType[T]>(`/${RECORD_PATHS[type]}/${id}`),
+    createRecord: <T extends RecordType>(type: T, body: CreateOfType[T]) =>
+      send<RecordOfType[T]>('POST', `/${RECORD_PATHS[type]}`, body),
+    /** Changes the fields the body names; `version` is the one the record was read at. */
+    updateRecord: <T extends RecordType>(type: T, id: string, body: UpdateOfType[T]) =>
+      send<RecordOfType[T]>('PATCH', `/${RECORD_PATHS[type]}/${id}`, body),
+    deleteRecord: <T extends RecordType>(type: T, id: string) =>
+      send<RecordOfType[T]>('DELETE', `/${RECORD_PATHS[type]}/${id}`),
+    restoreRecord: <T extends RecordType>(type: T, id: string) =>
+      send<RecordOfType[T]>('POST', `/${RECORD_PATHS[type]}/${id}/restore`, {}),
     listRecords: <T extends RecordType>(type: T, query: ListQueryOfType[T]) =>
       get<PageOf<RecordOfType[T]>>(`/${RECORD_PATHS[type]}${queryString(query)}`),
+    list: <L extends ListName>(name: L, query: ListViewQueries[L]) =>
+      get<ListPageOf<ListViewRows[L]>>(`/lists/${name}${queryString(query)}`),
+    /** Every row of a list as the CSV file the server writes. */
+    exportList: async <L extends ListName>(name: L, query: ListViewQueries[L]) =>
+      (await call<Blob>('GET', `/lists/${name}.csv${queryString(query)}`, undefined, 'file')).data,
+    /** Soft-deletes a row of a list (every list's name is its records' API path). */
+    deleteListed: (name: ListName, id: string) => send<unknown>('DELETE', `/${name}/${id}`),
+    restoreListed: (name: ListName, id: string) => send<unknown>('POST', `/${name}/${id}/restore`, {}),
     timeline: (record: RecordRef, query: TimelineQuery = {}) =>
       get<PageOf<TimelineEntry>>(`/${RECORD_PATHS[record.type]}/${record.id}/timeline${queryString(query)}`),
 

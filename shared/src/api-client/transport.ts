@@ -7,15 +7,19 @@ export interface Exchange<T> {
   data: T;
 }
 
-/** One HTTP exchange with the API: JSON both ways, every failure an ApiError. */
+/** How an answer's body is read: as JSON (the API's own), or as a file (an export). */
+export type Reading = 'json' | 'file';
+
+/** One HTTP exchange with the API: JSON requests, JSON or file answers, every failure an ApiError. */
 export async function exchange<T>(
   fetchImpl: typeof fetch,
   url: string,
   method: Method,
   body: unknown,
   accessToken: string | null,
+  reading: Reading = 'json',
 ): Promise<Exchange<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: reading === 'json' ? 'application/json' : '*/*' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
   let response: Response;
@@ -32,6 +36,8 @@ export async function exchange<T>(
       'The CRM server cannot be reached. Check your connection and try again.',
     );
   }
+  if (reading === 'file' && response.ok)
+    return { status: response.status, data: (await response.blob()) as T };
   const text = await response.text();
   let data: unknown = null;
   if (text !== '') {

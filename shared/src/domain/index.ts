@@ -18,3 +18,5 @@ export * from './reminder-choices.js';
 export * from './problems.js';
 export * from './record-words.js';
 export * from './task-due.js';
+export * from './list-columns.js';
+export * from './phone-display.js';

@@ -18,3 +18,4 @@ export * from './deployment.js';
 export * from './notifications.js';
 export * from './workflow.js';
 export * from './plans.js';
+export * from './record-lists.js';

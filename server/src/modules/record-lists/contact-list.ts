@@ -1,0 +1,72 @@
+import type { ContactListRow, ContactListViewQuery } from '@inbox-crm/shared';
+import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
+import { whereSearchMatches } from '../../db/search.js';
+import { userNames, userRef } from '../users/index.js';
+import {
+  contactNameSql,
+  namedRef,
+  organisationRows,
+  whereOwnedBy,
+  type ListDefinition,
+  type SelectedRow,
+} from './list-definition.js';
+
+interface Selected extends RecordMetaRow {
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  account_id: string | null;
+  account_name: string | null;
+  owner_id: string | null;
+}
+
+export const contactList: ListDefinition<ContactListViewQuery, ContactListRow> = {
+  alias: 'c',
+  sorts: {
+    // By last name, then first, as address books sort people.
+    name: { sql: "lower(c.last_name || ' ' || c.first_name)", cast: 'text', nullable: false },
+    updatedAt: { sql: 'c.updated_at', cast: 'timestamptz', nullable: false },
+  },
+  matching(db, actor, query) {
+    const builder = organisationRows(db, 'contacts', 'c', actor, query.deleted);
+    whereOwnedBy(db, builder, 'c.owner_id', query.owner, actor);
+    if (query.accountId) builder.where('c.account_id', query.accountId);
+    whereSearchMatches(builder, 'c.search_vector', query.q);
+    return builder;
+  },
+  select(db, builder) {
+    builder
+      .leftJoin('accounts as ca', (join) => join.on('ca.org_id', 'c.org_id').andOn('ca.id', 'c.account_id'))
+      .select(
+        'c.id',
+        'c.version',
+        'c.created_at',
+        'c.updated_at',
+        'c.deleted_at',
+        'c.title',
+        'c.account_id',
+        'c.owner_id',
+        'ca.name as account_name',
+        db.raw(`${contactNameSql('c')} AS name`),
+        db.raw(
+          '(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position, e.email LIMIT 1) AS email',
+        ),
+        db.raw(
+          '(SELECT p.phone FROM contact_phones p WHERE p.org_id = c.org_id AND p.contact_id = c.id ORDER BY p.position, p.phone LIMIT 1) AS phone',
+        ),
+      );
+  },
+  async toRows(db, actor, rows: SelectedRow[]) {
+    const names = await userNames(db, actor.orgId);
+    return (rows as unknown as Selected[]).map((row) => ({
+      ...recordMeta(row),
+      name: row.name,
+      title: row.title,
+      email: row.email,
+      phone: row.phone,
+      account: namedRef(row.account_id, row.account_name),
+      owner: userRef(names, row.owner_id),
+    }));
+  },
+};

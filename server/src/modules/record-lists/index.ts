@@ -1,0 +1,2 @@
+export { recordListRoutes } from './routes.js';
+export { listPage } from './service.js';
