@@ -46,12 +46,19 @@ export class Conflict extends DomainError {
   }
 }
 
-/** A stale `version`: someone else changed the record since the client read it. */
+/**
+ * A stale `version`: someone else changed the record since the client read it. `changedBy` names
+ * them ("Maria Chen", "a workflow rule") when known.
+ */
 export class StaleVersion extends DomainError {
-  constructor(what: string, currentVersion: number) {
-    super('stale_version', `${what} was changed by someone else; reload it and try again.`, [
-      { currentVersion },
-    ]);
+  constructor(what: string, currentVersion: number, changedBy?: string) {
+    super(
+      'stale_version',
+      changedBy
+        ? `${what} was changed by ${changedBy} since you opened it; reload it to see the changes, then make yours again.`
+        : `${what} was changed by someone else; reload it and try again.`,
+      [{ currentVersion, ...(changedBy ? { changedBy } : {}) }],
+    );
   }
 }
 

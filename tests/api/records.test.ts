@@ -15,7 +15,13 @@ describe('optimistic concurrency', () => {
       industry: 'Banking',
     });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ error: 'stale_version', details: [{ currentVersion: 2 }] });
+    expect(stale.body).toMatchObject({
+      error: 'stale_version',
+      details: [{ currentVersion: 2, changedBy: 'Ada Admin' }],
+    });
+    expect(stale.body.message).toBe(
+      'This account was changed by Ada Admin since you opened it; reload it to see the changes, then make yours again.',
+    );
     expect((await org.admin.get(`/api/v1/accounts/${account.id}`)).body.industry).toBe('Software');
   });
 

@@ -1,3 +1,3 @@
 export { auditRoutes } from './routes.js';
 export { auditEmailFiled, auditRecordWritten } from './subscribers.js';
-export { recordAudit } from './repository.js';
+export { lastWriter, recordAudit } from './repository.js';

@@ -46,6 +46,21 @@ export async function recordAudit(
   });
 }
 
+/** Who made the latest write to a record: a user (by name), or the kind of automation that made it. */
+export async function lastWriter(
+  db: Db,
+  orgId: string,
+  entityType: string,
+  entityId: string,
+): Promise<{ actorType: AuditActorType; userName: string | null } | undefined> {
+  const row = (await db('audit_log as a')
+    .leftJoin('users as u', (join) => join.on('u.org_id', 'a.org_id').andOn('u.id', 'a.actor_id'))
+    .where({ 'a.org_id': orgId, 'a.entity_type': entityType, 'a.entity_id': entityId })
+    .orderBy('a.id', 'desc')
+    .first('a.actor_type', 'u.name')) as { actor_type: AuditActorType; name: string | null } | undefined;
+  return row && { actorType: row.actor_type, userName: row.name };
+}
+
 interface AuditRow {
   id: string;
   actor_id: string | null;

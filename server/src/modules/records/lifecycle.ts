@@ -5,6 +5,7 @@ import type { Db } from '../../db/types.js';
 import { NotFound, StaleVersion } from '../../errors.js';
 import type { DomainEvent, RecordEntity, RecordWritten, WrittenRecord } from '../../events/domain-events.js';
 import { emit } from '../../events/event-bus.js';
+import { lastWriter } from '../audit/index.js';
 
 /** What every record answers with: its version and whether it is in the trash. */
 export type Versioned = WrittenRecord;
@@ -25,6 +26,24 @@ export interface RecordKind<Api extends Versioned> {
   afterWrite?(db: Db, orgId: string, id: string): Promise<void>;
   /** The events of this record type an update publishes besides record.written (a stage change…). */
   changeEvents?(actor: AuditActor, before: Api, after: Api): DomainEvent[];
+}
+
+const AUTOMATION_NAMES = {
+  rule: 'a workflow rule',
+  plan: 'an engagement plan',
+  system: 'the system',
+} as const;
+
+/** Who wrote the record last, as a stale save names them: "Maria Chen", "a workflow rule". */
+async function lastWriterName(
+  db: Db,
+  orgId: string,
+  entity: string,
+  id: string,
+): Promise<string | undefined> {
+  const writer = await lastWriter(db, orgId, entity, id);
+  if (!writer) return undefined;
+  return writer.actorType === 'user' ? (writer.userName ?? undefined) : AUTOMATION_NAMES[writer.actorType];
 }
 
 /** Publishes the write, and what the record type says it means, to the subscribers (audit, rules, plans…). */
@@ -130,8 +149,10 @@ export function updateRecord<Api extends Versioned>(
 ): Promise<Api> {
   return db.transaction(async (trx) => {
     const before = await lockRecord(trx, actor, kind, id, 'live');
-    if (version !== 'current' && before.version !== version)
-      throw new StaleVersion(`This ${kind.label.toLowerCase()}`, before.version);
+    if (version !== 'current' && before.version !== version) {
+      const what = `This ${kind.label.toLowerCase()}`;
+      throw new StaleVersion(what, before.version, await lastWriterName(trx, actor.orgId, kind.entity, id));
+    }
     await apply(trx, before);
     await touch(trx, kind.table, actor.orgId, id);
     await kind.afterWrite?.(trx, actor.orgId, id);
