@@ -26,6 +26,16 @@ export function formatDay(iso: string, where: CardLocale): string {
   }).format(new Date(iso));
 }
 
+/** A calendar date (2026-12-03, a close date) as the same day wherever the user is. */
+export function formatDate(date: string, where: CardLocale): string {
+  return new Intl.DateTimeFormat(where.locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
 export function formatMoment(iso: string, where: CardLocale): string {
   return new Intl.DateTimeFormat(where.locale, {
     day: 'numeric',

@@ -3,7 +3,9 @@ import {
   CASE_STATUS_NAMES,
   consoleRecordPath,
   formatMoney,
+  formatPhoneForReading,
   isOverdue,
+  PHONE_LABEL_NAMES,
   PRIORITY_NAMES,
   RECORD_TYPE_NAMES,
   type LookupResult,
@@ -21,7 +23,7 @@ import {
   section,
 } from '../cards/card-builder.js';
 import type { Card, CardSection } from '../cards/card-model.js';
-import { formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
+import { formatDate, formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
 import { subjectOf, type QuickForm, type SubjectState } from './quick-action-cards.js';
 import type { ViewContext } from './view-context.js';
 
@@ -75,7 +77,9 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
     sections.push(
       section('Contact', [
         ...view.contact.emails.map((email) => fact(email, { top: 'Email' })),
-        ...view.contact.phones.map((phone) => fact(phone.number, { top: `Phone (${phone.label})` })),
+        ...view.contact.phones.map((phone) =>
+          fact(formatPhoneForReading(phone.number), { top: `Phone (${PHONE_LABEL_NAMES[phone.label]})` }),
+        ),
         ...(view.contact.owner ? [fact(view.contact.owner.name, { top: 'Owner' })] : []),
         buttons(button('Open in Inbox CRM', open('contact', view.contact.id))),
       ]),
@@ -102,7 +106,7 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
               bottom: joinParts(
                 opportunity.stage,
                 formatMoney(opportunity.amountMinor, opportunity.currency, where.locale),
-                opportunity.closeDate && `closes ${formatDay(opportunity.closeDate, where)}`,
+                opportunity.closeDate && `closes ${formatDate(opportunity.closeDate, where)}`,
               ),
               onClick: open('opportunity', opportunity.id),
             }),

@@ -8,8 +8,18 @@ const momentFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
-/** 12 Dec 2026 */
+const dateOnlyFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 12 Dec 2026, the local day of a moment. */
 export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
+
+/** 12 Dec 2026 for a calendar date (2026-12-12) such as a close date: the same day in every zone. */
+export const formatDate = (date: string) => dateOnlyFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 
 /** 12 Dec, 14:05 */
 export const formatMoment = (iso: string) => momentFormat.format(new Date(iso));

@@ -1,5 +1,6 @@
 import type { ActivityType } from '../schemas/activities.js';
 import type { CasePriority, CaseStatus } from '../schemas/cases.js';
+import type { PHONE_LABELS } from '../schemas/contacts.js';
 import type { StageKind } from '../schemas/organisation.js';
 
 // What the stored codes are called on screen, the same in the console, the Outlook pane and the
@@ -33,6 +34,14 @@ export const DEAL_OUTCOME_NAMES: Record<StageKind, string> = {
   open: 'Open',
   won: 'Won',
   lost: 'Lost',
+};
+
+/** What kind of number a contact's phone is. */
+export const PHONE_LABEL_NAMES: Record<(typeof PHONE_LABELS)[number], string> = {
+  work: 'Work',
+  mobile: 'Mobile',
+  home: 'Home',
+  other: 'Other',
 };
 
 /** A web address as a link can open it: `acme.example` becomes `https://acme.example`. */

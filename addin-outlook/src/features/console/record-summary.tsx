@@ -1,17 +1,17 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from '@fluentui/react-components';
 import {
-  CASE_STATUS_NAMES,
   consoleRecordPath,
-  PRIORITY_NAMES,
+  PHONE_LABEL_NAMES,
   websiteHref,
   type RecordOfType,
   type RecordRef,
   type RecordType,
 } from '@inbox-crm/shared/client';
+import { formatPhoneForReading } from '@inbox-crm/shared/phone-display';
 import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
-import { formatDay, formatMoney } from '../../ui/format.js';
+import { formatDate, formatMoney } from '../../ui/format.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
@@ -50,11 +50,8 @@ const website = (address: string | null): ReactNode =>
     </Link>
   );
 
-function factsOf<T extends RecordType>(
-  type: T,
-  record: RecordOfType[T],
-  stageName: (id: string) => string,
-): Fact[] {
+/** The fields not changed in place (stage, status, priority and owner are; see InlineFields). */
+function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[] {
   switch (type) {
     case 'account': {
       const account = record as RecordOfType['account'];
@@ -62,7 +59,11 @@ function factsOf<T extends RecordType>(
         ['Domains', account.domains.join(', ')],
         ['Website', website(account.website)],
         ['Industry', account.industry],
-        ['Phone', account.phone && links([{ text: account.phone, href: `tel:${account.phone}` }])],
+        [
+          'Phone',
+          account.phone &&
+            links([{ text: formatPhoneForReading(account.phone), href: `tel:${account.phone}` }]),
+        ],
       ];
     }
     case 'contact': {
@@ -83,7 +84,7 @@ function factsOf<T extends RecordType>(
           'Phone',
           links(
             contact.phones.map((phone) => ({
-              text: `${phone.number} (${phone.label})`,
+              text: `${formatPhoneForReading(phone.number)} (${PHONE_LABEL_NAMES[phone.label]})`,
               href: `tel:${phone.number}`,
             })),
           ),
@@ -93,9 +94,8 @@ function factsOf<T extends RecordType>(
     case 'opportunity': {
       const opportunity = record as RecordOfType['opportunity'];
       return [
-        ['Stage', stageName(opportunity.stageId)],
         ['Amount', formatMoney(opportunity.amountMinor, opportunity.currency)],
-        ['Close date', opportunity.closeDate && formatDay(opportunity.closeDate)],
+        ['Close date', opportunity.closeDate && formatDate(opportunity.closeDate)],
         ['Probability', `${opportunity.probability}%`],
         ['Account', related('account', opportunity.accountId)],
         ['Contact', related('contact', opportunity.contactId)],
@@ -104,8 +104,6 @@ function factsOf<T extends RecordType>(
     default: {
       const item = record as RecordOfType['case'];
       return [
-        ['Status', CASE_STATUS_NAMES[item.status]],
-        ['Priority', PRIORITY_NAMES[item.priority]],
         ['Account', related('account', item.accountId)],
         ['Contact', related('contact', item.contactId)],
         ['Description', item.description],
@@ -116,11 +114,5 @@ function factsOf<T extends RecordType>(
 
 /** A record's own fields, the empty ones left out. */
 export function RecordSummary<T extends RecordType>({ type, record }: { type: T; record: RecordOfType[T] }) {
-  const { api } = useServices();
-  const stages = useRequest(type === 'opportunity' ? 'stages' : 'no-stages', () =>
-    type === 'opportunity' ? api.pipelineStages() : Promise.resolve([]),
-  );
-  const stageName = (id: string) =>
-    (stages.state.status === 'done' && stages.state.data.find((stage) => stage.id === id)?.name) || '…';
-  return <FactList facts={factsOf(type, record, stageName)} />;
+  return <FactList facts={factsOf(type, record)} />;
 }

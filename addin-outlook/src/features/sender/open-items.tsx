@@ -7,7 +7,7 @@ import {
   type SenderView,
 } from '@inbox-crm/shared/client';
 import { EntryList } from '../../ui/entry-list.js';
-import { formatDay, formatMoney, metaLine } from '../../ui/format.js';
+import { formatDate, formatDay, formatMoney, metaLine } from '../../ui/format.js';
 import { Section } from '../../ui/section.js';
 
 const URGENT = new Set(['high', 'urgent']);
@@ -32,7 +32,7 @@ export function OpenItems({ view }: { view: SenderView }) {
             meta: metaLine(
               opportunity.stage,
               formatMoney(opportunity.amountMinor, opportunity.currency),
-              opportunity.closeDate && `closes ${formatDay(opportunity.closeDate)}`,
+              opportunity.closeDate && `closes ${formatDate(opportunity.closeDate)}`,
             ),
           }))}
         />

@@ -1,5 +1,5 @@
 import { Card, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { consoleRecordPath, type LookupResult } from '@inbox-crm/shared/client';
+import { consoleRecordPath, PHONE_LABEL_NAMES, type LookupResult } from '@inbox-crm/shared/client';
 
 type SenderContact = NonNullable<LookupResult['contact']>;
 type SenderAccount = NonNullable<LookupResult['account']>;
@@ -30,7 +30,7 @@ export function ContactCard({ contact, account }: { contact: SenderContact; acco
         ))}
         {contact.phones.map((phone) => (
           <li key={phone.number} className={styles.line}>
-            <Link href={`tel:${phone.number}`}>{phone.number}</Link> ({phone.label})
+            <Link href={`tel:${phone.number}`}>{phone.number}</Link> ({PHONE_LABEL_NAMES[phone.label]})
           </li>
         ))}
       </ul>
