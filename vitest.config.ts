@@ -8,6 +8,10 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = [
   { find: /^@inbox-crm\/shared$/, replacement: source('./shared/src/index.ts') },
   { find: /^@inbox-crm\/shared\/client$/, replacement: source('./shared/src/client.ts') },
+  {
+    find: /^@inbox-crm\/shared\/phone-display$/,
+    replacement: source('./shared/src/domain/phone-display.ts'),
+  },
   { find: /^@inbox-crm\/migrations$/, replacement: source('./migrations/src/index.ts') },
   { find: /^@inbox-crm\/addin-gmail$/, replacement: source('./addin-gmail/src/index.ts') },
   { find: /^@inbox-crm\/server$/, replacement: source('./server/src/index.ts') },
@@ -47,6 +51,7 @@ export default defineConfig({
           name: 'components',
           environment: 'happy-dom',
           globalSetup: ['tests/components/server-setup.ts'],
+          setupFiles: ['tests/components/no-web-animations.ts'],
           include: ['tests/components/**/*.test.tsx'],
         },
       },

@@ -1,7 +1,10 @@
 import { Link } from '@fluentui/react-components';
 import { createContext, useContext, type MouseEvent, type ReactNode } from 'react';
 
-export const NavigateContext = createContext<(path: string) => void>(() => undefined);
+/** Moves the console to a path; `replace` changes the address without a new history entry (a filter). */
+export type Navigate = (path: string, options?: { replace?: boolean }) => void;
+
+export const NavigateContext = createContext<Navigate>(() => undefined);
 
 /** A link inside the console: moves without a reload, and still opens in a new tab on request. */
 export function ConsoleLink({ to, children }: { to: string; children: ReactNode }) {

@@ -1,9 +1,16 @@
-import { consoleEmailPath, recordFromConsolePath, type RecordRef } from '@inbox-crm/shared/client';
+import {
+  consoleEmailPath,
+  recordFromConsolePath,
+  type ListName,
+  type RecordRef,
+  type RecordType,
+} from '@inbox-crm/shared/client';
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =
   | { page: 'search'; query: string }
   | { page: 'record'; record: RecordRef }
+  | { page: 'list'; list: RecordListName; search: string }
   | { page: 'email'; id: string }
   | { page: 'tasks' }
   | { page: 'mail' }
@@ -13,7 +20,18 @@ export type ConsoleRoute =
   | { page: 'people' }
   | { page: 'not-found' };
 
+/** The lists with a page of their own (tasks keep their worklist page). */
+export type RecordListName = Exclude<ListName, 'tasks'>;
+export const RECORD_LISTS: readonly RecordListName[] = ['accounts', 'contacts', 'opportunities', 'cases'];
+export const RECORD_TYPE_OF_LIST: Record<RecordListName, RecordType> = {
+  accounts: 'account',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+  cases: 'case',
+};
+
 export const CONSOLE_PATHS = {
+  list: (list: ListName, search = '') => `/app/${list}${search}`,
   search: '/app/',
   tasks: '/app/tasks',
   mail: '/app/mail',
@@ -30,6 +48,8 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/app') return { page: 'search', query: new URLSearchParams(search).get('q') ?? '' };
   if (path === '/app/tasks') return { page: 'tasks' };
+  const list = RECORD_LISTS.find((name) => path === `/app/${name}`);
+  if (list) return { page: 'list', list, search };
   if (path === '/app/mail') return { page: 'mail' };
   if (path === '/app/deployment') return { page: 'deployment' };
   if (path === '/app/workflow') return { page: 'workflow' };

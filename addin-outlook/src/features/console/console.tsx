@@ -1,9 +1,12 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { LIST_TITLES } from '@inbox-crm/shared/client';
+import { RecordListPage } from '../lists/record-list-page.js';
+import { CreateRecordProvider } from '../record-forms/create-record.js';
 import { useServices } from '../../ui/services.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
 import { EmptyState } from '../../ui/section.js';
 import { ConsoleLink, NavigateContext } from './console-link.js';
-import { CONSOLE_PATHS } from './console-route.js';
+import { CONSOLE_PATHS, RECORD_LISTS } from './console-route.js';
 import { DeploymentPage } from './deployment-page.js';
 import { EmailPage } from './email-page.js';
 import { MailPage } from './mail-page.js';
@@ -34,6 +37,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     minWidth: 0,
   },
+  // Lists have many columns: they get more of a wide screen than a record page's reading width.
+  wide: { maxWidth: '1280px' },
 });
 
 /** The app in a browser: search, record pages with their correspondence, tasks and filed mail. */
@@ -44,43 +49,53 @@ export default function Console() {
 
   return (
     <NavigateContext.Provider value={navigate}>
-      <header className={styles.header}>
-        <Text weight="semibold" size={400}>
-          Inbox CRM
-        </Text>
-        <nav className={styles.nav} aria-label="Console">
-          <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
-          <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
-          <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
-          {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
-          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
-          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.people}>People</ConsoleLink>}
-          {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
-        </nav>
-        <NotificationBell inConsole />
-        <Text>{user.name}</Text>
-        <Button appearance="subtle" onClick={signOut}>
-          Sign out
-        </Button>
-      </header>
-      <main className={styles.main}>
-        {route.page === 'search' && <SearchPage initialQuery={route.query} />}
-        {route.page === 'record' && (
-          <RecordPage key={`${route.record.type}:${route.record.id}`} record={route.record} />
-        )}
-        {route.page === 'email' && <EmailPage key={route.id} id={route.id} />}
-        {route.page === 'tasks' && <TasksPage />}
-        {route.page === 'mail' && <MailPage />}
-        {route.page === 'deployment' && <DeploymentPage />}
-        {route.page === 'workflow' && <WorkflowPage />}
-        {route.page === 'plans' && <PlansPage />}
-        {route.page === 'people' && <PeoplePage />}
-        {route.page === 'not-found' && (
-          <EmptyState title="There is no such page">
-            <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.
-          </EmptyState>
-        )}
-      </main>
+      <CreateRecordProvider>
+        <header className={styles.header}>
+          <Text weight="semibold" size={400}>
+            Inbox CRM
+          </Text>
+          <nav className={styles.nav} aria-label="Console">
+            <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
+            {RECORD_LISTS.map((list) => (
+              <ConsoleLink key={list} to={CONSOLE_PATHS.list(list)}>
+                {LIST_TITLES[list].plural}
+              </ConsoleLink>
+            ))}
+            <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
+            <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
+            {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
+            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
+            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.people}>People</ConsoleLink>}
+            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
+          </nav>
+          <NotificationBell inConsole />
+          <Text>{user.name}</Text>
+          <Button appearance="subtle" onClick={signOut}>
+            Sign out
+          </Button>
+        </header>
+        <main className={mergeClasses(styles.main, route.page === 'list' && styles.wide)}>
+          {route.page === 'search' && <SearchPage initialQuery={route.query} />}
+          {route.page === 'record' && (
+            <RecordPage key={`${route.record.type}:${route.record.id}`} record={route.record} />
+          )}
+          {route.page === 'list' && (
+            <RecordListPage key={route.list} list={route.list} search={route.search} />
+          )}
+          {route.page === 'email' && <EmailPage key={route.id} id={route.id} />}
+          {route.page === 'tasks' && <TasksPage />}
+          {route.page === 'mail' && <MailPage />}
+          {route.page === 'deployment' && <DeploymentPage />}
+          {route.page === 'workflow' && <WorkflowPage />}
+          {route.page === 'plans' && <PlansPage />}
+          {route.page === 'people' && <PeoplePage />}
+          {route.page === 'not-found' && (
+            <EmptyState title="There is no such page">
+              <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.
+            </EmptyState>
+          )}
+        </main>
+      </CreateRecordProvider>
     </NavigateContext.Provider>
   );
 }

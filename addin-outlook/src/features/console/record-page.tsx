@@ -1,38 +1,118 @@
-import { Badge, Spinner, Text } from '@fluentui/react-components';
-import { RECORD_TYPE_NAMES, type RecordOfType, type RecordRef } from '@inbox-crm/shared/client';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  RECORD_TYPE_NAMES,
+  type ApiError,
+  type RecordOfType,
+  type RecordRef,
+} from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
-import { useRequest } from '../../ui/use-request.js';
+import { asApiError, useRequest } from '../../ui/use-request.js';
+import { InlineFields } from '../record-forms/inline-fields.js';
+import { RecordFormDialog } from '../record-forms/record-form-dialog.js';
 import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
 import { TimelinePanel } from './timeline-panel.js';
 
+const useStyles = makeStyles({
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
 const titleOf = (record: RecordOfType[keyof RecordOfType]) =>
   'name' in record ? record.name : record.subject;
 
-/** An account, contact, opportunity or case with its whole linked correspondence. */
+/**
+ * An account, contact, opportunity or case with its whole linked correspondence; edited in a form
+ * or field by field in place, deleted with an undo, restored from the trash.
+ */
 export function RecordPage({ record }: { record: RecordRef }) {
+  const styles = useStyles();
   const { api } = useServices();
   const loaded = useRequest(`${record.type}:${record.id}`, () => api.getRecord(record.type, record.id));
+  const [editing, setEditing] = useState(false);
+  const [justDeleted, setJustDeleted] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
   const state = loaded.state;
   if (state.status === 'loading') return <Spinner label="Loading the record…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={loaded.reload} />;
+  const current = state.data;
+  const noun = RECORD_TYPE_NAMES[record.type].toLowerCase();
+  const show = (saved: RecordOfType[typeof record.type]) => loaded.update(() => saved);
+
+  async function setDeleted(deleted: boolean) {
+    setFailure(null);
+    try {
+      show(
+        await (deleted
+          ? api.deleteRecord(record.type, record.id)
+          : api.restoreRecord(record.type, record.id)),
+      );
+      setJustDeleted(deleted);
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+  }
+
   return (
     <>
-      <header>
-        <Badge appearance="outline">{RECORD_TYPE_NAMES[record.type]}</Badge>
-        <Text as="h1" block size={700} weight="semibold">
-          {titleOf(state.data)}
-        </Text>
-        {state.data.deletedAt && <Badge color="danger">Deleted</Badge>}
+      <header className={styles.header}>
+        <div className={styles.title}>
+          <Badge appearance="outline">{RECORD_TYPE_NAMES[record.type]}</Badge>
+          <Text as="h1" block size={700} weight="semibold">
+            {titleOf(current)}
+          </Text>
+        </div>
+        {current.deletedAt === null && (
+          <div className={styles.actions}>
+            <Button onClick={() => setEditing(true)}>Edit</Button>
+            <Button onClick={() => void setDeleted(true)}>Delete</Button>
+          </div>
+        )}
       </header>
-      <RecordSummary type={record.type} record={state.data} />
+      {current.deletedAt !== null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {justDeleted
+              ? `The ${noun} is deleted. Its mail and history are kept.`
+              : `This ${noun} is deleted. Restore it to work with it again.`}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void setDeleted(false)}>{justDeleted ? 'Undo' : 'Restore'}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {failure && <ProblemMessage error={failure} />}
+      <InlineFields type={record.type} record={current} onSaved={show} onStale={loaded.refresh} />
+      <RecordSummary type={record.type} record={current} />
       <RelatedRecords record={record} />
       {(record.type === 'contact' || record.type === 'opportunity') && (
         <PlansPanel recordType={record.type} recordId={record.id} />
       )}
       <TimelinePanel record={record} />
+      <RecordFormDialog
+        type={record.type}
+        record={current}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={(saved) => {
+          show(saved);
+          setEditing(false);
+        }}
+      />
     </>
   );
 }

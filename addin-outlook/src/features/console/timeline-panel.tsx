@@ -102,7 +102,11 @@ export function TimelinePanel({ record }: { record: RecordRef }) {
       {list.state.status === 'loading' && <Spinner label="Loading the history…" />}
       {list.state.status === 'failed' && <ProblemMessage error={list.state.error} onRetry={list.reload} />}
       {list.state.status === 'done' && list.items.length === 0 && (
-        <Text role="status">Nothing matches these filters.</Text>
+        <Text role="status">
+          {Object.values(filters).some(Boolean)
+            ? 'Nothing matches these filters.'
+            : 'No correspondence yet: file an email to this record from Outlook or Gmail, or log a call, meeting or note.'}
+        </Text>
       )}
       <EntryList
         ordered

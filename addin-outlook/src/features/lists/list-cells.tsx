@@ -1,0 +1,90 @@
+import { Badge, Link } from '@fluentui/react-components';
+import { Fragment, type ReactNode } from 'react';
+import {
+  CASE_STATUS_NAMES,
+  consoleRecordPath,
+  PRIORITY_NAMES,
+  type ListName,
+  type ListViewRows,
+  type RecordType,
+} from '@inbox-crm/shared/client';
+import { formatPhoneForReading } from '@inbox-crm/shared/phone-display';
+import { AddressText } from '../../ui/address-text.js';
+import { formatDate, formatDay, formatMoment, formatMoney } from '../../ui/format.js';
+import { ConsoleLink } from '../console/console-link.js';
+
+type Cells<Row> = Record<string, (row: Row) => ReactNode>;
+
+const recordLink = (type: RecordType, ref: { id: string; name: string } | null) =>
+  ref && <ConsoleLink to={consoleRecordPath({ type, id: ref.id })}>{ref.name || '(no name)'}</ConsoleLink>;
+
+const phoneLink = (phone: string | null) =>
+  phone && <Link href={`tel:${phone}`}>{formatPhoneForReading(phone)}</Link>;
+
+/** How each column of each list shows a row (the columns themselves are shared with the export). */
+export const LIST_CELLS: { [L in ListName]: Cells<ListViewRows[L]> } = {
+  accounts: {
+    name: (row) => recordLink('account', row),
+    domains: (row) => row.domains.join(', ') || null,
+    industry: (row) => row.industry,
+    phone: (row) => phoneLink(row.phone),
+    owner: (row) => row.owner?.name,
+    updatedAt: (row) => formatDay(row.updatedAt),
+  },
+  contacts: {
+    name: (row) => recordLink('contact', row),
+    title: (row) => row.title,
+    email: (row) =>
+      row.email && (
+        <Link href={`mailto:${row.email}`}>
+          <AddressText address={row.email} />
+        </Link>
+      ),
+    phone: (row) => phoneLink(row.phone),
+    account: (row) => recordLink('account', row.account),
+    owner: (row) => row.owner?.name,
+    updatedAt: (row) => formatDay(row.updatedAt),
+  },
+  opportunities: {
+    name: (row) => recordLink('opportunity', row),
+    account: (row) => recordLink('account', row.account),
+    stage: (row) => row.stage.name,
+    amount: (row) => formatMoney(row.amountMinor, row.currency),
+    currency: (row) => row.currency,
+    closeDate: (row) => row.closeDate && formatDate(row.closeDate),
+    probability: (row) => `${row.probability}%`,
+    owner: (row) => row.owner?.name,
+  },
+  cases: {
+    subject: (row) => recordLink('case', { id: row.id, name: row.subject }),
+    account: (row) => recordLink('account', row.account),
+    contact: (row) => recordLink('contact', row.contact),
+    status: (row) => CASE_STATUS_NAMES[row.status],
+    priority: (row) => PRIORITY_NAMES[row.priority],
+    owner: (row) => row.owner?.name,
+    createdAt: (row) => formatDay(row.createdAt),
+  },
+  tasks: {
+    title: (row) => row.title,
+    records: (row) =>
+      row.records.length > 0 &&
+      row.records.map((record, index) => (
+        <Fragment key={record.id}>
+          {index > 0 && ' · '}
+          {recordLink(record.type, record)}
+        </Fragment>
+      )),
+    dueAt: (row) =>
+      row.dueAt &&
+      (row.overdue ? (
+        <Badge appearance="tint" color="danger">
+          Overdue · {formatMoment(row.dueAt)}
+        </Badge>
+      ) : (
+        formatMoment(row.dueAt)
+      )),
+    priority: (row) => PRIORITY_NAMES[row.priority],
+    assignee: (row) => row.assignee?.name,
+    done: (row) => (row.done ? 'Done' : 'Open'),
+  },
+};

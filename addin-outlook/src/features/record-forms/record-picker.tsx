@@ -1,0 +1,82 @@
+import { Combobox, Option } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { RECORD_TYPE_NAMES, type RecordType, type SearchHit } from '@inbox-crm/shared/client';
+import { useServices } from '../../ui/services.js';
+
+const SEARCH_DELAY_MS = 250;
+const NONE = '';
+
+/**
+ * Picks one record of a type by typing part of its name; empties to none. The chosen record's
+ * name is read once when the picker opens on an existing choice.
+ */
+export function RecordPicker(props: {
+  type: Extract<RecordType, 'account' | 'contact'>;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { api } = useServices();
+  const { type, value, onChange } = props;
+  const [name, setName] = useState('');
+  const [typed, setTyped] = useState<string | null>(null);
+  const [hits, setHits] = useState<SearchHit[]>([]);
+
+  useEffect(() => {
+    if (value === NONE) return setName('');
+    let current = true;
+    api.getRecord(type, value).then(
+      (record) => current && setName('name' in record ? record.name : ''),
+      () => current && setName(''),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, type, value]);
+
+  useEffect(() => {
+    const query = typed?.trim() ?? '';
+    if (query === '') return setHits([]);
+    let current = true;
+    const timer = setTimeout(() => {
+      api.search(query, type).then(
+        (result) => current && setHits(result.items),
+        () => current && setHits([]),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, type, typed]);
+
+  const noun = RECORD_TYPE_NAMES[type].toLowerCase();
+  return (
+    <Combobox
+      value={typed ?? name}
+      selectedOptions={value === NONE ? [] : [value]}
+      placeholder={type === 'account' ? 'Type to find an account' : 'Type to find a contact'}
+      onChange={(event) => setTyped(event.target.value)}
+      onOptionSelect={(_, data) => {
+        setTyped(null);
+        if (data.optionValue === undefined) return;
+        setName(data.optionText ?? '');
+        onChange(data.optionValue);
+      }}
+      onBlur={() => setTyped(null)}
+    >
+      <Option value={NONE} text="">
+        {`No ${noun}`}
+      </Option>
+      {value !== NONE && name && !hits.some((hit) => hit.id === value) && (
+        <Option value={value} text={name}>
+          {name}
+        </Option>
+      )}
+      {hits.map((hit) => (
+        <Option key={hit.id} value={hit.id} text={hit.name}>
+          {hit.detail ? `${hit.name} · ${hit.detail}` : hit.name}
+        </Option>
+      ))}
+    </Combobox>
+  );
+}
