@@ -16,7 +16,16 @@ const INDEXES: ReadonlyArray<[name: string, definition: string]> = [
     'opportunities (org_id, owner_id, close_date, id) WHERE deleted_at IS NULL',
   ],
   ['opportunities_list_amount', 'opportunities (org_id, amount_minor, id) WHERE deleted_at IS NULL'],
+  // One owner's open deals: the count of matches and the page are one range each.
+  [
+    'opportunities_list_owner_status',
+    'opportunities (org_id, owner_id, status, close_date, id) WHERE deleted_at IS NULL',
+  ],
   ['cases_list_created', 'cases (org_id, created_at, id) WHERE deleted_at IS NULL'],
+  [
+    'cases_list_priority',
+    "cases (org_id, array_position(ARRAY['low', 'normal', 'high', 'urgent']::text[], priority), id) WHERE deleted_at IS NULL",
+  ],
 ];
 
 export async function up(knex: Knex): Promise<void> {

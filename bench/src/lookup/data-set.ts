@@ -10,7 +10,28 @@ export const BENCH_ORG_NAME = 'Lookup benchmark (1M contacts)';
 export const BENCH_ADMIN_EMAIL = 'admin@bench-lookup.example';
 export const BENCH_ADMIN_PASSWORD = 'benchmark password';
 
+/** Records are owned by the admin and this many more users (activities stay the admin's). */
+export const BENCH_USERS = 19;
+export const benchUserEmail = (user: number) => `owner${user}@bench-lookup.example`;
+/** Users 1–7 are the first team and 8–14 the second, each managed by its first user; the rest are in none. */
+export const BENCH_TEAMS = ['North', 'South'] as const;
+const TEAM_SIZE = 7;
+export const teamOfBenchUser = (user: number): number | null =>
+  user <= BENCH_TEAMS.length * TEAM_SIZE ? Math.ceil(user / TEAM_SIZE) : null;
+export function managerOfBenchUser(user: number): number | null {
+  const team = teamOfBenchUser(user);
+  return team === null ? null : (team - 1) * TEAM_SIZE + 1;
+}
+
 /** Contact n (1-based) works for account ((n - 1) mod ACCOUNTS) + 1. */
 export const accountOfContact = (contact: number) => ((contact - 1) % ACCOUNTS) + 1;
 export const contactAddress = (contact: number) =>
   `person${contact}@company${accountOfContact(contact)}.example`;
+
+/** The n-th sender looked up: mostly known contacts, some unknown people at known companies, some strangers. */
+export function senderAddress(n: number): string {
+  const contact = ((n * 7919) % CONTACTS) + 1;
+  if (n % 10 === 3) return `someone.new${n}@company${(contact % ACCOUNTS) + 1}.example`;
+  if (n % 10 === 7) return `stranger${n}@unknown${n}.example`;
+  return contactAddress(contact);
+}

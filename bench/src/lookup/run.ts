@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createOrganisationWithAdmin, openPostgres, runMigrations } from '@inbox-crm/server';
-import { ensureDatabase } from '../support/bench-database.js';
+import { signIn } from '../support/api-session.js';
 import { startChildServer } from '../support/child-server.js';
 import { measure, median, printTable, type Measurement } from '../support/measure.js';
-import {
-  ACCOUNTS,
-  BENCH_ADMIN_EMAIL,
-  BENCH_ADMIN_PASSWORD,
-  BENCH_ORG_NAME,
-  CONTACTS,
-  contactAddress,
-} from './data-set.js';
-import { loadDataSet } from './load-data.js';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, senderAddress } from './data-set.js';
+import { prepareDatabase } from './prepare-database.js';
 
-const DATABASE_NAME = 'inboxcrm_bench_lookup';
 const CONNECTIONS = 20;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -23,62 +13,6 @@ const WARM_UP_SECONDS = 3;
 // Both servers get the same number of database connections: twice the cores of a 2-core machine,
 // the usual sizing; more backends than that only contend for the same two cores.
 const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '4';
-
-/** Mostly known contacts, some unknown people at known companies (domain match), some strangers. */
-function addressFor(n: number): string {
-  const contact = ((n * 7919) % CONTACTS) + 1;
-  if (n % 10 === 3) return `someone.new${n}@company${(contact % ACCOUNTS) + 1}.example`;
-  if (n % 10 === 7) return `stranger${n}@unknown${n}.example`;
-  return contactAddress(contact);
-}
-
-async function prepareDatabase(serverUrl: string, reload: boolean): Promise<{ url: string; orgId: string }> {
-  const url = await ensureDatabase(serverUrl, DATABASE_NAME);
-  const database = openPostgres(url, 2);
-  try {
-    await runMigrations(database.knex);
-    const existing = (await database.knex('organisations').where({ name: BENCH_ORG_NAME }).first('id')) as
-      { id: string } | undefined;
-    if (existing && !reload) {
-      console.log(`Using the data set already in ${DATABASE_NAME} (pass --reload to build it again).`);
-      return { url, orgId: existing.id };
-    }
-    if (existing) {
-      await database.knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-      await runMigrations(database.knex);
-    }
-    console.log(
-      `Loading ${CONTACTS.toLocaleString('en')} contacts, ${ACCOUNTS.toLocaleString('en')} accounts and 3,000,000 activities into ${DATABASE_NAME}…`,
-    );
-    const { organisationId, admin } = await database.knex.transaction((trx) =>
-      createOrganisationWithAdmin(trx, {
-        name: BENCH_ORG_NAME,
-        adminEmail: BENCH_ADMIN_EMAIL,
-        adminPassword: BENCH_ADMIN_PASSWORD,
-      }),
-    );
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await loadDataSet(client, organisationId, admin.id);
-    } finally {
-      await client.end();
-    }
-    return { url, orgId: organisationId };
-  } finally {
-    await database.close();
-  }
-}
-
-async function signIn(baseUrl: string): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD }),
-  });
-  if (!reply.ok) throw new Error(`sign-in failed: ${reply.status} ${await reply.text()}`);
-  return ((await reply.json()) as { accessToken: string }).accessToken;
-}
 
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
@@ -104,15 +38,15 @@ async function main(): Promise<void> {
     },
   );
   try {
-    const headers = { authorization: `Bearer ${await signIn(product.url)}` };
+    const { headers } = await signIn(product.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     const bareRoute = {
       url: bare.url,
-      pathFor: (n: number) => `/bare?email=${encodeURIComponent(addressFor(n))}`,
+      pathFor: (n: number) => `/bare?email=${encodeURIComponent(senderAddress(n))}`,
     };
     const lookupRoute = {
       url: product.url,
       headers,
-      pathFor: (n: number) => `/api/v1/lookup?email=${encodeURIComponent(addressFor(n))}`,
+      pathFor: (n: number) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`,
     };
     console.log(
       `\nWarming up, then ${ROUNDS} rounds of ${DURATION_SECONDS} s per route, alternating, at ${CONNECTIONS} connections; both servers have ${POOL_MAX} database connections…`,

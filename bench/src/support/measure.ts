@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { printColumns } from './text-table.js';
 
 export interface Measurement {
   name: string;
@@ -69,13 +70,5 @@ export function printTable(rows: readonly Measurement[]): void {
     String(row.errors),
     String(row.non2xx),
   ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ');
-  console.log(format(header));
-  for (const line of lines) console.log(format(line));
+  printColumns(header, lines);
 }

@@ -44,11 +44,20 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Saves a screenshot of the state a test reached, under test-artifacts/<suite>/<name>.png. */
-export async function saveScreenshot(page: Page, suite: string, name: string): Promise<void> {
+/**
+ * Saves a screenshot of the state a test reached, under test-artifacts/<suite>/<name>.png: the
+ * whole page, or with `window` what the window shows (a modal dialog: capturing the whole page
+ * resizes the window, and the dialog replays its opening motion mid-capture).
+ */
+export async function saveScreenshot(
+  page: Page,
+  suite: string,
+  name: string,
+  { window = false } = {},
+): Promise<void> {
   const folder = join(ARTIFACTS, suite);
   await mkdir(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: !window });
 }
 
 /** True when the page is wider than its window: something broke out of the layout. */

@@ -108,6 +108,7 @@ export function RecordPage({ record }: { record: RecordRef }) {
         record={current}
         open={editing}
         onClose={() => setEditing(false)}
+        onLatest={show}
         onSaved={(saved) => {
           show(saved);
           setEditing(false);

@@ -11,7 +11,7 @@ import {
 import { formatPhoneForReading } from '@inbox-crm/shared/phone-display';
 import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
-import { formatDate, formatMoney } from '../../ui/format.js';
+import { formatMoney } from '../../ui/format.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
@@ -95,7 +95,6 @@ function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[]
       const opportunity = record as RecordOfType['opportunity'];
       return [
         ['Amount', formatMoney(opportunity.amountMinor, opportunity.currency)],
-        ['Close date', opportunity.closeDate && formatDate(opportunity.closeDate)],
         ['Probability', `${opportunity.probability}%`],
         ['Account', related('account', opportunity.accountId)],
         ['Contact', related('contact', opportunity.contactId)],

@@ -52,6 +52,9 @@ const useStyles = makeStyles({
   stacked: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
 });
 
+/** Columns a stacked row leaves out: the amount already shows its currency. */
+const NARROW_OMITS = new Set(['currency']);
+
 /** "1,234 opportunities", or "More than 10,000 contacts" past the count's cap. */
 export function countText(list: ListName, total: ListCount): string {
   const { plural, singular } = LIST_TITLES[list];
@@ -197,14 +200,16 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
                 <span className={mergeClasses(styles.stacked, lists.meta)}>
                   {columns
                     .slice(1)
+                    .filter((column) => !NARROW_OMITS.has(column.key))
                     .map((column) => ({ key: column.key, value: cells[column.key]!(row) }))
                     .filter(
                       ({ value }) => value !== null && value !== undefined && value !== false && value !== '',
                     )
-                    .map(({ key, value }, index) => (
+                    .map(({ key, value }, index, shown) => (
+                      // The dot ends a part, so a wrapped line starts with a value, not a dot.
                       <span key={key}>
-                        {index > 0 && '· '}
                         {value}
+                        {index < shown.length - 1 && ' ·'}
                       </span>
                     ))}
                 </span>

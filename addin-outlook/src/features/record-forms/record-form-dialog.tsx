@@ -45,6 +45,8 @@ interface Props<T extends RecordType> {
   record?: RecordOfType[T] | undefined;
   onClose: () => void;
   onSaved: (record: RecordOfType[T]) => void;
+  /** Told when the form loaded a newer version after a lost race, so the page shows it too. */
+  onLatest?: (record: RecordOfType[T]) => void;
 }
 
 /**
@@ -65,7 +67,7 @@ export function RecordFormDialog<T extends RecordType>(props: Props<T> & { open:
  * was opened at. A save that lost a race says who changed the record and offers its latest version;
  * it never overwrites their change.
  */
-function RecordForm<T extends RecordType>({ type, record, onClose, onSaved }: Props<T>) {
+function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLatest }: Props<T>) {
   const styles = useStyles();
   const { api, user } = useServices();
   const spec = RECORD_FORMS[type] as RecordFormSpec<T>;
@@ -110,6 +112,7 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved }: Pr
       const latest = await api.getRecord(type, opened.id);
       setOpened(latest);
       setDraft(spec.draftOf(latest));
+      onLatest?.(latest);
       setFailure(null);
     } catch (error) {
       setFailure(asApiError(error));

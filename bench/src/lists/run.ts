@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from '../lookup/data-set.js';
+import { benchUserId } from '../lookup/owners.js';
+import { prepareDatabase } from '../lookup/prepare-database.js';
+import { spreadOwners } from '../lookup/spread-owners.js';
+import { signIn, type ApiSession } from '../support/api-session.js';
+import { startChildServer } from '../support/child-server.js';
+import { timeRequests, type TimedRequests } from '../support/latency.js';
+import { printReport, type ScenarioResult } from './report.js';
+import { senderView, targetScenarios, type Scenario } from './scenarios.js';
+
+const PORT = 3911;
+const TARGET_MS = 100;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REQUESTS_PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 40);
+const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '1,4').split(',').map(Number);
+/** Only the scenarios whose names contain this (the baseline is always measured). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+// As in the lookup benchmark: twice the cores of a 2-core machine.
+const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '4';
+
+/** Brings a data set loaded before owners were spread up to date, in place. */
+async function updateDataSet(url: string, orgId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const admin = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      BENCH_ADMIN_EMAIL,
+    ]);
+    await spreadOwners(client, orgId, admin.rows[0]!.id);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Prepared {
+  scenario: Scenario;
+  paths: string[];
+  held: boolean;
+}
+
+async function prepareScenarios(api: ApiSession): Promise<Prepared[]> {
+  const listed = [
+    { scenario: senderView, held: false },
+    ...targetScenarios(benchUserId(1))
+      .filter((scenario) => scenario.name.includes(ONLY))
+      .map((scenario) => ({ scenario, held: true })),
+  ];
+  const prepared: Prepared[] = [];
+  for (const { scenario, held } of listed) {
+    const paths = await scenario.paths(api);
+    console.log(`  ${scenario.name}: ${paths.length} paths`);
+    prepared.push({ scenario, paths, held });
+  }
+  return prepared;
+}
+
+async function measureScenarios(api: ApiSession, prepared: Prepared[]): Promise<ScenarioResult[]> {
+  const time = (paths: string[], clients: number, requestsPerClient: number, offset = 0) =>
+    timeRequests({ baseUrl: api.baseUrl, headers: api.headers, paths, clients, requestsPerClient, offset });
+  for (const { paths } of prepared) await time(paths, 1, Math.min(paths.length, REQUESTS_PER_CLIENT));
+  // Rounds alternate every scenario, the baseline among them, to spread the machine's drift over
+  // all; a scenario's percentiles are over its requests of every round.
+  const samples = new Map<string, TimedRequests>();
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    process.stdout.write(`\r  round ${round} of ${ROUNDS}`);
+    for (const clients of CLIENT_COUNTS) {
+      for (const { scenario, paths } of prepared) {
+        // Each round goes on to senders not looked up yet; a list's pages come round again.
+        const timed = await time(paths, clients, REQUESTS_PER_CLIENT, round * REQUESTS_PER_CLIENT);
+        const key = `${clients} ${scenario.name}`;
+        const sample = samples.get(key) ?? { durations: [], failures: 0 };
+        sample.durations.push(...timed.durations);
+        sample.failures += timed.failures;
+        sample.firstFailure ??= timed.firstFailure;
+        samples.set(key, sample);
+      }
+    }
+  }
+  process.stdout.write('\n\n');
+  return CLIENT_COUNTS.flatMap((clients) =>
+    prepared.map(({ scenario, held }) => ({
+      name: scenario.name,
+      clients,
+      held,
+      timed: samples.get(`${clients} ${scenario.name}`)!,
+    })),
+  );
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.error(
+      'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres); the benchmark makes its own database there.',
+    );
+    process.exit(1);
+  }
+  const { url, orgId } = await prepareDatabase(serverUrl, process.argv.includes('--reload'));
+  await updateDataSet(url, orgId);
+  const server = await startChildServer(
+    fileURLToPath(new URL('../../../server/dist/server.js', import.meta.url)),
+    PORT,
+    { DATABASE_URL: url, DATABASE_POOL_MAX: POOL_MAX, JWT_SECRET: randomBytes(32).toString('hex') },
+  );
+  try {
+    const api = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+    console.log('\nFinding the pages to request…');
+    const prepared = await prepareScenarios(api);
+    console.log(
+      `\nWarming up, then ${ROUNDS} rounds of ${REQUESTS_PER_CLIENT} requests per client at ${CLIENT_COUNTS.join(' and ')} clients, alternating; the server has ${POOL_MAX} database connections…`,
+    );
+    printReport(await measureScenarios(api, prepared), TARGET_MS);
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();

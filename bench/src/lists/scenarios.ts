@@ -1,0 +1,46 @@
+import { senderAddress } from '../lookup/data-set.js';
+import type { ApiSession } from '../support/api-session.js';
+import { pagePaths } from './paging.js';
+
+/** What one kind of request is: its name in the report, and the paths its timed requests go through. */
+export interface Scenario {
+  name: string;
+  /** Found once before timing (following cursors, say), so the timed requests are single requests. */
+  paths(api: ApiSession): Promise<string[]>;
+}
+
+const PAGES = 20;
+const SENDERS = 2000;
+
+const paged = (name: string, first: string): Scenario => ({
+  name,
+  paths: (api) => pagePaths(api, `/api/v1/lists/${first}`, PAGES),
+});
+
+const firstPage = (name: string, path: string): Scenario => ({
+  name,
+  paths: async () => [`/api/v1/lists/${path}`],
+});
+
+/** The baseline: the sender view, for the same addresses as the lookup benchmark. */
+export const senderView: Scenario = {
+  name: 'GET /api/v1/lookup (sender view)',
+  paths: async () =>
+    Array.from(
+      { length: SENDERS },
+      (_, n) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n + 1))}`,
+    ),
+};
+
+/** The views held to the target, `ownerId` being one user among the data set's owners. */
+export const targetScenarios = (ownerId: string): Scenario[] => [
+  paged('opportunities, organisation, by close date', 'opportunities'),
+  paged('opportunities, one owner, open', `opportunities?owner=${ownerId}&status=open`),
+  paged('contacts, organisation, by name', 'contacts'),
+  paged('contacts, organisation, q=last5', 'contacts?q=last5'),
+  // A search is mostly its first page, which is planned differently from the pages after a cursor.
+  firstPage('contacts, organisation, q=last5, first page', 'contacts?q=last5'),
+  paged('accounts, organisation, by -updatedAt', 'accounts?sort=-updatedAt'),
+  paged('cases, new and open, by priority', 'cases?status=new&status=open&sort=priority'),
+  paged('tasks, one assignee, overdue', `tasks?assignee=${ownerId}&overdue=true`),
+];
