@@ -240,3 +240,92 @@ describe('list export', () => {
     expect(refused.body).toMatchObject({ error: 'no_team' });
   });
 });
+
+describe('boards', () => {
+  it('put deals in a column per stage with their count and their amounts per currency, never summed across', async ({
+    org,
+  }) => {
+    const rep = await org.addUser('member', { name: 'Rita Rep' });
+    const stages = await stagesOf(org.admin);
+    const [lead, qualified] = stages;
+    await createOpportunity(org.admin, {
+      name: 'Euro A',
+      stageId: lead!.id,
+      amountMinor: 10_000,
+      currency: 'EUR',
+    });
+    await createOpportunity(org.admin, {
+      name: 'Euro B',
+      stageId: lead!.id,
+      amountMinor: 5_000,
+      currency: 'EUR',
+    });
+    await createOpportunity(org.admin, {
+      name: 'Dollar',
+      stageId: lead!.id,
+      amountMinor: 7_000,
+      currency: 'USD',
+    });
+    await createOpportunity(org.admin, { name: 'No amount', stageId: qualified!.id });
+    await createOpportunity(org.admin, {
+      name: 'Rita’s',
+      stageId: qualified!.id,
+      ownerId: rep.user.id,
+      amountMinor: 1_000,
+      currency: 'EUR',
+    });
+
+    const board = await org.admin.get('/api/v1/boards/opportunities');
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    expect(board.body.columns.map((column: { name: string }) => column.name)).toEqual(
+      stages.map((s) => s.name),
+    );
+    const [first, second] = board.body.columns;
+    expect(first).toMatchObject({
+      id: lead!.id,
+      total: { value: 3, capped: false },
+      amounts: [
+        { currency: 'EUR', amountMinor: 15_000 },
+        { currency: 'USD', amountMinor: 7_000 },
+      ],
+      nextCursor: null,
+    });
+    expect(first.items.map((row: { name: string }) => row.name).sort()).toEqual([
+      'Dollar',
+      'Euro A',
+      'Euro B',
+    ]);
+    expect(second.amounts).toEqual([{ currency: 'EUR', amountMinor: 1_000 }]);
+
+    const ritas = await org.admin.get(`/api/v1/boards/opportunities?owner=${rep.user.id}`);
+    expect(ritas.body.columns.map((column: { total: { value: number } }) => column.total.value)).toEqual(
+      stages.map((stage) => (stage.id === qualified!.id ? 1 : 0)),
+    );
+  });
+
+  it('put cases in a column per status, the most urgent first', async ({ org }) => {
+    for (const [subject, priority, status] of [
+      ['Low one', 'low', 'new'],
+      ['Urgent one', 'urgent', 'new'],
+      ['High one', 'high', 'new'],
+      ['Waiting', 'normal', 'pending'],
+    ] as const) {
+      expect((await org.admin.post('/api/v1/cases', { subject, priority, status })).status).toBe(201);
+    }
+    const board = await org.admin.get('/api/v1/boards/cases');
+    expect(board.body.columns.map((column: { name: string }) => column.name)).toEqual([
+      'New',
+      'Open',
+      'Pending',
+      'Resolved',
+      'Closed',
+    ]);
+    expect(board.body.columns[0].items.map((row: { subject: string }) => row.subject)).toEqual([
+      'Urgent one',
+      'High one',
+      'Low one',
+    ]);
+    expect(board.body.columns[2].total).toEqual({ value: 1, capped: false });
+    expect((await org.admin.get('/api/v1/boards/cases?priority=bogus')).status).toBe(400);
+  });
+});

@@ -6,15 +6,17 @@ import { apiAs, closePane, openConsole } from './pane-harness.js';
 
 const server = inject('paneServer');
 const admin = { email: server.adminEmail, password: server.password };
-const member = { email: server.memberEmail, password: server.password };
 let api: ApiClient;
-let memberApi: ApiClient;
+/** A colleague of this file's own: the run's shared member may be signed out by another file. */
+let colleague: ApiClient;
 let account: Account;
 const WORD = `Quorvane${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   api = await apiAs(server.url, admin);
-  memberApi = await apiAs(server.url, member);
+  const email = `carla.${Date.now().toString(36)}@${server.domain}`;
+  await api.createUser({ email, name: 'Carla Colleague', role: 'member', password: server.password });
+  colleague = await apiAs(server.url, { email, password: server.password });
   account = await api.createAccount({ name: `${WORD} Holdings`, industry: 'Shipping' });
 });
 
@@ -76,14 +78,14 @@ describe('creating and editing records in the console', () => {
     await openConsole(server.url, `/app/accounts/${target.id}`, admin);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const form = within(await dialog());
-    await memberApi.updateRecord('account', target.id, { version: target.version, industry: 'Logistics' });
+    await colleague.updateRecord('account', target.id, { version: target.version, industry: 'Logistics' });
 
     await userEvent.clear(form.getByLabelText('Industry'));
     await userEvent.type(form.getByLabelText('Industry'), 'Wholesale');
     await userEvent.click(form.getByRole('button', { name: 'Save changes' }));
     expect(
       await form.findByText(
-        'This account was changed by Sam Member since you opened it; reload it to see the changes, then make yours again.',
+        'This account was changed by Carla Colleague since you opened it; reload it to see the changes, then make yours again.',
       ),
     ).toBeTruthy();
     expect((await api.getRecord('account', target.id)).industry).toBe('Logistics');

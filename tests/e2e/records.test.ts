@@ -150,6 +150,50 @@ describe.skipIf(missing !== null)(
       expect(text).toContain("'=cmd|calc formula deal,Harbourside Foods");
     });
 
+    it('when deals are moved across the pipeline by mouse and by keyboard, then each move is saved', async ({
+      baseUrl,
+    }) => {
+      const stageOf = async (name: string) => {
+        const found = await org.admin.get(`/api/v1/lists/opportunities?q=${encodeURIComponent(name)}`);
+        return (found.body.items as { name: string; stage: { name: string } }[]).find(
+          (row) => row.name === name,
+        )?.stage.name;
+      };
+      await page.goto(`${baseUrl}/app/pipeline?q=harbourside`);
+      const lead = page.getByRole('region', { name: 'Lead' });
+      await expect.poll(() => lead.getByText('2 deals').isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '7-pipeline');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // By mouse: the card's handle dragged onto the next column.
+      const handle = page.getByRole('button', { name: 'Move Harbourside fleet' });
+      const target = (await page.getByRole('region', { name: 'Qualified' }).boundingBox())!;
+      const start = (await handle.boundingBox())!;
+      await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(target.x + target.width / 2, target.y + 60, { steps: 12 });
+      await page.mouse.up();
+      await expect.poll(() => stageOf('Harbourside fleet')).toBe('Qualified');
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Qualified' }).getByText('1 deal').isVisible())
+        .toBe(true);
+
+      // By keyboard: Space picks the card up, Right twice carries it two stages on, Space drops it.
+      // Keys at a person's pace: the board measures where the card went between presses.
+      await page.getByRole('button', { name: 'Move Harbourside cold store' }).focus();
+      for (const key of ['Space', 'ArrowRight', 'ArrowRight', 'Space']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(150);
+      }
+      await expect.poll(() => stageOf('Harbourside cold store')).toBe('Proposal');
+      await expect
+        .poll(() =>
+          page.getByText('Harbourside cold store moved to Proposal.', { exact: true }).first().isVisible(),
+        )
+        .toBe(true);
+      await saveScreenshot(page, SUITE, '8-pipeline-moved');
+    });
+
     it('when the lists and forms are as narrow as a task pane, then nothing breaks out of the layout', async ({
       baseUrl,
     }) => {

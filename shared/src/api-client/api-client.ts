@@ -6,7 +6,16 @@ import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/c
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
-import type { ListName, ListPageOf, ListViewQueries, ListViewRows } from '../schemas/record-lists.js';
+import type {
+  CaseBoard,
+  CaseBoardQuery,
+  ListName,
+  ListPageOf,
+  ListViewQueries,
+  ListViewRows,
+  OpportunityBoard,
+  OpportunityBoardQuery,
+} from '../schemas/record-lists.js';
 import type {
   Opportunity,
   OpportunityCreate,
@@ -247,6 +256,9 @@ export function createApiClient(options: ApiClientOptions) {
     /** Every row of a list as the CSV file the server writes. */
     exportList: async <L extends ListName>(name: L, query: ListViewQueries[L]) =>
       (await call<Blob>('GET', `/lists/${name}.csv${queryString(query)}`, undefined, 'file')).data,
+    opportunityBoard: (query: OpportunityBoardQuery) =>
+      get<OpportunityBoard>(`/boards/opportunities${queryString(query)}`),
+    caseBoard: (query: CaseBoardQuery) => get<CaseBoard>(`/boards/cases${queryString(query)}`),
     /** Soft-deletes a row of a list (every list's name is its records' API path). */
     deleteListed: (name: ListName, id: string) => send<unknown>('DELETE', `/${name}/${id}`),
     restoreListed: (name: ListName, id: string) => send<unknown>('POST', `/${name}/${id}/restore`, {}),

@@ -104,6 +104,9 @@ export const LIST_DEFAULT_SORT: Record<ListName, string> = {
   tasks: 'dueAt',
 };
 
+/** How many cards a board column shows before "Show more". */
+export const BOARD_COLUMN_SIZE = 20;
+
 /** What each list is called, and what one of its rows is. */
 export const LIST_TITLES: Record<ListName, { plural: string; singular: string }> = {
   accounts: { plural: 'Accounts', singular: 'account' },

@@ -182,3 +182,54 @@ export interface ListViewRows {
 }
 export type ListName = keyof ListViewRows;
 export const LIST_NAMES = ['accounts', 'contacts', 'opportunities', 'cases', 'tasks'] as const;
+
+// Boards: a list in columns (deals by stage, cases by status), each column its first page, its
+// count and, for deals, its amount per currency; a column's further pages are the list's own,
+// filtered to the column (`stageId=…`, `status=…`).
+
+const BoardColumn = <T extends TSchema>(row: T) =>
+  Type.Object({
+    id: Type.String({ description: 'the stage id, or the case status' }),
+    name: Type.String(),
+    total: ListCount,
+    amounts: Type.Array(Type.Object({ currency: Type.String(), amountMinor: Type.Integer() }), {
+      description: 'the sum of the column’s amounts, one per currency (never added across currencies)',
+    }),
+    items: Type.Array(row),
+    nextCursor: Nullable(Type.String()),
+  });
+export interface BoardColumnOf<T> {
+  id: string;
+  name: string;
+  total: ListCount;
+  amounts: { currency: string; amountMinor: number }[];
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const OpportunityBoardQuery = Type.Object(
+  {
+    owner: Type.Optional(OwnerFilter),
+    accountId: Type.Optional(Uuid),
+    closeFrom: Type.Optional(IsoDate),
+    closeTo: Type.Optional(IsoDate),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  strict,
+);
+export type OpportunityBoardQuery = Static<typeof OpportunityBoardQuery>;
+export const OpportunityBoard = Type.Object({ columns: Type.Array(BoardColumn(OpportunityListRow)) });
+export type OpportunityBoard = { columns: BoardColumnOf<OpportunityListRow>[] };
+
+export const CaseBoardQuery = Type.Object(
+  {
+    owner: Type.Optional(OwnerFilter),
+    accountId: Type.Optional(Uuid),
+    priority: Type.Optional(oneOrMore(CasePriority, 4)),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  strict,
+);
+export type CaseBoardQuery = Static<typeof CaseBoardQuery>;
+export const CaseBoard = Type.Object({ columns: Type.Array(BoardColumn(CaseListRow)) });
+export type CaseBoard = { columns: BoardColumnOf<CaseListRow>[] };

@@ -11,6 +11,7 @@ export type ConsoleRoute =
   | { page: 'search'; query: string }
   | { page: 'record'; record: RecordRef }
   | { page: 'list'; list: RecordListName; search: string }
+  | { page: 'board'; board: 'pipeline' | 'serviceQueue'; search: string }
   | { page: 'email'; id: string }
   | { page: 'tasks' }
   | { page: 'mail' }
@@ -32,6 +33,8 @@ export const RECORD_TYPE_OF_LIST: Record<RecordListName, RecordType> = {
 
 export const CONSOLE_PATHS = {
   list: (list: ListName, search = '') => `/app/${list}${search}`,
+  pipeline: '/app/pipeline',
+  serviceQueue: '/app/service-queue',
   search: '/app/',
   tasks: '/app/tasks',
   mail: '/app/mail',
@@ -48,6 +51,8 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/app') return { page: 'search', query: new URLSearchParams(search).get('q') ?? '' };
   if (path === '/app/tasks') return { page: 'tasks' };
+  if (path === '/app/pipeline') return { page: 'board', board: 'pipeline', search };
+  if (path === '/app/service-queue') return { page: 'board', board: 'serviceQueue', search };
   const list = RECORD_LISTS.find((name) => path === `/app/${name}`);
   if (list) return { page: 'list', list, search };
   if (path === '/app/mail') return { page: 'mail' };

@@ -1,5 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { LIST_TITLES } from '@inbox-crm/shared/client';
+import { BoardPage } from '../boards/board-page.js';
+import { PIPELINE, SERVICE_QUEUE } from '../boards/board-kinds.js';
 import { RecordListPage } from '../lists/record-list-page.js';
 import { CreateRecordProvider } from '../record-forms/create-record.js';
 import { useServices } from '../../ui/services.js';
@@ -39,6 +41,8 @@ const useStyles = makeStyles({
   },
   // Lists have many columns: they get more of a wide screen than a record page's reading width.
   wide: { maxWidth: '1280px' },
+  // A board's columns take the whole window.
+  full: { maxWidth: 'none' },
 });
 
 /** The app in a browser: search, record pages with their correspondence, tasks and filed mail. */
@@ -61,6 +65,8 @@ export default function Console() {
                 {LIST_TITLES[list].plural}
               </ConsoleLink>
             ))}
+            <ConsoleLink to={CONSOLE_PATHS.pipeline}>Pipeline</ConsoleLink>
+            <ConsoleLink to={CONSOLE_PATHS.serviceQueue}>Service queue</ConsoleLink>
             <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
             <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
             {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
@@ -74,7 +80,13 @@ export default function Console() {
             Sign out
           </Button>
         </header>
-        <main className={mergeClasses(styles.main, route.page === 'list' && styles.wide)}>
+        <main
+          className={mergeClasses(
+            styles.main,
+            route.page === 'list' && styles.wide,
+            route.page === 'board' && styles.full,
+          )}
+        >
           {route.page === 'search' && <SearchPage initialQuery={route.query} />}
           {route.page === 'record' && (
             <RecordPage key={`${route.record.type}:${route.record.id}`} record={route.record} />
@@ -82,6 +94,12 @@ export default function Console() {
           {route.page === 'list' && (
             <RecordListPage key={route.list} list={route.list} search={route.search} />
           )}
+          {route.page === 'board' &&
+            (route.board === 'pipeline' ? (
+              <BoardPage key="pipeline" kind={PIPELINE} search={route.search} />
+            ) : (
+              <BoardPage key="queue" kind={SERVICE_QUEUE} search={route.search} />
+            ))}
           {route.page === 'email' && <EmailPage key={route.id} id={route.id} />}
           {route.page === 'tasks' && <TasksPage />}
           {route.page === 'mail' && <MailPage />}

@@ -33,7 +33,7 @@ interface Option {
 }
 
 /** A select over one parameter; several values travel as one option `a,b` ("Unresolved"). */
-function FilterSelect(props: {
+export function FilterSelect(props: {
   label: string;
   value: string | string[] | undefined;
   any: string;
@@ -65,7 +65,7 @@ function FilterSelect(props: {
   );
 }
 
-function ownerOptions(user: User, people: readonly User[]): Option[] {
+export function ownerOptions(user: User, people: readonly User[]): Option[] {
   return [
     { value: 'me', label: 'Me' },
     ...(user.teamId ? [{ value: 'team', label: 'My team' }] : []),
@@ -79,7 +79,13 @@ const named = (names: Record<string, string>): Option[] =>
   Object.entries(names).map(([value, label]) => ({ value, label }));
 
 /** The search box: the list follows what is typed once typing pauses. */
-function SearchBox({ value, onChange }: { value: string; onChange: (value: string | undefined) => void }) {
+export function SearchBox({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string | undefined) => void;
+}) {
   const styles = useStyles();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);

@@ -1,5 +1,9 @@
 import {
   AccountListRow,
+  CaseBoard,
+  CaseBoardQuery,
+  OpportunityBoard,
+  OpportunityBoardQuery,
   AccountListViewQuery,
   CaseListRow,
   CaseListViewQuery,
@@ -17,6 +21,7 @@ import type { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
+import { caseBoard, opportunityBoard } from './boards.js';
 import { csvStream } from './csv-export.js';
 import { allRows, listPage } from './service.js';
 
@@ -36,8 +41,28 @@ const today = () => new Date().toISOString().slice(0, 10);
 /**
  * The console's lists: GET /lists/{name} answers a page with names and a count of matches;
  * GET /lists/{name}.csv exports every matching row in the same order, with the same columns.
+ * GET /boards/opportunities and /boards/cases answer the same rows in columns.
  */
 export async function recordListRoutes(app: App): Promise<void> {
+  const boardSchema = (querystring: TSchema, board: TSchema, summary: string) => ({
+    schema: {
+      tags: ['lists'],
+      security: bearer,
+      summary,
+      querystring,
+      response: { 200: board, ...errorReplies },
+    },
+  });
+  app.get(
+    '/boards/opportunities',
+    boardSchema(OpportunityBoardQuery, OpportunityBoard, 'The pipeline: deals in a column per stage'),
+    (request) => opportunityBoard(app.db, request.actor, request.query as OpportunityBoardQuery),
+  );
+  app.get(
+    '/boards/cases',
+    boardSchema(CaseBoardQuery, CaseBoard, 'The service queue: cases in a column per status'),
+    (request) => caseBoard(app.db, request.actor, request.query as CaseBoardQuery),
+  );
   for (const name of Object.keys(SCHEMAS) as ListName[]) {
     const { query, row } = SCHEMAS[name];
     const tags = ['lists'];
