@@ -5,6 +5,7 @@ import * as workflowAndReminders from './20261201000000_workflow_and_reminders.j
 import * as sessionsThrottleAuditActors from './20261202000000_sessions_throttle_audit_actors.js';
 import * as inertRemoteImages from './20261202000100_inert_remote_images.js';
 import * as listIndexes from './20261203000000_list_indexes.js';
+import * as boardIndexes from './20261203000100_board_indexes.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261202000000_sessions_throttle_audit_actors', sessionsThrottleAuditActors],
   ['20261202000100_inert_remote_images', inertRemoteImages],
   ['20261203000000_list_indexes', listIndexes],
+  ['20261203000100_board_indexes', boardIndexes],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

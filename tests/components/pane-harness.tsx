@@ -1,5 +1,5 @@
-import { cleanup, configure, render } from '@testing-library/react';
-import { inject } from 'vitest';
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
+import { expect, inject } from 'vitest';
 import {
   App,
   connectMailbox,
@@ -75,6 +75,8 @@ export async function openConsole(serverUrl: string, path: string, credentials: 
   atServerOrigin(serverUrl, path);
   webSessionStore(window.localStorage).save((await sessionOf(serverUrl, credentials))!);
   render(<App surface={{ kind: 'console' }} session={createPageSession(window.localStorage)} />);
+  // The console is its own chunk, compiled on first use: on a busy machine that outlasts findBy's second.
+  await waitFor(() => expect(screen.queryByText('Loading the console…')).toBeNull(), { timeout: 30_000 });
 }
 
 /** Unmounts the app and forgets the host and the stored session. */

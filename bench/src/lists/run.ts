@@ -9,7 +9,8 @@ import { signIn, type ApiSession } from '../support/api-session.js';
 import { startChildServer } from '../support/child-server.js';
 import { timeRequests, type TimedRequests } from '../support/latency.js';
 import { printReport, type ScenarioResult } from './report.js';
-import { senderView, targetScenarios, type Scenario } from './scenarios.js';
+import { senderView, targetScenarios, type Scenario, type Sessions } from './scenarios.js';
+import { signInTeamMember } from './team-member.js';
 
 const PORT = 3911;
 const TARGET_MS = 100;
@@ -37,11 +38,13 @@ async function updateDataSet(url: string, orgId: string): Promise<void> {
 
 interface Prepared {
   scenario: Scenario;
+  /** Who sends its requests. */
+  api: ApiSession;
   paths: string[];
   held: boolean;
 }
 
-async function prepareScenarios(api: ApiSession): Promise<Prepared[]> {
+async function prepareScenarios(sessions: Sessions): Promise<Prepared[]> {
   const listed = [
     { scenario: senderView, held: false },
     ...targetScenarios(benchUserId(1))
@@ -50,27 +53,35 @@ async function prepareScenarios(api: ApiSession): Promise<Prepared[]> {
   ];
   const prepared: Prepared[] = [];
   for (const { scenario, held } of listed) {
+    const api = sessions[scenario.as ?? 'admin'];
     const paths = await scenario.paths(api);
     console.log(`  ${scenario.name}: ${paths.length} paths`);
-    prepared.push({ scenario, paths, held });
+    prepared.push({ scenario, api, paths, held });
   }
   return prepared;
 }
 
-async function measureScenarios(api: ApiSession, prepared: Prepared[]): Promise<ScenarioResult[]> {
-  const time = (paths: string[], clients: number, requestsPerClient: number, offset = 0) =>
+async function measureScenarios(prepared: Prepared[]): Promise<ScenarioResult[]> {
+  const time = (
+    { api, paths }: Prepared,
+    clients: number,
+    requestsPerClient: number,
+    offset = 0,
+  ): Promise<TimedRequests> =>
     timeRequests({ baseUrl: api.baseUrl, headers: api.headers, paths, clients, requestsPerClient, offset });
-  for (const { paths } of prepared) await time(paths, 1, Math.min(paths.length, REQUESTS_PER_CLIENT));
+  for (const scenario of prepared) {
+    await time(scenario, 1, Math.min(scenario.paths.length, REQUESTS_PER_CLIENT));
+  }
   // Rounds alternate every scenario, the baseline among them, to spread the machine's drift over
   // all; a scenario's percentiles are over its requests of every round.
   const samples = new Map<string, TimedRequests>();
   for (let round = 1; round <= ROUNDS; round += 1) {
     process.stdout.write(`\r  round ${round} of ${ROUNDS}`);
     for (const clients of CLIENT_COUNTS) {
-      for (const { scenario, paths } of prepared) {
+      for (const each of prepared) {
         // Each round goes on to senders not looked up yet; a list's pages come round again.
-        const timed = await time(paths, clients, REQUESTS_PER_CLIENT, round * REQUESTS_PER_CLIENT);
-        const key = `${clients} ${scenario.name}`;
+        const timed = await time(each, clients, REQUESTS_PER_CLIENT, round * REQUESTS_PER_CLIENT);
+        const key = `${clients} ${each.scenario.name}`;
         const sample = samples.get(key) ?? { durations: [], failures: 0 };
         sample.durations.push(...timed.durations);
         sample.failures += timed.failures;
@@ -106,13 +117,13 @@ async function main(): Promise<void> {
     { DATABASE_URL: url, DATABASE_POOL_MAX: POOL_MAX, JWT_SECRET: randomBytes(32).toString('hex') },
   );
   try {
-    const api = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+    const admin = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     console.log('\nFinding the pages to request…');
-    const prepared = await prepareScenarios(api);
+    const prepared = await prepareScenarios({ admin, teamMember: await signInTeamMember(admin) });
     console.log(
       `\nWarming up, then ${ROUNDS} rounds of ${REQUESTS_PER_CLIENT} requests per client at ${CLIENT_COUNTS.join(' and ')} clients, alternating; the server has ${POOL_MAX} database connections…`,
     );
-    printReport(await measureScenarios(api, prepared), TARGET_MS);
+    printReport(await measureScenarios(prepared), TARGET_MS);
   } finally {
     await server.stop();
   }

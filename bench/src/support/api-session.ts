@@ -7,13 +7,23 @@ export interface ApiSession {
   getJson<T>(path: string): Promise<T>;
 }
 
+/** A sign-in the server refused, with its status (401 for a wrong address or password). */
+export class SignInRefused extends Error {
+  constructor(
+    readonly status: number,
+    answer: string,
+  ) {
+    super(`sign-in failed: ${status} ${answer}`);
+  }
+}
+
 export async function signIn(baseUrl: string, email: string, password: string): Promise<ApiSession> {
   const reply = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  if (!reply.ok) throw new Error(`sign-in failed: ${reply.status} ${await reply.text()}`);
+  if (!reply.ok) throw new SignInRefused(reply.status, await reply.text());
   const { accessToken } = (await reply.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
   return {

@@ -64,7 +64,11 @@ export function applySortedPage(query: Knex.QueryBuilder, options: SortedPageOpt
       query.whereRaw(`(${rows}${nullsAfter})`, [value, id]);
     }
   }
-  query.orderByRaw(`${column.sql} ${direction}, ${idColumn} ${direction}`).limit(options.limit + 1);
+  // The limit is written into the statement, not bound: a generic plan that cannot see it plans
+  // for a tenth of the table and starts parallel workers for every page.
+  query
+    .orderByRaw(`${column.sql} ${direction}, ${idColumn} ${direction}`)
+    .limit(options.limit + 1, { skipBinding: true });
 }
 
 /**

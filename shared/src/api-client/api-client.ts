@@ -282,6 +282,7 @@ export function createApiClient(options: ApiClientOptions) {
     logActivity: (body: ActivityCreate) => send<Activity>('POST', '/activities', body),
     listTasks: (query: TaskListQuery) => get<PageOf<Task>>(`/tasks${queryString(query)}`),
     createTask: (body: TaskCreate) => send<Task>('POST', '/tasks', body),
+    getTask: (id: string) => get<Task>(`/tasks/${id}`),
     updateTask: (id: string, body: TaskUpdate) => send<Task>('PATCH', `/tasks/${id}`, body),
     createOpportunity: (body: OpportunityCreate) => send<Opportunity>('POST', '/opportunities', body),
     updateOpportunity: (id: string, body: OpportunityUpdate) =>

@@ -150,6 +150,9 @@ export const TaskListViewQuery = listQuery(TASK_LIST_SORTS, {
   overdue: Type.Optional(Type.Boolean({ description: 'open tasks whose due time has passed' })),
   priority: Type.Optional(oneOrMore(TaskPriority, 3)),
   accountId: Type.Optional(Uuid),
+  contactId: Type.Optional(Uuid),
+  opportunityId: Type.Optional(Uuid),
+  caseId: Type.Optional(Uuid),
 });
 export type TaskListViewQuery = Static<typeof TaskListViewQuery>;
 export const TaskListRow = Type.Object({

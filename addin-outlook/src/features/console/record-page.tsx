@@ -21,6 +21,7 @@ import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { InlineFields } from '../record-forms/inline-fields.js';
 import { RecordFormDialog } from '../record-forms/record-form-dialog.js';
+import { RecordTasks } from '../tasks/record-tasks.js';
 import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
@@ -98,6 +99,7 @@ export function RecordPage({ record }: { record: RecordRef }) {
       {failure && <ProblemMessage error={failure} />}
       <InlineFields type={record.type} record={current} onSaved={show} onStale={loaded.refresh} />
       <RecordSummary type={record.type} record={current} />
+      <RecordTasks record={record} />
       <RelatedRecords record={record} />
       {(record.type === 'contact' || record.type === 'opportunity') && (
         <PlansPanel recordType={record.type} recordId={record.id} />

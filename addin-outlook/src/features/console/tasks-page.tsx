@@ -1,149 +1,112 @@
 import {
-  Badge,
   Button,
-  Checkbox,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Tab,
   TabList,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  consoleRecordPath,
-  RECORD_TYPE_NAMES,
-  type ApiError,
-  type RecordType,
-  type Task,
-} from '@inbox-crm/shared/client';
-import { formatMoment } from '../../ui/format.js';
-import { useListStyles } from '../../ui/list-styles.js';
+import type { ApiError, TaskListViewQuery } from '@inbox-crm/shared/client';
+import { NamedSelect } from '../../ui/named-select.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
-import { ConsoleLink } from './console-link.js';
+import { TaskDialog } from '../tasks/task-dialog.js';
+import { TaskList } from '../tasks/task-list.js';
 
 type View = 'mine' | 'team' | 'done';
 
 const useStyles = makeStyles({
-  task: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  about: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    color: tokens.colorNeutralForeground3,
-  },
+  heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  title: { flexGrow: 1 },
 });
 
-function relatedRecords(task: Task): { type: RecordType; id: string }[] {
-  const pairs: [RecordType, string | null][] = [
-    ['contact', task.contactId],
-    ['account', task.accountId],
-    ['opportunity', task.opportunityId],
-    ['case', task.caseId],
-  ];
-  return pairs
-    .filter((pair): pair is [RecordType, string] => pair[1] !== null)
-    .map(([type, id]) => ({ type, id }));
-}
-
-function DueBadge({ task }: { task: Task }) {
-  if (!task.dueAt) return null;
-  return (
-    <Badge appearance="tint" color={task.overdue ? 'danger' : 'informative'}>
-      {task.overdue ? 'overdue · ' : 'due '}
-      {formatMoment(task.dueAt)}
-    </Badge>
-  );
-}
-
 /**
- * My open tasks and my team's, overdue first (the server's order); ticking one completes it, and a
- * task done by mistake is reopened from "Done".
+ * My open tasks, my team's (all of them or one person's) and those done, soonest due first;
+ * ticking one completes it, a done one is reopened, and any opens for editing.
  */
 export function TasksPage() {
   const styles = useStyles();
-  const lists = useListStyles();
   const { api, user } = useServices();
   const [view, setView] = useState<View>('mine');
-  const tasks = useRequest(`tasks:${view}`, () =>
-    view === 'team' ? api.teamTasks() : api.myTasks(view === 'done' ? { done: true } : {}),
-  );
-  const people = useRequest('users', () => api.users());
+  const [person, setPerson] = useState('');
+  const [editing, setEditing] = useState<{ taskId?: string } | null>(null);
+  const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
-
-  const nameOf = (id: string | null) =>
+  const people = useRequest('users', () => api.users());
+  const teammates =
     people.state.status === 'done'
-      ? (people.state.data.items.find((person) => person.id === id)?.name ?? '')
-      : '';
+      ? people.state.data.items.filter((member) => member.teamId === user.teamId && member.id !== user.id)
+      : [];
 
-  async function change(task: Task, done: boolean) {
-    setFailure(null);
-    try {
-      await (done ? api.completeTask(task.id) : api.reopenTask(task.id));
-      tasks.update((items) => items.filter((item) => item.id !== task.id));
-      setNotice(done ? `“${task.title}” is done.` : `“${task.title}” is open again.`);
-    } catch (error) {
-      setFailure(asApiError(error));
-    }
-  }
+  const queries: Record<View, TaskListViewQuery> = {
+    mine: { assignee: 'me', done: false },
+    team: { assignee: person || 'team', done: false },
+    done: { assignee: 'me', done: true, sort: '-dueAt' },
+  };
+  const empty: Record<View, string> = {
+    mine: 'No open tasks: new ones appear here, and so do those your workflow rules make for you.',
+    team: person ? 'Nothing open for them.' : 'Your team has no open tasks.',
+    done: 'Nothing done yet.',
+  };
 
-  const state = tasks.state;
   return (
     <>
-      <Text as="h1" size={600} weight="semibold">
-        Tasks
-      </Text>
+      <div className={styles.heading}>
+        <Text as="h1" size={600} weight="semibold" className={styles.title}>
+          Tasks
+        </Text>
+        <Button appearance="primary" onClick={() => setEditing({})}>
+          New task
+        </Button>
+      </div>
       <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)}>
         <Tab value="mine">Mine</Tab>
         {user.teamId && <Tab value="team">My team</Tab>}
         <Tab value="done">Done</Tab>
       </TabList>
+      {view === 'team' && (
+        <NamedSelect
+          label="Person"
+          value={person}
+          none="Everyone in my team"
+          items={teammates}
+          onChange={setPerson}
+        />
+      )}
       {notice && (
         <MessageBar intent="success" aria-live="polite">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      {failure && <ProblemMessage error={failure} onRetry={tasks.reload} />}
-      {state.status === 'loading' && <Spinner label="Loading tasks…" />}
-      {state.status === 'failed' && <ProblemMessage error={state.error} onRetry={tasks.reload} />}
-      {state.status === 'done' && state.data.length === 0 && (
-        <Text role="status">{view === 'done' ? 'Nothing done yet.' : 'No open tasks.'}</Text>
-      )}
-      {state.status === 'done' && (
-        <ul className={lists.list} aria-label={view === 'done' ? 'Done tasks' : 'Open tasks'}>
-          {state.data.map((task) => (
-            <li key={task.id} className={styles.task}>
-              {view === 'done' ? (
-                <>
-                  <Text>{task.title}</Text>
-                  <Button size="small" onClick={() => void change(task, false)}>
-                    Reopen
-                  </Button>
-                </>
-              ) : (
-                <Checkbox label={task.title} checked={false} onChange={() => void change(task, true)} />
-              )}
-              <span className={styles.about}>
-                {view !== 'done' && <DueBadge task={task} />}
-                {view === 'team' && task.assigneeId !== user.id && (
-                  <Text size={200}>{nameOf(task.assigneeId)}</Text>
-                )}
-                {relatedRecords(task).map((record) => (
-                  <ConsoleLink key={record.type} to={consoleRecordPath(record)}>
-                    {RECORD_TYPE_NAMES[record.type]}
-                  </ConsoleLink>
-                ))}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {failure && <ProblemMessage error={failure} />}
+      <TaskList
+        label={view === 'done' ? 'Done tasks' : 'Open tasks'}
+        query={queries[view]}
+        round={round}
+        showAssignee={view === 'team'}
+        empty={empty[view]}
+        onEdit={(task) => setEditing({ taskId: task.id })}
+        onChanged={(message) => {
+          setFailure(null);
+          setNotice(message);
+        }}
+        onFailed={(error) => setFailure(asApiError(error))}
+      />
+      <TaskDialog
+        open={editing !== null}
+        taskId={editing?.taskId}
+        onClose={() => setEditing(null)}
+        onSaved={(task) => {
+          setEditing(null);
+          setNotice(`“${task.title}” is saved.`);
+          setRound((value) => value + 1);
+        }}
+      />
     </>
   );
 }

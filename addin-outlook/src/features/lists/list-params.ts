@@ -20,7 +20,16 @@ const FILTERS: Record<ListName, Record<string, Kind>> = {
     closeTo: 'text',
   },
   cases: { owner: 'text', accountId: 'text', status: 'many', priority: 'many' },
-  tasks: { assignee: 'text', done: 'boolean', overdue: 'boolean', priority: 'many', accountId: 'text' },
+  tasks: {
+    assignee: 'text',
+    done: 'boolean',
+    overdue: 'boolean',
+    priority: 'many',
+    accountId: 'text',
+    contactId: 'text',
+    opportunityId: 'text',
+    caseId: 'text',
+  },
 };
 
 /** The list query an address's search part names; unknown parameters are left out. */

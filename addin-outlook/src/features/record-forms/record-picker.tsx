@@ -10,11 +10,7 @@ const NONE = '';
  * Picks one record of a type by typing part of its name; empties to none. The chosen record's
  * name is read once when the picker opens on an existing choice.
  */
-export function RecordPicker(props: {
-  type: Extract<RecordType, 'account' | 'contact'>;
-  value: string;
-  onChange: (id: string) => void;
-}) {
+export function RecordPicker(props: { type: RecordType; value: string; onChange: (id: string) => void }) {
   const { api } = useServices();
   const { type, value, onChange } = props;
   const [name, setName] = useState('');
@@ -25,7 +21,7 @@ export function RecordPicker(props: {
     if (value === NONE) return setName('');
     let current = true;
     api.getRecord(type, value).then(
-      (record) => current && setName('name' in record ? record.name : ''),
+      (record) => current && setName('name' in record ? record.name : record.subject),
       () => current && setName(''),
     );
     return () => {
@@ -54,7 +50,7 @@ export function RecordPicker(props: {
     <Combobox
       value={typed ?? name}
       selectedOptions={value === NONE ? [] : [value]}
-      placeholder={type === 'account' ? 'Type to find an account' : 'Type to find a contact'}
+      placeholder={`Type to find ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}
       onChange={(event) => setTyped(event.target.value)}
       onOptionSelect={(_, data) => {
         setTyped(null);

@@ -63,6 +63,9 @@ export const taskList: ListDefinition<TaskListViewQuery, TaskListRow> = {
     if (query.overdue === false) builder.whereRaw('(t.done OR t.due_at IS NULL OR t.due_at >= now())');
     if (query.priority) builder.whereIn('t.priority', asList(query.priority));
     if (query.accountId) builder.where('t.account_id', query.accountId);
+    if (query.contactId) builder.where('t.contact_id', query.contactId);
+    if (query.opportunityId) builder.where('t.opportunity_id', query.opportunityId);
+    if (query.caseId) builder.where('t.case_id', query.caseId);
     const words = query.q?.trim();
     if (words) builder.whereRaw(`t.title ILIKE ? ESCAPE '\\'`, [likePattern(words)]);
     return builder;
