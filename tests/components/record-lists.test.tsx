@@ -41,7 +41,7 @@ beforeAll(async () => {
     stageId: won.id,
   });
   binned = await api.createAccount({ name: `${WORD} Binned` });
-  await api.deleteListed('accounts', binned.id);
+  await api.deleteRecord('account', binned.id);
 });
 
 afterEach(() => {

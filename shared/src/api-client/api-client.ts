@@ -259,9 +259,6 @@ export function createApiClient(options: ApiClientOptions) {
     opportunityBoard: (query: OpportunityBoardQuery) =>
       get<OpportunityBoard>(`/boards/opportunities${queryString(query)}`),
     caseBoard: (query: CaseBoardQuery) => get<CaseBoard>(`/boards/cases${queryString(query)}`),
-    /** Soft-deletes a row of a list (every list's name is its records' API path). */
-    deleteListed: (name: ListName, id: string) => send<unknown>('DELETE', `/${name}/${id}`),
-    restoreListed: (name: ListName, id: string) => send<unknown>('POST', `/${name}/${id}/restore`, {}),
     timeline: (record: RecordRef, query: TimelineQuery = {}) =>
       get<PageOf<TimelineEntry>>(`/${RECORD_PATHS[record.type]}/${record.id}/timeline${queryString(query)}`),
 

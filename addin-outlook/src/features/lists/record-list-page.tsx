@@ -117,7 +117,7 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
   async function restore(row: Row, name: string) {
     setProblem(null);
     try {
-      await api.restoreListed(list, row.id);
+      await api.restoreRecord(RECORD_TYPE_OF_LIST[list as RecordListName], row.id);
       setNotice(`${name} is restored.`);
       page.reload();
     } catch (error) {

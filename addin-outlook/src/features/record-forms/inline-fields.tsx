@@ -1,15 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Select,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   CASE_STATUS_NAMES,
@@ -20,9 +9,9 @@ import {
   type RecordType,
   type UpdateOfType,
 } from '@inbox-crm/shared/client';
-import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
+import { SaveProblem } from './save-problem.js';
 
 const useStyles = makeStyles({
   row: {
@@ -141,23 +130,14 @@ export function InlineFields<T extends RecordType>(props: {
           </Field>
         ))}
       </div>
-      {failure?.code === 'stale_version' ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{failure.message}</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              onClick={() => {
-                setFailure(null);
-                props.onStale();
-              }}
-            >
-              Load the latest
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : (
-        failure && <ProblemMessage error={failure} />
-      )}
+      <SaveProblem
+        error={failure}
+        loadLabel="Load the latest"
+        onLoadLatest={() => {
+          setFailure(null);
+          props.onStale();
+        }}
+      />
     </>
   );
 }

@@ -7,9 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
@@ -22,11 +19,11 @@ import {
   type RecordType,
   type UpdateOfType,
 } from '@inbox-crm/shared/client';
-import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { fieldErrors } from './field-errors.js';
 import { RecordFormFields } from './record-form-fields.js';
+import { SaveProblem } from './save-problem.js';
 import {
   changedFields,
   RECORD_FORMS,
@@ -83,7 +80,6 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLa
   const noun = RECORD_TYPE_NAMES[type].toLowerCase();
   const stale = failure?.code === 'stale_version';
   const placed = fieldErrors(failure);
-  const unplaced = failure && !stale && Object.keys(placed).length === 0 ? failure : null;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -124,14 +120,6 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLa
       <DialogBody>
         <DialogTitle>{opened ? `Edit ${noun}` : `New ${noun}`}</DialogTitle>
         <DialogContent className={styles.form}>
-          {stale && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{failure.message}</MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={() => void loadLatest()}>Load their version</Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
           <RecordFormFields
             fields={spec.fields}
             draft={draft}
@@ -142,7 +130,11 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLa
             }}
             onChange={(key, value) => setDraft((current) => ({ ...current, [key]: value }))}
           />
-          {unplaced && <ProblemMessage error={unplaced} />}
+          <SaveProblem
+            error={failure}
+            placed={Object.keys(placed).length > 0}
+            onLoadLatest={() => void loadLatest()}
+          />
         </DialogContent>
         <DialogActions>
           <Button appearance="primary" type="submit" disabled={busy || stale}>

@@ -1,6 +1,8 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { RecordRef } from '@inbox-crm/shared/client';
+import type { ApiError, RecordRef } from '@inbox-crm/shared/client';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { asApiError } from '../../ui/use-request.js';
 import { TaskDialog } from './task-dialog.js';
 import { TaskList } from './task-list.js';
 import { TASK_LINKS } from './task-draft.js';
@@ -16,6 +18,7 @@ export function RecordTasks({ record }: { record: RecordRef }) {
   const [editing, setEditing] = useState<{ taskId?: string } | null>(null);
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
   const field = TASK_LINKS.find((link) => link.type === record.type)!.key;
   return (
     <section className={styles.section} aria-label="Open tasks">
@@ -32,6 +35,7 @@ export function RecordTasks({ record }: { record: RecordRef }) {
           {notice}
         </Text>
       )}
+      {failure && <ProblemMessage error={failure} />}
       <TaskList
         label="Open tasks of this record"
         query={{ [field]: record.id, done: false }}
@@ -39,8 +43,11 @@ export function RecordTasks({ record }: { record: RecordRef }) {
         showAssignee
         empty="No open tasks. Add one to be reminded of the next step."
         onEdit={(task) => setEditing({ taskId: task.id })}
-        onChanged={setNotice}
-        onFailed={() => setRound((value) => value + 1)}
+        onChanged={(message) => {
+          setFailure(null);
+          setNotice(message);
+        }}
+        onFailed={(error) => setFailure(asApiError(error))}
       />
       <TaskDialog
         open={editing !== null}

@@ -9,9 +9,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Select,
   Spinner,
   Textarea,
@@ -24,6 +21,7 @@ import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { fieldErrors } from '../record-forms/field-errors.js';
 import { RecordPicker } from '../record-forms/record-picker.js';
+import { SaveProblem } from '../record-forms/save-problem.js';
 import {
   draftOfTask,
   newTaskDraft,
@@ -118,14 +116,6 @@ function TaskForm({ task, links, onClose, onSaved }: Props & { task?: Task }) {
       <DialogBody>
         <DialogTitle>{opened ? 'Edit task' : 'New task'}</DialogTitle>
         <DialogContent className={styles.form}>
-          {stale && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{failure.message}</MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={() => void loadLatest()}>Load their version</Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
           <Field label="Title" required {...(errors.title ? { validationMessage: errors.title } : {})}>
             <Input value={draft.title} onChange={(_, data) => set({ title: data.value })} />
           </Field>
@@ -183,7 +173,11 @@ function TaskForm({ task, links, onClose, onSaved }: Props & { task?: Task }) {
               onChange={(_, data) => set({ notes: data.value })}
             />
           </Field>
-          {failure && !stale && Object.keys(errors).length === 0 && <ProblemMessage error={failure} />}
+          <SaveProblem
+            error={failure}
+            placed={Object.keys(errors).length > 0}
+            onLoadLatest={() => void loadLatest()}
+          />
         </DialogContent>
         <DialogActions>
           <Button appearance="primary" type="submit" disabled={busy || stale || draft.title.trim() === ''}>

@@ -2,7 +2,13 @@ import type { AccountListRow, AccountListViewQuery } from '@inbox-crm/shared';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { userNames, userRef } from '../users/index.js';
-import { organisationRows, whereOwnedBy, type ListDefinition, type SelectedRow } from './list-definition.js';
+import {
+  metaColumns,
+  organisationRows,
+  whereOwnedBy,
+  type ListDefinition,
+  type SelectedRow,
+} from './list-definition.js';
 
 interface Selected extends RecordMetaRow {
   name: string;
@@ -27,11 +33,7 @@ export const accountList: ListDefinition<AccountListViewQuery, AccountListRow> =
   },
   select(db, builder) {
     builder.select(
-      'a.id',
-      'a.version',
-      'a.created_at',
-      'a.updated_at',
-      'a.deleted_at',
+      ...metaColumns('a'),
       'a.name',
       'a.industry',
       'a.phone',

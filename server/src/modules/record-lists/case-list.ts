@@ -9,6 +9,7 @@ import {
   organisationRows,
   whereOwnedBy,
   type ListDefinition,
+  metaColumns,
   type SelectedRow,
 } from './list-definition.js';
 
@@ -48,11 +49,7 @@ export const caseList: ListDefinition<CaseListViewQuery, CaseListRow> = {
       .leftJoin('accounts as ka', (join) => join.on('ka.org_id', 'k.org_id').andOn('ka.id', 'k.account_id'))
       .leftJoin('contacts as kc', (join) => join.on('kc.org_id', 'k.org_id').andOn('kc.id', 'k.contact_id'))
       .select(
-        'k.id',
-        'k.version',
-        'k.created_at',
-        'k.updated_at',
-        'k.deleted_at',
+        ...metaColumns('k'),
         'k.subject',
         'k.status',
         'k.priority',

@@ -8,6 +8,7 @@ import {
   organisationRows,
   whereOwnedBy,
   type ListDefinition,
+  metaColumns,
   type SelectedRow,
 } from './list-definition.js';
 
@@ -39,11 +40,7 @@ export const contactList: ListDefinition<ContactListViewQuery, ContactListRow> =
     builder
       .leftJoin('accounts as ca', (join) => join.on('ca.org_id', 'c.org_id').andOn('ca.id', 'c.account_id'))
       .select(
-        'c.id',
-        'c.version',
-        'c.created_at',
-        'c.updated_at',
-        'c.deleted_at',
+        ...metaColumns('c'),
         'c.title',
         'c.account_id',
         'c.owner_id',

@@ -76,3 +76,7 @@ export const contactNameSql = (alias: string) => `trim(${alias}.first_name || ' 
 export function namedRef(id: unknown, name: unknown): { id: string; name: string } | null {
   return typeof id === 'string' ? { id, name: typeof name === 'string' ? name : '' } : null;
 }
+
+/** The columns every row starts with (a RecordMetaRow), of the listed table. */
+export const metaColumns = (alias: string) =>
+  ['id', 'version', 'created_at', 'updated_at', 'deleted_at'].map((column) => `${alias}.${column}`);

@@ -8,6 +8,7 @@ import {
   organisationRows,
   whereOwnedBy,
   type ListDefinition,
+  metaColumns,
   type SelectedRow,
 } from './list-definition.js';
 
@@ -49,11 +50,7 @@ export const opportunityList: ListDefinition<OpportunityListViewQuery, Opportuni
       .leftJoin('accounts as oa', (join) => join.on('oa.org_id', 'o.org_id').andOn('oa.id', 'o.account_id'))
       .join('pipeline_stages as os', (join) => join.on('os.org_id', 'o.org_id').andOn('os.id', 'o.stage_id'))
       .select(
-        'o.id',
-        'o.version',
-        'o.created_at',
-        'o.updated_at',
-        'o.deleted_at',
+        ...metaColumns('o'),
         'o.name',
         'o.account_id',
         'oa.name as account_name',

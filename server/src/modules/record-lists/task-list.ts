@@ -9,6 +9,7 @@ import {
   organisationRows,
   whereOwnedBy,
   type ListDefinition,
+  metaColumns,
   type SelectedRow,
 } from './list-definition.js';
 
@@ -79,11 +80,7 @@ export const taskList: ListDefinition<TaskListViewQuery, TaskListRow> = {
       .leftJoin('opportunities as tp', on('tp', 'opportunity_id'))
       .leftJoin('cases as tk', on('tk', 'case_id'))
       .select(
-        't.id',
-        't.version',
-        't.created_at',
-        't.updated_at',
-        't.deleted_at',
+        ...metaColumns('t'),
         't.title',
         't.due_at',
         't.time_zone',
