@@ -1,6 +1,7 @@
 import type { ListPageOf, OpportunityListRow, TaskListRow } from '@inbox-crm/shared';
 import { createAccount, createContact, createOpportunity } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
+import type { TestApp } from '../support/test-app.js';
 import { describe, expect, it } from '../support/suite.js';
 
 type Page<T> = ListPageOf<T>;
@@ -327,5 +328,254 @@ describe('boards', () => {
     ]);
     expect(board.body.columns[2].total).toEqual({ value: 1, capped: false });
     expect((await org.admin.get('/api/v1/boards/cases?priority=bogus')).status).toBe(400);
+  });
+});
+
+describe('pipeline running totals', () => {
+  type Knex = TestApp['database']['knex'];
+  type Column = { id: string; total: { value: number; capped: boolean }; amounts: unknown[] };
+  type Sums = { deals: number; amounts: { currency: string; amountMinor: number }[] };
+
+  /** Each stage's live deals counted and summed afresh from the deals themselves. */
+  async function freshSums(knex: Knex, orgId: string, ownerIds?: string[]): Promise<Map<string, Sums>> {
+    const query = knex('opportunities').where({ org_id: orgId }).whereNull('deleted_at');
+    if (ownerIds) query.whereIn('owner_id', ownerIds);
+    const rows = (await query
+      .groupBy('stage_id', 'currency')
+      .orderBy('currency')
+      .select(
+        'stage_id',
+        'currency',
+        knex.raw('count(*)::int AS deals'),
+        knex.raw('sum(amount_minor)::bigint AS amount'),
+      )) as {
+      stage_id: string;
+      currency: string | null;
+      deals: number;
+      amount: string | null;
+    }[];
+    const sums = new Map<string, Sums>();
+    for (const row of rows) {
+      const stage = sums.get(row.stage_id) ?? { deals: 0, amounts: [] };
+      stage.deals += row.deals;
+      if (row.currency) stage.amounts.push({ currency: row.currency, amountMinor: Number(row.amount) });
+      sums.set(row.stage_id, stage);
+    }
+    return sums;
+  }
+
+  /** The board's columns say what a fresh sum says, stage by stage. */
+  async function expectBoardMatchesFreshSums(client: Client, path: string, expected: Map<string, Sums>) {
+    const board = await client.get(path);
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    const columns = board.body.columns as Column[];
+    expect(columns.length).toBeGreaterThan(0);
+    for (const column of columns) {
+      const sums = expected.get(column.id) ?? { deals: 0, amounts: [] };
+      expect(column.total, column.id).toEqual({ value: sums.deals, capped: false });
+      expect(column.amounts, column.id).toEqual(sums.amounts);
+    }
+  }
+
+  /** The running totals, row by row, equal a fresh GROUP BY of the live deals. */
+  async function expectTotalsMatchDeals(knex: Knex, orgId: string) {
+    const key = 'owner_id, stage_id, currency';
+    const totals = await knex.raw(
+      `SELECT ${key}, deals::int, amount_minor::bigint AS amount FROM opportunity_stage_totals
+       WHERE org_id = ? AND deals <> 0 ORDER BY ${key}`,
+      [orgId],
+    );
+    const fresh = await knex.raw(
+      `SELECT ${key}, count(*)::int AS deals, coalesce(sum(amount_minor), 0)::bigint AS amount FROM opportunities
+       WHERE org_id = ? AND deleted_at IS NULL GROUP BY ${key} ORDER BY ${key}`,
+      [orgId],
+    );
+    expect(totals.rows).toEqual(fresh.rows);
+  }
+
+  it('stay equal to a fresh sum through create, stage move, amount and currency change, owner change, delete and restore', async ({
+    org,
+    testApp,
+  }) => {
+    const knex = testApp.database.knex;
+    const rep = await org.addUser('member', { name: 'Rita Rep' });
+    const [lead, qualified, proposal] = await stagesOf(org.admin);
+    const check = async () => {
+      await expectTotalsMatchDeals(knex, org.orgId);
+      await expectBoardMatchesFreshSums(
+        org.admin,
+        '/api/v1/boards/opportunities',
+        await freshSums(knex, org.orgId),
+      );
+      await expectBoardMatchesFreshSums(
+        org.admin,
+        `/api/v1/boards/opportunities?owner=${rep.user.id}`,
+        await freshSums(knex, org.orgId, [rep.user.id]),
+      );
+    };
+
+    const euro = await createOpportunity(org.admin, {
+      name: 'Euro',
+      stageId: lead!.id,
+      amountMinor: 10_000,
+      currency: 'EUR',
+    });
+    const dollar = await createOpportunity(org.admin, {
+      name: 'Dollar',
+      stageId: lead!.id,
+      amountMinor: 7_000,
+      currency: 'USD',
+    });
+    const bare = await createOpportunity(org.admin, { name: 'No amount', stageId: lead!.id });
+    const ritas = await createOpportunity(org.admin, {
+      name: 'Rita’s',
+      stageId: qualified!.id,
+      ownerId: rep.user.id,
+      amountMinor: 1_000,
+      currency: 'EUR',
+    });
+    await check();
+    const board = await org.admin.get('/api/v1/boards/opportunities');
+    expect(board.body.columns[0]).toMatchObject({
+      total: { value: 3, capped: false },
+      amounts: [
+        { currency: 'EUR', amountMinor: 10_000 },
+        { currency: 'USD', amountMinor: 7_000 },
+      ],
+    });
+
+    const patch = async (deal: { id: string; version: number }, body: object) => {
+      const reply = await org.admin.patch(`/api/v1/opportunities/${deal.id}`, {
+        version: deal.version,
+        ...body,
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      return reply.body as { id: string; version: number };
+    };
+    const moved = await patch(euro, { stageId: proposal!.id });
+    await check();
+    const repriced = await patch(moved, { amountMinor: 12_500 });
+    await check();
+    await patch(repriced, { currency: 'GBP' });
+    await check();
+    await patch(bare, { amountMinor: 300, currency: 'USD', stageId: qualified!.id });
+    await check();
+    await patch(dollar, { ownerId: rep.user.id });
+    await check();
+    await patch(ritas, { amountMinor: null, currency: null });
+    await check();
+
+    const deleted = await org.admin.delete(`/api/v1/opportunities/${ritas.id}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    await check();
+    // A change to a deal in the trash moves no total.
+    await knex('opportunities')
+      .where({ org_id: org.orgId, id: ritas.id })
+      .update({ amount_minor: 99, currency: 'EUR' });
+    await check();
+    expect((await org.admin.post(`/api/v1/opportunities/${ritas.id}/restore`)).status).toBe(200);
+    await check();
+    // Removed outright, as a purge or a cascade would.
+    await knex('opportunities').where({ org_id: org.orgId, id: dollar.id }).delete();
+    await check();
+    const afterAll = await org.admin.get('/api/v1/boards/opportunities');
+    expect(afterAll.body.columns[0].total).toEqual({ value: 0, capped: false });
+    expect(afterAll.body.columns[0].amounts).toEqual([]);
+  });
+
+  it('leave filters the totals do not know (a search, an account, close dates) to the deals themselves', async ({
+    org,
+    testApp,
+  }) => {
+    const [lead] = await stagesOf(org.admin);
+    const account = await createAccount(org.admin, { name: 'Filtered Ltd' });
+    await createOpportunity(org.admin, {
+      name: 'Harbour crane',
+      stageId: lead!.id,
+      accountId: account.id,
+      closeDate: '2027-05-01',
+      amountMinor: 4_000,
+      currency: 'EUR',
+    });
+    await createOpportunity(org.admin, {
+      name: 'Other deal',
+      stageId: lead!.id,
+      closeDate: '2027-09-01',
+      amountMinor: 6_000,
+      currency: 'EUR',
+    });
+    const one = { total: { value: 1, capped: false }, amounts: [{ currency: 'EUR', amountMinor: 4_000 }] };
+    for (const filter of ['q=harbour', `accountId=${account.id}`, 'closeTo=2027-06-30']) {
+      const board = await org.admin.get(`/api/v1/boards/opportunities?${filter}`);
+      expect(board.status, JSON.stringify(board.body)).toBe(200);
+      expect(board.body.columns[0], filter).toMatchObject(one);
+    }
+    await expectBoardMatchesFreshSums(
+      org.admin,
+      '/api/v1/boards/opportunities',
+      await freshSums(testApp.database.knex, org.orgId),
+    );
+  });
+
+  it('stay true when deals are created and moved between two stages in both directions at once', async ({
+    org,
+    testApp,
+  }) => {
+    const [lead, qualified] = await stagesOf(org.admin);
+    const create = (stageId: string, index: number) =>
+      createOpportunity(org.admin, {
+        name: `Race ${index}`,
+        stageId,
+        amountMinor: 100 * index,
+        currency: 'EUR',
+      });
+    const inLead = await Promise.all([1, 2, 3, 4, 5, 6].map((index) => create(lead!.id, index)));
+    const inQualified = await Promise.all([7, 8, 9, 10, 11, 12].map((index) => create(qualified!.id, index)));
+    const move = (deal: { id: string; version: number }, stageId: string) =>
+      org.admin.patch(`/api/v1/opportunities/${deal.id}`, { version: deal.version, stageId });
+    const replies = await Promise.all([
+      ...inLead.map((deal) => move(deal, qualified!.id)),
+      ...inQualified.map((deal) => move(deal, lead!.id)),
+    ]);
+    expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
+    await expectTotalsMatchDeals(testApp.database.knex, org.orgId);
+    const board = await org.admin.get('/api/v1/boards/opportunities');
+    expect(board.body.columns[0]).toMatchObject({
+      total: { value: 6, capped: false },
+      amounts: [{ currency: 'EUR', amountMinor: 100 * (7 + 8 + 9 + 10 + 11 + 12) }],
+    });
+  });
+
+  it('give a team’s board the sum of its members’ totals', async ({ org, testApp }) => {
+    const team = await org.admin.post('/api/v1/teams', { name: 'North' });
+    expect(team.status, JSON.stringify(team.body)).toBe(201);
+    const north = await org.addUser('member', { name: 'Nina North', teamId: team.body.id });
+    const mate = await org.addUser('member', { name: 'Nils North', teamId: team.body.id });
+    const outsider = await org.addUser('member', { name: 'Otto Out' });
+    const [lead] = await stagesOf(org.admin);
+    for (const [owner, amountMinor] of [
+      [north, 1_000],
+      [mate, 2_000],
+      [outsider, 4_000],
+    ] as const) {
+      await createOpportunity(org.admin, {
+        name: 'Deal',
+        stageId: lead!.id,
+        ownerId: owner.user.id,
+        amountMinor,
+        currency: 'EUR',
+      });
+    }
+    const board = await north.client.get('/api/v1/boards/opportunities?owner=team');
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    expect(board.body.columns[0]).toMatchObject({
+      total: { value: 2, capped: false },
+      amounts: [{ currency: 'EUR', amountMinor: 3_000 }],
+    });
+    await expectBoardMatchesFreshSums(
+      north.client,
+      '/api/v1/boards/opportunities?owner=team',
+      await freshSums(testApp.database.knex, org.orgId, [north.user.id, mate.user.id]),
+    );
   });
 });

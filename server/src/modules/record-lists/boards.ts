@@ -11,11 +11,10 @@ import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
 import { listStages } from '../organisation/index.js';
 import { opportunityList } from './opportunity-list.js';
-import { listPage } from './service.js';
+import { listPage, listPageUncounted } from './service.js';
+import { stageTotals, totalsAnswer, type Amounts } from './stage-totals.js';
 
-type Amounts = { currency: string; amountMinor: number }[];
-
-/** The amounts of the deals the board shows, summed per stage and currency. */
+/** The amounts of the deals the board shows, summed per stage and currency from the deals themselves. */
 async function amountsByStage(
   db: Db,
   actor: Actor,
@@ -40,11 +39,29 @@ async function amountsByStage(
   return byStage;
 }
 
-/**
- * The pipeline: a column per stage in the pipeline's order, each its first deals by close date,
- * their count and their amounts per currency.
- */
-export async function opportunityBoard(
+/** Columns counted and summed from the running totals: each column's page needs no count of its own. */
+async function columnsFromTotals(
+  db: Db,
+  actor: Actor,
+  query: OpportunityBoardQuery,
+): Promise<OpportunityBoard> {
+  const [stages, totals] = await Promise.all([listStages(db, actor.orgId), stageTotals(db, actor, query)]);
+  const columns = await Promise.all(
+    stages.map(async (stage) => {
+      const page = await listPageUncounted(db, actor, 'opportunities', {
+        ...query,
+        stageId: stage.id,
+        limit: BOARD_COLUMN_SIZE,
+      });
+      const { total, amounts } = totals.get(stage.id) ?? { total: { value: 0, capped: false }, amounts: [] };
+      return { id: stage.id, name: stage.name, total, amounts, ...page };
+    }),
+  );
+  return { columns };
+}
+
+/** Columns counted and summed over the deals that match filters the running totals do not know. */
+async function columnsFromDeals(
   db: Db,
   actor: Actor,
   query: OpportunityBoardQuery,
@@ -64,6 +81,18 @@ export async function opportunityBoard(
     }),
   );
   return { columns };
+}
+
+/**
+ * The pipeline: a column per stage in the pipeline's order, each its first deals by close date,
+ * their count and their amounts per currency.
+ */
+export async function opportunityBoard(
+  db: Db,
+  actor: Actor,
+  query: OpportunityBoardQuery,
+): Promise<OpportunityBoard> {
+  return totalsAnswer(query) ? columnsFromTotals(db, actor, query) : columnsFromDeals(db, actor, query);
 }
 
 /** The service queue: a column per case status, the most urgent cases first. */

@@ -86,6 +86,17 @@ export async function listPage<L extends ListName>(
   return { ...page, total };
 }
 
+/** One page of a list without its count, for a caller that knows the count already (a board's totals). */
+export async function listPageUncounted<L extends ListName>(
+  db: Db,
+  actor: Actor,
+  name: L,
+  query: ListViewQueries[L],
+): Promise<{ items: ListViewRows[L][]; nextCursor: string | null }> {
+  const list = LISTS[name] as ListDefinition<ListViewQueries[L], ListViewRows[L]>;
+  return selectPage(db, actor, name, list, query, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
+}
+
 /** Every row of a list in its order, a batch at a time, for an export. */
 export async function* allRows<L extends ListName>(
   db: Db,
