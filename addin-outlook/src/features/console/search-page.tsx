@@ -1,23 +1,16 @@
-import { Badge, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
-import { consoleRecordPath, RECORD_TYPE_NAMES } from '@inbox-crm/shared/client';
+import { SearchBox, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useListStyles } from '../../ui/list-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
+import { EmptyState } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
-import { ConsoleLink } from './console-link.js';
+import { foundNothing, SearchGroupList } from '../search/search-groups.js';
 import { CONSOLE_PATHS } from './console-route.js';
 
 const SEARCH_DELAY_MS = 250;
 
-const useStyles = makeStyles({
-  hit: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
-});
-
-/** Search every account, contact, opportunity and case; the query stays in the address bar. */
+/** Search every account, contact, opportunity and case, grouped by type; the query stays in the address bar. */
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
-  const styles = useStyles();
-  const lists = useListStyles();
   const { api } = useServices();
   const [typed, setTyped] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery.trim());
@@ -35,7 +28,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   }, [typed]);
 
   const results = useRequest(`search:${query}`, () =>
-    query === '' ? Promise.resolve(null) : api.search(query),
+    query === '' ? Promise.resolve(null) : api.searchGroups(query),
   );
   const state = results.state;
 
@@ -51,21 +44,22 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
         onChange={(_, data) => setTyped(data.value)}
         autoFocus
       />
+      {query === '' && (
+        <EmptyState title="Find any account, contact, opportunity or case">
+          Type the start of a name, an email address or a domain: “acme” finds Acme Corp and everyone at
+          acme.com. One letter is enough to see the names that start with it.
+        </EmptyState>
+      )}
       {state.status === 'loading' && <Spinner label="Searching…" />}
       {state.status === 'failed' && <ProblemMessage error={state.error} onRetry={results.reload} />}
-      {state.status === 'done' && state.data !== null && state.data.items.length === 0 && (
-        <Text role="status">Nothing matches “{query}”.</Text>
+      {state.status === 'done' && state.data !== null && foundNothing(state.data) && (
+        <EmptyState title={`Nothing matches “${query}”`}>
+          Words are found from their start: try fewer letters, check the spelling, or search by the email
+          address or the company’s domain instead.
+        </EmptyState>
       )}
-      {state.status === 'done' && state.data !== null && state.data.items.length > 0 && (
-        <ul className={lists.list} aria-label="Search results">
-          {state.data.items.map((hit) => (
-            <li key={`${hit.type}:${hit.id}`} className={styles.hit}>
-              <Badge appearance="outline">{RECORD_TYPE_NAMES[hit.type]}</Badge>
-              <ConsoleLink to={consoleRecordPath(hit)}>{hit.name}</ConsoleLink>
-              {hit.detail && <Text className={lists.meta}>{hit.detail}</Text>}
-            </li>
-          ))}
-        </ul>
+      {state.status === 'done' && state.data !== null && !foundNothing(state.data) && (
+        <SearchGroupList query={query} groups={state.data} />
       )}
     </>
   );

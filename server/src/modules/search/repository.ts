@@ -1,5 +1,6 @@
 import type { RecordType, SearchHit } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
+import { nameKey, type SearchWords } from './search-words.js';
 
 // Per type: the name shown and a second line that tells two namesakes apart.
 const SOURCES: Record<RecordType, string> = {
@@ -14,18 +15,23 @@ const SOURCES: Record<RecordType, string> = {
   case: `SELECT 'case' AS type, r.id, r.subject AS name, r.status AS detail FROM cases r`,
 };
 
-/** Live records of these types whose search words match `tsquery`, newest first, up to `limit` per type. */
+/**
+ * Live records of these types whose search words match, up to `limit` per type: those whose name
+ * starts with the query first, then the newest. Ranked before the limit, so "a" still finds the
+ * account named Acme among many newer records that merely have a word starting with a.
+ */
 export async function recordsMatching(
   db: Db,
   orgId: string,
-  tsquery: string,
+  words: SearchWords,
   types: readonly RecordType[],
   limit: number,
 ): Promise<SearchHit[]> {
   const parts = types.map(
     (type) =>
-      `(${SOURCES[type]} WHERE r.org_id = ? AND r.deleted_at IS NULL AND r.search_vector @@ to_tsquery('simple', ?) ORDER BY r.updated_at DESC LIMIT ?)`,
+      `(${SOURCES[type]} WHERE r.org_id = ? AND r.deleted_at IS NULL AND r.search_vector @@ to_tsquery('simple', ?)
+        ORDER BY ${nameKey('r')} LIKE ${words.namePrefixLiteral} DESC, r.updated_at DESC LIMIT ?)`,
   );
-  const bindings = types.flatMap(() => [orgId, tsquery, limit]);
+  const bindings = types.flatMap(() => [orgId, words.tsquery, limit]);
   return (await db.raw<{ rows: SearchHit[] }>(parts.join(' UNION ALL '), bindings)).rows;
 }
