@@ -48,7 +48,7 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
   it('when a manager signs in and searches, then the record page shows its correspondence', async ({
     baseUrl,
   }) => {
-    await page.goto(`${baseUrl}/app/`);
+    await page.goto(`${baseUrl}/app/search`);
     await page.getByLabel('Work email').fill(org.adminUser.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -59,7 +59,7 @@ describe.skipIf(missing !== null)(
         imageRequests.push(route.request().url());
         return route.fulfill({ status: 200, contentType: 'image/png', body: banner });
       });
-      await page.goto(`${baseUrl}/app/`);
+      await page.goto(`${baseUrl}/app/search`);
       await page.getByLabel('Work email').fill(org.adminUser.email);
       await page.getByLabel('Password').fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -5,8 +5,10 @@ const id = '0190f0a0-0000-7000-8000-00000000000A';
 
 describe('console deep links', () => {
   it.each([
-    ['/app/', '', { page: 'search', query: '' }],
+    ['/app/', '', { page: 'home' }],
     ['/app', '?q=acme%20ltd', { page: 'search', query: 'acme ltd' }],
+    ['/app/search', '', { page: 'search', query: '' }],
+    ['/app/search/', '?q=northwind', { page: 'search', query: 'northwind' }],
     ['/app/tasks', '', { page: 'tasks' }],
     ['/app/mail/', '', { page: 'mail' }],
     [`/app/emails/${id}`, '', { page: 'email', id: id.toLowerCase() }],

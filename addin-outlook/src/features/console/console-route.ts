@@ -8,6 +8,7 @@ import {
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =
+  | { page: 'home' }
   | { page: 'search'; query: string }
   | { page: 'record'; record: RecordRef }
   | { page: 'list'; list: RecordListName; search: string }
@@ -35,7 +36,8 @@ export const CONSOLE_PATHS = {
   list: (list: ListName, search = '') => `/app/${list}${search}`,
   pipeline: '/app/pipeline',
   serviceQueue: '/app/service-queue',
-  search: '/app/',
+  home: '/app/',
+  search: '/app/search',
   tasks: '/app/tasks',
   mail: '/app/mail',
   deployment: '/app/deployment',
@@ -43,13 +45,16 @@ export const CONSOLE_PATHS = {
   plans: '/app/plans',
   people: '/app/people',
   email: consoleEmailPath,
-  searchFor: (query: string) => `/app/?q=${encodeURIComponent(query)}`,
+  searchFor: (query: string) => `/app/search?q=${encodeURIComponent(query)}`,
 };
 
 /** The page a location names. */
 export function routeOf(pathname: string, search: string): ConsoleRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/app') return { page: 'search', query: new URLSearchParams(search).get('q') ?? '' };
+  const query = new URLSearchParams(search).get('q');
+  // Links from before the home page (/app/?q=…) still open the search.
+  if (path === '/app') return query === null ? { page: 'home' } : { page: 'search', query };
+  if (path === '/app/search') return { page: 'search', query: query ?? '' };
   if (path === '/app/tasks') return { page: 'tasks' };
   if (path === '/app/pipeline') return { page: 'board', board: 'pipeline', search };
   if (path === '/app/service-queue') return { page: 'board', board: 'serviceQueue', search };

@@ -7,6 +7,7 @@ import { CreateRecordProvider } from '../record-forms/create-record.js';
 import { useServices } from '../../ui/services.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
 import { EmptyState } from '../../ui/section.js';
+import { HomePage } from '../home/home-page.js';
 import { ConsoleLink, NavigateContext } from './console-link.js';
 import { CONSOLE_PATHS, RECORD_LISTS } from './console-route.js';
 import { DeploymentPage } from './deployment-page.js';
@@ -45,7 +46,7 @@ const useStyles = makeStyles({
   full: { maxWidth: 'none' },
 });
 
-/** The app in a browser: search, record pages with their correspondence, tasks and filed mail. */
+/** The app in a browser: home, search, record pages with their correspondence, tasks and filed mail. */
 export default function Console() {
   const styles = useStyles();
   const { user, signOut } = useServices();
@@ -59,6 +60,7 @@ export default function Console() {
             Inbox CRM
           </Text>
           <nav className={styles.nav} aria-label="Console">
+            <ConsoleLink to={CONSOLE_PATHS.home}>Home</ConsoleLink>
             <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
             {RECORD_LISTS.map((list) => (
               <ConsoleLink key={list} to={CONSOLE_PATHS.list(list)}>
@@ -87,6 +89,7 @@ export default function Console() {
             route.page === 'board' && styles.full,
           )}
         >
+          {route.page === 'home' && <HomePage />}
           {route.page === 'search' && <SearchPage initialQuery={route.query} />}
           {route.page === 'record' && (
             <RecordPage key={`${route.record.type}:${route.record.id}`} record={route.record} />

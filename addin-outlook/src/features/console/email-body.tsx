@@ -2,11 +2,15 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { RemoteImagesBar } from './remote-images-bar.js';
 import { hasRemoteImages, withRemoteImagesShown } from './remote-images.js';
+import { useFrameHeight } from './use-frame-height.js';
 
 // The body was sanitized when it was filed; the frame is a second fence. No scripts (sandboxed
-// without allow-scripts), no access to this page, no remote loads (tracking pixels) until the
-// reader shows images; links open in a new tab outside the sandbox, and nothing tells a remote
-// server which of our pages asked.
+// without allow-scripts), no forms, no remote loads (tracking pixels) until the reader shows
+// images; links open in a new tab outside the sandbox, and nothing tells a remote server which of
+// our pages asked. The frame shares our origin (allow-same-origin) only so that this page can read
+// its height and show the whole message without an inner scrollbar: with no script able to run
+// inside, nothing in the message can use that origin. Never add allow-scripts beside it.
+const SANDBOX = 'allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 const IMAGES_BLOCKED = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 const IMAGES_SHOWN = "default-src 'none'; img-src data: https:; style-src 'unsafe-inline'";
 
@@ -16,25 +20,26 @@ const frameDocument = (html: string, policy: string) =>
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   frame: {
+    display: 'block',
     width: '100%',
-    height: '60vh',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: '#ffffff',
-    boxSizing: 'border-box',
+    boxSizing: 'content-box',
   },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, margin: 0 },
 });
 
 /**
- * The body of a filed email: its sanitized HTML in a sandboxed frame, remote images blocked until
- * the reader shows them for this email; or its plain text.
+ * The body of a filed email: its sanitized HTML in a sandboxed frame as tall as the message,
+ * remote images blocked until the reader shows them for this email; or its plain text.
  */
 export function EmailBody({ html, text }: { html: string | null; text: string | null }) {
   const styles = useStyles();
   // Kept as the body it was given for, so another email opened in the same place starts blocked.
   const [imagesShownFor, setImagesShownFor] = useState<string | null>(null);
   const remoteImages = useMemo(() => html !== null && hasRemoteImages(html), [html]);
+  const frame = useFrameHeight();
   if (html) {
     const shown = remoteImages && imagesShownFor === html;
     const document = shown
@@ -44,10 +49,13 @@ export function EmailBody({ html, text }: { html: string | null; text: string | 
       <div className={styles.body}>
         {remoteImages && <RemoteImagesBar shown={shown} onShow={() => setImagesShownFor(html)} />}
         <iframe
+          ref={frame.ref}
           className={styles.frame}
+          style={{ height: `${frame.height}px` }}
           title="Email body"
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          sandbox={SANDBOX}
           srcDoc={document}
+          onLoad={frame.measure}
         />
       </div>
     );

@@ -1,5 +1,7 @@
 import { Badge, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { consoleRecordPath, RECORD_TYPE_NAMES, type Email, type Participant } from '@inbox-crm/shared/client';
+import { Fragment, type ReactNode } from 'react';
+import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
 import { formatMoment } from '../../ui/format.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
@@ -15,14 +17,36 @@ const useStyles = makeStyles({
 
 const SOURCE_NAMES: Record<Email['source'], string> = { outlook: 'Outlook', gmail: 'Gmail', api: 'the API' };
 
-const person = (party: Participant) => (party.name ? `${party.name} <${party.email}>` : party.email);
+/** "Priya Raman <priya@northwind.example>", the address free to wrap after its @ and before dots. */
+const person = (party: Participant) => (
+  <>
+    {party.name ? `${party.name} <` : ''}
+    <AddressText address={party.email} />
+    {party.name ? '>' : ''}
+  </>
+);
+
+/** The people of a header, comma-separated; nothing when there are none. */
+function people(parties: readonly Participant[]): ReactNode {
+  if (parties.length === 0) return null;
+  return (
+    <Text>
+      {parties.map((party, index) => (
+        <Fragment key={`${index}:${party.email}`}>
+          {index > 0 && ', '}
+          {person(party)}
+        </Fragment>
+      ))}
+    </Text>
+  );
+}
 const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} KB`;
 
 function headersOf(email: Email): Fact[] {
   return [
-    ['From', person(email.from)],
-    ['To', email.to.map(person).join(', ')],
-    ['Cc', email.cc.map(person).join(', ')],
+    ['From', people([email.from])],
+    ['To', people(email.to)],
+    ['Cc', people(email.cc)],
     ['Sent', formatMoment(email.sentAt)],
     [
       'Filed',
@@ -45,7 +69,7 @@ export function EmailPage({ id }: { id: string }) {
   return (
     <article className={styles.page} aria-label={`Email ${email.subject}`}>
       <Text as="h1" block size={600} weight="semibold">
-        {email.subject || '(no subject)'} {email.private && <Badge>private</Badge>}
+        {email.subject || '(no subject)'} {email.private && <Badge>Private</Badge>}
       </Text>
       <FactList facts={headersOf(email)} />
       <nav className={styles.links} aria-label="Filed to">

@@ -43,12 +43,29 @@ function links(items: readonly { text: ReactNode; href: string }[]): ReactNode {
   ));
 }
 
-const website = (address: string | null): ReactNode =>
-  address && (
-    <Link href={websiteHref(address)} target="_blank" rel="noopener noreferrer">
+/** The address as a web link when it is one (http or https, with a host); as text otherwise. */
+function webLink(address: string): string | null {
+  const href = websiteHref(address.trim());
+  try {
+    const url = new URL(href);
+    const web = url.protocol === 'https:' || url.protocol === 'http:';
+    return web && url.hostname.includes('.') ? href : null;
+  } catch {
+    return null;
+  }
+}
+
+const website = (address: string | null): ReactNode => {
+  if (!address) return null;
+  const href = webLink(address);
+  return href ? (
+    <Link href={href} target="_blank" rel="noopener noreferrer">
       {address}
     </Link>
+  ) : (
+    address
   );
+};
 
 /** The fields not changed in place (stage, status, priority and owner are; see InlineFields). */
 function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[] {

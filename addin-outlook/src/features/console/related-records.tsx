@@ -2,14 +2,14 @@ import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import {
   CASE_STATUS_NAMES,
   consoleRecordPath,
-  DEAL_OUTCOME_NAMES,
   PRIORITY_NAMES,
   type ApiClient,
+  type OpportunityListQuery,
   type RecordOfType,
   type RecordRef,
   type RecordType,
 } from '@inbox-crm/shared/client';
-import { formatMoney } from '../../ui/format.js';
+import { formatDate, formatMoney, metaLine } from '../../ui/format.js';
 import { EntryList } from '../../ui/entry-list.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { Section } from '../../ui/section.js';
@@ -27,6 +27,8 @@ interface RelatedRow {
 
 interface RelatedList {
   title: string;
+  /** What to do while there are none. */
+  empty: string;
   load: (api: ApiClient, id: string) => Promise<RelatedRow[]>;
 }
 
@@ -35,13 +37,26 @@ const contactsRow = (contact: RecordOfType['contact']): RelatedRow => ({
   name: contact.name,
   detail: [contact.title, contact.emails[0]].filter(Boolean).join(' · ') || null,
 });
-const opportunityRow = (opportunity: RecordOfType['opportunity']): RelatedRow => ({
+const opportunityRow = (opportunity: RecordOfType['opportunity'], stage: string | undefined): RelatedRow => ({
   ref: { type: 'opportunity', id: opportunity.id },
   name: opportunity.name,
-  detail: [DEAL_OUTCOME_NAMES[opportunity.status], formatMoney(opportunity.amountMinor, opportunity.currency)]
-    .filter(Boolean)
-    .join(' · '),
+  detail:
+    metaLine(
+      stage,
+      formatMoney(opportunity.amountMinor, opportunity.currency),
+      opportunity.closeDate && `closes ${formatDate(opportunity.closeDate)}`,
+    ) || null,
 });
+
+/** Deals with their stage named as the pipeline names it ("Proposal", "Closed won"). */
+async function opportunityRows(api: ApiClient, query: OpportunityListQuery): Promise<RelatedRow[]> {
+  const [page, stages] = await Promise.all([
+    api.listRecords('opportunity', { ...query, limit: SHOWN }),
+    api.pipelineStages(),
+  ]);
+  const stageNames = new Map(stages.map((stage) => [stage.id, stage.name]));
+  return page.items.map((opportunity) => opportunityRow(opportunity, stageNames.get(opportunity.stageId)));
+}
 const caseRow = (item: RecordOfType['case']): RelatedRow => ({
   ref: { type: 'case', id: item.id },
   name: item.subject,
@@ -53,16 +68,19 @@ const RELATED: Record<RecordType, RelatedList[]> = {
   account: [
     {
       title: 'Contacts',
+      empty: 'No contacts yet — create one with New contact on the Contacts list and choose this account.',
       load: async (api, accountId) =>
         (await api.listRecords('contact', { accountId, limit: SHOWN })).items.map(contactsRow),
     },
     {
       title: 'Opportunities',
-      load: async (api, accountId) =>
-        (await api.listRecords('opportunity', { accountId, limit: SHOWN })).items.map(opportunityRow),
+      empty:
+        'No deals yet — create one with New opportunity on the Opportunities list and choose this account.',
+      load: (api, accountId) => opportunityRows(api, { accountId }),
     },
     {
       title: 'Cases',
+      empty: 'No cases yet — open one with New case on the Cases list and choose this account.',
       load: async (api, accountId) =>
         (await api.listRecords('case', { accountId, limit: SHOWN })).items.map(caseRow),
     },
@@ -70,11 +88,13 @@ const RELATED: Record<RecordType, RelatedList[]> = {
   contact: [
     {
       title: 'Opportunities',
-      load: async (api, contactId) =>
-        (await api.listRecords('opportunity', { contactId, limit: SHOWN })).items.map(opportunityRow),
+      empty:
+        'No deals yet — create one with New opportunity on the Opportunities list and choose this contact.',
+      load: (api, contactId) => opportunityRows(api, { contactId }),
     },
     {
       title: 'Cases',
+      empty: 'No cases yet — open one with New case on the Cases list and choose this contact.',
       load: async (api, contactId) =>
         (await api.listRecords('case', { contactId, limit: SHOWN })).items.map(caseRow),
     },
@@ -102,7 +122,7 @@ function RelatedSection({ list, id }: { list: RelatedList; id: string }) {
     <Section
       title={`${list.title} (${state.data.length}${state.data.length === SHOWN ? '+' : ''})`}
       isEmpty={state.data.length === 0}
-      empty="None"
+      empty={list.empty}
     >
       <EntryList
         entries={state.data.map((row) => ({
