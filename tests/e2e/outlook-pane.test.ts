@@ -155,3 +155,278 @@ describe.skipIf(missing !== null)(
     });
   },
 );
+
+/**
+ * Where the browser broke the lines of `text` as the innermost element holding it shows it: the
+ * offset in `text` of the last character of each line but the last.
+ */
+async function lineBreaksIn(page: Page, text: string): Promise<number[]> {
+  return page.evaluate((wanted) => {
+    const holders = [...document.body.querySelectorAll('*')].filter((element) =>
+      element.textContent?.includes(wanted),
+    );
+    const holder = holders[holders.length - 1];
+    if (!holder) throw new Error(`Nothing reads ${wanted}`);
+    const tops: number[] = [];
+    const texts = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (let index = 0; index < node.textContent!.length; index += 1) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        tops.push(range.getBoundingClientRect().top);
+      }
+    }
+    const from = holder.textContent!.indexOf(wanted);
+    const breaks: number[] = [];
+    for (let at = from; at < from + wanted.length - 1; at += 1) {
+      if (tops[at + 1]! > tops[at]! + 2) breaks.push(at - from);
+    }
+    return breaks;
+  }, text);
+}
+
+/** Whether the placeholder of the search box labelled `label` is wider than the box shows. */
+async function placeholderCut(page: Page, label: string): Promise<boolean> {
+  return page.getByRole('searchbox', { name: label }).evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width > room;
+  });
+}
+
+describe.skipIf(missing !== null)(
+  `the Outlook task pane’s rough edges at 320 px${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    const SHOTS = 'outlook-pane-rough-edges';
+    const DAY = 24 * 3600 * 1000;
+    const longAddress = 'maximilian.oyelaran-whitcombe@harbourline-logistics.example';
+    let org: TestOrganisation;
+    let browser: Browser;
+    let page: Page;
+    let dana: { body: { id: string } };
+    const me = () => org.adminUser.email;
+
+    it.beforeAll(async ({ testApp }) => {
+      org = await createTestOrganisation(testApp);
+      await createCustomer(org.admin);
+      const account = await org.admin.post('/api/v1/accounts', {
+        name: 'Harbourline Logistics International',
+        domains: ['harbourline-logistics.example'],
+      });
+      const contact = await org.admin.post('/api/v1/contacts', {
+        firstName: 'Maximilian',
+        lastName: 'Oyelaran-Whitcombe',
+        emails: [longAddress],
+        accountId: account.body.id,
+      });
+      await org.admin.post('/api/v1/opportunities', {
+        name: 'Cold-chain fleet expansion and maintenance contract 2027',
+        accountId: account.body.id,
+        contactId: contact.body.id,
+        amountMinor: 12_500_000,
+        currency: 'EUR',
+      });
+      await org.admin.post('/api/v1/tasks', {
+        title: 'Send the signed master services agreement',
+        dueAt: new Date(Date.now() - 3 * DAY).toISOString(),
+        contactId: contact.body.id,
+      });
+      // Someone the CRM knows by another address, to link an unknown sender to.
+      dana = await org.admin.post('/api/v1/contacts', {
+        firstName: 'Dana',
+        lastName: 'Whitfield',
+        emails: ['dana.w@home-mail.example'],
+      });
+      browser = await launchChromium();
+    });
+    it.afterAll(async () => {
+      await browser?.close();
+    });
+
+    const sent = () =>
+      inboxMessage(me(), {
+        from: { emailAddress: me(), displayName: 'Me' },
+        to: [
+          { emailAddress: longAddress, displayName: 'Maximilian Oyelaran-Whitcombe' },
+          {
+            emailAddress: 'bartholomew.featherstonehaugh@fabrikam-research-partners.example',
+            displayName: 'Bartholomew Featherstonehaugh-Montgomery',
+          },
+          { emailAddress: 'priya.raman@northwind.example', displayName: 'Priya Raman' },
+        ],
+      });
+    const fromMaximilian = () =>
+      inboxMessage(me(), {
+        subject: 'Cold-chain contract: the signed agreement',
+        from: { emailAddress: longAddress, displayName: 'Maximilian Oyelaran-Whitcombe' },
+      });
+    const fromDana = () =>
+      inboxMessage(me(), {
+        subject: 'Introduction: lab equipment leasing',
+        from: { emailAddress: 'dana.whitfield@contoso-labs.example', displayName: 'Dana Whitfield' },
+      });
+
+    it('when a sent message names three people, then the picker’s arrow and every choice stay inside the pane', async ({
+      baseUrl,
+    }) => {
+      const context = await browser.newContext({ viewport: TASK_PANE });
+      await serveOfficeJs(context, {
+        userAddress: me(),
+        messages: [sent(), fromMaximilian(), fromDana()],
+        selected: 0,
+      });
+      page = await context.newPage();
+      await page.goto(`${baseUrl}/outlook/`);
+      await page.getByLabel('Work email').fill(me());
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      const picker = page.getByRole('combobox', { name: '3 people on this message' });
+      // Signing in and the first lookup: seconds on a busy machine.
+      await expect.poll(() => picker.isVisible(), { timeout: 15_000 }).toBe(true);
+      const field = (await picker.boundingBox())!;
+      const arrow = (await page.locator('.fui-Dropdown__expandIcon').boundingBox())!;
+      expect(field.x + field.width).toBeLessThanOrEqual(TASK_PANE.width);
+      expect(arrow.x + arrow.width).toBeLessThanOrEqual(field.x + field.width);
+      expect(await overflowsHorizontally(page)).toBe(false);
+
+      await picker.click();
+      const options = page.getByRole('option');
+      await expect.poll(() => options.count()).toBe(3);
+      for (const option of await options.all()) {
+        const box = (await option.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(TASK_PANE.width);
+      }
+      await saveScreenshot(page, SHOTS, '1-recipients-picker');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('option', { name: /Maximilian/ }).click();
+      await expect
+        .poll(() => page.getByLabel('Contact Maximilian Oyelaran-Whitcombe').isVisible())
+        .toBe(true);
+    });
+
+    it('when Move stage is opened on a long deal name, then the choices stay inside their card', async () => {
+      await page.getByRole('button', { name: 'Move stage' }).click();
+      const form = page.getByRole('form', { name: 'Move an opportunity' });
+      await expect.poll(() => form.isVisible()).toBe(true);
+      const card = (await form.boundingBox())!;
+      for (const select of await form.getByRole('combobox').all()) {
+        const box = (await select.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+      }
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '2-move-stage');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+    });
+
+    it('when the open items hold a task past its due time, then it reads Overdue', async () => {
+      await page.evaluate(() =>
+        (window as unknown as { fakeOutlook: { select(index: number): void } }).fakeOutlook.select(1),
+      );
+      // The received message names one person: no picker once it has loaded.
+      await expect.poll(() => page.getByRole('combobox', { name: /people on this message/ }).count()).toBe(0);
+      const tasks = page.getByRole('region', { name: 'Open tasks' });
+      await expect.poll(() => tasks.getByText('Overdue', { exact: true }).isVisible()).toBe(true);
+      expect(await tasks.getByText('Send the signed master services agreement').isVisible()).toBe(true);
+      await tasks.scrollIntoViewIfNeeded();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '3-open-items-overdue');
+    });
+
+    it('when the file picker lists a long address, then it wraps only at the @, a dot or a hyphen and the search hint fits', async () => {
+      await page.getByRole('button', { name: 'File email' }).click();
+      const group = page.getByRole('group', { name: 'File this email' });
+      await expect.poll(() => group.isVisible()).toBe(true);
+      const breaks = await lineBreaksIn(page, longAddress);
+      expect(breaks.length).toBeGreaterThan(0);
+      for (const at of breaks) {
+        const sensible = ['@', '-'].includes(longAddress[at]!) || longAddress[at + 1] === '.';
+        expect(sensible, `${longAddress.slice(0, at + 1)} / ${longAddress.slice(at + 1)}`).toBe(true);
+      }
+      expect(await placeholderCut(page, 'Search all records')).toBe(false);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '4-file-picker');
+      await group.getByRole('button', { name: 'Cancel' }).click();
+    });
+
+    it('when the user has a task past due, then the bell counts it and lists it with a way to Tasks', async () => {
+      const bell = page.getByRole('button', { name: /^Notifications, 1 overdue task$/ });
+      await expect.poll(() => bell.isVisible()).toBe(true);
+      await bell.click();
+      const entry = page.getByRole('listitem', { name: '1 overdue task' });
+      await expect.poll(() => entry.isVisible()).toBe(true);
+      const panel = (await page.getByRole('region', { name: 'Notifications' }).boundingBox())!;
+      expect(panel.x).toBeGreaterThanOrEqual(0);
+      expect(panel.x + panel.width).toBeLessThanOrEqual(TASK_PANE.width);
+      expect(await entry.getByRole('link', { name: 'Open my tasks' }).getAttribute('href')).toBe(
+        '/app/tasks',
+      );
+      expect(await page.getByText(/^Nothing yet/).count()).toBe(0);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '5-bell-overdue');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await bell.click();
+    });
+
+    it('when an unknown sender is linked to an existing contact, then a stale contact is refused by name and the address is added after a reload', async () => {
+      await page.evaluate(() =>
+        (window as unknown as { fakeOutlook: { select(index: number): void } }).fakeOutlook.select(2),
+      );
+      const link = page.getByRole('button', { name: 'Link to an existing contact or account' });
+      await expect.poll(() => link.isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Dana Whitfield' }).isVisible()).toBe(true);
+      expect(await page.getByText('dana.whitfield@contoso-labs.example', { exact: true }).isVisible()).toBe(
+        true,
+      );
+      await saveScreenshot(page, SHOTS, '6-unknown-sender');
+      await link.click();
+      const form = page.getByRole('region', { name: 'Link to an existing contact or account' });
+      await form.getByRole('searchbox', { name: 'Find a contact or account' }).fill('Whitfield');
+      const hit = form.getByRole('button', { name: /Dana Whitfield/ });
+      await expect.poll(() => hit.isVisible()).toBe(true);
+      expect(await placeholderCut(page, 'Find a contact or account')).toBe(false);
+      await saveScreenshot(page, SHOTS, '7-link-search');
+      await hit.click();
+      const add = form.getByRole('button', { name: 'Add the address to Dana Whitfield' });
+      await expect.poll(() => add.isVisible()).toBe(true);
+
+      // Someone else saves Dana meanwhile: the pane's version is stale.
+      const current = await org.admin.get(`/api/v1/contacts/${dana.body.id}`);
+      await org.admin.patch(`/api/v1/contacts/${dana.body.id}`, {
+        version: current.body.version,
+        title: 'Lab Manager',
+      });
+      await add.click();
+      const refusal = form.getByRole('alert');
+      await expect.poll(() => refusal.textContent()).toMatch(/Dana Whitfield was changed by Ada Admin/);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '8-link-stale');
+      await refusal.getByRole('button', { name: 'Load the latest' }).click();
+      await expect.poll(() => add.isEnabled()).toBe(true);
+      await add.click();
+
+      await expect.poll(() => page.getByLabel('Contact Dana Whitfield').isVisible()).toBe(true);
+      const stored = await org.admin.get(`/api/v1/contacts/${dana.body.id}`);
+      expect(stored.body.emails).toEqual(['dana.w@home-mail.example', 'dana.whitfield@contoso-labs.example']);
+      expect(stored.body.title).toBe('Lab Manager');
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '9-linked');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('when the same pane is as wide as a desktop window, then nothing breaks out of the layout', async () => {
+      await page.evaluate(() =>
+        (window as unknown as { fakeOutlook: { select(index: number): void } }).fakeOutlook.select(0),
+      );
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const picker = page.getByRole('combobox', { name: '3 people on this message' });
+      await expect.poll(() => picker.isVisible()).toBe(true);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SHOTS, '10-wide');
+    });
+  },
+);

@@ -43,7 +43,8 @@ describe('the homepage card', () => {
     expect(texts.indexOf('Chase the overdue invoice')).toBeLessThan(texts.indexOf('Call Priya back'));
     expect(texts).toContain('Send the revised quote');
     expect(texts).not.toContain('Plan next year');
-    expect(texts.find((text) => text.startsWith('overdue'))).toMatch(/^overdue, was due \d+ \w+ 2026$/);
+    // Overdue in the same words as the message card and the Outlook pane.
+    expect(texts.find((text) => text.startsWith('Overdue'))).toMatch(/^Overdue · due \d+ \w+ \d{4}$/);
   });
 
   it('when the user searches, then the card lists what matches, each opening the record in the console', async ({

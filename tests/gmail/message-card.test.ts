@@ -379,3 +379,62 @@ describe('filing from Gmail', () => {
     expect(cardTexts(nothingTicked.body).join(' ')).toContain('Tick at least one record');
   });
 });
+
+describe('the same words and formats as in Outlook', () => {
+  /** Codes a person should never read on a card: statuses, priorities and kinds as stored. */
+  const RAW_CODE =
+    /(^|· )(open|new|pending|resolved|closed|low|normal|high|urgent|won|lost|call|email|note|meeting)( ·|$)/;
+  const ISO_DATE = /\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/;
+
+  it('when the email is filed, then the card after it offers the same next steps as before, with dates and codes in words', async ({
+    testApp,
+    google,
+    opened,
+    fromPriya,
+    fileToCustomerContact,
+  }) => {
+    const message = fromPriya();
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const before = cardTexts(
+      (await callAddOn(testApp.app, google, '/gmail/message', opened(message, access))).body,
+    );
+    const filed = await fileToCustomerContact(message);
+    const after = cardTexts(filed.body);
+
+    const nextSteps = ['Add note', 'Log call', 'Follow-up task'];
+    expect(before).toEqual(expect.arrayContaining(nextSteps));
+    expect(after).toEqual(expect.arrayContaining(nextSteps));
+    expect(after.find((text) => text.startsWith('Filed by'))).toMatch(
+      /^Filed by Ada Admin · (\d+ \w+|\w+ \d+), \d{2}:\d{2}/,
+    );
+    for (const text of [...before, ...after]) {
+      expect(text).not.toMatch(ISO_DATE);
+      expect(text).not.toMatch(RAW_CODE);
+    }
+  });
+
+  it('when someone the CRM does not know writes from a known company, then the card names them in full beside their address and the company', async ({
+    testApp,
+    org,
+    google,
+    opened,
+  }) => {
+    const message: RecordedMessage = {
+      gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
+      raw: multipartMessage({
+        messageId: uniqueMessageId().slice(1, -1),
+        from: '"Dr Amara Okonkwo-Bello" <amara.okonkwo-bello@northwind.example>',
+        to: `"Ada Admin" <${org.adminUser.email}>`,
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    expect(reply.body.action.navigations[0].pushCard.header).toEqual({
+      title: 'Dr Amara Okonkwo-Bello',
+      subtitle: 'amara.okonkwo-bello@northwind.example · Not a contact yet · Northwind Traders',
+    });
+    expect(cardTexts(reply.body)).toContain('Create contact');
+  });
+});

@@ -1,5 +1,6 @@
 import {
   consoleRecordPath,
+  isOverdue,
   RECORD_TYPE_NAMES,
   type Notification,
   type SearchHit,
@@ -79,7 +80,6 @@ function notificationsSection(
 
 /** Search across the CRM, the latest notifications, and the user's tasks due soon or overdue. */
 export function homepageCard(data: HomepageData, context: ViewContext, where: CardLocale): Card {
-  const now = new Date().toISOString();
   return card({ title: 'Inbox CRM', subtitle: data.userName }, [
     section('Search', [
       textInput(SEARCH_FIELD, 'Accounts, contacts, opportunities, cases', {
@@ -95,9 +95,10 @@ export function homepageCard(data: HomepageData, context: ViewContext, where: Ca
         ? [paragraph('Nothing due in the next seven days.')]
         : data.tasks.map((task) =>
             fact(task.title, {
+              // As on the message card and in Outlook: "Overdue · due 1 Dec 2026".
               bottom: joinParts(
-                task.dueAt &&
-                  (task.dueAt < now ? 'overdue, was due ' : 'due ') + formatDay(task.dueAt, where),
+                isOverdue(task.dueAt) && 'Overdue',
+                task.dueAt && `due ${formatDay(task.dueAt, where)}`,
               ),
             }),
           ),

@@ -1,15 +1,20 @@
+import { Fragment } from 'react';
+
 /**
- * An email address that may wrap after its @ when the line is too narrow, so a 320 px pane shows
- * `priya.raman@` / `northwind.example` rather than breaking the domain mid-word.
+ * An email address that may wrap after its @ and before a dot when the line is too narrow, so a
+ * 320 px pane shows `priya.raman@` / `northwind.example` rather than breaking a word in the middle.
+ * Its text is the address unchanged (copied, read aloud and linked whole).
  */
 export function AddressText({ address }: { address: string }) {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return <>{address}</>;
+  const pieces = address.split(/(?<=@)|(?=\.)/);
   return (
     <>
-      {address.slice(0, at + 1)}
-      <wbr />
-      {address.slice(at + 1)}
+      {pieces.map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -1,9 +1,13 @@
 import { Button, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { AlertRegular } from '@fluentui/react-icons';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useServices } from '../../ui/services.js';
 import { NotificationList } from './notification-list.js';
-import { useUnreadCount } from './use-unread-count.js';
+import { overdueTasksText, useBellCounts } from './use-bell-counts.js';
+
+const PANEL_WIDTH = 360;
+/** The least gap between the panel and the window's edge. */
+const EDGE = 8;
 
 const useStyles = makeStyles({
   anchor: { position: 'relative' },
@@ -14,7 +18,8 @@ const useStyles = makeStyles({
     top: '100%',
     right: 0,
     zIndex: 10,
-    width: 'min(360px, 90vw)',
+    boxSizing: 'border-box',
+    width: `min(${PANEL_WIDTH}px, calc(100vw - ${2 * EDGE}px))`,
     maxHeight: '70vh',
     overflowY: 'auto',
     padding: tokens.spacingHorizontalM,
@@ -25,16 +30,36 @@ const useStyles = makeStyles({
 });
 
 /**
- * A bell with the unread count; it opens the latest notifications in a panel below it (a plain
- * disclosure, which stays usable in the narrow task pane), closed again by the bell or Escape.
+ * How far the panel's right edge sits right of the bell's: none, unless the panel would then run out
+ * of the window on the left (in a 320 px pane the bell is not at the far right).
+ */
+function panelRightOffset(anchor: HTMLElement | null): number {
+  if (!anchor) return 0;
+  const width = Math.min(PANEL_WIDTH, window.innerWidth - 2 * EDGE);
+  return Math.min(0, anchor.getBoundingClientRect().right - width - EDGE);
+}
+
+/**
+ * A bell with the count of what waits for the user (unread notifications and their overdue tasks);
+ * it opens them in a panel below it (a plain disclosure, which stays usable in the narrow task
+ * pane), closed again by the bell or Escape.
  */
 export function NotificationBell({ inConsole }: { inConsole: boolean }) {
   const styles = useStyles();
   const { api } = useServices();
-  const [unread, refresh] = useUnreadCount(api);
+  const [counts, refresh] = useBellCounts(api);
   const [open, setOpen] = useState(false);
+  const [right, setRight] = useState(0);
+  const anchor = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const label = unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`;
+  const label = [
+    'Notifications',
+    counts.unread > 0 && `${counts.unread} unread`,
+    overdueTasksText(counts.overdueTasks),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const waiting = counts.unread + counts.overdueTasks;
   const close = () => {
     setOpen(false);
     refresh();
@@ -43,7 +68,7 @@ export function NotificationBell({ inConsole }: { inConsole: boolean }) {
     if (event.key === 'Escape' && open) close();
   };
   return (
-    <div className={styles.anchor} onKeyDown={closeOnEscape}>
+    <div ref={anchor} className={styles.anchor} onKeyDown={closeOnEscape}>
       <Button
         size="small"
         appearance="subtle"
@@ -52,14 +77,18 @@ export function NotificationBell({ inConsole }: { inConsole: boolean }) {
         title={label}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={() => {
+          if (open) return close();
+          setRight(panelRightOffset(anchor.current));
+          setOpen(true);
+        }}
       />
-      {unread > 0 && (
-        <CounterBadge className={styles.count} size="small" count={unread} overflowCount={99} aria-hidden />
+      {waiting > 0 && (
+        <CounterBadge className={styles.count} size="small" count={waiting} overflowCount={99} aria-hidden />
       )}
       {open && (
-        <div id={panelId} className={styles.panel}>
-          <NotificationList inConsole={inConsole} onChange={refresh} />
+        <div id={panelId} className={styles.panel} style={{ right }}>
+          <NotificationList inConsole={inConsole} overdueTasks={counts.overdueTasks} onChange={refresh} />
         </div>
       )}
     </div>

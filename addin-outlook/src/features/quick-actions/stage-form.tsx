@@ -1,4 +1,4 @@
-import { Field, Select, Text } from '@fluentui/react-components';
+import { Field, makeStyles, Select, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { SenderView } from '@inbox-crm/shared/client';
 import { FormActions } from '../../ui/form-actions.js';
@@ -7,6 +7,14 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { useRequest } from '../../ui/use-request.js';
+
+// A field is a grid whose one column is as wide as its widest content, and a <select> is as wide as
+// its longest choice: a long deal name pushed both out of the card at 320 px. The column may now
+// shrink to the card, and the chosen text is cut with an ellipsis (the full list opens on click).
+const useStyles = makeStyles({
+  field: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+});
 
 interface Props {
   view: SenderView;
@@ -17,6 +25,7 @@ interface Props {
 /** Moves one of the person's open opportunities to another pipeline stage. */
 export function StageForm({ view, onDone, onCancel }: Props) {
   const styles = usePanelStyles();
+  const fit = useStyles();
   const { api } = useServices();
   const stages = useRequest('stages', () => api.pipelineStages());
   const [opportunityId, setOpportunityId] = useState(view.opportunities[0]?.id ?? '');
@@ -42,8 +51,16 @@ export function StageForm({ view, onDone, onCancel }: Props) {
   return (
     <form className={styles.panel} aria-label="Move an opportunity" onSubmit={submit}>
       <Text weight="semibold">Move an opportunity</Text>
-      <Field label="Opportunity">
-        <Select value={opportunityId} onChange={(_, data) => setOpportunityId(data.value)}>
+      <Field label="Opportunity" className={fit.field}>
+        <Select
+          className={fit.select}
+          select={{
+            className: fit.select,
+            title: opportunity && `${opportunity.name} (${opportunity.stage})`,
+          }}
+          value={opportunityId}
+          onChange={(_, data) => setOpportunityId(data.value)}
+        >
           {view.opportunities.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name} ({candidate.stage})
@@ -54,8 +71,13 @@ export function StageForm({ view, onDone, onCancel }: Props) {
       {stages.state.status === 'failed' && (
         <ProblemMessage error={stages.state.error} onRetry={stages.reload} />
       )}
-      <Field label="New stage" required>
-        <Select value={stageId} onChange={(_, data) => setStageId(data.value)}>
+      <Field label="New stage" required className={fit.field}>
+        <Select
+          className={fit.select}
+          select={{ className: fit.select }}
+          value={stageId}
+          onChange={(_, data) => setStageId(data.value)}
+        >
           <option value="" disabled>
             Pick a stage
           </option>

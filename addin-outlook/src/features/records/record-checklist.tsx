@@ -1,5 +1,6 @@
 import { Checkbox, makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
-import { RECORD_TYPE_NAMES, choiceKey } from '@inbox-crm/shared/client';
+import { RECORD_TYPE_NAMES, choiceKey, isEmailAddress } from '@inbox-crm/shared/client';
+import { AddressText } from '../../ui/address-text.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import type { RecordChoicesState } from './use-record-choices.js';
 
@@ -8,6 +9,9 @@ const useStyles = makeStyles({
   label: { overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
+
+/** An address wraps at its @ and dots; anything else as it is. */
+const wrapping = (text: string) => (isEmailAddress(text) ? <AddressText address={text} /> : text);
 
 interface Props {
   label: string;
@@ -35,10 +39,10 @@ export function RecordChecklist({ label, state, locked = new Set(), disabled = f
               onChange={(_, data) => state.toggle(choice, data.checked === true)}
               label={
                 <span className={styles.label}>
-                  {choice.name}
+                  {wrapping(choice.name)}
                   <span className={styles.detail}>
                     {RECORD_TYPE_NAMES[choice.type]}
-                    {already ? ' · filed' : choice.detail ? ` · ${choice.detail}` : ''}
+                    {already ? ' · filed' : choice.detail ? <> · {wrapping(choice.detail)}</> : ''}
                   </span>
                 </span>
               }

@@ -1,7 +1,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MessageParty, SenderView } from '@inbox-crm/shared/client';
+import { AddressText } from '../../ui/address-text.js';
 import { CreateContactForm } from '../contact/create-contact-form.js';
+import { LinkSenderForm } from '../contact/link-sender-form.js';
 import { AccountCard, ContactCard } from './record-cards.js';
 import { HistoryList } from './history-list.js';
 import { OpenItems } from './open-items.js';
@@ -12,7 +14,12 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground2 },
   stranger: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   strangerName: { margin: 0 },
+  offers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A long label wraps in the narrow pane instead of running past the button's edge.
+  offer: { whiteSpace: 'normal', textAlign: 'center' },
 });
+
+type Offer = 'create' | 'link' | null;
 
 const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
 
@@ -27,7 +34,7 @@ interface Props {
 /** The counterpart's record: contact, account, what is open with them and their latest history. */
 export function SenderRecord({ view, party, onChanged }: Props) {
   const styles = useStyles();
-  const [creating, setCreating] = useState(false);
+  const [offer, setOffer] = useState<Offer>(null);
   const known = view.contact !== null || view.account !== null;
   const canCreate =
     view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind);
@@ -40,7 +47,11 @@ export function SenderRecord({ view, party, onChanged }: Props) {
           <Text as="h2" size={500} weight="semibold" className={styles.strangerName}>
             {party.name ?? party.email}
           </Text>
-          {party.name && <Text>{party.email}</Text>}
+          {party.name && (
+            <Text>
+              <AddressText address={party.email} />
+            </Text>
+          )}
         </div>
       )}
       {view.contact === null && <Text className={styles.reason}>{view.reason.text}</Text>}
@@ -50,20 +61,33 @@ export function SenderRecord({ view, party, onChanged }: Props) {
         </MessageBar>
       )}
       {view.contact && <ContactCard contact={view.contact} account={view.account} />}
-      {canCreate &&
-        (creating ? (
-          <CreateContactForm
-            address={view.address!}
-            displayName={party?.name ?? null}
-            view={view}
-            onCreated={onChanged}
-            onCancel={() => setCreating(false)}
-          />
-        ) : (
-          <Button appearance="primary" onClick={() => setCreating(true)}>
+      {canCreate && offer === 'create' && (
+        <CreateContactForm
+          address={view.address!}
+          displayName={party?.name ?? null}
+          view={view}
+          onCreated={onChanged}
+          onCancel={() => setOffer(null)}
+        />
+      )}
+      {canCreate && offer === 'link' && (
+        <LinkSenderForm
+          address={view.address!}
+          displayName={party?.name ?? null}
+          onLinked={onChanged}
+          onCancel={() => setOffer(null)}
+        />
+      )}
+      {canCreate && offer === null && (
+        <div className={styles.offers}>
+          <Button appearance="primary" className={styles.offer} onClick={() => setOffer('create')}>
             Create contact
           </Button>
-        ))}
+          <Button className={styles.offer} onClick={() => setOffer('link')}>
+            Link to an existing contact or account
+          </Button>
+        </div>
+      )}
       {view.account && <AccountCard account={view.account} />}
       {known && <QuickActions view={view} onChanged={onChanged} />}
       {known && <OpenItems view={view} />}
