@@ -6,6 +6,10 @@ import * as sessionsThrottleAuditActors from './20261202000000_sessions_throttle
 import * as inertRemoteImages from './20261202000100_inert_remote_images.js';
 import * as listIndexes from './20261203000000_list_indexes.js';
 import * as boardIndexes from './20261203000100_board_indexes.js';
+import * as opportunityStageTotals from './20261203000200_opportunity_stage_totals.js';
+import * as mergedRecords from './20261203000300_merged_records.js';
+import * as recentViews from './20261203000500_recent_views.js';
+import * as searchNamePrefix from './20261203000600_search_name_prefix.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +25,10 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261202000100_inert_remote_images', inertRemoteImages],
   ['20261203000000_list_indexes', listIndexes],
   ['20261203000100_board_indexes', boardIndexes],
+  ['20261203000200_opportunity_stage_totals', opportunityStageTotals],
+  ['20261203000300_merged_records', mergedRecords],
+  ['20261203000500_recent_views', recentViews],
+  ['20261203000600_search_name_prefix', searchNamePrefix],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

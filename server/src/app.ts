@@ -17,7 +17,9 @@ import { emailsRoutes } from './modules/emails/index.js';
 import { deliveryRoutes } from './modules/deliveries/index.js';
 import { crmGateway } from './modules/gmail/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { homeRoutes } from './modules/home/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
+import { mergeRoutes } from './modules/merge/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
@@ -120,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(organisationRoutes);
         await secured.register(accountRoutes);
         await secured.register(contactRoutes);
+        await secured.register(mergeRoutes);
         await secured.register(opportunityRoutes);
         await secured.register(caseRoutes);
         await secured.register(activityRoutes);
@@ -129,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(emailsRoutes);
         await secured.register(searchRoutes);
         await secured.register(recordListRoutes);
+        await secured.register(homeRoutes);
         await secured.register(auditRoutes);
         await secured.register(notificationRoutes);
         await secured.register(workflowRoutes, { emailEnabled: options.emailEnabled ?? false });

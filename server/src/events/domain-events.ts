@@ -7,12 +7,15 @@ export type WrittenRecord = { id: string; version: number; deletedAt: string | n
 /** The audit log's name for each record type. */
 export type RecordEntity = 'account' | 'contact' | 'opportunity' | 'case' | 'activity' | 'task';
 
-/** A record was created, updated, deleted (to the trash) or restored. */
+/**
+ * A record was created, updated, deleted (to the trash), restored, or merged into another (it is
+ * then in the trash, pointing at the record it lives on in).
+ */
 export interface RecordWritten {
   type: 'record.written';
   actor: AuditActor;
   entity: RecordEntity;
-  action: 'create' | 'update' | 'delete' | 'restore';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'merge';
   before: WrittenRecord | null;
   after: WrittenRecord;
 }

@@ -7,6 +7,13 @@ import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '..
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
 import type {
+  DuplicatesOf,
+  MergeableType,
+  MergePreviewOf,
+  MergeRequestOf,
+  MergeResultOf,
+} from '../schemas/merge.js';
+import type {
   CaseBoard,
   CaseBoardQuery,
   ListName,
@@ -23,7 +30,8 @@ import type {
   OpportunityUpdate,
 } from '../schemas/opportunities.js';
 import type { PipelineStage } from '../schemas/organisation.js';
-import type { SearchResult } from '../schemas/search.js';
+import type { Home } from '../schemas/home.js';
+import type { SearchGroups, SearchResult } from '../schemas/search.js';
 import type { Notification, NotificationListQuery } from '../schemas/notifications.js';
 import type {
   EngagementPlan,
@@ -238,6 +246,8 @@ export function createApiClient(options: ApiClientOptions) {
     lookup: (query: LookupQuery) => get<LookupResult>(`/lookup${queryString(query)}`),
     search: (q: string, type?: RecordType | RecordType[]) =>
       get<SearchResult>(`/search${queryString({ q, type })}`),
+    /** The console's search: each record type's best matches and how many match in all. */
+    searchGroups: (q: string) => get<SearchGroups>(`/search/groups${queryString({ q })}`),
     getRecord: <T extends RecordType>(type: T, id: string) =>
       get<RecordOfType[T]>(`/${RECORD_PATHS[type]}/${id}`),
     createRecord: <T extends RecordType>(type: T, body: CreateOfType[T]) =>
@@ -249,6 +259,16 @@ export function createApiClient(options: ApiClientOptions) {
       send<RecordOfType[T]>('DELETE', `/${RECORD_PATHS[type]}/${id}`),
     restoreRecord: <T extends RecordType>(type: T, id: string) =>
       send<RecordOfType[T]>('POST', `/${RECORD_PATHS[type]}/${id}/restore`, {}),
+    /** Contacts or accounts that may be this one entered twice, with why. */
+    duplicates: <T extends MergeableType>(type: T, id: string) =>
+      get<DuplicatesOf<RecordOfType[T]>>(`/${RECORD_PATHS[type]}/${id}/duplicates`),
+    mergePreview: <T extends MergeableType>(type: T, id: string, duplicateId: string) =>
+      get<MergePreviewOf<RecordOfType[T]>>(
+        `/${RECORD_PATHS[type]}/${id}/merge-preview${queryString({ duplicateId })}`,
+      ),
+    /** Merges the duplicate into record `id`, which is kept. */
+    mergeRecords: <T extends MergeableType>(type: T, id: string, body: MergeRequestOf<T>) =>
+      send<MergeResultOf<RecordOfType[T]>>('POST', `/${RECORD_PATHS[type]}/${id}/merge`, body),
     listRecords: <T extends RecordType>(type: T, query: ListQueryOfType[T]) =>
       get<PageOf<RecordOfType[T]>>(`/${RECORD_PATHS[type]}${queryString(query)}`),
     list: <L extends ListName>(name: L, query: ListViewQueries[L]) =>
@@ -326,5 +346,11 @@ export function createApiClient(options: ApiClientOptions) {
     teams: async () => (await get<{ items: Team[] }>('/teams')).items,
     createTeam: (body: TeamCreate) => send<Team>('POST', '/teams', body),
     deployment: () => get<DeploymentInfo>('/deployment'),
+
+    /** The caller's home page: their tasks, deals, recently viewed records and mail, and oversight by role. */
+    home: () => get<Home>('/home'),
+    /** Remembers that the caller opened this record's page, for "Recently viewed" on any device. */
+    recordView: (record: RecordRef) =>
+      send<null>('POST', '/recent-views', { type: record.type, id: record.id }),
   };
 }

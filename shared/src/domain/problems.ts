@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   not_failed: 'unprocessable',
   record_closed: 'unprocessable',
   wrong_record_type: 'unprocessable',
+  same_record: 'unprocessable',
   public_url_unusable: 'unprocessable',
   rate_limited: 'too_many',
   app_not_built: 'unavailable',

@@ -2,6 +2,7 @@ import type { ActivityType } from '../schemas/activities.js';
 import type { CasePriority, CaseStatus } from '../schemas/cases.js';
 import type { PHONE_LABELS } from '../schemas/contacts.js';
 import type { StageKind } from '../schemas/organisation.js';
+import type { DuplicateReason } from '../schemas/merge.js';
 
 // What the stored codes are called on screen, the same in the console, the Outlook pane and the
 // Gmail cards: people read "Resolved" and "High", never `resolved` and `high`.
@@ -48,3 +49,12 @@ export const PHONE_LABEL_NAMES: Record<(typeof PHONE_LABELS)[number], string> = 
 export function websiteHref(website: string): string {
   return /^https?:\/\//i.test(website) ? website : `https://${website}`;
 }
+
+/** Why two records look like one customer entered twice. */
+export const DUPLICATE_REASON_NAMES: Record<DuplicateReason, string> = {
+  same_name: 'Same name',
+  similar_name: 'Name differs only by Inc, Ltd, GmbH or the like',
+  same_phone: 'Same phone number',
+  same_initial_at_account: 'Same last name and initial at the same account',
+  same_web_domain: 'Website on the same domain',
+};

@@ -12,6 +12,8 @@ export const Account = Type.Object({
   industry: Nullable(Type.String()),
   phone: Nullable(Type.String({ description: 'E.164' })),
   ownerId: Nullable(Uuid),
+  /** The account this one was merged into (it is then in the trash too). */
+  mergedIntoId: Nullable(Uuid),
 });
 export type Account = Static<typeof Account>;
 

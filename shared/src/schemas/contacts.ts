@@ -34,6 +34,8 @@ export const Contact = Type.Object({
   emails: Type.Array(Type.String(), { description: 'the first is the primary address' }),
   phones: Type.Array(ContactPhone),
   ownerId: Nullable(Uuid),
+  /** The contact this one was merged into (it is then in the trash too). */
+  mergedIntoId: Nullable(Uuid),
 });
 export type Contact = Static<typeof Contact>;
 

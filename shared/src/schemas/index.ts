@@ -19,3 +19,5 @@ export * from './notifications.js';
 export * from './workflow.js';
 export * from './plans.js';
 export * from './record-lists.js';
+export * from './merge.js';
+export * from './home.js';

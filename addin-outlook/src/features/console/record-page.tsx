@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import {
   RECORD_TYPE_NAMES,
   type ApiError,
@@ -22,6 +22,14 @@ import { asApiError, useRequest } from '../../ui/use-request.js';
 import { InlineFields } from '../record-forms/inline-fields.js';
 import { RecordFormDialog } from '../record-forms/record-form-dialog.js';
 import { RecordTasks } from '../tasks/record-tasks.js';
+import { DuplicateSuggestions } from '../merge/duplicate-suggestions.js';
+import {
+  MergedNotice,
+  mergedInto,
+  mergeTarget,
+  RecordMergeDialog,
+  type MergeStart,
+} from '../merge/record-merge.js';
 import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
@@ -30,7 +38,7 @@ import { TimelinePanel } from './timeline-panel.js';
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const titleOf = (record: RecordOfType[keyof RecordOfType]) =>
@@ -44,15 +52,24 @@ export function RecordPage({ record }: { record: RecordRef }) {
   const styles = useStyles();
   const { api } = useServices();
   const loaded = useRequest(`${record.type}:${record.id}`, () => api.getRecord(record.type, record.id));
+  // Noted for "Recently viewed" on the home page; a view that fails to be noted is not worth a message.
+  useEffect(() => {
+    api.recordView(record).catch(() => undefined);
+  }, [api, record.type, record.id]);
   const [editing, setEditing] = useState(false);
   const [justDeleted, setJustDeleted] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  const [merging, setMerging] = useState<MergeStart | null>(null);
+  // Bumped when a merge brought another record's tasks, links and mail here: the panels read again.
+  const [merges, setMerges] = useState(0);
   const state = loaded.state;
   if (state.status === 'loading') return <Spinner label="Loading the record…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={loaded.reload} />;
   const current = state.data;
   const noun = RECORD_TYPE_NAMES[record.type].toLowerCase();
   const show = (saved: RecordOfType[typeof record.type]) => loaded.update(() => saved);
+  const target = mergeTarget(record.type, current);
+  const mergedIntoId = mergedInto(current);
 
   async function setDeleted(deleted: boolean) {
     setFailure(null);
@@ -81,10 +98,12 @@ export function RecordPage({ record }: { record: RecordRef }) {
           <div className={styles.actions}>
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button onClick={() => void setDeleted(true)}>Delete</Button>
+            {target && <Button onClick={() => setMerging({ otherId: null })}>Merge…</Button>}
           </div>
         )}
       </header>
-      {current.deletedAt !== null && (
+      {mergedIntoId && <MergedNotice type={record.type} mergedIntoId={mergedIntoId} />}
+      {current.deletedAt !== null && !mergedIntoId && (
         <MessageBar intent="warning">
           <MessageBarBody>
             {justDeleted
@@ -99,12 +118,33 @@ export function RecordPage({ record }: { record: RecordRef }) {
       {failure && <ProblemMessage error={failure} />}
       <InlineFields type={record.type} record={current} onSaved={show} onStale={loaded.refresh} />
       <RecordSummary type={record.type} record={current} />
-      <RecordTasks record={record} />
-      <RelatedRecords record={record} />
-      {(record.type === 'contact' || record.type === 'opportunity') && (
-        <PlansPanel recordType={record.type} recordId={record.id} />
+      {target && (
+        <DuplicateSuggestions
+          type={target.type}
+          record={target.record}
+          onMerge={(otherId) => setMerging({ otherId })}
+        />
       )}
-      <TimelinePanel record={record} />
+      <Fragment key={merges}>
+        <RecordTasks record={record} />
+        <RelatedRecords record={record} />
+        {(record.type === 'contact' || record.type === 'opportunity') && (
+          <PlansPanel recordType={record.type} recordId={record.id} />
+        )}
+        <TimelinePanel record={record} />
+      </Fragment>
+      {target && (
+        <RecordMergeDialog
+          target={target}
+          start={merging}
+          onClose={() => setMerging(null)}
+          onKeptHere={(kept) => {
+            setMerging(null);
+            show(kept);
+            setMerges((count) => count + 1);
+          }}
+        />
+      )}
       <RecordFormDialog
         type={record.type}
         record={current}

@@ -1,3 +1,3 @@
 export { accountRoutes } from './routes.js';
 export { accountsService } from './service.js';
-export { loadAccount } from './repository.js';
+export { loadAccount, updateAccountColumns } from './repository.js';

@@ -11,6 +11,7 @@ interface AccountRow extends RecordMetaRow {
   phone: string | null;
   owner_id: string | null;
   domains: string[];
+  merged_into_id: string | null;
 }
 
 export interface AccountColumns {
@@ -30,6 +31,7 @@ const toAccount = (row: AccountRow): Account => ({
   industry: row.industry,
   phone: row.phone,
   ownerId: row.owner_id,
+  mergedIntoId: row.merged_into_id,
 });
 
 function selectAccounts(db: Db, orgId: string) {

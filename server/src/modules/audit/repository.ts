@@ -9,6 +9,7 @@ export type AuditAction =
   | 'update'
   | 'delete'
   | 'restore'
+  | 'merge'
   | 'file'
   | 'unfile'
   | 'link'

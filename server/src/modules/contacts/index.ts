@@ -1,3 +1,3 @@
 export { contactRoutes } from './routes.js';
 export { contactsService } from './service.js';
-export { loadContact } from './repository.js';
+export { loadContact, updateContactColumns } from './repository.js';

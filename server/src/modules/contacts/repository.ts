@@ -12,6 +12,7 @@ interface ContactRow extends RecordMetaRow {
   owner_id: string | null;
   emails: string[];
   phones: ContactPhone[];
+  merged_into_id: string | null;
 }
 
 export interface ContactColumns {
@@ -35,6 +36,7 @@ const toContact = (row: ContactRow): Contact => ({
   emails: row.emails,
   phones: row.phones,
   ownerId: row.owner_id,
+  mergedIntoId: row.merged_into_id,
 });
 
 function selectContacts(db: Db, orgId: string) {

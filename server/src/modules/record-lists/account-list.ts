@@ -27,6 +27,8 @@ export const accountList: ListDefinition<AccountListViewQuery, AccountListRow> =
   },
   matching(db, actor, query) {
     const builder = organisationRows(db, 'accounts', 'a', actor, query.deleted);
+    // One merged into another lives on there; the trash shows only what can be restored.
+    if (query.deleted) builder.whereNull('a.merged_into_id');
     whereOwnedBy(db, builder, 'a.owner_id', query.owner, actor);
     whereSearchMatches(builder, 'a.search_vector', query.q);
     return builder;

@@ -31,6 +31,8 @@ export const contactList: ListDefinition<ContactListViewQuery, ContactListRow> =
   },
   matching(db, actor, query) {
     const builder = organisationRows(db, 'contacts', 'c', actor, query.deleted);
+    // One merged into another lives on there; the trash shows only what can be restored.
+    if (query.deleted) builder.whereNull('c.merged_into_id');
     whereOwnedBy(db, builder, 'c.owner_id', query.owner, actor);
     if (query.accountId) builder.where('c.account_id', query.accountId);
     whereSearchMatches(builder, 'c.search_vector', query.q);

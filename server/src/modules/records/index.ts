@@ -1,5 +1,12 @@
 export { recordService } from './record-service.js';
-export { createRecord, insertRecord, setRecordDeleted, updateRecord, type RecordKind } from './lifecycle.js';
+export {
+  createRecord,
+  insertRecord,
+  lastWriterName,
+  setRecordDeleted,
+  updateRecord,
+  type RecordKind,
+} from './lifecycle.js';
 export { checkReferences, referencesIn, type Reference } from './references.js';
 export { normalizeDomains, normalizePhone } from './normalize.js';
 export { changedColumns } from './changed-columns.js';

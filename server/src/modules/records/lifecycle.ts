@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor, AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/types.js';
-import { NotFound, StaleVersion } from '../../errors.js';
+import { Conflict, NotFound, StaleVersion } from '../../errors.js';
 import type { DomainEvent, RecordEntity, RecordWritten, WrittenRecord } from '../../events/domain-events.js';
 import { emit } from '../../events/event-bus.js';
 import { lastWriter } from '../audit/index.js';
@@ -35,7 +35,7 @@ const AUTOMATION_NAMES = {
 } as const;
 
 /** Who wrote the record last, as a stale save names them: "Maria Chen", "a workflow rule". */
-async function lastWriterName(
+export async function lastWriterName(
   db: Db,
   orgId: string,
   entity: string,
@@ -162,6 +162,17 @@ export function updateRecord<Api extends Versioned>(
   });
 }
 
+/** A contact or account merged into another lives on in that one; it cannot come back as well. */
+function refuseMerged(label: string, record: Versioned): void {
+  const mergedIntoId = (record as { mergedIntoId?: string | null }).mergedIntoId;
+  if (mergedIntoId) {
+    throw new Conflict(
+      `This ${label.toLowerCase()} was merged into another; open that one to work with it.`,
+      [{ mergedIntoId }],
+    );
+  }
+}
+
 /** Soft delete (deleted = true) or restore (false); the record keeps its links and history. */
 export function setRecordDeleted<Api extends Versioned>(
   db: Knex,
@@ -172,6 +183,7 @@ export function setRecordDeleted<Api extends Versioned>(
 ): Promise<Api> {
   return db.transaction(async (trx) => {
     const before = await lockRecord(trx, actor, kind, id, deleted ? 'live' : 'deleted');
+    if (!deleted) refuseMerged(kind.label, before);
     await touch(trx, kind.table, actor.orgId, id, { deleted_at: deleted ? trx.fn.now() : null });
     await kind.afterWrite?.(trx, actor.orgId, id);
     const after = (await kind.load(trx, actor.orgId, id))!;

@@ -1,0 +1,1 @@
+export { mergeRoutes } from './routes.js';
