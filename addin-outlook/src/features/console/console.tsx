@@ -1,5 +1,4 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { LIST_TITLES } from '@inbox-crm/shared/client';
 import { BoardPage } from '../boards/board-page.js';
 import { PIPELINE, SERVICE_QUEUE } from '../boards/board-kinds.js';
 import { RecordListPage } from '../lists/record-list-page.js';
@@ -9,7 +8,8 @@ import { NotificationBell } from '../notifications/notification-bell.js';
 import { EmptyState } from '../../ui/section.js';
 import { HomePage } from '../home/home-page.js';
 import { ConsoleLink, NavigateContext } from './console-link.js';
-import { CONSOLE_PATHS, RECORD_LISTS } from './console-route.js';
+import { ConsoleNav } from './console-nav.js';
+import { CONSOLE_PATHS } from './console-route.js';
 import { DeploymentPage } from './deployment-page.js';
 import { EmailPage } from './email-page.js';
 import { MailPage } from './mail-page.js';
@@ -30,7 +30,6 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, flexGrow: 1 },
   main: {
     maxWidth: '960px',
     margin: '0 auto',
@@ -59,23 +58,7 @@ export default function Console() {
           <Text weight="semibold" size={400}>
             Inbox CRM
           </Text>
-          <nav className={styles.nav} aria-label="Console">
-            <ConsoleLink to={CONSOLE_PATHS.home}>Home</ConsoleLink>
-            <ConsoleLink to={CONSOLE_PATHS.search}>Search</ConsoleLink>
-            {RECORD_LISTS.map((list) => (
-              <ConsoleLink key={list} to={CONSOLE_PATHS.list(list)}>
-                {LIST_TITLES[list].plural}
-              </ConsoleLink>
-            ))}
-            <ConsoleLink to={CONSOLE_PATHS.pipeline}>Pipeline</ConsoleLink>
-            <ConsoleLink to={CONSOLE_PATHS.serviceQueue}>Service queue</ConsoleLink>
-            <ConsoleLink to={CONSOLE_PATHS.tasks}>Tasks</ConsoleLink>
-            <ConsoleLink to={CONSOLE_PATHS.mail}>Filed mail</ConsoleLink>
-            {user.role !== 'member' && <ConsoleLink to={CONSOLE_PATHS.plans}>Plans</ConsoleLink>}
-            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.workflow}>Workflow</ConsoleLink>}
-            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.people}>People</ConsoleLink>}
-            {user.role === 'admin' && <ConsoleLink to={CONSOLE_PATHS.deployment}>Deployment</ConsoleLink>}
-          </nav>
+          <ConsoleNav location={JSON.stringify(route)} />
           <NotificationBell inConsole />
           <Text>{user.name}</Text>
           <Button appearance="subtle" onClick={signOut}>
