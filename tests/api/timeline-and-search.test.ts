@@ -140,7 +140,9 @@ describe('search', () => {
       (await org.admin.get('/api/v1/search?q=renee@crepes')).body.items.map((hit: { id: string }) => hit.id),
     ).toEqual([contact.id]);
     const onlyCases = (await org.admin.get('/api/v1/search?q=crep&type=case')).body.items;
-    expect(onlyCases.map((hit: { type: string }) => hit.type)).toEqual(['case']);
+    expect(onlyCases).toEqual([
+      { type: 'case', id: kase.body.id, name: 'Crepe maker broken', detail: 'New' },
+    ]);
     expect((await org.admin.get('/api/v1/search?q=%26%7C!')).body.items).toEqual([]);
     expect((await org.admin.get('/api/v1/search?q=')).status).toBe(400);
   });

@@ -1,4 +1,4 @@
-import type { RecordType, SearchHit } from '@inbox-crm/shared';
+import { CASE_STATUS_NAMES, type CaseStatus, type RecordType, type SearchHit } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 import { nameKey, type SearchWords } from './search-words.js';
 
@@ -33,5 +33,9 @@ export async function recordsMatching(
         ORDER BY ${nameKey('r')} LIKE ${words.namePrefixLiteral} DESC, r.updated_at DESC LIMIT ?)`,
   );
   const bindings = types.flatMap(() => [orgId, words.tsquery, limit]);
-  return (await db.raw<{ rows: SearchHit[] }>(parts.join(' UNION ALL '), bindings)).rows;
+  const { rows } = await db.raw<{ rows: SearchHit[] }>(parts.join(' UNION ALL '), bindings);
+  // A case's second line is its status, in the words the rest of the product uses ("Pending").
+  return rows.map((hit) =>
+    hit.type === 'case' && hit.detail ? { ...hit, detail: CASE_STATUS_NAMES[hit.detail as CaseStatus] } : hit,
+  );
 }
