@@ -579,3 +579,127 @@ describe('pipeline running totals', () => {
     );
   });
 });
+
+describe('contacts searched and sorted by name', () => {
+  type Made = { id: string; firstName: string; lastName: string };
+  const sortName = ({ firstName, lastName }: Made) => `${lastName} ${firstName}`.toLowerCase();
+  // Byte order of the sort name, then id: the order of the name index under the C collation.
+  const byName = (a: Made, b: Made) =>
+    sortName(a) < sortName(b) ? -1 : sortName(a) > sortName(b) ? 1 : a.id < b.id ? -1 : 1;
+
+  it('finds every contact by last name, first name, address or an accented name, in name order, paged both ways', async ({
+    org,
+  }) => {
+    const people = [
+      { firstName: 'Anna', lastName: 'Smith' },
+      { firstName: 'Bob', lastName: 'Smith' },
+      { firstName: 'Cy', lastName: 'Smithers', emails: ['smith@cy.example'] },
+      { firstName: 'Smita', lastName: 'Avery' },
+      { firstName: 'Dora', lastName: 'Young', emails: ['smiley.d@young.example'] },
+      { firstName: 'Eve', lastName: 'Šmidt' },
+      { firstName: 'Finn', lastName: "O'Smiley" },
+      { firstName: 'Gil', lastName: 'Smj' },
+      { firstName: 'Hal', lastName: 'Jones' },
+      { firstName: 'Ian', lastName: 'Sm' },
+      { firstName: 'Anne', lastName: 'Zzyzx', emails: ['smi@zz.example'] },
+      { firstName: 'Zed', lastName: 'Smi9', emails: ['a9@nine.example'] },
+      { firstName: 'Ann', lastName: 'A9' },
+      { firstName: 'Anders', lastName: 'Aa' },
+    ];
+    const made: Made[] = [];
+    for (const person of people) {
+      const contact = await createContact(org.admin, person);
+      made.push({ id: contact.id, firstName: person.firstName, lastName: person.lastName });
+    }
+    const gone = await createContact(org.admin, { firstName: 'Gone', lastName: 'Smith' });
+    expect((await org.admin.delete(`/api/v1/contacts/${gone.id}`)).status).toBe(200);
+    const named = (...names: string[]) => made.filter((person) => names.includes(person.lastName));
+
+    const searches: Array<[q: string, expected: Made[]]> = [
+      // Last names (a range of the name index), first names, addresses and folded accents together.
+      ['smi', named('Smith', 'Smithers', 'Avery', 'Young', 'Šmidt', "O'Smiley", 'Zzyzx', 'Smi9')],
+      ['smith', named('Smith', 'Smithers')],
+      ['SMI an', named('Smith', 'Zzyzx').filter((person) => person.firstName.startsWith('An'))],
+      ['an smi smith', named('Smith').filter((person) => person.firstName === 'Anna')],
+      // A word of z's has no end to its range; a digit's range ends before the letters.
+      ['zz', named('Zzyzx')],
+      ['a9', named('A9', 'Smi9')],
+      ['smiley', named('Young', "O'Smiley")],
+      ['nobody', []],
+    ];
+    for (const [q, expected] of searches) {
+      const path = `/api/v1/lists/contacts?q=${encodeURIComponent(q)}`;
+      const ascending = await everyPage<{ id: string }>(org.admin, path, 2);
+      expect(
+        ascending.map((row) => row.id),
+        q,
+      ).toEqual([...expected].sort(byName).map((person) => person.id));
+      const descending = await everyPage<{ id: string }>(org.admin, `${path}&sort=-name`, 3);
+      expect(
+        descending.map((row) => row.id),
+        q,
+      ).toEqual(ascending.map((row) => row.id).reverse());
+      const counted = await org.admin.get<Page<{ id: string }>>(path);
+      expect(counted.body.total, q).toEqual({ value: expected.length, capped: false });
+    }
+  });
+
+  it('counts matches by name and by other words together, up to the cap', async ({ org, testApp }) => {
+    const insert = (firstName: string, lastName: string, from: number, to: number) =>
+      testApp.database.knex.raw(
+        `INSERT INTO contacts (org_id, id, first_name, last_name, search_text)
+         SELECT ?::uuid, gen_random_uuid(), ? || g, ? || g, lower(? || g || ' ' || ? || g)
+           FROM generate_series(?::int, ?::int) g`,
+        [org.orgId, firstName, lastName, firstName, lastName, from, to],
+      );
+    await insert('Ann', 'Bulkname', 1, 4000);
+    await insert('Bulkname', 'Carr', 1, 3000);
+    const some = await org.admin.get<Page<{ name: string }>>('/api/v1/lists/contacts?q=bulkname&limit=3');
+    expect(some.body.total).toEqual({ value: 7000, capped: false });
+    expect(some.body.items.map((row) => row.name)).toEqual([
+      'Ann1 Bulkname1',
+      'Ann10 Bulkname10',
+      'Ann100 Bulkname100',
+    ]);
+    // Bulkname12, 120–129 and 1200–1299: a range of names with a second word to check.
+    const someByName = await org.admin.get('/api/v1/lists/contacts?q=bulkname12%20ann');
+    expect(someByName.body.total).toEqual({ value: 111, capped: false });
+    await insert('Ann', 'Bulkname', 4001, 7500);
+    const many = await org.admin.get<Page<{ name: string }>>(
+      '/api/v1/lists/contacts?q=bulkname&sort=-name&limit=2',
+    );
+    expect(many.body.total).toEqual({ value: 10_000, capped: true });
+    expect(many.body.items.map((row) => row.name)).toEqual(['Bulkname999 Carr999', 'Bulkname998 Carr998']);
+  });
+
+  it('narrows a split search by account, and keeps the trash to the plain search', async ({ org }) => {
+    const account = await createAccount(org.admin, { name: 'Smith Holdings' });
+    const atAccount = await createContact(org.admin, {
+      firstName: 'Ada',
+      lastName: 'Smith',
+      accountId: account.id,
+    });
+    await createContact(org.admin, { firstName: 'Ben', lastName: 'Smith' });
+    const viaEmail = await createContact(org.admin, {
+      firstName: 'Cal',
+      lastName: 'Brown',
+      accountId: account.id,
+      emails: ['smith.c@brown.example'],
+    });
+    const onAccount = await everyPage<{ id: string }>(
+      org.admin,
+      `/api/v1/lists/contacts?q=smith&accountId=${account.id}`,
+      1,
+    );
+    expect(onAccount.map((row) => row.id)).toEqual([viaEmail.id, atAccount.id]);
+
+    const trashed = await createContact(org.admin, { firstName: 'Dee', lastName: 'Smith' });
+    expect((await org.admin.delete(`/api/v1/contacts/${trashed.id}`)).status).toBe(200);
+    const trash = await everyPage<{ id: string }>(
+      org.admin,
+      '/api/v1/lists/contacts?q=smith&deleted=true',
+      2,
+    );
+    expect(trash.map((row) => row.id)).toEqual([trashed.id]);
+  });
+});

@@ -31,3 +31,25 @@ export function whereSearchMatches(
   if (tsquery === null) return;
   builder.whereRaw(`${column} @@ to_tsquery('simple', ?)`, [tsquery]);
 }
+
+/**
+ * The bounds of the strings that start with a folded term of letters a–z and digits, as a range
+ * [from, to) of an index in byte order; `to` is null for a term of z's, whose range runs to the end.
+ * A digit's successor is `a`, not `:`, so that no punctuation falls inside the range needlessly.
+ */
+export function prefixRange(term: string): { from: string; to: string | null } {
+  const last = term.replace(/z+$/, '');
+  if (last === '') return { from: term, to: null };
+  const char = last[last.length - 1]!;
+  const next = char === '9' ? 'a' : String.fromCharCode(char.charCodeAt(0) + 1);
+  return { from: term, to: `${last.slice(0, -1)}${next}` };
+}
+
+/**
+ * The query's words that can start a name in a name index (a–z and digits only), without any word
+ * another of them starts (its range lies inside the shorter word's).
+ */
+export function namePrefixTerms(query: string | undefined): string[] {
+  const terms = [...new Set(searchTerms(query ?? ''))].filter((term) => /^[a-z0-9]+$/.test(term));
+  return terms.filter((term) => !terms.some((other) => other !== term && term.startsWith(other)));
+}

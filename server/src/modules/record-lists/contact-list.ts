@@ -1,6 +1,10 @@
 import type { ContactListRow, ContactListViewQuery } from '@inbox-crm/shared';
+import type { Knex } from 'knex';
+import type { Actor } from '../../actor.js';
+import type { Db } from '../../db/types.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import { whereSearchMatches } from '../../db/search.js';
+import { CONTACT_SORT_NAME, splitContactSearch } from './contact-name-search.js';
 import { userNames, userRef } from '../users/index.js';
 import {
   contactNameSql,
@@ -22,21 +26,30 @@ interface Selected extends RecordMetaRow {
   owner_id: string | null;
 }
 
+/** The contacts a query asks for but its search. */
+function filtered(db: Db, actor: Actor, query: ContactListViewQuery): Knex.QueryBuilder {
+  const builder = organisationRows(db, 'contacts', 'c', actor, query.deleted);
+  // One merged into another lives on there; the trash shows only what can be restored.
+  if (query.deleted) builder.whereNull('c.merged_into_id');
+  whereOwnedBy(db, builder, 'c.owner_id', query.owner, actor);
+  if (query.accountId) builder.where('c.account_id', query.accountId);
+  return builder;
+}
+
 export const contactList: ListDefinition<ContactListViewQuery, ContactListRow> = {
   alias: 'c',
   sorts: {
     // By last name, then first, as address books sort people.
-    name: { sql: "lower(c.last_name || ' ' || c.first_name)", cast: 'text', nullable: false },
+    name: { sql: CONTACT_SORT_NAME, cast: 'text', nullable: false },
     updatedAt: { sql: 'c.updated_at', cast: 'timestamptz', nullable: false },
   },
   matching(db, actor, query) {
-    const builder = organisationRows(db, 'contacts', 'c', actor, query.deleted);
-    // One merged into another lives on there; the trash shows only what can be restored.
-    if (query.deleted) builder.whereNull('c.merged_into_id');
-    whereOwnedBy(db, builder, 'c.owner_id', query.owner, actor);
-    if (query.accountId) builder.where('c.account_id', query.accountId);
+    const builder = filtered(db, actor, query);
     whereSearchMatches(builder, 'c.search_vector', query.q);
     return builder;
+  },
+  splitSearch(db, actor, query, sort) {
+    return splitContactSearch(db, () => filtered(db, actor, query), query, sort);
   },
   select(db, builder) {
     builder

@@ -31,6 +31,21 @@ export interface ListDefinition<Query extends CommonListQuery, Row> {
   /** Adds the joins and columns a row shows to a `matching` query. */
   select(db: Db, builder: Knex.QueryBuilder): void;
   toRows(db: Db, actor: Actor, rows: SelectedRow[]): Promise<Row[]>;
+  /**
+   * A search whose matches the sort's index cannot find in order, split where the list knows how;
+   * undefined where `matching` serves as it is.
+   */
+  splitSearch?(db: Db, actor: Actor, query: Query, sort: SortColumn): SplitSearch | undefined;
+}
+
+/**
+ * A search as parts whose rows together are exactly `matching`'s, each read in the list's order
+ * by its own plan (see applySortedPage); `unsearched` is `matching` without the search, to which
+ * the page's rows are narrowed.
+ */
+export interface SplitSearch {
+  unsearched: Knex.QueryBuilder;
+  parts: Knex.QueryBuilder[];
 }
 
 /** The team's members as a subquery, or a clear refusal for someone in no team. */

@@ -7,6 +7,7 @@ import {
   type ListViewQueries,
   type ListViewRows,
 } from '@inbox-crm/shared';
+import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { applySortedPage, sortedPage, type SortColumn } from '../../db/sorted-pages.js';
 import type { Db } from '../../db/types.js';
@@ -47,25 +48,41 @@ async function selectPage<Q extends CommonListQuery, R>(
   limit: number,
 ): Promise<{ items: R[]; nextCursor: string | null }> {
   const { column, descending } = sortOf(name, list, query);
-  const builder = list.matching(db, actor, query);
+  const page = { column, descending, idColumn: `${list.alias}.id`, cursor, limit };
+  const split = list.splitSearch?.(db, actor, query, column);
+  const builder = split?.unsearched ?? list.matching(db, actor, query);
+  if (split) {
+    // Each part's page, in order: the page is among them.
+    for (const part of split.parts) applySortedPage(part.select(page.idColumn), page);
+    builder.whereIn(page.idColumn, db.unionAll(split.parts, true));
+  }
   list.select(db, builder);
   builder.select(db.raw(`(${column.sql})::text AS sort_key`));
-  applySortedPage(builder, { column, descending, idColumn: `${list.alias}.id`, cursor, limit });
+  applySortedPage(builder, page);
   const { rows, nextCursor } = sortedPage((await builder) as SelectedRow[], limit);
   return { items: await list.toRows(db, actor, rows), nextCursor };
 }
 
-/** How many rows match, counted up to the cap: counting a million rows exactly is not worth a wait. */
+/**
+ * How many rows match, counted up to the cap: counting a million rows exactly is not worth a wait.
+ * A split search counts its parts, which hold no row twice, up to the cap in all.
+ */
 async function countMatches<Q extends CommonListQuery, R>(
   db: Db,
   actor: Actor,
+  name: ListName,
   list: ListDefinition<Q, R>,
   query: Q,
 ): Promise<ListCount> {
-  const matching = list
-    .matching(db, actor, query)
-    .select(db.raw('1'))
-    .limit(LIST_COUNT_CAP + 1);
+  const capped = (builder: Knex.QueryBuilder) => builder.select(db.raw('1')).limit(LIST_COUNT_CAP + 1);
+  const split = list.splitSearch?.(db, actor, query, sortOf(name, list, query).column);
+  const matching = split
+    ? capped(
+        db.from(
+          db.raw(`(${split.parts.map(() => '(?)').join(' UNION ALL ')}) AS u`, split.parts.map(capped)),
+        ),
+      )
+    : capped(list.matching(db, actor, query));
   const row = (await db.from(matching.as('m')).count({ n: '*' }).first()) as { n: number | string };
   const n = Number(row.n);
   return { value: Math.min(n, LIST_COUNT_CAP), capped: n > LIST_COUNT_CAP };
@@ -81,7 +98,7 @@ export async function listPage<L extends ListName>(
   const list = LISTS[name] as ListDefinition<ListViewQueries[L], ListViewRows[L]>;
   const [page, total] = await Promise.all([
     selectPage(db, actor, name, list, query, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE),
-    countMatches(db, actor, list, query),
+    countMatches(db, actor, name, list, query),
   ]);
   return { ...page, total };
 }
