@@ -11,6 +11,7 @@ import * as mergedRecords from './20261203000300_merged_records.js';
 import * as recentViews from './20261203000500_recent_views.js';
 import * as searchNamePrefix from './20261203000600_search_name_prefix.js';
 import * as contactSearchRest from './20261203000700_contact_search_rest.js';
+import * as homeRecentMail from './20261203000800_home_recent_mail.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261203000500_recent_views', recentViews],
   ['20261203000600_search_name_prefix', searchNamePrefix],
   ['20261203000700_contact_search_rest', contactSearchRest],
+  ['20261203000800_home_recent_mail', homeRecentMail],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

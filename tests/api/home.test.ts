@@ -2,6 +2,7 @@ import type { Home, PipelineStage, RecordType } from '@inbox-crm/shared';
 import { createContact, createOpportunity, emailToFile, fileEmail } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
 import { createTestOrganisation } from '../support/organisation.js';
+import type { TestApp } from '../support/test-app.js';
 import { describe, expect, it } from '../support/suite.js';
 
 const homeOf = async (client: Client): Promise<Home> => {
@@ -128,6 +129,23 @@ describe('the home page', () => {
   });
 });
 
+/**
+ * At least as many records as the home module counts before it finds recent mail by walking the
+ * organisation's newest mail rather than each record's timeline (FEW_RECORDS).
+ */
+const MANY_RECORDS = 1000;
+
+type EmailLink = Parameters<typeof emailToFile>[0]['links'][number];
+
+/** Gives the user MANY_RECORDS contacts of their own without mail, written straight to the database. */
+async function ownManyContacts(testApp: TestApp, orgId: string, userId: string): Promise<void> {
+  await testApp.database.knex.raw(
+    `INSERT INTO contacts (org_id, id, last_name, owner_id)
+     SELECT ?, gen_random_uuid(), 'Quiet ' || n, ? FROM generate_series(1, ${MANY_RECORDS}) n`,
+    [orgId, userId],
+  );
+}
+
 describe('recent mail on the home page', () => {
   it('when mail is filed to records someone owns, then it shows each email once, newest first, naming their records, and not mail on others’ records', async ({
     org,
@@ -207,6 +225,78 @@ describe('recent mail on the home page', () => {
     expect(await sees('teammate')).toBe(false);
     expect(await sees('otherManager')).toBe(false);
     expect(await mailSubjects(teammate.client)).toEqual(['Public note']);
+  });
+
+  it('when someone owns many records, then their home shows the same newest mail, naming their records, private mail still hidden, deleted records left out', async ({
+    org,
+    testApp,
+  }) => {
+    const { client: rep, user } = await org.addUser('member');
+    const { client: colleague } = await org.addUser('member');
+    await ownManyContacts(testApp, org.orgId, user.id);
+    const contact = await createContact(org.admin, { firstName: 'Jane', lastName: 'Doe', ownerId: user.id });
+    const deal = await createOpportunity(org.admin, { name: 'Jane’s renewal', ownerId: user.id });
+    const dropped = await createOpportunity(org.admin, { name: 'Dropped deal', ownerId: user.id });
+    const notMine = await createContact(org.admin, { lastName: 'Elsewhere' });
+    const onContact = [{ type: 'contact' as const, id: contact.id }];
+    const file = (client: Client, subject: string, day: number, links: EmailLink[], isPrivate = false) =>
+      fileEmail(
+        client,
+        emailToFile({
+          subject,
+          sentAt: `2026-11-${String(day).padStart(2, '0')}T09:00:00Z`,
+          links,
+          private: isPrivate,
+        }),
+      );
+    for (let day = 1; day <= 5; day += 1) await file(org.admin, `Day ${day}`, day, onContact);
+    await file(org.admin, 'Both records', 10, [...onContact, { type: 'opportunity', id: deal.id }]);
+    await file(colleague, 'Colleague’s private', 11, onContact, true);
+    await file(rep, 'My private', 12, onContact, true);
+    await file(org.admin, 'Not for me', 13, [{ type: 'contact', id: notMine.id }]);
+    await file(org.admin, 'On the dropped deal', 14, [{ type: 'opportunity', id: dropped.id }]);
+    expect((await org.admin.delete(`/api/v1/opportunities/${dropped.id}`)).status).toBe(200);
+
+    const mail = (await homeOf(rep)).recentMail;
+    expect(mail.map((item) => item.subject)).toEqual([
+      'My private',
+      'Both records',
+      'Day 5',
+      'Day 4',
+      'Day 3',
+      'Day 2',
+    ]);
+    expect(mail[1]!.records).toEqual([
+      { type: 'contact', id: contact.id, name: 'Jane Doe' },
+      { type: 'opportunity', id: deal.id, name: 'Jane’s renewal' },
+    ]);
+  });
+
+  it('when someone owns many records but little of their mail is filed, then all of it shows', async ({
+    org,
+    testApp,
+  }) => {
+    const { client: rep, user } = await org.addUser('member');
+    await ownManyContacts(testApp, org.orgId, user.id);
+    const contact = await createContact(org.admin, { lastName: 'Rarely written', ownerId: user.id });
+    const notMine = await createContact(org.admin, { lastName: 'Elsewhere' });
+    const onContact = [{ type: 'contact' as const, id: contact.id }];
+    await fileEmail(
+      org.admin,
+      emailToFile({ subject: 'First', sentAt: '2026-10-01T09:00:00Z', links: onContact }),
+    );
+    for (let n = 1; n <= 8; n += 1) {
+      await fileEmail(
+        org.admin,
+        emailToFile({ subject: `Others’ ${n}`, links: [{ type: 'contact', id: notMine.id }] }),
+      );
+    }
+    await fileEmail(
+      org.admin,
+      emailToFile({ subject: 'Second', sentAt: '2026-10-02T09:00:00Z', links: onContact }),
+    );
+
+    expect(await mailSubjects(rep)).toEqual(['Second', 'First']);
   });
 });
 

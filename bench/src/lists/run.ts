@@ -53,7 +53,7 @@ async function prepareScenarios(sessions: Sessions): Promise<Prepared[]> {
   ];
   const prepared: Prepared[] = [];
   for (const { scenario, held } of listed) {
-    const api = sessions[scenario.as ?? 'admin'];
+    const api = (await scenario.signIn?.(sessions.admin)) ?? sessions[scenario.as ?? 'admin'];
     const paths = await scenario.paths(api);
     console.log(`  ${scenario.name}: ${paths.length} paths`);
     prepared.push({ scenario, api, paths, held });

@@ -1,5 +1,6 @@
 import { senderAddress } from '../lookup/data-set.js';
 import type { ApiSession } from '../support/api-session.js';
+import { homeScenarios } from './home-scenarios.js';
 import { pagePaths } from './paging.js';
 
 /** The users who send the requests: the admin, and a member of a team for `owner=team`. */
@@ -13,6 +14,8 @@ export interface Scenario {
   name: string;
   /** Who sends its requests (and finds its paths): the admin unless it says otherwise. */
   as?: keyof Sessions;
+  /** Signs in a user of its own instead (the admin's session given to prepare them). */
+  signIn?(admin: ApiSession): Promise<ApiSession>;
   /** Found once before timing (following cursors, say), so the timed requests are single requests. */
   paths(api: ApiSession): Promise<string[]>;
 }
@@ -66,4 +69,5 @@ export const targetScenarios = (ownerId: string): Scenario[] => [
   board('opportunity board, one owner', `opportunities?owner=${ownerId}`),
   board('opportunity board, team (as a member)', 'opportunities?owner=team', 'teamMember'),
   board('case board, organisation', 'cases'),
+  ...homeScenarios,
 ];
