@@ -1,4 +1,4 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import {
   consoleRecordPath,
   DUPLICATE_REASON_NAMES,
@@ -6,6 +6,7 @@ import {
   type Contact,
   type MergeableType,
 } from '@inbox-crm/shared/client';
+import { useListStyles } from '../../ui/list-styles.js';
 import { Section } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -13,17 +14,8 @@ import { ConsoleLink } from '../console/console-link.js';
 import type { MergeRecords } from './merge-fields.js';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  text: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  why: { color: tokens.colorNeutralForeground3 },
+  grow: { flexGrow: 1 },
 });
 
 /** How a suggested record is told apart at a glance: its addresses or domains. */
@@ -40,6 +32,7 @@ export function DuplicateSuggestions<T extends MergeableType>(props: {
   onMerge: (otherId: string) => void;
 }) {
   const styles = useStyles();
+  const lists = useListStyles();
   const { api } = useServices();
   const { type, record } = props;
   const suggestions = useRequest(`duplicates:${record.id}:${record.version}`, () =>
@@ -48,13 +41,13 @@ export function DuplicateSuggestions<T extends MergeableType>(props: {
   if (suggestions.state.status !== 'done' || suggestions.state.data.items.length === 0) return null;
   return (
     <Section title="Possible duplicates">
-      <ul className={styles.list}>
+      <ul className={lists.list}>
         {suggestions.state.data.items.map(({ record: other, reasons }) => (
           <li key={other.id} className={styles.item}>
-            <div className={styles.text}>
+            <div className={mergeClasses(lists.entry, styles.grow)}>
               <ConsoleLink to={consoleRecordPath({ type, id: other.id })}>{other.name}</ConsoleLink>
               {detailOf(other) && <Text size={200}>{detailOf(other)}</Text>}
-              <Text size={200} className={styles.why}>
+              <Text size={200} className={lists.meta}>
                 {reasons.map((reason) => DUPLICATE_REASON_NAMES[reason]).join(' · ')}
               </Text>
             </div>

@@ -1,9 +1,9 @@
 import { Combobox, Option } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { RECORD_TYPE_NAMES, type RecordType, type SearchHit } from '@inbox-crm/shared/client';
+import { RECORD_TYPE_NAMES, type RecordType } from '@inbox-crm/shared/client';
 import { useServices } from '../../ui/services.js';
+import { useSearchAsTyped } from '../../ui/use-search-as-typed.js';
 
-const SEARCH_DELAY_MS = 250;
 const NONE = '';
 
 /**
@@ -15,7 +15,6 @@ export function RecordPicker(props: { type: RecordType; value: string; onChange:
   const { type, value, onChange } = props;
   const [name, setName] = useState('');
   const [typed, setTyped] = useState<string | null>(null);
-  const [hits, setHits] = useState<SearchHit[]>([]);
 
   useEffect(() => {
     if (value === NONE) return setName('');
@@ -29,21 +28,7 @@ export function RecordPicker(props: { type: RecordType; value: string; onChange:
     };
   }, [api, type, value]);
 
-  useEffect(() => {
-    const query = typed?.trim() ?? '';
-    if (query === '') return setHits([]);
-    let current = true;
-    const timer = setTimeout(() => {
-      api.search(query, type).then(
-        (result) => current && setHits(result.items),
-        () => current && setHits([]),
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, type, typed]);
+  const hits = useSearchAsTyped(typed ?? '', [type]).hits ?? [];
 
   const noun = RECORD_TYPE_NAMES[type].toLowerCase();
   return (
