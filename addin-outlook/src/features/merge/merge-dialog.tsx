@@ -1,10 +1,8 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Field,
   makeStyles,
@@ -25,6 +23,7 @@ import {
 } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { formatDay } from '../../ui/format.js';
+import { ModalDialog } from '../../ui/modal-dialog.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { RecordPicker } from '../record-forms/record-picker.js';
@@ -53,15 +52,13 @@ interface Props<T extends MergeableType> {
   onMerged: (kept: MergeRecords[T]) => void;
 }
 
-/** The merge form in a modal dialog, mounted always and opened by `open` (see RecordFormDialog). */
+/** The merge form in a ModalDialog. */
 export function MergeDialog<T extends MergeableType>(props: Props<T> & { open: boolean }) {
   const { open, ...form } = props;
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && form.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        {open && <MergeForm key={form.otherId ?? 'pick'} {...form} />}
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog open={open} onClose={form.onClose}>
+      <MergeForm key={form.otherId ?? 'pick'} {...form} />
+    </ModalDialog>
   );
 }
 

@@ -1,10 +1,8 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   makeStyles,
   Spinner,
@@ -19,6 +17,7 @@ import {
   type RecordType,
   type UpdateOfType,
 } from '@inbox-crm/shared/client';
+import { ModalDialog } from '../../ui/modal-dialog.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { fieldErrors } from './field-errors.js';
@@ -46,16 +45,13 @@ interface Props<T extends RecordType> {
   onLatest?: (record: RecordOfType[T]) => void;
 }
 
-/**
- * The form in a modal dialog. It stays mounted and opens and closes by `open`: a dialog removed
- * while open leaves the rest of the page hidden from assistive technology.
- */
+/** The form in a ModalDialog. */
 export function RecordFormDialog<T extends RecordType>(props: Props<T> & { open: boolean }) {
   const { open, ...form } = props;
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && form.onClose()}>
-      <DialogSurface aria-describedby={undefined}>{open && <RecordForm {...form} />}</DialogSurface>
-    </Dialog>
+    <ModalDialog open={open} onClose={form.onClose}>
+      <RecordForm {...form} />
+    </ModalDialog>
   );
 }
 

@@ -1,10 +1,8 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Field,
   Input,
@@ -17,6 +15,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { PRIORITY_NAMES, REMINDER_CHOICES, type ApiError, type Task } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
+import { ModalDialog } from '../../ui/modal-dialog.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError, useRequest } from '../../ui/use-request.js';
 import { fieldErrors } from '../record-forms/field-errors.js';
@@ -45,15 +44,13 @@ interface Props {
   onSaved: (task: Task) => void;
 }
 
-/** A task's form in a dialog that stays mounted and opens by `open` (see RecordFormDialog). */
+/** A task's form in a ModalDialog. */
 export function TaskDialog(props: Props & { open: boolean }) {
   const { open, ...form } = props;
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && form.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        {open && (form.taskId ? <LoadedTaskForm {...form} taskId={form.taskId} /> : <TaskForm {...form} />)}
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog open={open} onClose={form.onClose}>
+      {form.taskId ? <LoadedTaskForm {...form} taskId={form.taskId} /> : <TaskForm {...form} />}
+    </ModalDialog>
   );
 }
 
