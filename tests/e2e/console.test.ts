@@ -3,9 +3,10 @@ import { createCustomer, type Customer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
 import { describe, expect, it } from '../support/suite.js';
 import { startTestWorker } from '../support/test-worker.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'console';
@@ -48,10 +49,7 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
   it('when a manager signs in and searches, then the record page shows its correspondence', async ({
     baseUrl,
   }) => {
-    await page.goto(`${baseUrl}/app/search`);
-    await page.getByLabel('Work email').fill(org.adminUser.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
     await page.getByRole('searchbox', { name: /Search accounts/ }).fill('northwind');
     await page.getByRole('link', { name: 'Northwind Traders' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Northwind Traders' }).isVisible()).toBe(true);

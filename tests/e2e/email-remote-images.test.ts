@@ -4,8 +4,9 @@ import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { createCustomer } from '../support/customer.js';
 import { emailToFile, fileEmail } from '../support/fixtures.js';
 import { describe, expect, it } from '../support/suite.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'email-remote-images';
@@ -59,10 +60,7 @@ describe.skipIf(missing !== null)(
         imageRequests.push(route.request().url());
         return route.fulfill({ status: 200, contentType: 'image/png', body: banner });
       });
-      await page.goto(`${baseUrl}/app/search`);
-      await page.getByLabel('Work email').fill(org.adminUser.email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
       await page.getByRole('searchbox', { name: /Search accounts/ }).waitFor();
     });
     it.afterAll(async () => {

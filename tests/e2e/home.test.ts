@@ -9,9 +9,10 @@ import {
   fileEmail,
 } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'home';
@@ -104,10 +105,7 @@ describe.skipIf(missing !== null)(
     it('when a manager signs in, then the console opens on their home with their work and their team’s', async ({
       baseUrl,
     }) => {
-      await page.goto(`${baseUrl}/app/`);
-      await page.getByLabel('Work email').fill(manager.user.email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/app/`, manager.user.email);
       await expect.poll(() => page.getByRole('heading', { name: 'Home', level: 1 }).isVisible()).toBe(true);
       const tasks = page.getByRole('region', { name: 'My open tasks' });
       await expect.poll(() => tasks.getByText('2 open tasks').isVisible()).toBe(true);

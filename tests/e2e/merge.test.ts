@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import type { Contact } from '@inbox-crm/shared';
 import { createAccount, createContact, emailToFile, fileEmail } from '../support/fixtures.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'merge';
@@ -70,10 +71,7 @@ describe.skipIf(missing !== null)(
     it('when a manager merges two contacts, then every timeline entry of both is on the one kept, once', async ({
       baseUrl,
     }) => {
-      await page.goto(`${baseUrl}/app/contacts/${kept.id}`);
-      await page.getByLabel('Work email').fill(org.adminUser.email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/app/contacts/${kept.id}`, org.adminUser.email);
       const suggestions = page.getByRole('region', { name: 'Possible duplicates' });
       // The first page after signing in loads the console's code too: more than poll's 1 s under load.
       await expect.poll(() => suggestions.getByText('Same name').isVisible(), { timeout: 15_000 }).toBe(true);

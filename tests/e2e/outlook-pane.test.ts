@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { createCustomer, inboxMessage } from '../support/customer.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
@@ -45,10 +46,7 @@ describe.skipIf(missing !== null)(
       contexts.push(context);
       await serveOfficeJs(context, { userAddress: me(), messages, selected: 0 });
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/outlook/`);
-      await page.getByLabel('Work email').fill(me());
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/outlook/`, me());
       return page;
     }
 
@@ -279,10 +277,7 @@ describe.skipIf(missing !== null)(
         selected: 0,
       });
       page = await context.newPage();
-      await page.goto(`${baseUrl}/outlook/`);
-      await page.getByLabel('Work email').fill(me());
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/outlook/`, me());
 
       const picker = page.getByRole('combobox', { name: '3 people on this message' });
       // Signing in and the first lookup: seconds on a busy machine.

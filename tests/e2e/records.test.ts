@@ -3,9 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { createAccount, createOpportunity } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'records';
@@ -55,10 +56,7 @@ describe.skipIf(missing !== null)(
     it('when a rep creates a deal from the list, then it opens on its own page, announced and editable', async ({
       baseUrl,
     }) => {
-      await page.goto(`${baseUrl}/app/opportunities`);
-      await page.getByLabel('Work email').fill(org.adminUser.email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/app/opportunities`, org.adminUser.email);
       await expect.poll(() => page.getByText('3 opportunities').isVisible()).toBe(true);
       await saveScreenshot(page, SUITE, '1-opportunities');
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { createAccount, createContact, createOpportunity } from '../support/fixtures.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'search';
@@ -49,10 +50,7 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
   it('when a word is searched, then the matches come grouped by type with counts, and Show all opens the list', async ({
     baseUrl,
   }) => {
-    await page.goto(`${baseUrl}/app/search`);
-    await page.getByLabel('Work email').fill(org.adminUser.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
     const box = page.getByRole('searchbox', { name: /Search accounts/ });
     await expect
       .poll(() => page.getByText('Find any account, contact, opportunity or case').isVisible())

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import { createAccount, createOpportunity } from '../support/fixtures.js';
-import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../support/organisation.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
+import { signInAt } from './support/sign-in.js';
 import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
 
 const SUITE = 'tasks';
@@ -50,10 +51,7 @@ describe.skipIf(missing !== null)(
     it("when a manager opens Tasks, then their own come first with what each concerns, and My team shows one teammate's", async ({
       baseUrl,
     }) => {
-      await page.goto(`${baseUrl}/app/tasks`);
-      await page.getByLabel('Work email').fill(managerEmail);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, `${baseUrl}/app/tasks`, managerEmail);
       const open = page.getByRole('list', { name: 'Open tasks' });
       // The first page after signing in loads the console's code too: more than poll's 1 s under load.
       await expect
