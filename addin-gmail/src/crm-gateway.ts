@@ -3,6 +3,8 @@ import type {
   AccountCreate,
   Activity,
   ActivityCreate,
+  ActivitySearchQuery,
+  ActivitySearchResult,
   Contact,
   ContactCreate,
   Email,
@@ -21,6 +23,8 @@ export interface CrmSession {
   user: { id: string; name: string; email: string };
   lookup(query: LookupQuery): Promise<LookupResult>;
   search(text: string): Promise<SearchResult>;
+  /** Full-text search over the correspondence the user may see. */
+  searchActivities(query: ActivitySearchQuery): Promise<ActivitySearchResult>;
   /** Open tasks assigned to the user, due before the given time, soonest first. */
   tasksDueBefore(time: Date): Promise<Task[]>;
   fileEmail(body: EmailFile): Promise<{ email: Email; created: boolean }>;

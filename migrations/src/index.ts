@@ -12,6 +12,7 @@ import * as recentViews from './20261203000500_recent_views.js';
 import * as searchNamePrefix from './20261203000600_search_name_prefix.js';
 import * as contactSearchRest from './20261203000700_contact_search_rest.js';
 import * as homeRecentMail from './20261203000800_home_recent_mail.js';
+import * as activitySearch from './20261203000900_activity_search.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261203000600_search_name_prefix', searchNamePrefix],
   ['20261203000700_contact_search_rest', contactSearchRest],
   ['20261203000800_home_recent_mail', homeRecentMail],
+  ['20261203000900_activity_search', activitySearch],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

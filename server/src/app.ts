@@ -27,6 +27,7 @@ import { planRoutes } from './modules/plans/index.js';
 import { recordListRoutes } from './modules/record-lists/index.js';
 import { scheduledJobRoutes } from './modules/scheduled-jobs/index.js';
 import { searchRoutes } from './modules/search/index.js';
+import { activitySearchRoutes } from './modules/activity-search/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
 import { usersRoutes } from './modules/users/index.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(lookupRoutes);
         await secured.register(emailsRoutes);
         await secured.register(searchRoutes);
+        await secured.register(activitySearchRoutes);
         await secured.register(recordListRoutes);
         await secured.register(homeRoutes);
         await secured.register(auditRoutes);

@@ -50,7 +50,7 @@ describe.skipIf(missing !== null)(`the console in Chromium${missing ? ` (skipped
     baseUrl,
   }) => {
     await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
-    await page.getByRole('searchbox', { name: /Search accounts/ }).fill('northwind');
+    await page.getByRole('searchbox', { name: 'Search records and correspondence' }).fill('northwind');
     await page.getByRole('link', { name: 'Northwind Traders' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Northwind Traders' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Discussed the renewal terms').isVisible()).toBe(true);

@@ -61,7 +61,7 @@ describe.skipIf(missing !== null)(
         return route.fulfill({ status: 200, contentType: 'image/png', body: banner });
       });
       await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
-      await page.getByRole('searchbox', { name: /Search accounts/ }).waitFor();
+      await page.getByRole('searchbox', { name: 'Search records and correspondence' }).waitFor();
     });
     it.afterAll(async () => {
       await browser?.close();

@@ -90,6 +90,24 @@ describe.skipIf(missing !== null)(
       ]);
     });
 
+    it('when words from the filed email are searched in the pane, then it is found within the contact, marked, and not within an empty scope', async () => {
+      const box = page.getByRole('searchbox', { name: 'Words to search for' });
+      await box.fill('revised quot');
+      const found = page.getByRole('list', { name: 'Correspondence found' });
+      await expect.poll(() => found.locator(':scope > li').count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.getByLabel('Where to search').inputValue()).toBe('contact');
+      expect((await found.locator('mark').allTextContents()).map((text) => text.toLowerCase())).toEqual(
+        expect.arrayContaining(['revised', 'quote']),
+      );
+      await found.scrollIntoViewIfNeeded();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '3-search-correspondence');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await box.fill('xylophone');
+      await expect.poll(() => page.getByText(/^No correspondence matches/).isVisible()).toBe(true);
+      await box.fill('');
+    });
+
     it('when Move stage is opened, then its form and choices stay inside the 320 px pane', async () => {
       await page.getByRole('button', { name: 'Move stage' }).click();
       const form = page.getByRole('form', { name: 'Move an opportunity' });
@@ -289,7 +307,7 @@ describe.skipIf(missing !== null)(
       expect(await overflowsHorizontally(page)).toBe(false);
 
       await picker.click();
-      const options = page.getByRole('option');
+      const options = page.getByRole('listbox').getByRole('option');
       await expect.poll(() => options.count()).toBe(3);
       for (const option of await options.all()) {
         const box = (await option.boundingBox())!;
@@ -298,7 +316,10 @@ describe.skipIf(missing !== null)(
       }
       await saveScreenshot(page, SHOTS, '1-recipients-picker');
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await page.getByRole('option', { name: /Maximilian/ }).click();
+      await page
+        .getByRole('listbox')
+        .getByRole('option', { name: /Maximilian/ })
+        .click();
       await expect
         .poll(() => page.getByLabel('Contact Maximilian Oyelaran-Whitcombe').isVisible())
         .toBe(true);

@@ -40,6 +40,39 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
     });
     await createOpportunity(org.admin, { name: 'Harbourside cold store', accountId: harbour.id });
     await org.admin.post('/api/v1/cases', { subject: 'Harbour delivery late', accountId: harbour.id });
+    for (const [days, subject, bodyText] of [
+      [
+        3,
+        'Réunion sur la clause de responsabilité',
+        'Bonjour, the liability clause needs a cap before we sign.',
+      ],
+      [
+        9,
+        'Cold store contract',
+        `${'Figures for the quarter are attached. '.repeat(12)}The liability clause stays as drafted; the indemnity is mutual.`,
+      ],
+      [20, 'Delivery schedule', 'Lorries arrive at the harbour at six. No legal questions here.'],
+    ] as const) {
+      const filed = await org.admin.post('/api/v1/emails', {
+        messageId: `<search-e2e-${days}.${Date.now()}@harbourside-foods.example>`,
+        subject,
+        from: { email: 'hannah.harbottle@harbourside-foods.example', name: 'Hannah Harbottle' },
+        to: [{ email: `sales@${org.domain}`, name: 'Sales' }],
+        sentAt: new Date(Date.now() - days * 86_400_000).toISOString(),
+        bodyText,
+        attachments:
+          days === 9 ? [{ name: 'contract.pdf', contentType: 'application/pdf', size: 52_000 }] : [],
+        source: 'api',
+        links: [{ type: 'account', id: harbour.id }],
+      });
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    }
+    await org.admin.post('/api/v1/activities', {
+      type: 'call',
+      subject: 'Call about liability',
+      body: 'Hannah asked whether the liability clause covers spoilage.',
+      links: [{ type: 'account', id: harbour.id }],
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   });
@@ -51,9 +84,9 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
     baseUrl,
   }) => {
     await signInAt(page, `${baseUrl}/app/search`, org.adminUser.email);
-    const box = page.getByRole('searchbox', { name: /Search accounts/ });
+    const box = page.getByRole('searchbox', { name: 'Search records and correspondence' });
     await expect
-      .poll(() => page.getByText('Find any account, contact, opportunity or case').isVisible())
+      .poll(() => page.getByText('Find any record, and anything said in your correspondence').isVisible())
       .toBe(true);
     await saveScreenshot(page, SUITE, '1-empty');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -100,9 +133,72 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
       'Harbor & Sons Shipping Company International',
     );
 
-    await page.getByRole('searchbox', { name: /Search accounts/ }).fill('xylophone');
-    await expect.poll(() => page.getByText('Nothing matches “xylophone”').isVisible()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search records and correspondence' }).fill('xylophone');
+    await expect
+      .poll(() =>
+        page.getByText('No account, contact, opportunity or case is named “xylophone”.').isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText(/^No correspondence matches/).isVisible()).toBe(true);
     await saveScreenshot(page, SUITE, '5-nothing');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('when words from correspondence are searched, then the emails and calls holding them are listed with the words marked, and filters narrow them', async ({
+    baseUrl,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${baseUrl}/app/search?q=${encodeURIComponent('liability clause')}`);
+    const found = page.getByRole('list', { name: 'Correspondence found' });
+    await expect.poll(() => found.locator(':scope > li').count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.getByText('3 matches').isVisible()).toBe(true);
+    // The subject shows as written, accents and all.
+    expect(
+      await found.getByRole('link', { name: 'Réunion sur la clause de responsabilité' }).isVisible(),
+    ).toBe(true);
+    const marks = await found.locator('mark').allTextContents();
+    expect(marks.map((mark) => mark.toLowerCase())).toEqual(expect.arrayContaining(['liability', 'clause']));
+    expect(await page.getByRole('option', { name: 'Emails (2)' }).count()).toBe(1);
+    expect(await page.getByRole('option', { name: 'Calls (1)' }).count()).toBe(1);
+    await saveScreenshot(page, SUITE, '6-correspondence');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Kind').selectOption('call');
+    await expect.poll(() => found.locator(':scope > li').count()).toBe(1);
+    expect(await found.getByText('Call about liability').isVisible()).toBe(true);
+    await page.getByLabel('Kind').selectOption('');
+    await page.getByRole('checkbox', { name: 'With attachments' }).check();
+    await expect.poll(() => found.locator(':scope > li').count()).toBe(1);
+    expect(await found.getByRole('link', { name: 'Cold store contract' }).isVisible()).toBe(true);
+    expect(await found.getByText(/1 attachment/).isVisible()).toBe(true);
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await saveScreenshot(page, SUITE, '7-correspondence-narrow');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await found.getByRole('link', { name: 'Cold store contract' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/app\/emails\/[0-9a-f-]{36}$/);
+  });
+
+  it('when a record’s correspondence is searched from its page, then only its mail is found', async ({
+    baseUrl,
+  }) => {
+    await page.goto(`${baseUrl}/app/search?q=harbourside`);
+    await page
+      .getByRole('list', { name: 'Accounts' })
+      .getByRole('link', { name: 'Harbourside Foods' })
+      .click();
+    const box = page.getByRole('searchbox', { name: 'Search this account’s correspondence' });
+    await box.fill('"liability clause" -reunion');
+    const found = page.getByRole('list', { name: 'Correspondence found' });
+    await expect.poll(() => found.locator(':scope > li').count(), { timeout: 15_000 }).toBe(2);
+    expect(await found.getByRole('link', { name: 'Cold store contract' }).isVisible()).toBe(true);
+    expect(await found.getByText('Call about liability').isVisible()).toBe(true);
+    await saveScreenshot(page, SUITE, '8-record-correspondence');
+    await box.fill('');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'History' }).getByRole('listitem').count())
+      .toBe(4);
   });
 });

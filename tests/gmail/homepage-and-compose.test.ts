@@ -69,6 +69,54 @@ describe('the homepage card', () => {
     );
   });
 
+  it('when the words are in filed correspondence, then the card lists it with the words in bold, each opening in the console', async ({
+    testApp,
+    google,
+    org,
+    asAdmin,
+  }) => {
+    const account = await org.admin.post('/api/v1/accounts', { name: 'Liability Partners' });
+    const filed = await org.admin.post('/api/v1/emails', {
+      messageId: `<indemnity.${Date.now()}@northwind.example>`,
+      subject: 'Indemnity & <liability> terms',
+      from: { email: 'priya@northwind.example', name: 'Priya Patel' },
+      to: [{ email: 'sales@ourco.example' }],
+      sentAt: '2026-11-20T09:15:00.000Z',
+      bodyText: 'We accept the liability cap as drafted.',
+      source: 'api',
+      links: [{ type: 'account', id: account.body.id }],
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const home = await callAddOn(testApp.app, google, '/gmail/homepage', asAdmin());
+    const reply = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/search',
+      asAdmin({ parameters: { state: actionState(home.body, 'search') }, formInputs: { q: ['liability'] } }),
+    );
+    const shown = reply.body.renderActions.action.navigations[0].updateCard;
+    const found = shown.sections.find(
+      (section: { header?: string }) => section.header === 'Correspondence with “liability”',
+    );
+    expect(found.widgets).toHaveLength(1);
+    const hit = found.widgets[0].decoratedText;
+    expect(hit.text).toBe('Indemnity &amp; &lt;<b>liability</b>&gt; terms');
+    expect(hit.topLabel).toMatch(/^Email · 20 Nov 2026 · Priya Patel$/);
+    expect(hit.bottomLabel).toBe('We accept the liability cap as drafted.');
+    expect(hit.onClick.openLink.url).toBe(`${PUBLIC_URL}/app/emails/${filed.body.id}`);
+
+    const punctuation = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/search',
+      asAdmin({ parameters: { state: actionState(home.body, 'search') }, formInputs: { q: ['?!'] } }),
+    );
+    const headers = punctuation.body.renderActions.action.navigations[0].updateCard.sections.map(
+      (section: { header?: string }) => section.header,
+    );
+    expect(headers).not.toContain('Correspondence with “?!”');
+  });
+
   it('when the search box is empty, then the card asks for something to search for', async ({
     testApp,
     google,

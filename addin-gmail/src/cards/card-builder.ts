@@ -42,14 +42,12 @@ export function section(
 /** A paragraph; `text` is card markup, so escape what people wrote before passing it. */
 export const paragraph = (text: string): Widget => ({ textParagraph: { text } });
 
-/** A line with an optional label above and below; all three are plain text. */
-export function fact(
-  text: string,
-  options: { top?: string; bottom?: string; onClick?: OnClick; button?: CardButton } = {},
-): Widget {
+type FactOptions = { top?: string; bottom?: string; onClick?: OnClick; button?: CardButton };
+
+function decorated(markup: string, options: FactOptions): Widget {
   return {
     decoratedText: {
-      text: escapeCardText(text),
+      text: markup,
       wrapText: true,
       ...(options.top ? { topLabel: escapeCardText(options.top) } : {}),
       ...(options.bottom ? { bottomLabel: escapeCardText(options.bottom) } : {}),
@@ -57,6 +55,28 @@ export function fact(
       ...(options.button ? { button: options.button } : {}),
     },
   };
+}
+
+/** A line with an optional label above and below; all three are plain text. */
+export const fact = (text: string, options: FactOptions = {}): Widget =>
+  decorated(escapeCardText(text), options);
+
+/** A fact whose line is card markup already (escaped, with <b> where a search matched). */
+export const markedFact = (markup: string, options: FactOptions = {}): Widget => decorated(markup, options);
+
+/** Text with the ranges a search matched in bold, everything else escaped. */
+export function boldMatches(value: {
+  text: string;
+  highlights: { start: number; length: number }[];
+}): string {
+  let markup = '';
+  let at = 0;
+  for (const { start, length } of value.highlights) {
+    if (start < at) continue;
+    markup += escapeCardText(value.text.slice(at, start)) + bold(value.text.slice(start, start + length));
+    at = start + length;
+  }
+  return markup + escapeCardText(value.text.slice(at));
 }
 
 export const button = (

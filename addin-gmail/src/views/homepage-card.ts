@@ -1,17 +1,22 @@
 import {
+  ACTIVITY_TYPE_NAMES,
+  consoleEmailPath,
   consoleRecordPath,
   isOverdue,
   RECORD_TYPE_NAMES,
+  type ActivityHit,
   type Notification,
   type SearchHit,
   type Task,
 } from '@inbox-crm/shared';
 import {
+  boldMatches,
   button,
   buttons,
   card,
   escapeCardText,
   fact,
+  markedFact,
   openLink,
   paragraph,
   section,
@@ -28,13 +33,18 @@ export interface HomepageData {
   userName: string;
   tasks: Task[];
   notifications: { unread: number; items: Notification[] };
-  /** A search and what it found, once the user searched. */
-  search?: { query: string; hits: SearchHit[] };
+  /**
+   * A search and what it found, once the user searched: records by name, and correspondence by its
+   * words (null when the query has no word to search for).
+   */
+  search?: { query: string; hits: SearchHit[]; correspondence: ActivityHit[] | null };
 }
 
 function searchResults(search: NonNullable<HomepageData['search']>, context: ViewContext): CardSection {
   if (search.hits.length === 0)
-    return section('Results', [paragraph(escapeCardText(`Nothing matches “${search.query}”.`))]);
+    return section('Records', [
+      paragraph(escapeCardText(`No account, contact, opportunity or case is named “${search.query}”.`)),
+    ]);
   return section(
     `Results for “${search.query}”`,
     search.hits.map((hit) =>
@@ -44,6 +54,36 @@ function searchResults(search: NonNullable<HomepageData['search']>, context: Vie
         onClick: openLink(`${context.publicUrl}${consoleRecordPath(hit)}`),
       }),
     ),
+  );
+}
+
+/** Where a hit opens: an email in the console's reader, anything else on its first record's page. */
+function hitLink(hit: ActivityHit, context: ViewContext): string | null {
+  if (hit.type === 'email') return `${context.publicUrl}${consoleEmailPath(hit.id)}`;
+  const record = hit.links[0];
+  return record ? `${context.publicUrl}${consoleRecordPath(record)}` : null;
+}
+
+function correspondenceResults(
+  search: NonNullable<HomepageData['search']>,
+  context: ViewContext,
+  where: CardLocale,
+): CardSection | null {
+  if (search.correspondence === null) return null;
+  const title = `Correspondence with “${search.query}”`;
+  if (search.correspondence.length === 0)
+    return section(title, [paragraph('No filed email, call, meeting or note holds these words.')]);
+  return section(
+    title,
+    search.correspondence.map((hit) => {
+      const link = hitLink(hit, context);
+      const who = hit.type === 'email' ? (hit.from?.name ?? hit.from?.email) : hit.owner?.name;
+      return markedFact(hit.subject.text === '' ? ACTIVITY_TYPE_NAMES[hit.type] : boldMatches(hit.subject), {
+        top: joinParts(ACTIVITY_TYPE_NAMES[hit.type], formatDay(hit.occurredAt, where), who),
+        ...(hit.snippet.text ? { bottom: hit.snippet.text } : {}),
+        ...(link ? { onClick: openLink(link) } : {}),
+      });
+    }),
   );
 }
 
@@ -82,12 +122,15 @@ function notificationsSection(
 export function homepageCard(data: HomepageData, context: ViewContext, where: CardLocale): Card {
   return card({ title: 'Inbox CRM', subtitle: data.userName }, [
     section('Search', [
-      textInput(SEARCH_FIELD, 'Accounts, contacts, opportunities, cases', {
+      textInput(SEARCH_FIELD, 'Records, or words from your correspondence', {
         value: data.search?.query ?? '',
       }),
       buttons(button('Search', context.actions.call('search'), 'FILLED')),
     ]),
     ...(data.search ? [searchResults(data.search, context)] : []),
+    ...(data.search
+      ? [correspondenceResults(data.search, context, where)].filter((part) => part !== null)
+      : []),
     notificationsSection(data.notifications, context, where),
     section(
       'My tasks due soon',

@@ -20,26 +20,30 @@ export interface LoadOptions {
   pathFor(n: number): string;
   /** A JSON body, sent with POST; without it the requests are GETs. */
   body?: string;
+  /** The JSON body of the n-th request, sent with POST (each request its own, e.g. a new email). */
+  bodyFor?(n: number): string;
 }
 
 /** Drives one server with autocannon for a fixed time and returns throughput and latency. */
 export async function measure(options: LoadOptions): Promise<Measurement> {
   let n = 0;
+  const posts = options.body !== undefined || options.bodyFor !== undefined;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
     headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(posts ? { 'content-type': 'application/json' } : {}),
       ...options.headers,
     },
     requests: [
       {
-        method: options.body === undefined ? 'GET' : 'POST',
+        method: posts ? 'POST' : 'GET',
         ...(options.body === undefined ? {} : { body: options.body }),
         setupRequest: (request) => {
           n += 1;
-          return { ...request, path: options.pathFor(n) };
+          const body = options.bodyFor?.(n);
+          return { ...request, path: options.pathFor(n), ...(body === undefined ? {} : { body }) };
         },
       },
     ],

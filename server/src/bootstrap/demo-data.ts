@@ -3,6 +3,7 @@ import { CASE_STATUSES, CASE_PRIORITIES, foldForSearch, type RecordRef } from '@
 import { newId } from '../db/ids.js';
 import { searchText } from '../db/search.js';
 import { refreshAllLinks, snippetOf } from '../modules/activities/index.js';
+import { indexOrganisation } from '../modules/activity-search/index.js';
 import { hashPassword } from '../modules/users/index.js';
 import { createOrganisationWithAdmin, listStages } from '../modules/organisation/index.js';
 import * as content from './demo-content.js';
@@ -233,6 +234,7 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
     }
     await insertAll(trx, rows);
     await refreshAllLinks(trx, orgId);
+    await indexOrganisation(trx, orgId);
     await insertDemoWorkflow(trx, orgId, admin.id);
   });
 }

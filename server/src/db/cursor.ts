@@ -32,3 +32,17 @@ export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
     throw badCursor();
   return { at: time, id };
 }
+
+/** A cursor of a list ordered by a score: `score` marks it, so a time cursor is never taken for one. */
+export function encodeScoreCursor(score: number, id: string): string {
+  return encodeCursor(['score', String(score), id]);
+}
+
+/** The (score, id) pair a score cursor names. */
+export function decodeScoreCursor(cursor: string): { score: number; id: string } {
+  const [marker, score, id, ...rest] = decode(cursor);
+  const value = Number(score);
+  if (marker !== 'score' || id === undefined || rest.length > 0 || !UUID.test(id) || !Number.isFinite(value))
+    throw badCursor();
+  return { score: value, id };
+}

@@ -74,6 +74,13 @@ export interface EmailFiled {
   addedLinks: readonly RecordRef[];
 }
 
+/** Activities were unfiled from a record, or moved from one record to another (a merge). */
+export interface ActivitiesRelinked {
+  type: 'activities.relinked';
+  orgId: string;
+  activityIds: readonly string[];
+}
+
 /** A person's account was changed by an admin. */
 export interface UserUpdated {
   type: 'user.updated';
@@ -92,6 +99,7 @@ export type DomainEvent =
   | TaskCompleted
   | TaskReopened
   | EmailFiled
+  | ActivitiesRelinked
   | UserUpdated;
 
 export type DomainEventType = DomainEvent['type'];

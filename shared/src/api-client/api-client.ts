@@ -32,6 +32,7 @@ import type {
 import type { PipelineStage } from '../schemas/organisation.js';
 import type { Home } from '../schemas/home.js';
 import type { SearchGroups, SearchResult } from '../schemas/search.js';
+import type { ActivitySearchQuery, ActivitySearchResult } from '../schemas/activity-search.js';
 import type { Notification, NotificationListQuery } from '../schemas/notifications.js';
 import type {
   EngagementPlan,
@@ -248,6 +249,9 @@ export function createApiClient(options: ApiClientOptions) {
       get<SearchResult>(`/search${queryString({ q, type })}`),
     /** The console's search: each record type's best matches and how many match in all. */
     searchGroups: (q: string) => get<SearchGroups>(`/search/groups${queryString({ q })}`),
+    /** Full-text search over filed email, calls, meetings and notes. */
+    searchActivities: (query: ActivitySearchQuery) =>
+      get<ActivitySearchResult>(`/search/activities${queryString(query)}`),
     getRecord: <T extends RecordType>(type: T, id: string) =>
       get<RecordOfType[T]>(`/${RECORD_PATHS[type]}/${id}`),
     createRecord: <T extends RecordType>(type: T, body: CreateOfType[T]) =>

@@ -20,3 +20,6 @@ export * from './record-words.js';
 export * from './task-due.js';
 export * from './list-columns.js';
 export * from './phone-display.js';
+export * from './full-text-words.js';
+export * from './full-text-query.js';
+export * from './full-text-snippet.js';

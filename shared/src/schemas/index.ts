@@ -21,3 +21,4 @@ export * from './plans.js';
 export * from './record-lists.js';
 export * from './merge.js';
 export * from './home.js';
+export * from './activity-search.js';

@@ -1,17 +1,68 @@
-import { SearchBox, Spinner, Text } from '@fluentui/react-components';
+import { makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { ActivityKindCounts } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
+import { CONSOLE_HIT_LINKS } from '../correspondence-search/console-hit-links.js';
+import {
+  CorrespondenceFilters,
+  filterQuery,
+  NO_FILTERS,
+  type CorrespondenceFilterValues,
+} from '../correspondence-search/correspondence-filters.js';
+import { CorrespondenceResults } from '../correspondence-search/correspondence-results.js';
 import { foundNothing, SearchGroupList } from '../search/search-groups.js';
 import { CONSOLE_PATHS } from './console-route.js';
 
 const SEARCH_DELAY_MS = 250;
 
-/** Search every account, contact, opportunity and case, grouped by type; the query stays in the address bar. */
-export function SearchPage({ initialQuery }: { initialQuery: string }) {
+const useStyles = makeStyles({
+  correspondence: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+/** The records a query names, grouped by type with counts. */
+function RecordMatches({ query }: { query: string }) {
   const { api } = useServices();
+  const results = useRequest(`search:${query}`, () => api.searchGroups(query));
+  const state = results.state;
+  if (state.status === 'loading') return <Spinner label="Searching the records…" />;
+  if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={results.reload} />;
+  if (foundNothing(state.data))
+    return <Text role="status">No account, contact, opportunity or case is named “{query}”.</Text>;
+  return <SearchGroupList query={query} groups={state.data} />;
+}
+
+/** Emails, calls, meetings and notes whose words match, with filters. */
+function CorrespondenceMatches({ query }: { query: string }) {
+  const styles = useStyles();
+  const [filters, setFilters] = useState<CorrespondenceFilterValues>(NO_FILTERS);
+  const [counts, setCounts] = useState<ActivityKindCounts | undefined>(undefined);
+  return (
+    <section className={styles.correspondence} aria-labelledby="search-correspondence">
+      <Text as="h2" id="search-correspondence" size={500} weight="semibold">
+        Correspondence
+      </Text>
+      <CorrespondenceFilters
+        filters={filters}
+        counts={counts}
+        onChange={(change) => setFilters((previous) => ({ ...previous, ...change }))}
+      />
+      <CorrespondenceResults
+        query={{ q: query, ...filterQuery(filters) }}
+        links={CONSOLE_HIT_LINKS}
+        onFirstPage={(page) => setCounts(page.counts)}
+      />
+    </section>
+  );
+}
+
+/**
+ * One search box for the records (by name, grouped by type with counts) and the correspondence (by
+ * the words of every filed email, call, meeting and note); the query stays in the address bar.
+ */
+export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const [typed, setTyped] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery.trim());
 
@@ -27,39 +78,29 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const results = useRequest(`search:${query}`, () =>
-    query === '' ? Promise.resolve(null) : api.searchGroups(query),
-  );
-  const state = results.state;
-
   return (
     <>
       <Text as="h1" size={600} weight="semibold">
         Search
       </Text>
       <SearchBox
-        aria-label="Search accounts, contacts, opportunities and cases"
-        placeholder="A name, an address, a domain, a deal…"
+        aria-label="Search records and correspondence"
+        placeholder="A name, an address, words from an email…"
         value={typed}
         onChange={(_, data) => setTyped(data.value)}
         autoFocus
       />
-      {query === '' && (
-        <EmptyState title="Find any account, contact, opportunity or case">
+      {query === '' ? (
+        <EmptyState title="Find any record, and anything said in your correspondence">
           Type the start of a name, an email address or a domain: “acme” finds Acme Corp and everyone at
-          acme.com. One letter is enough to see the names that start with it.
+          acme.com. Words from filed emails, calls, meetings and notes find them too: put a phrase in quotes
+          (“liability clause”) and leave a word out with a minus (-draft).
         </EmptyState>
-      )}
-      {state.status === 'loading' && <Spinner label="Searching…" />}
-      {state.status === 'failed' && <ProblemMessage error={state.error} onRetry={results.reload} />}
-      {state.status === 'done' && state.data !== null && foundNothing(state.data) && (
-        <EmptyState title={`Nothing matches “${query}”`}>
-          Words are found from their start: try fewer letters, check the spelling, or search by the email
-          address or the company’s domain instead.
-        </EmptyState>
-      )}
-      {state.status === 'done' && state.data !== null && !foundNothing(state.data) && (
-        <SearchGroupList query={query} groups={state.data} />
+      ) : (
+        <>
+          <RecordMatches query={query} />
+          <CorrespondenceMatches query={query} />
+        </>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { AccountCard, ContactCard } from './record-cards.js';
 import { HistoryList } from './history-list.js';
 import { OpenItems } from './open-items.js';
 import { QuickActions } from '../quick-actions/quick-actions.js';
+import { PaneCorrespondenceSearch } from '../correspondence-search/pane-correspondence-search.js';
 
 const useStyles = makeStyles({
   record: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -92,6 +93,7 @@ export function SenderRecord({ view, party, onChanged }: Props) {
       {known && <QuickActions view={view} onChanged={onChanged} />}
       {known && <OpenItems view={view} />}
       {known && <HistoryList entries={view.timeline} />}
+      {known && <PaneCorrespondenceSearch key={view.contact?.id ?? view.account?.id} view={view} />}
     </div>
   );
 }

@@ -202,6 +202,7 @@ export function unlinkEmail(db: Knex, actor: Actor, id: string, link: RecordRef)
     await visibleEmail(trx, actor, id);
     if (!(await removeLink(trx, actor.orgId, id, link))) throw new NotFound(`A link to that ${link.type}`);
     await recordAudit(trx, actor, 'unfile', 'email', id, { removedLink: link }, null);
+    await emit(trx, { type: 'activities.relinked', orgId: actor.orgId, activityIds: [id] });
     return (await emails.loadEmail(trx, actor.orgId, id))!.email;
   });
 }

@@ -4,6 +4,7 @@ import type { CrmGateway, CrmSession } from '@inbox-crm/addin-gmail';
 import {
   AccountCreate,
   ActivityCreate,
+  ActivitySearchQuery,
   ContactCreate,
   EmailFile,
   normalizeEmail,
@@ -20,6 +21,7 @@ import { fileEmail, unlinkEmail } from '../emails/index.js';
 import { lookup } from '../lookup/index.js';
 import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
 import { search } from '../search/index.js';
+import { searchActivities } from '../activity-search/index.js';
 import { tasksService } from '../tasks/index.js';
 import { findUserByEmail } from '../users/index.js';
 
@@ -50,6 +52,8 @@ export function crmGateway(db: Knex): CrmGateway {
         user: { id: row.id, name: row.name, email: row.email },
         lookup: (query) => lookup(db, actor, storableText(query)),
         search: (text) => search(db, actor, { q: storableString(text), limit: SEARCH_HITS }),
+        searchActivities: (query) =>
+          searchActivities(db, actor, checked(ActivitySearchQuery, query, 'correspondence search')),
         tasksDueBefore: async (time) =>
           (
             await tasksService.list(db, actor, {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { MergeMoves } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
+import { emit } from '../../events/event-bus.js';
 
 /** One kind of thing a merge hands from the duplicate to the record that is kept. */
 export interface Move {
@@ -53,17 +54,24 @@ export function timelineLinks(recordType: 'account' | 'contact'): Move {
           ),
       ),
     async run(trx, orgId, fromId, toId) {
-      await trx.raw(
+      const doubled = await trx.raw<{ rows: { activity_id: string }[] }>(
         `DELETE FROM activity_links l
           WHERE l.org_id = ? AND l.record_type = ? AND l.record_id = ?
             AND EXISTS (SELECT 1 FROM activity_links k
                          WHERE k.org_id = l.org_id AND k.activity_id = l.activity_id
-                           AND k.record_type = l.record_type AND k.record_id = ?)`,
+                           AND k.record_type = l.record_type AND k.record_id = ?)
+          RETURNING l.activity_id`,
         [orgId, recordType, fromId, toId],
       );
-      await trx('activity_links')
+      const moved = (await trx('activity_links')
         .where({ org_id: orgId, record_type: recordType, record_id: fromId })
-        .update({ record_id: toId });
+        .update({ record_id: toId })
+        .returning('activity_id')) as { activity_id: string }[];
+      await emit(trx, {
+        type: 'activities.relinked',
+        orgId,
+        activityIds: [...doubled.rows, ...moved].map((row) => row.activity_id),
+      });
     },
   };
 }

@@ -1,0 +1,101 @@
+import type { HighlightedText } from '../schemas/activity-search.js';
+import type { QueryWord } from './full-text-words.js';
+
+/** How much of a long text is searched for a match to show (the index itself reads further). */
+const SCANNED_LENGTH = 50_000;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const MARKS = /\p{M}/gu;
+
+/**
+ * The text folded as foldForSearch folds it (punctuation as single spaces aside: each becomes one
+ * space here), with, for each folded character, the index of the character it came from.
+ */
+function foldWithOrigins(text: string): { folded: string; origins: number[] } {
+  let folded = '';
+  const origins: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const part =
+      code < 128
+        ? /[A-Za-z0-9]/.test(char)
+          ? char.toLowerCase()
+          : ' '
+        : LETTER_OR_DIGIT.test(char)
+          ? char.normalize('NFKD').replace(MARKS, '').toLowerCase()
+          : ' ';
+    for (let i = 0; i < part.length; i += 1) origins.push(index);
+    folded += part;
+    index += char.length;
+  }
+  origins.push(index);
+  return { folded, origins };
+}
+
+const isWordChar = (char: string | undefined) =>
+  char !== undefined && LETTER_OR_DIGIT.test(char) && !UNSPACED.test(char);
+
+/** Where each word occurs in the folded text: spaced words at word starts (and ends, unless a prefix). */
+function matches(folded: string, words: readonly QueryWord[]): [start: number, end: number][] {
+  const found: [number, number][] = [];
+  for (const { word, prefix } of words) {
+    const unspaced = UNSPACED.test(word);
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (!unspaced && (isWordChar(folded[at - 1]) || (!prefix && isWordChar(folded[end])))) continue;
+      let wordEnd = end;
+      if (prefix && !unspaced) while (isWordChar(folded[wordEnd])) wordEnd += 1;
+      found.push([at, wordEnd]);
+    }
+  }
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+/** Overlapping or touching ranges as one. */
+function merged(ranges: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const range of ranges) {
+    const last = out[out.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else out.push([...range]);
+  }
+  return out;
+}
+
+/** The ranges of `text` (whitespace already collapsed) where the words match. */
+function matchedRanges(text: string, words: readonly QueryWord[]): [number, number][] {
+  const { folded, origins } = foldWithOrigins(text);
+  return merged(matches(folded, words).map(([start, end]) => [origins[start]!, origins[end]!]));
+}
+
+/** The whole of a short text (a subject), with its matches marked. */
+export function highlightAll(text: string, words: readonly QueryWord[]): HighlightedText {
+  return {
+    text,
+    highlights: matchedRanges(text, words).map(([start, end]) => ({ start, length: end - start })),
+  };
+}
+
+/**
+ * About `length` characters of a long text on one line, around the first place the words match
+ * (from its start when they match nowhere in its first part), with the matches marked and `…`
+ * where the text was cut.
+ */
+export function highlightedSnippet(text: string, words: readonly QueryWord[], length = 220): HighlightedText {
+  const line = text.slice(0, SCANNED_LENGTH).replace(/\s+/g, ' ').trim();
+  const ranges = matchedRanges(line, words);
+  const first = ranges[0]?.[0] ?? 0;
+  let from = Math.max(0, first - Math.floor(length / 4));
+  if (from > 0) from = line.indexOf(' ', from) + 1 || from;
+  let to = Math.min(line.length, from + length);
+  if (to < line.length) to = line.lastIndexOf(' ', to) > from ? line.lastIndexOf(' ', to) : to;
+  const before = from > 0 ? '…' : '';
+  const after = to < line.length ? '…' : '';
+  return {
+    text: `${before}${line.slice(from, to)}${after}`,
+    highlights: ranges
+      .filter(([start, end]) => start >= from && end <= to)
+      .map(([start, end]) => ({ start: start - from + before.length, length: end - start })),
+  };
+}
