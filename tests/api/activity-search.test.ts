@@ -384,6 +384,74 @@ describe('hostile and outsized input', () => {
     expect(tsquerySyntax.status).toBe(200);
   });
 
+  it('when filters are malformed in ways the formats let through, then the answer is a 400, never a 500', async ({
+    org,
+  }) => {
+    const cases: Record<string, string>[] = [
+      { q: `${'a'.repeat(63)}𐌰` },
+      { q: 'word', filedBy: 'urn:uuid:01900000-0000-7000-8000-000000000000' },
+      { q: 'word', participant: '😀'.repeat(200) },
+      { q: 'word', since: '2016-12-31T23:59:60Z' },
+      {
+        q: 'word',
+        sort: 'newest',
+        cursor: Buffer.from('-200000-01-01T00:00:00.000Z|01900000-0000-7000-8000-000000000000').toString(
+          'base64url',
+        ),
+      },
+    ];
+    for (const params of cases) {
+      const reply = await searchFor(org.admin, params);
+      expect([200, 400], JSON.stringify(params)).toContain(reply.status);
+      if (reply.status === 400) expect(reply.body.error).toBe('validation_failed');
+    }
+  });
+
+  it('when a body repeats one character for pages and the query repeats a phrase of it, then the answer is still quick', async ({
+    org,
+  }) => {
+    const { links } = await customer(org.admin);
+    const note = await org.admin.post('/api/v1/activities', {
+      type: 'note',
+      body: '会'.repeat(50_000),
+      links,
+    });
+    expect(note.status, JSON.stringify(note.body)).toBe(201);
+    const q = Array.from({ length: 15 }, () => `会会 "${'会'.repeat(17)}"`).join(' ');
+    const started = Date.now();
+    const reply = await searchFor(org.admin, { q });
+    expect(reply.status).toBe(200);
+    expect(reply.body.items.map((hit) => hit.id)).toEqual([note.body.id]);
+    // Not a timing test: seconds of margin, where the unbounded marking took minutes.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('when an email names hundreds of long addresses and a long unbroken Japanese body, then it is filed and found', async ({
+    org,
+  }) => {
+    const { links } = await customer(org.admin);
+    const long = (n: number) => ({
+      email: `${'x'.repeat(60)}${n}@${'h'.repeat(60)}${n}.example.com`,
+      name: null,
+    });
+    const body = Array.from({ length: 3000 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 7919) % 20000)).repeat(40),
+    ).join(' ');
+    const reply = await org.admin.post(
+      '/api/v1/emails',
+      emailToFile({
+        subject: 'Recipients galore',
+        to: Array.from({ length: 500 }, (_, i) => long(i)),
+        cc: Array.from({ length: 500 }, (_, i) => long(1000 + i)),
+        bodyText: `${'会'.repeat(200_000)} ${body}`.slice(0, 900_000),
+        bodyHtml: null,
+        links,
+      }),
+    );
+    expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(201);
+    expect(await found(org.admin, { q: 'galore' })).toEqual([reply.body.id]);
+  });
+
   it('when an email has a 3 MB body, then it is filed and found by its words', async ({ org }) => {
     const { links } = await customer(org.admin);
     const paragraph = '<p>Quarterly figures attached, with commentary on each region and product line.</p>';

@@ -135,9 +135,7 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
 
     await page.getByRole('searchbox', { name: 'Search records and correspondence' }).fill('xylophone');
     await expect
-      .poll(() =>
-        page.getByText('No account, contact, opportunity or case is named “xylophone”.').isVisible(),
-      )
+      .poll(() => page.getByText('No account, contact, opportunity or case matches “xylophone”.').isVisible())
       .toBe(true);
     await expect.poll(() => page.getByText(/^No correspondence matches/).isVisible()).toBe(true);
     await saveScreenshot(page, SUITE, '5-nothing');
@@ -152,6 +150,7 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
     const found = page.getByRole('list', { name: 'Correspondence found' });
     await expect.poll(() => found.locator(':scope > li').count(), { timeout: 15_000 }).toBe(3);
     expect(await page.getByText('3 matches').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Correspondence (3)' }).isVisible()).toBe(true);
     // The subject shows as written, accents and all.
     expect(
       await found.getByRole('link', { name: 'Réunion sur la clause de responsabilité' }).isVisible(),
@@ -170,11 +169,16 @@ describe.skipIf(missing !== null)(`search in Chromium${missing ? ` (skipped: ${m
     await page.getByRole('checkbox', { name: 'With attachments' }).check();
     await expect.poll(() => found.locator(':scope > li').count()).toBe(1);
     expect(await found.getByRole('link', { name: 'Cold store contract' }).isVisible()).toBe(true);
-    expect(await found.getByText(/1 attachment/).isVisible()).toBe(true);
+    expect(await found.getByText(/contract\.pdf/).isVisible()).toBe(true);
 
     await page.setViewportSize({ width: 320, height: 800 });
+    // On a phone the filters wait behind a button that says how many are set.
+    await expect.poll(() => page.getByRole('button', { name: 'Filters (1 set)' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Kind').isVisible()).toBe(false);
     expect(await overflowsHorizontally(page)).toBe(false);
     await saveScreenshot(page, SUITE, '7-correspondence-narrow');
+    await page.getByRole('button', { name: 'Filters (1 set)' }).click();
+    expect(await page.getByLabel('Kind').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     await found.getByRole('link', { name: 'Cold store contract' }).click();

@@ -43,7 +43,7 @@ export interface HomepageData {
 function searchResults(search: NonNullable<HomepageData['search']>, context: ViewContext): CardSection {
   if (search.hits.length === 0)
     return section('Records', [
-      paragraph(escapeCardText(`No account, contact, opportunity or case is named “${search.query}”.`)),
+      paragraph(escapeCardText(`No account, contact, opportunity or case matches “${search.query}”.`)),
     ]);
   return section(
     `Results for “${search.query}”`,

@@ -28,7 +28,9 @@ export function decodeIdCursor(cursor: string): string {
 export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
   const [at, id, ...rest] = decode(cursor);
   const time = new Date(at ?? '');
-  if (id === undefined || rest.length > 0 || !UUID.test(id) || Number.isNaN(time.getTime()))
+  const year = time.getUTCFullYear();
+  // Both databases read years 1 to 9999 alike; a cursor past them was not one we issued.
+  if (id === undefined || rest.length > 0 || !UUID.test(id) || !(year >= 1 && year <= 9999))
     throw badCursor();
   return { at: time, id };
 }

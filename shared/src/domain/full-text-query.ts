@@ -16,7 +16,7 @@ export interface SearchClause {
 /** A query as the full-text search reads it: every clause must hold. */
 export interface ParsedSearch {
   clauses: SearchClause[];
-  /** The words to show as matches in a snippet: those of the clauses not excluded. */
+  /** The words to show as matches in a snippet: those of the clauses not excluded, each once. */
   highlight: QueryWord[];
 }
 
@@ -47,8 +47,15 @@ function withPrefixOnLast(clauses: SearchClause[], raw: RawClause[], query: stri
 }
 
 function finished(clauses: SearchClause[]): ParsedSearch {
-  const highlight = clauses.filter((clause) => !clause.exclude).flatMap((clause) => clause.words);
-  return { clauses, highlight };
+  const highlight = new Map<string, QueryWord>();
+  for (const clause of clauses) {
+    if (clause.exclude) continue;
+    for (const word of clause.words) {
+      // A word wanted both whole and as a prefix is marked as a prefix (that covers both).
+      if (!highlight.get(word.word)?.prefix) highlight.set(word.word, word);
+    }
+  }
+  return { clauses, highlight: [...highlight.values()] };
 }
 
 /**

@@ -2,7 +2,9 @@ import type { HighlightedText } from '../schemas/activity-search.js';
 import type { QueryWord } from './full-text-words.js';
 
 /** How much of a long text is searched for a match to show (the index itself reads further). */
-const SCANNED_LENGTH = 50_000;
+const SCANNED_LENGTH = 20_000;
+/** How many places of a text are looked at for each word: enough to mark a snippet, bounded work. */
+const OCCURRENCES_PER_WORD = 200;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const MARKS = /\p{M}/gu;
@@ -41,7 +43,12 @@ function matches(folded: string, words: readonly QueryWord[]): [start: number, e
   const found: [number, number][] = [];
   for (const { word, prefix } of words) {
     const unspaced = UNSPACED.test(word);
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+    let seen = 0;
+    for (
+      let at = folded.indexOf(word);
+      at !== -1 && seen < OCCURRENCES_PER_WORD;
+      at = folded.indexOf(word, at + word.length), seen += 1
+    ) {
       const end = at + word.length;
       if (!unspaced && (isWordChar(folded[at - 1]) || (!prefix && isWordChar(folded[end])))) continue;
       let wordEnd = end;

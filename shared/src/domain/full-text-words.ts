@@ -8,7 +8,11 @@ export const MAX_INDEXED_WORD_LENGTH = 64;
 // of its pairs; no dictionary of Japanese or Chinese words is needed (nor available in PGlite).
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
-const cut = (word: string) => word.slice(0, MAX_INDEXED_WORD_LENGTH);
+/** The word's first characters (code points, so a character outside the basic plane is never halved). */
+function cut(word: string): string {
+  if (word.length <= MAX_INDEXED_WORD_LENGTH) return word;
+  return [...word].slice(0, MAX_INDEXED_WORD_LENGTH).join('');
+}
 
 /** The parts of a folded word: runs of unspaced scripts, and the letters and digits between them. */
 function wordParts(word: string): { text: string; unspaced: boolean }[] {
@@ -43,7 +47,9 @@ export function indexedWords(text: string): string[] {
         continue;
       }
       const chars = [...part.text];
-      words.push(...pairs(chars), chars[chars.length - 1]!);
+      // One at a time: a run may be hundreds of thousands long, past what a spread may pass.
+      for (const pair of pairs(chars)) words.push(pair);
+      words.push(chars[chars.length - 1]!);
     }
   }
   return words;
@@ -71,7 +77,7 @@ export function queryWords(text: string): QueryWord[] {
       }
       const chars = [...part.text];
       if (chars.length === 1) words.push({ word: chars[0]!, prefix: true });
-      else words.push(...pairs(chars).map((pair) => ({ word: pair, prefix: false })));
+      else for (const pair of pairs(chars)) words.push({ word: pair, prefix: false });
     }
   }
   return words;

@@ -1,8 +1,9 @@
-import { makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ActivityKindCounts } from '@inbox-crm/shared/client';
+import type { ActivitySearchResult } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
+import { useNarrow } from '../../ui/use-narrow.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { CONSOLE_HIT_LINKS } from '../correspondence-search/console-hit-links.js';
@@ -17,9 +18,12 @@ import { foundNothing, SearchGroupList } from '../search/search-groups.js';
 import { CONSOLE_PATHS } from './console-route.js';
 
 const SEARCH_DELAY_MS = 250;
+/** The record search's limit, the shorter of the two searches'. */
+const MAX_QUERY_LENGTH = 200;
 
 const useStyles = makeStyles({
   correspondence: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  toggle: { alignSelf: 'flex-start' },
 });
 
 /** The records a query names, grouped by type with counts. */
@@ -30,7 +34,7 @@ function RecordMatches({ query }: { query: string }) {
   if (state.status === 'loading') return <Spinner label="Searching the records…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={results.reload} />;
   if (foundNothing(state.data))
-    return <Text role="status">No account, contact, opportunity or case is named “{query}”.</Text>;
+    return <Text role="status">No account, contact, opportunity or case matches “{query}”.</Text>;
   return <SearchGroupList query={query} groups={state.data} />;
 }
 
@@ -38,21 +42,40 @@ function RecordMatches({ query }: { query: string }) {
 function CorrespondenceMatches({ query }: { query: string }) {
   const styles = useStyles();
   const [filters, setFilters] = useState<CorrespondenceFilterValues>(NO_FILTERS);
-  const [counts, setCounts] = useState<ActivityKindCounts | undefined>(undefined);
+  const [firstPage, setFirstPage] = useState<ActivitySearchResult | null>(null);
+  const total = firstPage?.total;
+  // On a phone the filters wait behind a button, so the first results are on the first screen.
+  const narrow = useNarrow();
+  const [showFilters, setShowFilters] = useState(false);
+  const set = Object.entries(filters).filter(
+    ([key, value]) => value !== NO_FILTERS[key as keyof CorrespondenceFilterValues],
+  ).length;
   return (
     <section className={styles.correspondence} aria-labelledby="search-correspondence">
       <Text as="h2" id="search-correspondence" size={500} weight="semibold">
         Correspondence
+        {total && ` (${total.capped ? 'more than ' : ''}${total.value.toLocaleString('en')})`}
       </Text>
-      <CorrespondenceFilters
-        filters={filters}
-        counts={counts}
-        onChange={(change) => setFilters((previous) => ({ ...previous, ...change }))}
-      />
+      {narrow && (
+        <Button
+          className={styles.toggle}
+          aria-expanded={showFilters}
+          onClick={() => setShowFilters(!showFilters)}
+        >
+          {showFilters ? 'Hide filters' : set > 0 ? `Filters (${set} set)` : 'Filters'}
+        </Button>
+      )}
+      {(!narrow || showFilters) && (
+        <CorrespondenceFilters
+          filters={filters}
+          counts={firstPage?.counts}
+          onChange={(change) => setFilters((previous) => ({ ...previous, ...change }))}
+        />
+      )}
       <CorrespondenceResults
         query={{ q: query, ...filterQuery(filters) }}
         links={CONSOLE_HIT_LINKS}
-        onFirstPage={(page) => setCounts(page.counts)}
+        onFirstPage={setFirstPage}
       />
     </section>
   );
@@ -87,6 +110,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
         aria-label="Search records and correspondence"
         placeholder="A name, an address, words from an email…"
         value={typed}
+        maxLength={MAX_QUERY_LENGTH}
         onChange={(_, data) => setTyped(data.value)}
         autoFocus
       />

@@ -24,8 +24,21 @@ export interface HitLinks {
   record(record: NamedRecordRef): ReactNode;
 }
 
-const noSubject = (hit: ActivityHit) =>
-  hit.type === 'email' ? '(no subject)' : ACTIVITY_TYPE_NAMES[hit.type];
+/** "contract.pdf", "contract.pdf, terms.docx", "contract.pdf, terms.docx and 3 more". */
+function attachmentNames(names: readonly string[]): string | false {
+  if (names.length === 0) return false;
+  const shown = names.slice(0, 2).join(', ');
+  return names.length > 2 ? `${shown} and ${names.length - 2} more` : shown;
+}
+
+/** Who it came from (an email's sender) or who logged it (a call, meeting or note). */
+function byWhom(hit: ActivityHit): string | undefined {
+  if (hit.type === 'email') {
+    const sender = hit.from?.name ?? hit.from?.email;
+    return sender ? `from ${sender}` : undefined;
+  }
+  return hit.owner ? `logged by ${hit.owner.name}` : undefined;
+}
 
 /** One search hit as a list entry: its subject (marked), what, when and who, the snippet, and its records. */
 export function activityHitEntry(
@@ -33,22 +46,30 @@ export function activityHitEntry(
   links: HitLinks,
   styles: ReturnType<typeof useHitStyles>,
 ): ListEntry {
-  const subject = hit.subject.text === '' ? noSubject(hit) : <Highlighted value={hit.subject} />;
-  const who = hit.type === 'email' ? (hit.from?.name ?? hit.from?.email) : hit.owner?.name;
+  // A note logged without a subject is known by its words, as on the timelines.
+  const untitled = hit.subject.text === '';
+  const subject = untitled ? (
+    hit.snippet.text === '' ? (
+      '(no subject)'
+    ) : (
+      <Highlighted value={hit.snippet} />
+    )
+  ) : (
+    <Highlighted value={hit.subject} />
+  );
   return {
     key: hit.id,
     title: hit.type === 'email' ? links.email(hit.id, subject) : <Text weight="semibold">{subject}</Text>,
     meta: metaLine(
       ACTIVITY_TYPE_NAMES[hit.type],
       formatMoment(hit.occurredAt),
-      who,
-      hit.attachments.length > 0 &&
-        `${hit.attachments.length} attachment${hit.attachments.length === 1 ? '' : 's'}`,
+      byWhom(hit),
+      attachmentNames(hit.attachments),
       hit.private && 'private',
     ),
     more: (
       <>
-        {hit.snippet.text !== '' && (
+        {hit.snippet.text !== '' && !untitled && (
           <Text size={200} className={styles.snippet}>
             <Highlighted value={hit.snippet} />
           </Text>

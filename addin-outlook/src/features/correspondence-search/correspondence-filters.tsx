@@ -61,6 +61,7 @@ const useStyles = makeStyles({
     alignItems: 'end',
     '& > *': { minWidth: 0 },
   },
+  control: { minWidth: 0, width: '100%' },
 });
 
 /** "Emails (12)", "Emails (more than 1,000)". */
@@ -83,10 +84,13 @@ export function CorrespondenceFilters({
   const styles = useStyles();
   const { api } = useServices();
   const users = useRequest('users', () => api.users());
+  const participantLength = filters.participant.trim().length;
+  const shortParticipant = participantLength > 0 && participantLength < 3;
   return (
     <div className={styles.filters}>
       <Field label="Kind">
         <Select
+          className={styles.control}
           value={filters.kind}
           onChange={(_, data) => onChange({ kind: data.value as ActivityType | '' })}
         >
@@ -100,6 +104,7 @@ export function CorrespondenceFilters({
       </Field>
       <Field label="Order">
         <Select
+          className={styles.control}
           value={filters.sort}
           onChange={(_, data) => onChange({ sort: data.value as ActivitySearchSort })}
         >
@@ -108,7 +113,11 @@ export function CorrespondenceFilters({
         </Select>
       </Field>
       <Field label="Filed or logged by">
-        <Select value={filters.filedBy} onChange={(_, data) => onChange({ filedBy: data.value })}>
+        <Select
+          className={styles.control}
+          value={filters.filedBy}
+          onChange={(_, data) => onChange({ filedBy: data.value })}
+        >
           <option value="">Anyone</option>
           {users.state.status === 'done' &&
             users.state.data.items.map((user) => (
@@ -118,18 +127,35 @@ export function CorrespondenceFilters({
             ))}
         </Select>
       </Field>
-      <Field label="Sender or recipient">
+      <Field
+        label="Sender or recipient"
+        validationState={shortParticipant ? 'warning' : 'none'}
+        validationMessage={
+          shortParticipant ? 'Type at least 3 characters: a domain or an address.' : undefined
+        }
+      >
         <Input
+          className={styles.control}
           value={filters.participant}
           placeholder="acme.com or an address"
           onChange={(_, data) => onChange({ participant: data.value })}
         />
       </Field>
-      <Field label="From">
-        <Input type="date" value={filters.from} onChange={(_, data) => onChange({ from: data.value })} />
+      <Field label="Since">
+        <Input
+          className={styles.control}
+          type="date"
+          value={filters.from}
+          onChange={(_, data) => onChange({ from: data.value })}
+        />
       </Field>
-      <Field label="To">
-        <Input type="date" value={filters.to} onChange={(_, data) => onChange({ to: data.value })} />
+      <Field label="Until">
+        <Input
+          className={styles.control}
+          type="date"
+          value={filters.to}
+          onChange={(_, data) => onChange({ to: data.value })}
+        />
       </Field>
       <Checkbox
         label="With attachments"

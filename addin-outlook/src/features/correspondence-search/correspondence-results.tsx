@@ -36,24 +36,33 @@ export function CorrespondenceResults({
 }: {
   query: CorrespondenceQuery;
   links: HitLinks;
-  onFirstPage?: (page: ActivitySearchResult) => void;
+  onFirstPage?: (page: ActivitySearchResult | null) => void;
 }) {
   const { api } = useServices();
   const styles = useHitStyles();
   const list = usePagedList<ActivityHit>(JSON.stringify(query), async (cursor) => {
+    if (!cursor) onFirstPage?.(null);
     const page = await api.searchActivities({ ...query, ...(cursor ? { cursor } : { counts: true }) });
     if (!cursor) onFirstPage?.(page);
     return page;
   });
-  const first = list.state.status === 'done' ? (list.state.data as ActivitySearchResult) : null;
+  const state = list.state;
+  const first = state.status === 'done' ? (state.data as ActivitySearchResult) : null;
   return (
     <>
-      {list.state.status === 'loading' && <Spinner label="Searching the correspondence…" />}
-      {list.state.status === 'failed' && <ProblemMessage error={list.state.error} onRetry={list.reload} />}
+      {state.status === 'loading' && <Spinner label="Searching the correspondence…" />}
+      {state.status === 'failed' && state.error.code === 'validation_failed' && (
+        // A query with nothing to look for: a hint, not a failure to try again.
+        <Text role="status">{state.error.message}</Text>
+      )}
+      {state.status === 'failed' && state.error.code !== 'validation_failed' && (
+        <ProblemMessage error={state.error} onRetry={list.reload} />
+      )}
       {first && list.items.length === 0 && (
         <Text role="status">
-          No correspondence matches. Every word must appear (accents and case do not matter); try fewer words,
-          or remove a filter.
+          {query.since && query.until && query.since >= query.until
+            ? 'No correspondence matches: the first date is after the second.'
+            : 'No correspondence matches. Every word must appear (accents and case do not matter); try fewer words, or remove a filter.'}
         </Text>
       )}
       {first && list.items.length > 0 && (

@@ -1,5 +1,5 @@
 import { indexedWords, registrableDomain, type ActivityType, type RecordRef } from '@inbox-crm/shared';
-import { searchTags } from './tags.js';
+import { fitsIndex, searchTags } from './tags.js';
 
 /** An activity as the search index reads it. */
 export interface SearchSource {
@@ -15,12 +15,15 @@ export interface SearchSource {
   filers: readonly string[];
 }
 
-// PostgreSQL's limits on a tsvector: positions up to 16,383, 256 of them per word, 1 MB in all.
-// Words past the budget are left out (a body's end on a very long email); a word past position
-// 16,383 is still found, but not as part of a phrase.
+// PostgreSQL's limits on a tsvector: positions up to 16,383, 256 of them per word, 2,046 bytes a
+// lexeme, 1 MB in all. Tags are counted first (a filter must hold), then words until the budget is
+// spent (a body's end on a very long email is left out); a word past position 16,383 is still
+// found, but not as part of a phrase.
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_WORD = 256;
 const BYTE_BUDGET = 900_000;
+/** What an entry costs besides its text: its header, and the alignment of its positions. */
+const ENTRY_OVERHEAD = 8;
 
 type Weight = 'A' | 'B' | 'D';
 
@@ -28,7 +31,12 @@ type Weight = 'A' | 'B' | 'D';
 class PositionedWords {
   private readonly positions = new Map<string, string[]>();
   private next = 1;
-  private bytes = 0;
+  private bytes: number;
+
+  /** Words after the tags, whose size is spent first. */
+  constructor(private readonly tags: ReadonlySet<string>) {
+    this.bytes = [...tags].reduce((sum, tag) => sum + Buffer.byteLength(tag) + ENTRY_OVERHEAD, 0);
+  }
 
   /** Adds a field's words after the previous field's, one position apart so no phrase spans both. */
   add(words: readonly string[], weight: Weight): void {
@@ -42,7 +50,7 @@ class PositionedWords {
         list.push(position);
         continue;
       }
-      const size = Buffer.byteLength(word) + 8;
+      const size = Buffer.byteLength(word) + ENTRY_OVERHEAD;
       if (this.bytes + size > BYTE_BUDGET) return;
       this.bytes += size;
       this.positions.set(word, [position]);
@@ -51,15 +59,18 @@ class PositionedWords {
   }
 
   /** The tsvector's text: `'word':1A,7 'tag'` (words are letters and digits, tags are quote-free). */
-  literal(tags: Iterable<string>): string {
+  literal(): string {
     const entries = [...this.positions].map(([word, list]) => `'${word}':${list.join(',')}`);
-    for (const tag of tags) entries.push(`'${tag}'`);
+    for (const tag of this.tags) entries.push(`'${tag}'`);
     return entries.join(' ');
   }
 }
 
+/** Participants past this many are found by their words but not by the participant filter. */
+const TAGGED_PARTICIPANTS = 200;
+
 function participantTags(participants: SearchSource['participants']): string[] {
-  return participants.flatMap(({ email }) => {
+  return participants.slice(0, TAGGED_PARTICIPANTS).flatMap(({ email }) => {
     const host = email.slice(email.lastIndexOf('@') + 1);
     const registrable = registrableDomain(host);
     return [
@@ -75,7 +86,16 @@ function participantTags(participants: SearchSource['participants']): string[] {
  * and addresses and the attachments' names (B), the body (D); and its tags.
  */
 export function searchDocument(source: SearchSource): string {
-  const words = new PositionedWords();
+  const tags = new Set(
+    [
+      searchTags.kind(source.type),
+      ...source.links.map((link) => searchTags.record(link.id)),
+      ...source.filers.map(searchTags.filer),
+      ...participantTags(source.participants),
+      ...(source.attachmentNames.length > 0 ? [searchTags.attachments] : []),
+    ].filter(fitsIndex),
+  );
+  const words = new PositionedWords(tags);
   words.add(indexedWords(source.subject), 'A');
   words.add(
     indexedWords(source.participants.map((person) => `${person.name ?? ''} ${person.email}`).join(' ')),
@@ -83,12 +103,5 @@ export function searchDocument(source: SearchSource): string {
   );
   words.add(indexedWords(source.attachmentNames.join(' ')), 'B');
   words.add(indexedWords(source.body ?? ''), 'D');
-  const tags = new Set([
-    searchTags.kind(source.type),
-    ...source.links.map((link) => searchTags.record(link.id)),
-    ...source.filers.map(searchTags.filer),
-    ...participantTags(source.participants),
-    ...(source.attachmentNames.length > 0 ? [searchTags.attachments] : []),
-  ]);
-  return words.literal(tags);
+  return words.literal();
 }

@@ -113,11 +113,16 @@ export async function cappedCounts(
   return rows.map((row) => row.n);
 }
 
-/** The live contacts of an account: its correspondence includes theirs. */
+/** How many of an account's contacts its search takes in (each is a term of the query). */
+const SCOPED_CONTACTS_CAP = 5000;
+
+/** The live contacts of an account (the first 5,000): its correspondence includes theirs. */
 export async function accountContactIds(db: Db, orgId: string, accountId: string): Promise<string[]> {
   const rows = await db('contacts')
     .where({ org_id: orgId, account_id: accountId })
     .whereNull('deleted_at')
+    .orderBy('id')
+    .limit(SCOPED_CONTACTS_CAP)
     .select<{ id: string }[]>('id');
   return rows.map((row) => row.id);
 }
@@ -136,9 +141,13 @@ export interface HitRow {
   links: { type: RecordType; id: string; name: string | null }[];
 }
 
-/** What a hit shows of each activity: its text (the start of a long body), sender and records. */
-export async function hitRows(db: Db, orgId: string, ids: readonly string[]): Promise<HitRow[]> {
+/**
+ * What a hit shows of each activity: its text (the start of a long body), sender and records. The
+ * privacy rule and the trash are checked again on the activity itself, should its row lag behind.
+ */
+export async function hitRows(db: Db, actor: Actor, ids: readonly string[]): Promise<HitRow[]> {
   if (ids.length === 0) return [];
+  const visible = visibleActivities(actor, 'a');
   const { rows } = await db.raw<{ rows: HitRow[] }>(
     `SELECT a.id, a.type, a.subject, left(COALESCE(m.body_text, a.body), 50000) AS body,
             a.occurred_at AS "occurredAt", a.owner_id AS "ownerId", a.private,
@@ -147,8 +156,8 @@ export async function hitRows(db: Db, orgId: string, ids: readonly string[]): Pr
                                       ORDER BY l.record_type, l.record_id)
                         FROM activity_links l WHERE l.org_id = a.org_id AND l.activity_id = a.id), '[]') AS links
      FROM activities a LEFT JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
-     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[]))`,
-    [orgId, [...ids]],
+     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[])) AND a.deleted_at IS NULL AND ${visible.sql}`,
+    [actor.orgId, [...ids], ...visible.bindings],
   );
   return rows;
 }

@@ -20,7 +20,7 @@ import { NotFound, ValidationFailed } from '../../errors.js';
 import { recordExists } from '../timeline/index.js';
 import { userNames, userRef } from '../users/index.js';
 import * as search from './search-repository.js';
-import { searchTags } from './tags.js';
+import { fitsIndex, searchTags } from './tags.js';
 import { matchQuery, rankQuery } from './tsquery.js';
 
 type TagCondition = Parameters<typeof matchQuery>[1][number];
@@ -42,28 +42,52 @@ async function scopeTag(db: Knex, actor: Actor, query: ActivitySearchQuery): Pro
   const { recordType, recordId } = query;
   if (recordType === undefined && recordId === undefined) return [];
   if (recordType === undefined || recordId === undefined) {
-    const message = 'recordType and recordId go together: name the record whose correspondence to search.';
-    throw new ValidationFailed(message, [
-      { in: 'querystring', path: recordType ? '/recordId' : '/recordType', message },
-    ]);
+    throw refused(
+      recordType ? '/recordId' : '/recordType',
+      'recordType and recordId go together: name the record whose correspondence to search.',
+    );
   }
-  if (!(await recordExists(db, actor.orgId, recordType, recordId)))
+  const id = plainId('/recordId', recordId);
+  if (!(await recordExists(db, actor.orgId, recordType, id)))
     throw new NotFound(RECORD_TYPE_NAMES[recordType]);
-  const contacts = recordType === 'account' ? await search.accountContactIds(db, actor.orgId, recordId) : [];
-  return [{ anyOf: [recordId, ...contacts].map(searchTags.record) }];
+  const contacts = recordType === 'account' ? await search.accountContactIds(db, actor.orgId, id) : [];
+  return [{ anyOf: [id, ...contacts].map(searchTags.record) }];
+}
+
+function refused(path: string, message: string): ValidationFailed {
+  return new ValidationFailed(message, [{ in: 'querystring', path, message }]);
 }
 
 function participantTag(participant: string): string {
   const value = participant.trim().toLowerCase();
-  if (value.includes('@')) return searchTags.address(normalizeEmail(value));
-  return searchTags.domain(value.replace(/^@/, ''));
+  const tag = value.includes('@')
+    ? searchTags.address(normalizeEmail(value))
+    : searchTags.domain(value.replace(/^@/, ''));
+  if (!fitsIndex(tag)) throw refused('/participant', 'This is too long for an address or a domain.');
+  return tag;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id as a tag names it: the schema's uuid format also lets `urn:uuid:…` through. */
+function plainId(path: string, id: string): string {
+  if (!UUID.test(id)) throw refused(path, 'This is not an id: pass the id as the API gives it.');
+  return id.toLowerCase();
+}
+
+/** A date-time the format check lets through but no clock has (a leap second) is refused, not a 500. */
+function validDate(path: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw refused(path, 'This is not a time we can read.');
+  return date;
 }
 
 /** The filters other than the kind, as tag conditions. */
 async function filterTags(db: Knex, actor: Actor, query: ActivitySearchQuery): Promise<TagCondition[]> {
   return [
     ...(await scopeTag(db, actor, query)),
-    ...(query.filedBy ? [searchTags.filer(query.filedBy)] : []),
+    ...(query.filedBy ? [searchTags.filer(plainId('/filedBy', query.filedBy))] : []),
     ...(query.participant ? [participantTag(query.participant)] : []),
     ...(query.hasAttachments === true ? [searchTags.attachments] : []),
     ...(query.hasAttachments === false ? [{ not: searchTags.attachments }] : []),
@@ -86,7 +110,7 @@ async function hits(
   ids: readonly string[],
   parsed: ParsedSearch,
 ): Promise<ActivityHit[]> {
-  const rows = new Map((await search.hitRows(db, actor.orgId, ids)).map((row) => [row.id, row]));
+  const rows = new Map((await search.hitRows(db, actor, ids)).map((row) => [row.id, row]));
   const names = await userNames(db, actor.orgId);
   return ids.flatMap((id) => {
     const row = rows.get(id);
@@ -123,8 +147,8 @@ export async function searchActivities(
   const kindFilter: TagCondition[] = kinds.length > 0 ? [{ anyOf: kinds.map(searchTags.kind) }] : [];
   const conditions: search.MatchConditions = {
     match: matchQuery(parsed, [...filters, ...kindFilter]),
-    since: query.since ? new Date(query.since) : undefined,
-    until: query.until ? new Date(query.until) : undefined,
+    since: validDate('/since', query.since),
+    until: validDate('/until', query.until),
   };
   const limit = query.limit ?? 20;
   const sort = query.sort ?? 'relevance';

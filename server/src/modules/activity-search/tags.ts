@@ -26,3 +26,9 @@ export const searchTags = {
   domain: (host: string) => `d.${encoded(host)}`,
   attachments: 'a.files',
 };
+
+/** The longest tag kept (PostgreSQL refuses a lexeme past 2,046 bytes); a longer address is not filterable. */
+const MAX_TAG_BYTES = 512;
+
+/** Whether a tag is short enough to index and to search for. */
+export const fitsIndex = (tag: string) => tag.length <= MAX_TAG_BYTES;

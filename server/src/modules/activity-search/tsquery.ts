@@ -1,4 +1,5 @@
 import type { ParsedSearch, SearchClause } from '@inbox-crm/shared';
+import { ValidationFailed } from '../../errors.js';
 
 /**
  * A tsquery written into the statement rather than bound: the server plans statements generically,
@@ -11,7 +12,10 @@ export type TsqueryLiteral = string & { readonly tsquery: unique symbol };
 const SAFE = /^[\p{L}\p{N}@._+%\-:*!&|()<> ]+$/u;
 
 function literal(text: string): TsqueryLiteral {
-  if (!SAFE.test(text)) throw new Error('A search tsquery holds only words, tags and operators');
+  if (!SAFE.test(text)) {
+    const message = 'The query holds characters the search cannot read.';
+    throw new ValidationFailed(message, [{ in: 'querystring', path: '/q', message }]);
+  }
   return `'${text}'` as TsqueryLiteral;
 }
 
