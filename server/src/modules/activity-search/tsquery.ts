@@ -25,11 +25,11 @@ function clauseText(clause: SearchClause): string {
   return clause.exclude ? `!${phrase}` : phrase;
 }
 
-/** Every clause of the query and every tag condition, all to hold. `anyOf` lists alternatives. */
-export function matchQuery(
-  parsed: ParsedSearch,
-  tags: readonly (string | { anyOf: string[] } | { not: string })[],
-): TsqueryLiteral {
+/** A filter as the index holds it: a tag, any of several, or a tag that must be absent. */
+export type TagCondition = string | { anyOf: string[] } | { not: string };
+
+/** Every clause of the query and every tag condition, all to hold. */
+export function matchQuery(parsed: ParsedSearch, tags: readonly TagCondition[]): TsqueryLiteral {
   const parts = parsed.clauses.map(clauseText);
   for (const tag of tags) {
     if (typeof tag === 'string') parts.push(tag);
