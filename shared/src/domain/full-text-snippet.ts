@@ -9,30 +9,36 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const MARKS = /\p{M}/gu;
 
+/** One character folded as foldForSearch folds it: a letter or digit plain and lower case, else a space. */
+function foldedChar(char: string): string {
+  return LETTER_OR_DIGIT.test(char) ? char.normalize('NFKD').replace(MARKS, '').toLowerCase() : ' ';
+}
+
 /**
  * The text folded as foldForSearch folds it (punctuation as single spaces aside: each becomes one
- * space here), with, for each folded character, the index of the character it came from.
+ * space here), with, for each folded character, the index of the character it came from. Runs of
+ * ASCII, most of most mail, are folded whole.
  */
 function foldWithOrigins(text: string): { folded: string; origins: number[] } {
-  let folded = '';
+  const parts: string[] = [];
   const origins: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const part =
-      code < 128
-        ? /[A-Za-z0-9]/.test(char)
-          ? char.toLowerCase()
-          : ' '
-        : LETTER_OR_DIGIT.test(char)
-          ? char.normalize('NFKD').replace(MARKS, '').toLowerCase()
-          : ' ';
-    for (let i = 0; i < part.length; i += 1) origins.push(index);
-    folded += part;
-    index += char.length;
+  for (const run of text.matchAll(/[\x00-\x7f]+|[^\x00-\x7f]+/g)) {
+    const start = run.index;
+    if (run[0].charCodeAt(0) < 128) {
+      parts.push(run[0].toLowerCase().replace(/[^a-z0-9]/g, ' '));
+      for (let i = 0; i < run[0].length; i += 1) origins.push(start + i);
+      continue;
+    }
+    let index = start;
+    for (const char of run[0]) {
+      const part = foldedChar(char);
+      for (let i = 0; i < part.length; i += 1) origins.push(index);
+      parts.push(part);
+      index += char.length;
+    }
   }
-  origins.push(index);
-  return { folded, origins };
+  origins.push(text.length);
+  return { folded: parts.join(''), origins };
 }
 
 const isWordChar = (char: string | undefined) =>

@@ -7,4 +7,4 @@ export const MAX_BODY_HTML = 3_000_000;
 /** Request body limit of POST /emails: both bodies at their maximum plus headers fit. */
 export const EMAIL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 /** How many matches a relevance-ranked correspondence search weighs (the newest this many); `sort=newest` pages past them. */
-export const RANKED_MATCHES_CAP = 1000;
+export const RANKED_MATCHES_CAP = 200;

@@ -76,19 +76,24 @@ export function validDate(path: string, value: string | undefined): Date | undef
   return date;
 }
 
-/** The filters other than the kind, as tag conditions. */
+/**
+ * The filters other than the kind, as tag conditions; `narrow` when one of them is a record or a
+ * participant, which few activities carry (see `searching`).
+ */
 export async function filterTags(
   db: Knex,
   actor: Actor,
   query: ActivitySearchQuery,
-): Promise<TagCondition[]> {
-  return [
-    ...(await scopeTag(db, actor, query)),
+): Promise<{ tags: TagCondition[]; narrow: boolean }> {
+  const scope = await scopeTag(db, actor, query);
+  const tags = [
+    ...scope,
     ...(query.filedBy ? [searchTags.filer(plainId('/filedBy', query.filedBy))] : []),
     ...(query.participant ? [participantTag(query.participant)] : []),
     ...(query.hasAttachments === true ? [searchTags.attachments] : []),
     ...(query.hasAttachments === false ? [{ not: searchTags.attachments }] : []),
   ];
+  return { tags, narrow: scope.length > 0 || query.participant !== undefined };
 }
 
 /** The kinds asked for, none meaning all. */

@@ -1,6 +1,7 @@
 import { RANKED_MATCHES_CAP, type ActivityType, type RecordType } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { recordNameSql } from '../../db/record-names.js';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/types.js';
 import { visibleActivities } from '../../db/visibility.js';
 import type { TsqueryLiteral } from './tsquery.js';
@@ -33,6 +34,29 @@ function where(actor: Actor, conditions: MatchConditions, match: TsqueryLiteral 
       ...(conditions.until ? [conditions.until] : []),
     ],
   };
+}
+
+/**
+ * How a search's statements find their rows: through the GIN index (rare words, a record's or a
+ * participant's correspondence: the matches are few, then sorted), or by walking the newest rows
+ * and testing each (common words: the first few hundred rows hold enough matches).
+ */
+export type SearchPath = 'index' | 'recent';
+
+/**
+ * Runs a search's statements on the path the caller chose. The planner is not left to choose:
+ * for a word or tag missing from its statistics (most of them) it guesses hundreds of matches,
+ * and with a LIMIT it then walks the whole table newest first to find the few there are (20 s for
+ * a rare word among a million emails, against milliseconds through the index).
+ */
+export async function searching<T>(db: Knex, path: SearchPath, run: (db: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL enable_seqscan = off');
+    await trx.raw(
+      path === 'index' ? 'SET LOCAL enable_indexscan = off' : 'SET LOCAL enable_bitmapscan = off',
+    );
+    return run(trx);
+  });
 }
 
 export interface RankedPage {
@@ -91,26 +115,19 @@ export async function newestMatches(
   return rows;
 }
 
-/** How many match each of these queries, each counted up to RANKED_MATCHES_CAP + 1. */
-export async function cappedCounts(
+/** How many match, counted up to RANKED_MATCHES_CAP + 1. */
+export async function cappedCount(
   db: Db,
   actor: Actor,
   conditions: MatchConditions,
-  matches: readonly TsqueryLiteral[],
-): Promise<number[]> {
-  const parts = matches.map((match) => where(actor, conditions, match));
+  match: TsqueryLiteral = conditions.match,
+): Promise<number> {
+  const filter = where(actor, conditions, match);
   const { rows } = await db.raw<{ rows: { n: number }[] }>(
-    parts
-      .map(
-        (part, index) =>
-          `SELECT ${index} AS i, (SELECT count(*) FROM (SELECT 1 FROM activity_search s WHERE ${part.sql}
-             LIMIT ${RANKED_MATCHES_CAP + 1}) c)::int AS n`,
-      )
-      .join(' UNION ALL ')
-      .concat(' ORDER BY i'),
-    parts.flatMap((part) => part.bindings),
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM activity_search s WHERE ${filter.sql} LIMIT ${RANKED_MATCHES_CAP + 1}) c`,
+    filter.bindings,
   );
-  return rows.map((row) => row.n);
+  return rows[0]?.n ?? 0;
 }
 
 /** How many of an account's contacts its search takes in (each is a term of the query). */
@@ -149,7 +166,7 @@ export async function hitRows(db: Db, actor: Actor, ids: readonly string[]): Pro
   if (ids.length === 0) return [];
   const visible = visibleActivities(actor, 'a');
   const { rows } = await db.raw<{ rows: HitRow[] }>(
-    `SELECT a.id, a.type, a.subject, left(COALESCE(m.body_text, a.body), 50000) AS body,
+    `SELECT a.id, a.type, a.subject, left(COALESCE(m.body_text, a.body), 20000) AS body,
             a.occurred_at AS "occurredAt", a.owner_id AS "ownerId", a.private,
             m.from_email AS "fromEmail", m.from_name AS "fromName", m.attachments,
             COALESCE((SELECT json_agg(json_build_object('type', l.record_type, 'id', l.record_id, 'name', ${recordNameSql('l')})
