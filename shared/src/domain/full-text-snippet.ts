@@ -22,7 +22,7 @@ function foldedChar(char: string): string {
 function foldWithOrigins(text: string): { folded: string; origins: number[] } {
   const parts: string[] = [];
   const origins: number[] = [];
-  for (const run of text.matchAll(/[\x00-\x7f]+|[^\x00-\x7f]+/g)) {
+  for (const run of text.matchAll(/[^\u0080-\uffff]+|[\u0080-\uffff]+/g)) {
     const start = run.index;
     if (run[0].charCodeAt(0) < 128) {
       parts.push(run[0].toLowerCase().replace(/[^a-z0-9]/g, ' '));

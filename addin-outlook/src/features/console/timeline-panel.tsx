@@ -18,6 +18,7 @@ import {
 } from '@inbox-crm/shared/client';
 import { EntryList } from '../../ui/entry-list.js';
 import { LoadMore } from '../../ui/load-more.js';
+import { NamedSelect } from '../../ui/named-select.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { usePagedList, type PagedList } from '../../ui/use-paged-list.js';
@@ -126,17 +127,13 @@ export function TimelinePanel({ record }: { record: RecordRef }) {
             ))}
           </Select>
         </Field>
-        <Field label="Filed or logged by">
-          <Select value={filters.ownerId} onChange={(_, data) => set({ ownerId: data.value })}>
-            <option value="">Anyone</option>
-            {users.state.status === 'done' &&
-              users.state.data.items.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
-          </Select>
-        </Field>
+        <NamedSelect
+          label="Filed or logged by"
+          none="Anyone"
+          value={filters.ownerId}
+          items={users.state.status === 'done' ? users.state.data.items : []}
+          onChange={(ownerId) => set({ ownerId })}
+        />
         <Field label="From">
           <Input type="date" value={filters.from} onChange={(_, data) => set({ from: data.value })} />
         </Field>

@@ -5,6 +5,7 @@ import {
   type ActivityType,
 } from '@inbox-crm/shared/client';
 import { onLocalDay } from '../../ui/local-days.js';
+import { NamedSelect } from '../../ui/named-select.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import type { CorrespondenceQuery } from './correspondence-results.js';
@@ -112,21 +113,13 @@ export function CorrespondenceFilters({
           <option value="newest">Newest first</option>
         </Select>
       </Field>
-      <Field label="Filed or logged by">
-        <Select
-          className={styles.control}
-          value={filters.filedBy}
-          onChange={(_, data) => onChange({ filedBy: data.value })}
-        >
-          <option value="">Anyone</option>
-          {users.state.status === 'done' &&
-            users.state.data.items.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-        </Select>
-      </Field>
+      <NamedSelect
+        label="Filed or logged by"
+        none="Anyone"
+        value={filters.filedBy}
+        items={users.state.status === 'done' ? users.state.data.items : []}
+        onChange={(filedBy) => onChange({ filedBy })}
+      />
       <Field
         label="Sender or recipient"
         validationState={shortParticipant ? 'warning' : 'none'}
