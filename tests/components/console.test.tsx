@@ -51,7 +51,10 @@ afterEach(closePane);
 describe('the console', () => {
   it('when a name is searched, then the record opens with its fields and its whole correspondence', async () => {
     await openConsole(server.url, '/app/search', admin);
-    await userEvent.type(await screen.findByRole('searchbox', { name: /Search accounts/ }), 'alvarez');
+    await userEvent.type(
+      await screen.findByRole('searchbox', { name: 'Search records and correspondence' }),
+      'alvarez',
+    );
     const results = await screen.findByRole('list', { name: 'Search results' });
     await userEvent.click(within(results).getByRole('link', { name: 'Ines Alvarez' }));
 

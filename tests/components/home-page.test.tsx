@@ -159,7 +159,7 @@ describe('the console’s home page', () => {
 
   it('when an old search link is followed, then the search opens with its words', async () => {
     await openConsole(server.url, `/app/?q=Larkspur`, admin);
-    const box = await screen.findByRole('searchbox', { name: /Search accounts/ });
+    const box = await screen.findByRole('searchbox', { name: 'Search records and correspondence' });
     expect((box as HTMLInputElement).value).toBe('Larkspur');
   });
 });

@@ -66,12 +66,20 @@ describe('search in the console', () => {
   it('when nothing is typed or nothing matches, then the page says what to do', async () => {
     await openConsole(server.url, '/app/search', admin);
     expect(
-      await screen.findByRole('heading', { name: 'Find any account, contact, opportunity or case' }),
+      await screen.findByRole('heading', {
+        name: 'Find any record, and anything said in your correspondence',
+      }),
     ).toBeTruthy();
 
-    await userEvent.type(screen.getByRole('searchbox', { name: /Search accounts/ }), `${WORD}zzz`);
-    expect(await screen.findByRole('heading', { name: `Nothing matches “${WORD}zzz”` })).toBeTruthy();
-    expect(screen.getByText(/try fewer letters/)).toBeTruthy();
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search records and correspondence' }),
+      `${WORD}zzz`,
+    );
+    expect(
+      await screen.findByText(new RegExp(`^No account, contact, opportunity or case matches “${WORD}zzz”`)),
+    ).toBeTruthy();
+    expect(screen.getByText(/try fewer\s+letters/)).toBeTruthy();
+    expect(await screen.findByText(/^No correspondence matches/)).toBeTruthy();
     await waitFor(() => expect(window.location.search).toBe(`?q=${WORD}zzz`));
   });
 });

@@ -34,7 +34,12 @@ function RecordMatches({ query }: { query: string }) {
   if (state.status === 'loading') return <Spinner label="Searching the records…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={results.reload} />;
   if (foundNothing(state.data))
-    return <Text role="status">No account, contact, opportunity or case matches “{query}”.</Text>;
+    return (
+      <Text role="status">
+        No account, contact, opportunity or case matches “{query}”. Names are found from their start: try
+        fewer letters, or an email address or the company’s domain.
+      </Text>
+    );
   return <SearchGroupList query={query} groups={state.data} />;
 }
 

@@ -1,5 +1,6 @@
 import { RANKED_MATCHES_CAP, type ActivityType, type RecordType } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
+import { preparedStatement, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/types.js';
@@ -165,16 +166,22 @@ export interface HitRow {
 export async function hitRows(db: Db, actor: Actor, ids: readonly string[]): Promise<HitRow[]> {
   if (ids.length === 0) return [];
   const visible = visibleActivities(actor, 'a');
-  const { rows } = await db.raw<{ rows: HitRow[] }>(
-    `SELECT a.id, a.type, a.subject, left(COALESCE(m.body_text, a.body), 20000) AS body,
+  // The same text on every call (one per privacy rule): prepared once per connection, since
+  // planning it cost more than running it.
+  const sql = statementText(`search hits ${visible.sql}`, () => hitRowsSql(visible.sql));
+  const { rows } = await db
+    .raw<{ rows: HitRow[] }>(sql, [actor.orgId, [...ids], ...visible.bindings])
+    .options(preparedStatement(sql));
+  return rows;
+}
+
+function hitRowsSql(visible: string): string {
+  return `SELECT a.id, a.type, a.subject, left(COALESCE(m.body_text, a.body), 20000) AS body,
             a.occurred_at AS "occurredAt", a.owner_id AS "ownerId", a.private,
             m.from_email AS "fromEmail", m.from_name AS "fromName", m.attachments,
             COALESCE((SELECT json_agg(json_build_object('type', l.record_type, 'id', l.record_id, 'name', ${recordNameSql('l')})
                                       ORDER BY l.record_type, l.record_id)
                         FROM activity_links l WHERE l.org_id = a.org_id AND l.activity_id = a.id), '[]') AS links
      FROM activities a LEFT JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
-     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[])) AND a.deleted_at IS NULL AND ${visible.sql}`,
-    [actor.orgId, [...ids], ...visible.bindings],
-  );
-  return rows;
+     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[])) AND a.deleted_at IS NULL AND ${visible}`;
 }
