@@ -1,8 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createOrganisationWithAdmin, openPostgres, runMigrations } from '@inbox-crm/server';
-import { ensureDatabase } from '../support/bench-database.js';
+import type pg from 'pg';
+import { prepareDataSet } from '../support/prepared-data-set.js';
 import {
   ACCOUNTS,
   BENCH_ADMIN_EMAIL,
@@ -87,54 +86,33 @@ async function loadEmails(url: string, orgId: string): Promise<void> {
   process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
-/**
- * The data set's database on the server of `serverUrl`, migrated, and loaded unless it already
- * holds the benchmark organisation (`reload` builds it again). The search index's GIN is built once
- * after the load, as a bulk load would; the rows are the server's own documents.
- */
-export async function prepareDatabase(
-  serverUrl: string,
-  reload: boolean,
-): Promise<{ url: string; orgId: string }> {
-  const url = await ensureDatabase(serverUrl, DATABASE_NAME);
-  const database = openPostgres(url, 2);
-  try {
-    await runMigrations(database.knex);
-    const existing = (await database.knex('organisations').where({ name: BENCH_ORG_NAME }).first('id')) as
-      { id: string } | undefined;
-    if (existing && !reload) {
-      console.log(`Using the data set already in ${DATABASE_NAME} (pass --reload to build it again).`);
-      return { url, orgId: existing.id };
-    }
-    if (existing) {
-      await database.knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-      await runMigrations(database.knex);
-    }
-    console.log(`Loading ${EMAILS.toLocaleString('en')} emails (2–10 KB bodies) into ${DATABASE_NAME}…`);
-    const { organisationId } = await database.knex.transaction((trx) =>
-      createOrganisationWithAdmin(trx, {
+/** Loads the emails with the GIN index dropped and builds it once after, as a bulk load would. */
+async function loadEmailsAndIndex(client: pg.Client, url: string, orgId: string): Promise<void> {
+  await loadRecords(client, orgId);
+  await client.query('DROP INDEX activity_search_document');
+  await loadEmails(url, orgId);
+  const started = Date.now();
+  process.stdout.write('  building the GIN index…');
+  await client.query("SET maintenance_work_mem = '1GB'");
+  await client.query('CREATE INDEX activity_search_document ON activity_search USING gin (document)');
+  process.stdout.write(` (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  await client.query('VACUUM (ANALYZE)');
+}
+
+/** The search data set's database, loaded on first use; its rows are the server's own documents. */
+export function prepareDatabase(serverUrl: string, reload: boolean): Promise<{ url: string; orgId: string }> {
+  return prepareDataSet(
+    serverUrl,
+    {
+      name: DATABASE_NAME,
+      organisation: {
         name: BENCH_ORG_NAME,
         adminEmail: BENCH_ADMIN_EMAIL,
         adminPassword: BENCH_ADMIN_PASSWORD,
-      }),
-    );
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await loadRecords(client, organisationId);
-      await client.query('DROP INDEX activity_search_document');
-      await loadEmails(url, organisationId);
-      const started = Date.now();
-      process.stdout.write('  building the GIN index…');
-      await client.query("SET maintenance_work_mem = '1GB'");
-      await client.query('CREATE INDEX activity_search_document ON activity_search USING gin (document)');
-      process.stdout.write(` (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
-      await client.query('VACUUM (ANALYZE)');
-    } finally {
-      await client.end();
-    }
-    return { url, orgId: organisationId };
-  } finally {
-    await database.close();
-  }
+      },
+      describe: `${EMAILS.toLocaleString('en')} emails (2–10 KB bodies)`,
+      load: (client, { url, orgId }) => loadEmailsAndIndex(client, url, orgId),
+    },
+    reload,
+  );
 }
