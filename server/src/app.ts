@@ -8,7 +8,9 @@ import { systemClock, type Clock } from './jobs/clock.js';
 
 import { accountRoutes } from './modules/accounts/index.js';
 import { activityRoutes } from './modules/activities/index.js';
+import type { Knex } from 'knex';
 import { auditRoutes } from './modules/audit/index.js';
+import { reportRoutes } from './modules/reports/index.js';
 import { authRoutes, sessionRoutes } from './modules/auth/index.js';
 import { caseRoutes } from './modules/cases/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -51,6 +53,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface AppOptions {
   database: Database;
+  /** Where reports read (see openReportsDatabase); by default the database itself. */
+  reportsDatabase?: Knex;
   jwtSecret: string;
   publicUrl: string;
   logger?: FastifyServerOptions['logger'];
@@ -94,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(errorHandler);
   await app.register(securityHeaders, { publicUrl: options.publicUrl });
   await app.register(textInput);
-  await app.register(database, { database: options.database });
+  await app.register(database, { database: options.database, reportsDb: options.reportsDatabase });
   await app.register(openapi, { publicUrl: options.publicUrl, version: PRODUCT_VERSION });
   await app.register(auth, { secret: options.jwtSecret });
 
@@ -136,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(recordListRoutes);
         await secured.register(homeRoutes);
         await secured.register(auditRoutes);
+        await secured.register(reportRoutes);
         await secured.register(notificationRoutes);
         await secured.register(workflowRoutes, { emailEnabled: options.emailEnabled ?? false });
         await secured.register(planRoutes, { clock: options.clock ?? systemClock });

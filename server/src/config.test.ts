@@ -9,6 +9,8 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:3000',
       databaseUrl: null,
       databasePoolMax: 10,
+      databaseReportsUrl: null,
+      databaseReportsPoolMax: 2,
       dataDir: './data',
       jwtSecret: null,
       logLevel: 'info',
@@ -81,6 +83,14 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => loadConfig({ DATABASE_REPORTS_POOL_MAX: 'two' })).toThrow(/DATABASE_REPORTS_POOL_MAX/);
+    expect(() => loadConfig({ DATABASE_REPORTS_URL: 'postgres://replica/crm' })).toThrow(
+      /needs DATABASE_URL/,
+    );
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://primary/crm', DATABASE_REPORTS_URL: 'postgres://replica/crm' })
+        .databaseReportsUrl,
+    ).toBe('postgres://replica/crm');
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ DEMO_DATA: 'sure' })).toThrow(/DEMO_DATA/);
     expect(() => loadConfig({ BOOTSTRAP_ORG_NAME: 'Acme' })).toThrow(/all three/);

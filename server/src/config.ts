@@ -20,6 +20,10 @@ export interface Config {
   databaseUrl: string | null;
   /** Connections each instance keeps to PostgreSQL. */
   databasePoolMax: number;
+  /** Where reports read (a read replica); null: the same database, through a pool of their own. */
+  databaseReportsUrl: string | null;
+  /** Connections reports may hold at once, so that they never take the sender view's. */
+  databaseReportsPoolMax: number;
   dataDir: string;
   /** null: generated on first start and kept in `dataDir` (see resolveJwtSecret). */
   jwtSecret: string | null;
@@ -63,13 +67,23 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-function parsePoolMax(raw: string | undefined): number {
-  if (raw === undefined) return 10;
+function parsePoolMax(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
   const max = Number(raw);
   if (!Number.isInteger(max) || max < 1 || max > 500) {
-    throw new ConfigError(`DATABASE_POOL_MAX must be a whole number from 1 to 500, not "${raw}".`);
+    throw new ConfigError(`${name} must be a whole number from 1 to 500, not "${raw}".`);
   }
   return max;
+}
+
+/** Reports read from a replica only beside a PostgreSQL primary: the embedded database has no replicas. */
+function parseReportsUrl(reportsUrl: string | undefined, databaseUrl: string | undefined): string | null {
+  if (reportsUrl && !databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_REPORTS_URL needs DATABASE_URL: reports read a replica of a PostgreSQL database.',
+    );
+  }
+  return reportsUrl ?? null;
 }
 
 function parseLogLevel(raw: string | undefined): LogLevel {
@@ -207,7 +221,13 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     publicUrl: parsePublicUrl(text(env, 'PUBLIC_URL'), host, port),
     databaseUrl: text(env, 'DATABASE_URL') ?? null,
-    databasePoolMax: parsePoolMax(text(env, 'DATABASE_POOL_MAX')),
+    databasePoolMax: parsePoolMax('DATABASE_POOL_MAX', text(env, 'DATABASE_POOL_MAX'), 10),
+    databaseReportsUrl: parseReportsUrl(text(env, 'DATABASE_REPORTS_URL'), text(env, 'DATABASE_URL')),
+    databaseReportsPoolMax: parsePoolMax(
+      'DATABASE_REPORTS_POOL_MAX',
+      text(env, 'DATABASE_REPORTS_POOL_MAX'),
+      2,
+    ),
     dataDir: text(env, 'DATA_DIR') ?? './data',
     jwtSecret: parseJwtSecret(text(env, 'JWT_SECRET')),
     logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),

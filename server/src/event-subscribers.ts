@@ -7,6 +7,11 @@ import {
 import { auditEmailFiled, auditRecordWritten } from './modules/audit/index.js';
 import { endSessionsOnUserUpdated } from './modules/auth/index.js';
 import { stopPlansOnRecordWritten, stopPlansOnReply } from './modules/plans/index.js';
+import {
+  historyOnRecordWritten,
+  historyOnStageChanged,
+  historyOnStatusChanged,
+} from './modules/reports/index.js';
 import { queueRulesOnEmailFiled, queueRulesOnRecordWritten } from './modules/workflow/index.js';
 
 /**
@@ -19,6 +24,7 @@ export function wireEventSubscribers(options: { searchIndex?: boolean } = {}): v
   const indexing = options.searchIndex ?? true;
   wireSubscribers((bus) => {
     bus.on('record.written', auditRecordWritten);
+    bus.on('record.written', historyOnRecordWritten);
     bus.on('record.written', stopPlansOnRecordWritten);
     bus.on('record.written', queueRulesOnRecordWritten);
     if (indexing) bus.on('record.written', indexOnRecordWritten);
@@ -27,6 +33,8 @@ export function wireEventSubscribers(options: { searchIndex?: boolean } = {}): v
     bus.on('email.filed', auditEmailFiled);
     if (indexing) bus.on('email.filed', indexOnEmailFiled);
     if (indexing) bus.on('activities.relinked', indexOnActivitiesRelinked);
+    bus.on('opportunity.stage_changed', historyOnStageChanged);
+    bus.on('case.status_changed', historyOnStatusChanged);
     bus.on('user.updated', endSessionsOnUserUpdated);
   });
 }

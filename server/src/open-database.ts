@@ -17,3 +17,17 @@ export async function openConfiguredDatabase(
     throw error;
   }
 }
+
+/**
+ * The database reports read: a pool of their own (to the read replica in DATABASE_REPORTS_URL, or
+ * the primary), so that long reports wait for each other, not the sender view. The embedded
+ * database has one connection, which reports share.
+ */
+export function openReportsDatabase(
+  config: Pick<Config, 'databaseUrl' | 'databaseReportsUrl' | 'databaseReportsPoolMax'>,
+  primary: Database,
+): Database {
+  const url = config.databaseReportsUrl ?? config.databaseUrl;
+  if (primary.kind === 'pglite' || !url) return { ...primary, close: async () => {} };
+  return openPostgres(url, config.databaseReportsPoolMax);
+}

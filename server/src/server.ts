@@ -5,7 +5,7 @@ import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { loadConfig } from './config.js';
 import { createCrmWorker } from './crm-worker.js';
-import { openConfiguredDatabase } from './open-database.js';
+import { openConfiguredDatabase, openReportsDatabase } from './open-database.js';
 import { exitOnError } from './startup-errors.js';
 
 async function main(): Promise<void> {
@@ -15,8 +15,10 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   });
+  const reportsDatabase = openReportsDatabase(config, database);
   const app = await buildApp({
     database,
+    reportsDatabase: reportsDatabase.knex,
     jwtSecret: await resolveJwtSecret(config),
     publicUrl: config.publicUrl,
     gmail: config.gmail,
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: closing`);
     await scheduler?.close();
     await app.close();
+    await reportsDatabase.close();
     await database.close();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import { indexOrganisation } from '../modules/activity-search/index.js';
 import { hashPassword } from '../modules/users/index.js';
 import { createOrganisationWithAdmin, listStages } from '../modules/organisation/index.js';
 import * as content from './demo-content.js';
+import { stageJourney, statusJourney } from './demo-history.js';
 import { insertDemoWorkflow } from './demo-workflow.js';
 import {
   addEmail,
@@ -119,10 +120,12 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
         const contact = contacts[((stageIndex * 10 + n) * 5) % contacts.length]!;
         const id = newId();
         const name = `${random.pick(content.PRODUCTS)} for ${contact.first}'s team`;
+        const journey = stageJourney(orgId, random, id, stage, stages, now);
         rows.add('opportunities', {
           org_id: orgId,
           id,
           name,
+          created_at: journey.createdAt,
           account_id: contact.accountId,
           contact_id: contact.id,
           stage_id: stage.id,
@@ -136,6 +139,7 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
           owner_id: random.pick(users).id,
           search_text: searchText(name),
         });
+        for (const stay of journey.stays) rows.add('opportunity_stage_history', stay);
         if (stage.kind === 'open') opportunities.push({ id, accountId: contact.accountId, contact });
       }
     });
@@ -146,9 +150,11 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
       const id = newId();
       const subject = random.pick(content.CASE_SUBJECTS);
       const status = CASE_STATUSES[n % CASE_STATUSES.length]!;
+      const journey = statusJourney(orgId, random, id, status, now);
       rows.add('cases', {
         org_id: orgId,
         id,
+        created_at: journey.createdAt,
         subject,
         description: `${contact.first} reported: ${subject.toLowerCase()}.`,
         status,
@@ -158,6 +164,7 @@ export async function loadDemoData(knex: Knex, now = new Date()): Promise<void> 
         owner_id: random.pick(users).id,
         search_text: searchText(subject),
       });
+      for (const stay of journey.stays) rows.add('case_status_history', stay);
       cases.push({ id, contact });
     }
 

@@ -23,3 +23,4 @@ export * from './phone-display.js';
 export * from './full-text-words.js';
 export * from './full-text-query.js';
 export * from './full-text-snippet.js';
+export * from './report-tables.js';

@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   rate_limited: 'too_many',
   app_not_built: 'unavailable',
   gmail_not_configured: 'unavailable',
+  report_timeout: 'unavailable',
 } as const satisfies Record<string, ProblemKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -22,3 +22,4 @@ export * from './record-lists.js';
 export * from './merge.js';
 export * from './home.js';
 export * from './activity-search.js';
+export * from './reports.js';

@@ -1,0 +1,2 @@
+export { reportRoutes } from './routes.js';
+export { historyOnRecordWritten, historyOnStageChanged, historyOnStatusChanged } from './subscribers.js';

@@ -1,0 +1,36 @@
+import type { Knex } from 'knex';
+import type {
+  CaseStatusChanged,
+  OpportunityStageChanged,
+  RecordWritten,
+} from '../../events/domain-events.js';
+import { enterStage, enterStatus } from './history-repository.js';
+
+/** A new opportunity begins its first stay in its stage; a new case in its status. */
+export async function historyOnRecordWritten(trx: Knex.Transaction, event: RecordWritten): Promise<void> {
+  if (event.action !== 'create') return;
+  const { orgId } = event.actor;
+  const id = event.after.id;
+  if (event.entity === 'opportunity') {
+    const { stage_id } = (await trx('opportunities').where({ org_id: orgId, id }).first('stage_id')) as {
+      stage_id: string;
+    };
+    await enterStage(trx, orgId, id, stage_id);
+  } else if (event.entity === 'case') {
+    const { status } = (await trx('cases').where({ org_id: orgId, id }).first('status')) as {
+      status: string;
+    };
+    await enterStatus(trx, orgId, id, null, status);
+  }
+}
+
+export async function historyOnStageChanged(
+  trx: Knex.Transaction,
+  event: OpportunityStageChanged,
+): Promise<void> {
+  await enterStage(trx, event.actor.orgId, event.opportunityId, event.toStageId);
+}
+
+export async function historyOnStatusChanged(trx: Knex.Transaction, event: CaseStatusChanged): Promise<void> {
+  await enterStatus(trx, event.actor.orgId, event.caseId, event.from, event.to);
+}
