@@ -115,7 +115,11 @@ describe('the console’s home page', () => {
       ),
     ).toBeTruthy();
 
-    expect(within(section('Reports')).getByText(/once reports are added/)).toBeTruthy();
+    const reports = section('Reports');
+    expect(within(reports).getByRole('link', { name: 'Pipeline' }).getAttribute('href')).toBe(
+      '/app/reports/pipeline',
+    );
+    expect(within(reports).getAllByRole('link')).toHaveLength(7);
     expect(screen.queryByRole('region', { name: 'My team' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'The organisation' })).toBeNull();
     // No raw codes or timestamps anywhere on the page.

@@ -29,6 +29,7 @@ function usePages(): [path: string, label: string][] {
     ...RECORD_LISTS.map((list): [string, string] => [CONSOLE_PATHS.list(list), LIST_TITLES[list].plural]),
     [CONSOLE_PATHS.pipeline, 'Pipeline'],
     [CONSOLE_PATHS.serviceQueue, 'Service queue'],
+    [CONSOLE_PATHS.reports(), 'Reports'],
     [CONSOLE_PATHS.tasks, 'Tasks'],
     [CONSOLE_PATHS.mail, 'Filed mail'],
     ...(user.role !== 'member' ? [[CONSOLE_PATHS.plans, 'Plans'] as [string, string]] : []),

@@ -4,7 +4,19 @@ import {
   type ListName,
   type RecordRef,
   type RecordType,
+  type ReportName,
 } from '@inbox-crm/shared/client';
+
+/** The reports, in the order the reports page offers them. */
+export const REPORT_ORDER: readonly ReportName[] = [
+  'pipeline',
+  'forecast',
+  'win-rate',
+  'activity',
+  'going-cold',
+  'cases',
+  'correspondence',
+];
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =
@@ -20,6 +32,7 @@ export type ConsoleRoute =
   | { page: 'workflow' }
   | { page: 'plans' }
   | { page: 'people' }
+  | { page: 'reports'; report: ReportName; search: string }
   | { page: 'not-found' };
 
 /** The lists with a page of their own (tasks keep their worklist page). */
@@ -44,6 +57,7 @@ export const CONSOLE_PATHS = {
   workflow: '/app/workflow',
   plans: '/app/plans',
   people: '/app/people',
+  reports: (report: ReportName = 'pipeline', search = '') => `/app/reports/${report}${search}`,
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/search?q=${encodeURIComponent(query)}`,
 };
@@ -65,6 +79,9 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/workflow') return { page: 'workflow' };
   if (path === '/app/plans') return { page: 'plans' };
   if (path === '/app/people') return { page: 'people' };
+  if (path === '/app/reports') return { page: 'reports', report: 'pipeline', search };
+  const report = REPORT_ORDER.find((name) => path === `/app/reports/${name}`);
+  if (report) return { page: 'reports', report, search };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };
   const record = recordFromConsolePath(pathname);

@@ -1,4 +1,5 @@
-import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { BoardPage } from '../boards/board-page.js';
 import { PIPELINE, SERVICE_QUEUE } from '../boards/board-kinds.js';
 import { RecordListPage } from '../lists/record-list-page.js';
@@ -20,6 +21,9 @@ import { PeoplePage } from '../people/people-page.js';
 import { PlansPage } from '../workflow/plans-page.js';
 import { WorkflowPage } from '../workflow/workflow-page.js';
 import { useConsoleRoute } from './use-console-route.js';
+
+// Charts are heavy and only this page draws them: they load when it is first opened.
+const ReportsPage = lazy(() => import('../reports/reports-page.js'));
 
 const useStyles = makeStyles({
   header: {
@@ -68,7 +72,7 @@ export default function Console() {
         <main
           className={mergeClasses(
             styles.main,
-            route.page === 'list' && styles.wide,
+            (route.page === 'list' || route.page === 'reports') && styles.wide,
             route.page === 'board' && styles.full,
           )}
         >
@@ -93,6 +97,11 @@ export default function Console() {
           {route.page === 'workflow' && <WorkflowPage />}
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'people' && <PeoplePage />}
+          {route.page === 'reports' && (
+            <Suspense fallback={<Spinner label="Loading reports…" />}>
+              <ReportsPage report={route.report} search={route.search} />
+            </Suspense>
+          )}
           {route.page === 'not-found' && (
             <EmptyState title="There is no such page">
               <ConsoleLink to={CONSOLE_PATHS.search}>Search the CRM</ConsoleLink> instead.

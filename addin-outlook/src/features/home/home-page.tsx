@@ -6,7 +6,7 @@ import { MyDeals } from './my-deals.js';
 import { MyTasks } from './my-tasks.js';
 import { RecentMail } from './recent-mail.js';
 import { RecentlyViewed } from './recently-viewed.js';
-import { ReportsToCome } from './reports-to-come.js';
+import { ReportLinks } from './report-links.js';
 import { TeamOverview } from './team-overview.js';
 
 const useStyles = makeStyles({
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 /**
  * Where the console opens: the person's open tasks and deals, what they opened and the mail filed
- * to their records; a manager's team and an admin's organisation besides; a place for reports.
+ * to their records; a manager's team and an admin's organisation besides; and the reports.
  */
 export function HomePage() {
   const styles = useStyles();
@@ -42,7 +42,7 @@ export function HomePage() {
           <TeamOverview oversight={state.data.oversight} role={user.role} />
           <RecentlyViewed views={state.data.recentlyViewed} />
           <RecentMail mail={state.data.recentMail} />
-          <ReportsToCome />
+          <ReportLinks />
         </div>
       )}
     </div>
