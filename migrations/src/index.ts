@@ -14,6 +14,7 @@ import * as contactSearchRest from './20261203000700_contact_search_rest.js';
 import * as homeRecentMail from './20261203000800_home_recent_mail.js';
 import * as activitySearch from './20261203000900_activity_search.js';
 import * as stageAndStatusHistory from './20261204000000_stage_and_status_history.js';
+import * as dashboardTiles from './20261204000100_dashboard_tiles.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261203000800_home_recent_mail', homeRecentMail],
   ['20261203000900_activity_search', activitySearch],
   ['20261204000000_stage_and_status_history', stageAndStatusHistory],
+  ['20261204000100_dashboard_tiles', dashboardTiles],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

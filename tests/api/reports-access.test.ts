@@ -128,3 +128,38 @@ describe('exporting a report', () => {
     }
   });
 });
+
+describe('the home dashboard', () => {
+  it('when nobody has chosen, then each role gets its own tiles; a choice is kept per person, in order, until reset', async ({
+    org,
+  }) => {
+    const { client: rep } = await org.addUser('member');
+    const { client: otherRep } = await org.addUser('member');
+    const { client: manager } = await org.addUser('manager');
+    const tilesOf = async (client: typeof rep) => (await client.get('/api/v1/dashboard')).body;
+    expect(await tilesOf(rep)).toEqual({
+      tiles: ['pipeline', 'forecast', 'activity', 'going-cold'],
+      custom: false,
+    });
+    expect((await tilesOf(manager)).tiles).toEqual(['pipeline', 'forecast', 'win-rate', 'activity', 'cases']);
+    expect((await tilesOf(org.admin)).tiles).toContain('correspondence');
+
+    const saved = await rep.request('PUT', '/api/v1/dashboard', { tiles: ['cases', 'pipeline'] });
+    expect(saved.status).toBe(200);
+    expect(await tilesOf(rep)).toEqual({ tiles: ['cases', 'pipeline'], custom: true });
+    expect((await tilesOf(otherRep)).custom).toBe(false);
+    expect((await rep.request('PUT', '/api/v1/dashboard', { tiles: [] })).body).toEqual({
+      tiles: [],
+      custom: true,
+    });
+
+    for (const tiles of [['pipeline', 'pipeline'], ['weather'], 'pipeline']) {
+      const refused = await rep.request('PUT', '/api/v1/dashboard', { tiles });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toBe('validation_failed');
+    }
+    expect((await tilesOf(rep)).tiles).toEqual([]);
+    expect((await rep.request('PUT', '/api/v1/dashboard', { tiles: null })).body.custom).toBe(false);
+    expect((await tilesOf(rep)).tiles).toEqual(['pipeline', 'forecast', 'activity', 'going-cold']);
+  });
+});

@@ -7,6 +7,7 @@ import {
   fileEmail,
 } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
+import { createTestOrganisation } from '../support/organisation.js';
 import { patchRecord, reportOf, setStatusStays, stagesByName } from '../support/reports.js';
 import { describe, expect, it } from '../support/suite.js';
 
@@ -310,5 +311,69 @@ describe('the correspondence report', () => {
       ],
       ['Quiet plc', 1, [1, 0], [['Ada Admin', 1]]],
     ]);
+  });
+});
+
+describe('the account summary for the pane', () => {
+  it('when an account has deals, cases and history, then it answers its open pipeline per currency, its open cases and the last touch the caller may see', async ({
+    org,
+  }) => {
+    const { client: rep } = await org.addUser('member');
+    const { client: colleague } = await org.addUser('member');
+    const account = await createAccount(org.admin, { name: 'Summit Ltd' });
+    const deal = (body: object) =>
+      createOpportunity(org.admin, { name: 'Deal', accountId: account.id, ...body });
+    await deal({ amountMinor: 100_000, currency: 'EUR' });
+    await deal({ amountMinor: 50_000, currency: 'EUR' });
+    await deal({ amountMinor: 7_000, currency: 'USD' });
+    await deal({});
+    const gone = await deal({ amountMinor: 999_999, currency: 'EUR' });
+    expect((await org.admin.delete(`/api/v1/opportunities/${gone.id}`)).status).toBe(200);
+    await deal({
+      amountMinor: 123,
+      currency: 'EUR',
+      stageId: (await stagesByName(org.admin))['Closed won']!.id,
+    });
+    for (const status of ['new', 'pending', 'resolved']) {
+      const created = await org.admin.post('/api/v1/cases', { subject: status, accountId: account.id });
+      if (status !== 'new') await patchRecord(org.admin, `/api/v1/cases/${created.body.id}`, { status });
+    }
+    const links = [{ type: 'account' as const, id: account.id }];
+    await logActivity(rep, { type: 'call', subject: 'Seen', occurredAt: '2026-10-01T10:00:00Z', links });
+    await logActivity(colleague, {
+      type: 'note',
+      subject: 'Hidden',
+      occurredAt: '2026-11-01T10:00:00Z',
+      links,
+      private: true,
+    });
+    await logActivity(rep, { type: 'meeting', subject: 'Booked', occurredAt: '2099-01-01T10:00:00Z', links });
+
+    const summary = await rep.get(`/api/v1/accounts/${account.id}/summary`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toEqual({
+      accountId: account.id,
+      openDeals: 4,
+      openPipeline: [
+        { currency: 'EUR', deals: 2, amountMinor: 150_000 },
+        { currency: 'USD', deals: 1, amountMinor: 7_000 },
+      ],
+      openCases: 2,
+      lastTouchAt: '2026-10-01T10:00:00.000Z',
+    });
+    expect((await org.admin.get(`/api/v1/accounts/${account.id}/summary`)).body.lastTouchAt).toBe(
+      '2026-11-01T10:00:00.000Z',
+    );
+  });
+
+  it('when the account is deleted or another organisation’s, then the answer is 404', async ({
+    org,
+    testApp,
+  }) => {
+    const account = await createAccount(org.admin, { name: 'Soon gone' });
+    const other = await createTestOrganisation(testApp);
+    expect((await other.admin.get(`/api/v1/accounts/${account.id}/summary`)).status).toBe(404);
+    expect((await org.admin.delete(`/api/v1/accounts/${account.id}`)).status).toBe(200);
+    expect((await org.admin.get(`/api/v1/accounts/${account.id}/summary`)).status).toBe(404);
   });
 });

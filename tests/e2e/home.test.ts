@@ -116,7 +116,7 @@ describe.skipIf(missing !== null)(
       const mail = page.getByRole('region', { name: 'Recent mail on my records' });
       // The teammate's private email shows to their manager, marked as private.
       expect(await mail.getByText(/· Private$/).count()).toBe(1);
-      expect(await page.getByRole('region', { name: 'Reports' }).isVisible()).toBe(true);
+      expect(await page.getByRole('region', { name: 'Dashboard' }).isVisible()).toBe(true);
       await saveScreenshot(page, SUITE, '1-home-manager');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(await overflowsHorizontally(page)).toBe(false);

@@ -135,6 +135,37 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     await own.close();
   });
 
+  it('when a manager opens the home, then the dashboard shows their team’s reports as tiles; choosing reports pins and orders them for next time', async ({
+    baseUrl,
+  }) => {
+    const home = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await signInAt(home, `${baseUrl}/app/`, manager.user.email);
+    const dashboard = home.getByRole('region', { name: 'Dashboard' });
+    const tiles = () => dashboard.getByRole('heading', { level: 3 }).allTextContents();
+    await expect.poll(tiles).toEqual(['Pipeline', 'Forecast', 'Win rate', 'Activity', 'Cases']);
+    await expect.poll(() => dashboard.getByText('€2,400.05', { exact: true }).isVisible()).toBe(true);
+    expect(await dashboard.getByText(/· Your team$/).count()).toBe(5);
+    await saveScreenshot(home, SUITE, '4-dashboard-manager');
+    expect(await seriousAxeViolations(home)).toEqual([]);
+
+    await dashboard.getByRole('button', { name: 'Choose reports' }).click();
+    await dashboard.getByRole('checkbox', { name: 'Forecast' }).uncheck();
+    await dashboard.getByRole('button', { name: 'Move Cases up' }).click();
+    await saveScreenshot(home, SUITE, '5-dashboard-choosing');
+    expect(await seriousAxeViolations(home)).toEqual([]);
+    await dashboard.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(tiles).toEqual(['Pipeline', 'Win rate', 'Cases', 'Activity']);
+    expect((await manager.client.get('/api/v1/dashboard')).body).toEqual({
+      tiles: ['pipeline', 'win-rate', 'cases', 'activity'],
+      custom: true,
+    });
+
+    await home.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => overflowsHorizontally(home)).toBe(false);
+    await saveScreenshot(home, SUITE, '6-dashboard-narrow');
+    await home.close();
+  });
+
   it('when the window is 320 px wide, then every report fits without sideways scrolling', async () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
     await page.setViewportSize({ width: 320, height: 800 });

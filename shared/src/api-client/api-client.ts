@@ -3,7 +3,7 @@ import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '../schemas/cas
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
-import type { ReportName, Reports } from '../schemas/reports.js';
+import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
@@ -281,6 +281,11 @@ export function createApiClient(options: ApiClientOptions) {
     /** Every row of a list as the CSV file the server writes. */
     exportList: async <L extends ListName>(name: L, query: ListViewQueries[L]) =>
       (await call<Blob>('GET', `/lists/${name}.csv${queryString(query)}`, undefined, 'file')).data,
+    dashboard: () => get<Dashboard>('/dashboard'),
+    /** Pins these reports to my home, in order; null goes back to my role's. */
+    saveDashboard: (tiles: ReportName[] | null) => send<Dashboard>('PUT', '/dashboard', { tiles }),
+    /** An account's open pipeline, open cases and last touch: the pane's line of context. */
+    accountSummary: (id: string) => get<AccountSummary>(`/accounts/${id}/summary`),
     report: <N extends ReportName>(name: N, query: Reports[N]['query'] = {}) =>
       get<Reports[N]['report']>(`/reports/${name}${queryString(query)}`),
     /** A report's numbers as the CSV file the server writes. */

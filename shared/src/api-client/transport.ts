@@ -1,6 +1,6 @@
 import { ApiError, CLIENT_ERROR_CODES } from './api-error.js';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Exchange<T> {
   status: number;

@@ -253,3 +253,44 @@ export const REPORT_SCHEMAS = {
   cases: { query: CaseReportQuery, report: CaseReport },
   correspondence: { query: CorrespondenceReportQuery, report: CorrespondenceReport },
 } as const satisfies Record<ReportName, { query: TSchema; report: TSchema }>;
+
+/** One line of context on an account for the pane: its open pipeline, open cases and last touch. */
+export const AccountSummary = Type.Object({
+  accountId: Uuid,
+  openDeals: Count,
+  openPipeline: Type.Array(Type.Object({ currency: Type.String(), deals: Count, amountMinor: Minor }), {
+    description: 'the open deals with an amount, per currency',
+  }),
+  openCases: Count,
+  lastTouchAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'the latest activity on the account the caller may see, up to now',
+    }),
+  ),
+});
+export type AccountSummary = Static<typeof AccountSummary>;
+
+/** A person's home dashboard: the reports shown as tiles, in order. */
+export const Dashboard = Type.Object({
+  tiles: Type.Array(Type.Enum(REPORT_NAMES)),
+  custom: Type.Boolean({
+    description: 'false: the role’s default tiles, until the person chooses their own',
+  }),
+});
+export type Dashboard = Static<typeof Dashboard>;
+
+export const DashboardUpdate = Type.Object(
+  {
+    tiles: Nullable(
+      Type.Array(Type.Enum(REPORT_NAMES), {
+        maxItems: REPORT_NAMES.length,
+        uniqueItems: true,
+        description:
+          'the reports to pin, in order (none leaves the dashboard empty); null: the role’s default',
+      }),
+    ),
+  },
+  strict,
+);
+export type DashboardUpdate = Static<typeof DashboardUpdate>;

@@ -1,4 +1,5 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -6,8 +7,10 @@ import { MyDeals } from './my-deals.js';
 import { MyTasks } from './my-tasks.js';
 import { RecentMail } from './recent-mail.js';
 import { RecentlyViewed } from './recently-viewed.js';
-import { ReportLinks } from './report-links.js';
 import { TeamOverview } from './team-overview.js';
+
+// The dashboard draws charts: it comes with the reports' code, loaded when the home first shows.
+const DashboardTiles = lazy(() => import('../reports/dashboard-tiles.js'));
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -21,7 +24,7 @@ const useStyles = makeStyles({
 
 /**
  * Where the console opens: the person's open tasks and deals, what they opened and the mail filed
- * to their records; a manager's team and an admin's organisation besides; and the reports.
+ * to their records; a manager's team and an admin's organisation besides; and a dashboard of their reports.
  */
 export function HomePage() {
   const styles = useStyles();
@@ -35,6 +38,9 @@ export function HomePage() {
       </Text>
       {state.status === 'loading' && <Spinner label="Loading your work…" />}
       {state.status === 'failed' && <ProblemMessage error={state.error} onRetry={loaded.reload} />}
+      <Suspense fallback={<Spinner size="small" label="Loading your dashboard…" />}>
+        <DashboardTiles />
+      </Suspense>
       {state.status === 'done' && (
         <div className={styles.grid}>
           <MyTasks tasks={state.data.tasks} />
@@ -42,7 +48,6 @@ export function HomePage() {
           <TeamOverview oversight={state.data.oversight} role={user.role} />
           <RecentlyViewed views={state.data.recentlyViewed} />
           <RecentMail mail={state.data.recentMail} />
-          <ReportLinks />
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { Card, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { consoleRecordPath, PHONE_LABEL_NAMES, type LookupResult } from '@inbox-crm/shared/client';
+import { AccountSummaryLine } from './account-summary-line.js';
 
 type SenderContact = NonNullable<LookupResult['contact']>;
 type SenderAccount = NonNullable<LookupResult['account']>;
@@ -50,6 +51,7 @@ export function AccountCard({ account }: { account: SenderAccount }) {
       </Link>
       <Text className={styles.line}>{[...account.domains, account.phone].filter(Boolean).join(' · ')}</Text>
       {account.owner && <Text className={styles.line}>Owner: {account.owner.name}</Text>}
+      <AccountSummaryLine accountId={account.id} />
     </Card>
   );
 }

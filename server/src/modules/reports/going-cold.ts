@@ -18,7 +18,7 @@ interface ColdRow {
 
 /**
  * Accounts going cold: the scope's accounts that no activity the caller may see has touched in
- * `days` days (or ever), those with the largest open deal first, then the longest untouched.
+ * `days` days (or ever; a meeting booked for later is not a touch yet), those with the largest open deal first, then the longest untouched.
  * Amounts in different currencies are compared as written (no exchange rates are kept); each is
  * shown in its own currency.
  */
@@ -38,6 +38,7 @@ export async function goingColdReport(
      LEFT JOIN LATERAL (
        SELECT l.occurred_at FROM activity_links l
        WHERE l.org_id = acc.org_id AND l.record_type = 'account' AND l.record_id = acc.id AND NOT l.deleted
+         AND l.occurred_at <= now()
          AND ${visible.sql}
        ORDER BY l.occurred_at DESC LIMIT 1
      ) touch ON true

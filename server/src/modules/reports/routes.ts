@@ -1,7 +1,19 @@
-import { REPORT_NAMES, REPORT_SCHEMAS, reportTables, type ReportName, type Reports } from '@inbox-crm/shared';
+import {
+  AccountSummary,
+  Dashboard,
+  DashboardUpdate,
+  IdParams,
+  REPORT_NAMES,
+  REPORT_SCHEMAS,
+  reportTables,
+  type ReportName,
+  type Reports,
+} from '@inbox-crm/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
+import { accountSummary } from './account-summary.js';
+import { dashboardOf, saveDashboard } from './dashboard.js';
 import { reportCsv } from './report-csv.js';
 import { report } from './service.js';
 
@@ -24,8 +36,50 @@ const CsvFile = Type.String({
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** GET /reports/{name} answers a report as JSON; GET /reports/{name}.csv the same numbers as CSV. */
+/**
+ * GET /reports/{name} answers a report as JSON; GET /reports/{name}.csv the same numbers as CSV.
+ * GET /accounts/{id}/summary is the pane's line of context on an account; GET and PUT /dashboard
+ * are the reports a person pinned to their home.
+ */
 export async function reportRoutes(app: App): Promise<void> {
+  const dashboard = { tags: ['reports'], security: bearer };
+  app.get(
+    '/dashboard',
+    {
+      schema: {
+        ...dashboard,
+        summary: 'The reports on my home, in order',
+        response: { 200: Dashboard, ...errorReplies },
+      },
+    },
+    (request) => dashboardOf(app.db, request.actor),
+  );
+  app.put(
+    '/dashboard',
+    {
+      schema: {
+        ...dashboard,
+        summary: 'Pin reports to my home, in order, or go back to my role’s (null)',
+        body: DashboardUpdate,
+        response: { 200: Dashboard, ...errorReplies },
+      },
+    },
+    (request) => saveDashboard(app.db, request.actor, request.body),
+  );
+
+  app.get(
+    '/accounts/:id/summary',
+    {
+      schema: {
+        tags: ['reports'],
+        security: bearer,
+        summary: 'An account’s open pipeline per currency, open cases and last touch, for the pane',
+        params: IdParams,
+        response: { 200: AccountSummary, ...errorReplies },
+      },
+    },
+    (request) => accountSummary(app.db, request.actor, request.params.id),
+  );
   for (const name of REPORT_NAMES) {
     const { query, report: answer } = REPORT_SCHEMAS[name];
     const schema = { tags: ['reports'], security: bearer, description: DESCRIPTION, querystring: query };
