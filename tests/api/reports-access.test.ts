@@ -51,6 +51,11 @@ describe('who may see which report', () => {
     }
     const southReport = await reportOf(org.admin, 'pipeline', { teamId: south.id });
     expect([southReport.range.people, southReport.unpricedDeals]).toEqual(['team', 1]);
+    // Its bars open the list of that team's deals.
+    const southDeals = await org.admin.get(`/api/v1/lists/opportunities?teamId=${south.id}`);
+    expect(southDeals.body.items.map((row: { owner: { id: string } }) => row.owner.id)).toEqual([
+      southRep.id,
+    ]);
   });
 
   it('when nobody is signed in, then every report is refused', async ({ org }) => {

@@ -1,5 +1,5 @@
 import { createAccount, createOpportunity } from '../support/fixtures.js';
-import { patchRecord, reportOf, setStageStays, stagesByName } from '../support/reports.js';
+import { listedNames, patchRecord, reportOf, setStageStays, stagesByName } from '../support/reports.js';
 import { describe, expect, it } from '../support/suite.js';
 
 // Each report's numbers against a small data set whose right answers are worked out by hand.
@@ -123,6 +123,13 @@ describe('the forecast', () => {
       ['2027-01', 0],
       ['2027-02', 300_000],
     ]);
+
+    // A won bar opens the list of the deals won that month, counted in the same zone.
+    const wonIn = (timeZone: string, from: string, to: string) =>
+      listedNames(org.admin, 'opportunities', { status: 'won', closedFrom: from, closedTo: to, timeZone });
+    expect(await wonIn('Europe/Berlin', '2027-02-01', '2027-02-28')).toEqual(['Deal']);
+    expect(await wonIn('Europe/London', '2027-02-01', '2027-02-28')).toEqual([]);
+    expect(await wonIn('Europe/London', '2027-01-01', '2027-01-31')).toEqual(['Deal']);
   });
 });
 
@@ -181,6 +188,14 @@ describe('win rate, sales cycle and time in stage', () => {
       { owner: { id: rep.id, name: 'Rhea Rep' }, won: 1, lost: 0, winRate: 1 },
     ]);
     expect(march.salesCycle).toEqual({ wonDeals: 1, medianDays: 10 });
+    const closedInMarch = { closedFrom: '2026-03-01', closedTo: '2026-03-31', timeZone: 'UTC' };
+    expect(await listedNames(org.admin, 'opportunities', { ...closedInMarch, status: 'won' })).toEqual([
+      'Back and forth',
+    ]);
+    expect(await listedNames(org.admin, 'opportunities', closedInMarch)).toEqual([
+      'Back and forth',
+      'Quick loss',
+    ]);
     expect(march.timeInStage.map((stage) => [stage.name, stage.deals, stage.medianDays])).toEqual([
       ['Lead', 0, null],
       ['Qualified', 2, 3.5], // 4 + 1 days, and 2 days

@@ -8,7 +8,7 @@ import {
 } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
 import { createTestOrganisation } from '../support/organisation.js';
-import { patchRecord, reportOf, setStatusStays, stagesByName } from '../support/reports.js';
+import { listedNames, patchRecord, reportOf, setStatusStays, stagesByName } from '../support/reports.js';
 import { describe, expect, it } from '../support/suite.js';
 
 // Each report's numbers against a small data set whose right answers are worked out by hand.
@@ -255,6 +255,13 @@ describe('the cases report', () => {
     expect(report.openByAge).toEqual([{ age: 'older', priority: 'urgent', cases: 1 }]);
     expect(report.firstResponse).toEqual({ answered: 2, unanswered: 1, medianHours: 4 }); // 2 h and 6 h
     expect(report.resolution).toEqual({ resolved: 2, medianHours: 92 }); // 4 h and 7 d 12 h
+
+    // The weeks' bars open the cases opened, or resolved, in that week.
+    const casesIn = (field: 'opened' | 'resolved', from: string, to: string) =>
+      listedNames(org.admin, 'cases', { [`${field}From`]: from, [`${field}To`]: to, timeZone: 'UTC' });
+    expect(await casesIn('opened', '2026-03-02', '2026-03-08')).toEqual(['Fast', 'Reopened', 'Waiting']);
+    expect(await casesIn('resolved', '2026-03-02', '2026-03-08')).toEqual(['Fast', 'Reopened']);
+    expect(await casesIn('resolved', '2026-03-09', '2026-03-15')).toEqual(['Reopened']);
 
     const urgent = await reportOf(org.admin, 'cases', {
       from: '2026-03-02',

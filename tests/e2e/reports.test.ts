@@ -38,6 +38,7 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     await deal('Freezer fleet', 'Lead', { amountMinor: 90_000, currency: 'EUR', ownerId: member.user.id });
     await deal('Loading bay', 'Proposal', { amountMinor: 400_000, currency: 'EUR' });
     await deal('Van lease', 'Proposal', { amountMinor: 120_000, currency: 'USD', ownerId: member.user.id });
+    await deal('Signed pallet order', 'Closed won', { amountMinor: 50_000, currency: 'EUR' });
     browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
@@ -116,6 +117,22 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     expect(await page.getByRole('link', { name: 'Freezer fleet' }).isVisible()).toBe(true);
   });
 
+  it('when the won bar of this month is chosen, then the list shows the deals won this month and says how it was narrowed', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    const won = page.getByRole('option', { name: /\. Won, €500\.00\.$/ });
+    await expect.poll(() => won.count()).toBe(1);
+    await won.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('closedFrom=');
+    await expect.poll(() => page.getByRole('link', { name: 'Signed pallet order' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Cold store extension' }).count()).toBe(0);
+    expect(
+      await page.getByText(/^Won or lost \w+ 1, \d{4} – \w+ \d+, \d{4} · days in UTC$/).isVisible(),
+    ).toBe(true);
+    await saveScreenshot(page, SUITE, '3-drilled-won-deals');
+  });
+
   it('when a manager and a member open the reports, then each sees whose numbers they are, and the member no one else’s', async ({
     baseUrl,
   }) => {
@@ -144,7 +161,8 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     const tiles = () => dashboard.getByRole('heading', { level: 3 }).allTextContents();
     await expect.poll(tiles).toEqual(['Pipeline', 'Forecast', 'Win rate', 'Activity', 'Cases']);
     await expect.poll(() => dashboard.getByText('€2,400.05', { exact: true }).isVisible()).toBe(true);
-    expect(await dashboard.getByText(/· Your team$/).count()).toBe(5);
+    // Each tile counts on its own request: all five say whose numbers they are once loaded.
+    await expect.poll(() => dashboard.getByText(/· Your team$/).count()).toBe(5);
     await saveScreenshot(home, SUITE, '4-dashboard-manager');
     expect(await seriousAxeViolations(home)).toEqual([]);
 
@@ -166,6 +184,25 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     await home.close();
   });
 
+  it('when the system is in the dark theme, then the charts are drawn on the dark background and pass the contrast checks', async ({
+    baseUrl,
+  }) => {
+    const dark = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      reducedMotion: 'reduce',
+      colorScheme: 'dark',
+    });
+    await signInAt(dark, `${baseUrl}/app/reports/pipeline`, org.adminUser.email);
+    await expect
+      .poll(() => dark.getByRole('figure', { name: 'Amount by stage (EUR)' }).isVisible())
+      .toBe(true);
+    const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await saveScreenshot(dark, SUITE, '8-pipeline-dark');
+    expect(await seriousAxeViolations(dark)).toEqual([]);
+    await dark.close();
+  });
+
   it('when the window is 320 px wide, then every report fits without sideways scrolling', async () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
     await page.setViewportSize({ width: 320, height: 800 });
@@ -185,7 +222,7 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
       await expect.poll(() => page.getByText('Counting…').count()).toBe(0);
       expect(await overflowsHorizontally(page), report).toBe(false);
     }
-    await saveScreenshot(page, SUITE, '3-correspondence-narrow');
+    await saveScreenshot(page, SUITE, '7-correspondence-narrow');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -86,3 +86,16 @@ export async function patchRecord(client: Client, path: string, changes: object)
   const reply = await client.patch(path, { ...changes, version: current.body.version });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
 }
+
+/** The names a console list shows for a query, as a report's bar opens it. */
+export async function listedNames(
+  client: Client,
+  list: 'opportunities' | 'cases',
+  query: Record<string, QueryValue>,
+) {
+  const reply = await client.get(`/api/v1/lists/${list}?${queryString(query)}`);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return (reply.body.items as { name?: string; subject?: string }[])
+    .map((row) => row.name ?? row.subject)
+    .sort();
+}

@@ -8,6 +8,7 @@ import {
   Nullable,
   PageQuery,
   strict,
+  TimeZone,
   UserRef,
   Uuid,
 } from './common.js';
@@ -60,6 +61,14 @@ const listQuery = <F extends TProperties>(sortKeys: readonly string[], filters: 
 const oneOrMore = <T extends TSchema>(item: T, max: number) =>
   Type.Union([item, Type.Array(item, { minItems: 1, maxItems: max })]);
 
+/** What a report's bar adds to a list: a team (any, for admins' reports) and the zone its days are in. */
+const ReportDrills = {
+  teamId: Type.Optional(Type.String({ format: 'uuid', description: 'owned by the people of this team' })),
+  timeZone: Type.Optional(
+    Type.String({ ...TimeZone, description: 'the zone the day filters count in; by default the caller’s' }),
+  ),
+};
+
 const NamedRef = Type.Object({ id: Uuid, name: Type.String() });
 const RowMeta = {
   id: Uuid,
@@ -108,6 +117,9 @@ export const OpportunityListViewQuery = listQuery(OPPORTUNITY_LIST_SORTS, {
   status: Type.Optional(oneOrMore(StageKind, 3)),
   closeFrom: Type.Optional(IsoDate),
   closeTo: Type.Optional(IsoDate),
+  ...ReportDrills,
+  closedFrom: Type.Optional(Type.String({ format: 'date', description: 'won or lost on or after this day' })),
+  closedTo: Type.Optional(Type.String({ format: 'date', description: 'won or lost on or before this day' })),
 });
 export type OpportunityListViewQuery = Static<typeof OpportunityListViewQuery>;
 export const OpportunityListRow = Type.Object({
@@ -130,6 +142,11 @@ export const CaseListViewQuery = listQuery(CASE_LIST_SORTS, {
   accountId: Type.Optional(Uuid),
   status: Type.Optional(oneOrMore(CaseStatus, 5)),
   priority: Type.Optional(oneOrMore(CasePriority, 4)),
+  ...ReportDrills,
+  openedFrom: Type.Optional(Type.String({ format: 'date', description: 'opened on or after this day' })),
+  openedTo: Type.Optional(Type.String({ format: 'date', description: 'opened on or before this day' })),
+  resolvedFrom: Type.Optional(Type.String({ format: 'date', description: 'resolved on or after this day' })),
+  resolvedTo: Type.Optional(Type.String({ format: 'date', description: 'resolved on or before this day' })),
 });
 export type CaseListViewQuery = Static<typeof CaseListViewQuery>;
 export const CaseListRow = Type.Object({

@@ -8,6 +8,9 @@ type Kind = 'text' | 'many' | 'boolean';
 
 const COMMON: Record<string, Kind> = { q: 'text', sort: 'text', deleted: 'boolean' };
 
+/** What a report's bar adds: a team, and the zone its days are counted in. */
+const REPORT_DRILLS: Record<string, Kind> = { teamId: 'text', timeZone: 'text' };
+
 const FILTERS: Record<ListName, Record<string, Kind>> = {
   accounts: { owner: 'text' },
   contacts: { owner: 'text', accountId: 'text' },
@@ -18,8 +21,21 @@ const FILTERS: Record<ListName, Record<string, Kind>> = {
     status: 'many',
     closeFrom: 'text',
     closeTo: 'text',
+    ...REPORT_DRILLS,
+    closedFrom: 'text',
+    closedTo: 'text',
   },
-  cases: { owner: 'text', accountId: 'text', status: 'many', priority: 'many' },
+  cases: {
+    owner: 'text',
+    accountId: 'text',
+    status: 'many',
+    priority: 'many',
+    ...REPORT_DRILLS,
+    openedFrom: 'text',
+    openedTo: 'text',
+    resolvedFrom: 'text',
+    resolvedTo: 'text',
+  },
   tasks: {
     assignee: 'text',
     done: 'boolean',

@@ -40,6 +40,7 @@ import { useCreateRecord } from '../record-forms/create-record.js';
 import { LIST_CELLS } from './list-cells.js';
 import { ListFilters, type FilterValues } from './list-filters.js';
 import { isFiltered, listQueryOf, searchOf } from './list-params.js';
+import { ReportNarrowing } from './report-narrowing.js';
 
 type Row = { id: string; version: number; deletedAt: string | null };
 
@@ -172,6 +173,7 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
         onChange={change}
         {...(filtered ? { onClear: () => setQuery({ sort: (query as { sort?: string }).sort }) } : {})}
       />
+      <ReportNarrowing values={query as FilterValues} />
       {notice && (
         <MessageBar intent="success" aria-live="polite">
           <MessageBarBody>{notice}</MessageBarBody>

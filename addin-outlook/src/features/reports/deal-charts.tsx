@@ -9,7 +9,7 @@ import {
   type WinRateReport,
 } from '@inbox-crm/shared/client';
 import { BAR_CHART, ChartBlock, ChartNote, compactNumber, CurrencyTabs, Figures } from './chart-parts.js';
-import type { Drill } from './report-drill.js';
+import { monthDays, type Drill } from './report-drill.js';
 import { monthLabel, percent } from './report-words.js';
 
 const COLORS = {
@@ -45,7 +45,7 @@ function bar(
   };
 }
 
-export function PipelineChart({ report, drill }: { report: PipelineReport; drill: Drill | null }) {
+export function PipelineChart({ report, drill }: { report: PipelineReport; drill: Drill }) {
   const currencies = report.totals.map((total) => total.currency);
   const [currency, choose] = useCurrency(currencies);
   const total = report.totals.find((row) => row.currency === currency);
@@ -60,7 +60,13 @@ export function PipelineChart({ report, drill }: { report: PipelineReport; drill
   }
   const data = report.stages.map((stage) => {
     const amounts = stage.amounts.find((amount) => amount.currency === currency);
-    const open = drill ? () => drill.opportunities({ stageId: stage.stageId }) : undefined;
+    const open = () =>
+      drill.opportunities({
+        stageId: stage.stageId,
+        status: stage.kind,
+        ...(report.range.from ? { closeFrom: report.range.from } : {}),
+        ...(report.range.to ? { closeTo: report.range.to } : {}),
+      });
     return {
       name: stage.name,
       series: [
@@ -89,7 +95,7 @@ export function PipelineChart({ report, drill }: { report: PipelineReport; drill
   );
 }
 
-export function ForecastChart({ report, drill }: { report: ForecastReport; drill: Drill | null }) {
+export function ForecastChart({ report, drill }: { report: ForecastReport; drill: Drill }) {
   const currencies = report.series.map((series) => series.currency);
   const [currency, choose] = useCurrency(currencies);
   const series = report.series.find((row) => row.currency === currency);
@@ -103,15 +109,21 @@ export function ForecastChart({ report, drill }: { report: ForecastReport; drill
   }
   const data = report.months.map((month) => {
     const figures = series?.months.find((row) => row.month === month);
-    const open = drill
-      ? () => drill.opportunities({ status: 'open', ...drill.monthOfCloseDates(month) })
-      : undefined;
+    const days = monthDays(month);
+    const open = () => drill.opportunities({ status: 'open', closeFrom: days.from, closeTo: days.to });
+    const won = () =>
+      drill.opportunities({
+        status: 'won',
+        closedFrom: days.from,
+        closedTo: days.to,
+        timeZone: report.range.timeZone,
+      });
     return {
       name: monthLabel(month),
       series: [
         bar('open', 'Open', figures?.openMinor ?? 0, currency, COLORS.amount, open),
         bar('weighted', 'Weighted', figures?.weightedMinor ?? 0, currency, COLORS.weighted, open),
-        bar('won', 'Won', figures?.wonMinor ?? 0, currency, COLORS.won),
+        bar('won', 'Won', figures?.wonMinor ?? 0, currency, COLORS.won, won),
       ],
     };
   });
@@ -131,7 +143,16 @@ export function ForecastChart({ report, drill }: { report: ForecastReport; drill
   );
 }
 
-export function WinRateChart({ report }: { report: WinRateReport }) {
+export function WinRateChart({ report, drill }: { report: WinRateReport; drill: Drill }) {
+  const closedIn = (month: string, status: 'won' | 'lost') => () => {
+    const days = monthDays(month);
+    drill.opportunities({
+      status,
+      closedFrom: days.from,
+      closedTo: days.to,
+      timeZone: report.range.timeZone,
+    });
+  };
   const byMonth = report.byMonth.map((month) => ({
     name: monthLabel(month.month),
     series: [
@@ -141,6 +162,7 @@ export function WinRateChart({ report }: { report: WinRateReport }) {
         data: month.won,
         color: COLORS.won,
         yAxisCalloutData: `${month.won} won (${percent(month.winRate)})`,
+        onClick: closedIn(month.month, 'won'),
       },
       {
         key: 'lost',
@@ -148,6 +170,7 @@ export function WinRateChart({ report }: { report: WinRateReport }) {
         data: month.lost,
         color: COLORS.lost,
         yAxisCalloutData: `${month.lost} lost`,
+        onClick: closedIn(month.month, 'lost'),
       },
     ],
   }));

@@ -9,41 +9,44 @@ export interface Drill {
   opportunities(filters: Record<string, string | string[]>): void;
   cases(filters: Record<string, string | string[]>): void;
   record(type: 'account', id: string): void;
-  /** The close-date filters of a month (2026-03 → 1 to 31 March). */
-  monthOfCloseDates(month: string): { closeFrom: string; closeTo: string };
+}
+
+/** The first and last day of a month: 2026-02 → 2026-02-01 and 2026-02-28. */
+export function monthDays(month: string): { from: string; to: string } {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return { from: `${month}-01`, to: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10) };
+}
+
+/** The Monday a week begins on and its Sunday: 2026-03-02 → 2026-03-08. */
+export function weekDays(week: string): { from: string; to: string } {
+  return {
+    from: week,
+    to: new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10),
+  };
 }
 
 /**
- * The lists' owner filter for the report's people: a person by id; the caller's own team as
- * `team`; nothing for the whole organisation; a member's report is their own (`me`). Another
- * team than the caller's has no list filter: null.
+ * The lists' owner filter for the report's people: a person by id, a team by id, the caller's
+ * own team for a manager, nothing for the whole organisation; a member's report is their own.
  */
-function ownerFilter(values: ReportFilterValues, user: User): Record<string, string> | null {
+function ownerFilter(values: ReportFilterValues, user: User): Record<string, string> {
   if (values.ownerId) return { owner: values.ownerId };
   if (user.role === 'member') return { owner: 'me' };
-  if (values.teamId && values.teamId !== user.teamId) return null;
-  if (user.role === 'manager' || values.teamId) return { owner: 'team' };
+  if (values.teamId) return { teamId: values.teamId };
+  if (user.role === 'manager') return { owner: 'team' };
   return {};
 }
 
-/** How the report's bars and rows open the records behind them; null when a list cannot show exactly those. */
-export function drillFor(
-  values: ReportFilterValues,
-  user: User,
-  navigate: (path: string) => void,
-): Drill | null {
-  const owner = ownerFilter(values, user);
-  if (owner === null) return null;
-  const scope = { ...owner, ...(values.accountId ? { accountId: values.accountId } : {}) };
+/** How the report's bars and rows open the records behind them, in the console's lists. */
+export function drillFor(values: ReportFilterValues, user: User, navigate: (path: string) => void): Drill {
+  const scope = {
+    ...ownerFilter(values, user),
+    ...(values.accountId ? { accountId: values.accountId } : {}),
+  };
   return {
     opportunities: (filters) =>
       navigate(CONSOLE_PATHS.list('opportunities', searchOf({ ...scope, ...filters }))),
     cases: (filters) => navigate(CONSOLE_PATHS.list('cases', searchOf({ ...scope, ...filters }))),
     record: (type, id) => navigate(consoleRecordPath({ type, id })),
-    monthOfCloseDates: (month) => {
-      const [year, number] = month.split('-').map(Number) as [number, number];
-      const last = new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
-      return { closeFrom: `${month}-01`, closeTo: last };
-    },
   };
 }

@@ -37,10 +37,10 @@ const useStyles = makeStyles({
 });
 
 /** What each report draws; going cold is a list, so it has no chart to save. */
-const VIEWS: { [N in ReportName]: (report: Reports[N]['report'], drill: Drill | null) => ReactNode } = {
+const VIEWS: { [N in ReportName]: (report: Reports[N]['report'], drill: Drill) => ReactNode } = {
   pipeline: (report, drill) => <PipelineChart report={report} drill={drill} />,
   forecast: (report, drill) => <ForecastChart report={report} drill={drill} />,
-  'win-rate': (report) => <WinRateChart report={report} />,
+  'win-rate': (report, drill) => <WinRateChart report={report} drill={drill} />,
   activity: (report) => <ActivityChart report={report} />,
   'going-cold': (report) => <GoingColdList report={report} />,
   cases: (report, drill) => <CasesChart report={report} drill={drill} />,
@@ -139,7 +139,7 @@ export function ReportView<N extends ReportName>({ name, values }: { name: N; va
       {state.status === 'done' && (
         <div className={styles.body} ref={chartArea}>
           {view === 'chart' || !hasChart ? (
-            (VIEWS[name] as (report: Reports[N]['report'], drill: Drill | null) => ReactNode)(
+            (VIEWS[name] as (report: Reports[N]['report'], drill: Drill) => ReactNode)(
               state.data,
               drillFor(values, user, navigate),
             )

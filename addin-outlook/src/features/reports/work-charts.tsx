@@ -22,7 +22,7 @@ import {
 import { formatDay } from '../../ui/format.js';
 import { ConsoleLink } from '../console/console-link.js';
 import { BAR_CHART, ChartBlock, ChartNote, duration, Figures, ScrollingTable } from './chart-parts.js';
-import type { Drill } from './report-drill.js';
+import { weekDays, type Drill } from './report-drill.js';
 import { monthLabel, weekLabel } from './report-words.js';
 
 const KIND_COLORS = {
@@ -64,19 +64,30 @@ export function ActivityChart({ report }: { report: ActivityReport }) {
   );
 }
 
-export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill | null }) {
-  const weeks = report.weeks.map((week) => ({
-    name: weekLabel(week.week),
-    series: [
-      { key: 'opened', legend: 'Opened', data: week.opened, color: tokens.colorPaletteBlueBorderActive },
-      {
-        key: 'resolved',
-        legend: 'Resolved',
-        data: week.resolved,
-        color: tokens.colorPaletteGreenBorderActive,
-      },
-    ],
-  }));
+export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill }) {
+  const { timeZone } = report.range;
+  const weeks = report.weeks.map((week) => {
+    const days = weekDays(week.week);
+    return {
+      name: weekLabel(week.week),
+      series: [
+        {
+          key: 'opened',
+          legend: 'Opened',
+          data: week.opened,
+          color: tokens.colorPaletteBlueBorderActive,
+          onClick: () => drill.cases({ openedFrom: days.from, openedTo: days.to, timeZone }),
+        },
+        {
+          key: 'resolved',
+          legend: 'Resolved',
+          data: week.resolved,
+          color: tokens.colorPaletteGreenBorderActive,
+          onClick: () => drill.cases({ resolvedFrom: days.from, resolvedTo: days.to, timeZone }),
+        },
+      ],
+    };
+  });
   const ages = (Object.keys(CASE_AGE_NAMES) as (keyof typeof CASE_AGE_NAMES)[]).map((age) => ({
     xAxisPoint: CASE_AGE_NAMES[age],
     chartData: (Object.keys(PRIORITY_COLORS) as (keyof typeof PRIORITY_COLORS)[]).map((priority) => ({
@@ -100,11 +111,9 @@ export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill
       <ChartBlock title="Open cases by age and priority">
         <VerticalStackedBarChart data={ages} {...BAR_CHART} />
       </ChartBlock>
-      {drill && (
-        <Link onClick={() => drill.cases({ status: ['new', 'open', 'pending'] })}>
-          Open the list of open cases
-        </Link>
-      )}
+      <Link onClick={() => drill.cases({ status: ['new', 'open', 'pending'] })}>
+        Open the list of open cases
+      </Link>
     </>
   );
 }

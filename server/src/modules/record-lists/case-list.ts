@@ -1,6 +1,7 @@
 import type { CaseListRow, CaseListViewQuery, CasePriority, CaseStatus } from '@inbox-crm/shared';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import { whereSearchMatches } from '../../db/search.js';
+import { whereInTeam, whereOnDays } from './list-periods.js';
 import { userNames, userRef } from '../users/index.js';
 import {
   asList,
@@ -41,6 +42,23 @@ export const caseList: ListDefinition<CaseListViewQuery, CaseListRow> = {
     if (query.accountId) builder.where('k.account_id', query.accountId);
     if (query.status) builder.whereIn('k.status', asList(query.status));
     if (query.priority) builder.whereIn('k.priority', asList(query.priority));
+    whereInTeam(db, builder, 'k.owner_id', query.teamId, actor);
+    whereOnDays(
+      builder,
+      'k.created_at',
+      { from: query.openedFrom, to: query.openedTo, timeZone: query.timeZone },
+      actor,
+    );
+    if (query.resolvedFrom || query.resolvedTo) {
+      const days = { from: query.resolvedFrom, to: query.resolvedTo, timeZone: query.timeZone };
+      builder.whereExists((resolving) => {
+        resolving
+          .select(db.raw('1'))
+          .from('case_status_history as h')
+          .whereRaw('h.org_id = k.org_id AND h.case_id = k.id AND h.resolves');
+        whereOnDays(resolving, 'h.entered_at', days, actor);
+      });
+    }
     whereSearchMatches(builder, 'k.search_vector', query.q);
     return builder;
   },

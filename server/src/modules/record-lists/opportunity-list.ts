@@ -2,6 +2,7 @@ import type { OpportunityListRow, OpportunityListViewQuery, StageKind } from '@i
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { userNames, userRef } from '../users/index.js';
+import { whereInTeam, whereOnDays } from './list-periods.js';
 import {
   asList,
   namedRef,
@@ -42,6 +43,17 @@ export const opportunityList: ListDefinition<OpportunityListViewQuery, Opportuni
     if (query.status) builder.whereIn('o.status', asList(query.status));
     if (query.closeFrom) builder.where('o.close_date', '>=', query.closeFrom);
     if (query.closeTo) builder.where('o.close_date', '<=', query.closeTo);
+    whereInTeam(db, builder, 'o.owner_id', query.teamId, actor);
+    if (query.closedFrom || query.closedTo) {
+      const days = { from: query.closedFrom, to: query.closedTo, timeZone: query.timeZone };
+      builder.whereIn('o.status', ['won', 'lost']).whereExists((closing) => {
+        closing
+          .select(db.raw('1'))
+          .from('opportunity_stage_history as h')
+          .whereRaw('h.org_id = o.org_id AND h.opportunity_id = o.id AND h.left_at IS NULL');
+        whereOnDays(closing, 'h.entered_at', days, actor);
+      });
+    }
     whereSearchMatches(builder, 'o.search_vector', query.q);
     return builder;
   },
