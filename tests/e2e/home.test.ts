@@ -176,7 +176,8 @@ describe.skipIf(missing !== null)(
       expect(await page.getByRole('link', { name: /^priya\.raman@/ }).getAttribute('href')).toBe(
         'mailto:priya.raman@harbourside.example',
       );
-      expect(await page.getByLabel('Owner').inputValue()).toBe(manager.user.id);
+      // The owner picker fills once the people are loaded (beside the record and the dashboard's reports).
+      await expect.poll(() => page.getByLabel('Owner').inputValue()).toBe(manager.user.id);
       await expect
         .poll(() =>
           page.getByRole('list', { name: 'Open tasks of this record' }).getByRole('listitem').count(),

@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from '../lookup/data-set.js';
+import { serveLookupDataSet } from '../lookup/data-set-server.js';
 import { benchUserId } from '../lookup/owners.js';
-import { prepareDatabase } from '../lookup/prepare-database.js';
-import { spreadOwners } from '../lookup/spread-owners.js';
 import { signIn, type ApiSession } from '../support/api-session.js';
-import { startChildServer } from '../support/child-server.js';
-import { timeRequests, type TimedRequests } from '../support/latency.js';
+import { addToSample, timeRequests, type TimedRequests } from '../support/latency.js';
 import { printReport, type ScenarioResult } from './report.js';
 import { senderView, targetScenarios, type Scenario, type Sessions } from './scenarios.js';
 import { signInTeamMember } from './team-member.js';
@@ -21,20 +16,6 @@ const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '1,4').split(',').map(Number
 const ONLY = process.env.BENCH_ONLY ?? '';
 // As in the lookup benchmark: twice the cores of a 2-core machine.
 const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '4';
-
-/** Brings a data set loaded before owners were spread up to date, in place. */
-async function updateDataSet(url: string, orgId: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const admin = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
-      BENCH_ADMIN_EMAIL,
-    ]);
-    await spreadOwners(client, orgId, admin.rows[0]!.id);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Prepared {
   scenario: Scenario;
@@ -81,12 +62,7 @@ async function measureScenarios(prepared: Prepared[]): Promise<ScenarioResult[]>
       for (const each of prepared) {
         // Each round goes on to senders not looked up yet; a list's pages come round again.
         const timed = await time(each, clients, REQUESTS_PER_CLIENT, round * REQUESTS_PER_CLIENT);
-        const key = `${clients} ${each.scenario.name}`;
-        const sample = samples.get(key) ?? { durations: [], failures: 0 };
-        sample.durations.push(...timed.durations);
-        sample.failures += timed.failures;
-        sample.firstFailure ??= timed.firstFailure;
-        samples.set(key, sample);
+        addToSample(samples, `${clients} ${each.scenario.name}`, timed);
       }
     }
   }
@@ -102,20 +78,7 @@ async function measureScenarios(prepared: Prepared[]): Promise<ScenarioResult[]>
 }
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    console.error(
-      'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres); the benchmark makes its own database there.',
-    );
-    process.exit(1);
-  }
-  const { url, orgId } = await prepareDatabase(serverUrl, process.argv.includes('--reload'));
-  await updateDataSet(url, orgId);
-  const server = await startChildServer(
-    fileURLToPath(new URL('../../../server/dist/server.js', import.meta.url)),
-    PORT,
-    { DATABASE_URL: url, DATABASE_POOL_MAX: POOL_MAX, JWT_SECRET: randomBytes(32).toString('hex') },
-  );
+  const { server } = await serveLookupDataSet(PORT, { DATABASE_POOL_MAX: POOL_MAX });
   try {
     const admin = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     console.log('\nFinding the pages to request…');

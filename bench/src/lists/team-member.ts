@@ -22,15 +22,20 @@ async function patchJson(api: ApiSession, path: string, body: unknown): Promise<
  */
 export async function signInTeamMember(admin: ApiSession): Promise<ApiSession> {
   if (teamOfBenchUser(TEAM_MEMBER) === null) throw new Error(`owner ${TEAM_MEMBER} is in no team`);
-  const email = benchUserEmail(TEAM_MEMBER);
+  return signInBenchUser(admin, TEAM_MEMBER);
+}
+
+/** Signs in as the data set's user `user` (see signInTeamMember for how they get a password). */
+export async function signInBenchUser(admin: ApiSession, user: number): Promise<ApiSession> {
+  const email = benchUserEmail(user);
   try {
     return await signIn(admin.baseUrl, email, BENCH_ADMIN_PASSWORD);
   } catch (error) {
     if (!(error instanceof SignInRefused && error.status === 401)) throw error;
   }
-  const path = `/api/v1/users/${benchUserId(TEAM_MEMBER)}`;
+  const path = `/api/v1/users/${benchUserId(user)}`;
   const { version } = await admin.getJson<{ version: number }>(path);
   await patchJson(admin, path, { version, password: BENCH_ADMIN_PASSWORD });
-  console.log(`  gave ${email} a password, to sign in as a member of a team`);
+  console.log(`  gave ${email} a password, to sign in as them`);
   return signIn(admin.baseUrl, email, BENCH_ADMIN_PASSWORD);
 }

@@ -21,3 +21,15 @@ export function prepareDatabase(serverUrl: string, reload: boolean): Promise<{ u
     reload,
   );
 }
+
+/** The data set's database on the server DATABASE_URL names (stops with a sentence when it names none); `--reload` loads it again. */
+export function lookupDataSetDatabase(): Promise<{ url: string; orgId: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.error(
+      'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres); the benchmark makes its own database there.',
+    );
+    process.exit(1);
+  }
+  return prepareDatabase(serverUrl, process.argv.includes('--reload'));
+}

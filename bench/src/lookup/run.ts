@@ -4,7 +4,7 @@ import { signIn } from '../support/api-session.js';
 import { startChildServer } from '../support/child-server.js';
 import { measure, median, printTable, type Measurement } from '../support/measure.js';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, senderAddress } from './data-set.js';
-import { prepareDatabase } from './prepare-database.js';
+import { lookupDataSetDatabase } from './prepare-database.js';
 
 const CONNECTIONS = 20;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
@@ -15,14 +15,7 @@ const WARM_UP_SECONDS = 3;
 const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '4';
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    console.error(
-      'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres); the benchmark makes its own database there.',
-    );
-    process.exit(1);
-  }
-  const { url, orgId } = await prepareDatabase(serverUrl, process.argv.includes('--reload'));
+  const { url, orgId } = await lookupDataSetDatabase();
   const bare = await startChildServer(fileURLToPath(new URL('./bare-server.js', import.meta.url)), 3901, {
     DATABASE_URL: url,
     DATABASE_POOL_MAX: POOL_MAX,

@@ -51,3 +51,12 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** Adds one round's requests to what `samples` holds under `key`, so percentiles span every round. */
+export function addToSample(samples: Map<string, TimedRequests>, key: string, timed: TimedRequests): void {
+  const sample = samples.get(key) ?? { durations: [], failures: 0 };
+  sample.durations.push(...timed.durations);
+  sample.failures += timed.failures;
+  sample.firstFailure ??= timed.firstFailure;
+  samples.set(key, sample);
+}
