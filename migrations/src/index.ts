@@ -15,6 +15,7 @@ import * as homeRecentMail from './20261203000800_home_recent_mail.js';
 import * as activitySearch from './20261203000900_activity_search.js';
 import * as stageAndStatusHistory from './20261204000000_stage_and_status_history.js';
 import * as dashboardTiles from './20261204000100_dashboard_tiles.js';
+import * as caseStatusStaysIndex from './20261204000200_case_status_stays_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261203000900_activity_search', activitySearch],
   ['20261204000000_stage_and_status_history', stageAndStatusHistory],
   ['20261204000100_dashboard_tiles', dashboardTiles],
+  ['20261204000200_case_status_stays_index', caseStatusStaysIndex],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 
-// The lookup data set's deals and cases were all created at load time, with one stay each (the
-// migration's backfill). This spreads their creation over the last year and gives them a history:
-// deals past the first stage spent up to three weeks in it first; resolved and closed cases were
-// new for up to two days. Once: a data set with a stay that ended is left as it is.
+// The lookup data set's deals and cases are written straight into their tables, all created at load
+// time and with no history. This spreads their creation over the last year (by a hash of the id, so
+// the same each time) and gives them a history: deals past the first stage spent up to three weeks
+// in it first; resolved and closed cases were new for up to two days; each is in its present stage
+// or status since. A data set whose every deal and case has a present stay is left as it is.
 const STEPS: ReadonlyArray<[label: string, sql: string]> = [
   [
     'deals created over the last year',
@@ -18,15 +19,19 @@ const STEPS: ReadonlyArray<[label: string, sql: string]> = [
      FROM opportunities o
      CROSS JOIN LATERAL (SELECT s.id FROM pipeline_stages s WHERE s.org_id = o.org_id AND s.kind = 'open'
                          ORDER BY s.position LIMIT 1) first_open
-     WHERE o.org_id = $1 AND o.stage_id <> first_open.id`,
+     WHERE o.org_id = $1 AND o.stage_id <> first_open.id
+       AND NOT EXISTS (SELECT 1 FROM opportunity_stage_history e
+                       WHERE e.org_id = o.org_id AND e.opportunity_id = o.id AND e.left_at IS NOT NULL)`,
   ],
   [
-    'deals entered their present stage after',
-    `UPDATE opportunity_stage_history h SET entered_at = coalesce(
-       (SELECT max(e.left_at) FROM opportunity_stage_history e
-        WHERE e.org_id = h.org_id AND e.opportunity_id = h.opportunity_id AND e.left_at IS NOT NULL),
-       (SELECT o.created_at FROM opportunities o WHERE o.org_id = h.org_id AND o.id = h.opportunity_id))
-     WHERE h.org_id = $1 AND h.left_at IS NULL`,
+    'deals are in their present stage since',
+    `INSERT INTO opportunity_stage_history (org_id, id, opportunity_id, stage_id, entered_at)
+     SELECT o.org_id, gen_random_uuid(), o.id, o.stage_id,
+            coalesce((SELECT max(e.left_at) FROM opportunity_stage_history e
+                      WHERE e.org_id = o.org_id AND e.opportunity_id = o.id), o.created_at)
+     FROM opportunities o
+     WHERE o.org_id = $1 AND NOT EXISTS (SELECT 1 FROM opportunity_stage_history e
+                                         WHERE e.org_id = o.org_id AND e.opportunity_id = o.id AND e.left_at IS NULL)`,
   ],
   [
     'cases opened over the last year',
@@ -38,25 +43,34 @@ const STEPS: ReadonlyArray<[label: string, sql: string]> = [
     `INSERT INTO case_status_history (org_id, id, case_id, status, resolves, entered_at, left_at)
      SELECT k.org_id, gen_random_uuid(), k.id, 'new', false, k.created_at,
             least(now(), k.created_at + ((hashtext(k.id::text) & 1023) % 48 + 1) * interval '1 hour')
-     FROM cases k WHERE k.org_id = $1 AND k.status IN ('resolved', 'closed')`,
+     FROM cases k WHERE k.org_id = $1 AND k.status IN ('resolved', 'closed')
+       AND NOT EXISTS (SELECT 1 FROM case_status_history e
+                       WHERE e.org_id = k.org_id AND e.case_id = k.id AND e.left_at IS NOT NULL)`,
   ],
   [
-    'cases entered their present status after',
-    `UPDATE case_status_history h SET
-       entered_at = coalesce((SELECT max(e.left_at) FROM case_status_history e
-                              WHERE e.org_id = h.org_id AND e.case_id = h.case_id AND e.left_at IS NOT NULL),
-                             (SELECT k.created_at FROM cases k WHERE k.org_id = h.org_id AND k.id = h.case_id)),
-       resolves = h.status IN ('resolved', 'closed')
-     WHERE h.org_id = $1 AND h.left_at IS NULL`,
+    'cases are in their present status since',
+    `INSERT INTO case_status_history (org_id, id, case_id, status, resolves, entered_at)
+     SELECT k.org_id, gen_random_uuid(), k.id, k.status, k.status IN ('resolved', 'closed'),
+            coalesce((SELECT max(e.left_at) FROM case_status_history e
+                      WHERE e.org_id = k.org_id AND e.case_id = k.id), k.created_at)
+     FROM cases k
+     WHERE k.org_id = $1 AND NOT EXISTS (SELECT 1 FROM case_status_history e
+                                         WHERE e.org_id = k.org_id AND e.case_id = k.id AND e.left_at IS NULL)`,
   ],
 ];
 
 export async function growHistory(client: pg.Client, orgId: string): Promise<void> {
-  const grown = await client.query(
-    'SELECT 1 FROM opportunity_stage_history WHERE org_id = $1 AND left_at IS NOT NULL LIMIT 1',
+  // Every step adds only what is missing, so a run stopped half way is finished by the next.
+  const missing = await client.query(
+    `SELECT 1 FROM opportunities o WHERE o.org_id = $1 AND NOT EXISTS (
+       SELECT 1 FROM opportunity_stage_history h WHERE h.org_id = o.org_id AND h.opportunity_id = o.id AND h.left_at IS NULL)
+     UNION ALL
+     SELECT 1 FROM cases k WHERE k.org_id = $1 AND NOT EXISTS (
+       SELECT 1 FROM case_status_history h WHERE h.org_id = k.org_id AND h.case_id = k.id AND h.left_at IS NULL)
+     LIMIT 1`,
     [orgId],
   );
-  if (grown.rowCount !== 0) return;
+  if (missing.rowCount === 0) return;
   console.log('Giving the data set’s deals and cases a history over the last year…');
   await client.query('BEGIN');
   try {
