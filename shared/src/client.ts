@@ -12,6 +12,7 @@ export * from './domain/record-type-names.js';
 export * from './domain/record-words.js';
 export * from './domain/task-due.js';
 export * from './domain/list-columns.js';
+export * from './domain/report-names.js';
 export * from './domain/report-tables.js';
 export * from './domain/reminder-choices.js';
 export * from './schemas/limits.js';

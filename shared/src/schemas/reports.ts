@@ -2,21 +2,13 @@ import { Type, type Static, type TProperties, type TSchema, type TString } from 
 import { CasePriority } from './cases.js';
 import { IsoDate, IsoDateTime, Nullable, strict, TimeZone, UserRef, Uuid } from './common.js';
 import { StageKind } from './organisation.js';
+import { REPORT_NAMES, type ReportName } from '../domain/report-names.js';
 
 // The standard reports (GET /api/v1/reports/{name}): exact aggregates over the live records, for
 // the people the caller may report on — an admin the organisation, a manager their team, a member
 // themselves. Money is always per currency: no report adds amounts in different currencies.
 
-export const REPORT_NAMES = [
-  'pipeline',
-  'forecast',
-  'win-rate',
-  'activity',
-  'going-cold',
-  'cases',
-  'correspondence',
-] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
+export { REPORT_NAMES, type ReportName };
 
 /** A string schema (an id, a date, a zone) with a description of what it filters. */
 const described = (schema: TString, description: string) => Type.String({ ...schema, description });

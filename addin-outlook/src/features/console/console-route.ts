@@ -4,19 +4,9 @@ import {
   type ListName,
   type RecordRef,
   type RecordType,
+  REPORT_NAMES,
   type ReportName,
 } from '@inbox-crm/shared/client';
-
-/** The reports, in the order the reports page offers them. */
-export const REPORT_ORDER: readonly ReportName[] = [
-  'pipeline',
-  'forecast',
-  'win-rate',
-  'activity',
-  'going-cold',
-  'cases',
-  'correspondence',
-];
 
 /** The console's pages, each at a path of its own so that any of them can be linked to. */
 export type ConsoleRoute =
@@ -80,7 +70,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/plans') return { page: 'plans' };
   if (path === '/app/people') return { page: 'people' };
   if (path === '/app/reports') return { page: 'reports', report: 'pipeline', search };
-  const report = REPORT_ORDER.find((name) => path === `/app/reports/${name}`);
+  const report = REPORT_NAMES.find((name) => path === `/app/reports/${name}`);
   if (report) return { page: 'reports', report, search };
   const email = /^\/app\/emails\/([0-9a-f-]{36})$/i.exec(path);
   if (email) return { page: 'email', id: email[1]!.toLowerCase() };

@@ -1,13 +1,13 @@
 import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
-import type { ReportName, Reports } from '@inbox-crm/shared/client';
+import { REPORT_NAMES, type ReportName, type Reports } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { ConsoleLink } from '../console/console-link.js';
-import { CONSOLE_PATHS, REPORT_ORDER } from '../console/console-route.js';
+import { CONSOLE_PATHS } from '../console/console-route.js';
 import { rangeLine, REPORT_TITLES } from './report-words.js';
 import { TILE_VIEWS } from './tile-views.js';
 
@@ -80,7 +80,7 @@ function TileEditor(props: {
 }) {
   const styles = useStyles();
   const [pinned, setPinned] = useState(props.tiles);
-  const order = [...pinned, ...REPORT_ORDER.filter((name) => !pinned.includes(name))];
+  const order = [...pinned, ...REPORT_NAMES.filter((name) => !pinned.includes(name))];
   const move = (name: ReportName, by: -1 | 1) => {
     const at = pinned.indexOf(name);
     const next = [...pinned];

@@ -143,6 +143,23 @@ export function ForecastChart({ report, drill }: { report: ForecastReport; drill
   );
 }
 
+/** The win rate's headline numbers: the rate, deals won and lost, and the median days to win. */
+export function WinRateFigures({ report }: { report: WinRateReport }) {
+  return (
+    <Figures
+      items={[
+        ['Win rate', percent(report.totals.winRate)],
+        ['Won', String(report.totals.won)],
+        ['Lost', String(report.totals.lost)],
+        [
+          'Median days to win',
+          report.salesCycle.medianDays === null ? '–' : String(report.salesCycle.medianDays),
+        ],
+      ]}
+    />
+  );
+}
+
 export function WinRateChart({ report, drill }: { report: WinRateReport; drill: Drill }) {
   const closedIn = (month: string, status: 'won' | 'lost') => () => {
     const days = monthDays(month);
@@ -185,17 +202,7 @@ export function WinRateChart({ report, drill }: { report: WinRateReport; drill: 
   }));
   return (
     <>
-      <Figures
-        items={[
-          ['Win rate', percent(report.totals.winRate)],
-          ['Won', String(report.totals.won)],
-          ['Lost', String(report.totals.lost)],
-          [
-            'Median days to win',
-            report.salesCycle.medianDays === null ? '–' : String(report.salesCycle.medianDays),
-          ],
-        ]}
-      />
+      <WinRateFigures report={report} />
       <ChartBlock title="Deals won and lost by month">
         <GroupedVerticalBarChart data={byMonth} {...BAR_CHART} />
       </ChartBlock>

@@ -9,13 +9,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { ReportName } from '@inbox-crm/shared/client';
+import { REPORT_NAMES, type ReportName } from '@inbox-crm/shared/client';
 import { NamedSelect } from '../../ui/named-select.js';
 import { useNarrow } from '../../ui/use-narrow.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { useNavigate } from '../console/console-link.js';
-import { CONSOLE_PATHS, REPORT_ORDER } from '../console/console-route.js';
+import { CONSOLE_PATHS } from '../console/console-route.js';
 import { reportFiltersOf, reportSearchOf, type ReportFilterValues } from './report-filters.js';
 import { ReportView } from './report-view.js';
 import { REPORT_TITLES } from './report-words.js';
@@ -142,7 +142,7 @@ export default function ReportsPage({ report, search }: { report: ReportName; se
       {narrow ? (
         <Field label="Report">
           <Select value={report} onChange={(_, data) => go(data.value as ReportName, values)}>
-            {REPORT_ORDER.map((name) => (
+            {REPORT_NAMES.map((name) => (
               <option key={name} value={name}>
                 {REPORT_TITLES[name].title}
               </option>
@@ -155,7 +155,7 @@ export default function ReportsPage({ report, search }: { report: ReportName; se
           onTabSelect={(_, data) => go(data.value as ReportName, values)}
           aria-label="Reports"
         >
-          {REPORT_ORDER.map((name) => (
+          {REPORT_NAMES.map((name) => (
             <Tab key={name} value={name}>
               {REPORT_TITLES[name].title}
             </Tab>

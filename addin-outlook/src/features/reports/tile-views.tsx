@@ -9,8 +9,8 @@ import {
 } from '@inbox-crm/shared/client';
 import type { ReactNode } from 'react';
 import { ConsoleLink } from '../console/console-link.js';
+import { WinRateFigures } from './deal-charts.js';
 import { BAR_CHART, ChartNote, compactNumber, duration, Figures } from './chart-parts.js';
-import { percent } from './report-words.js';
 
 // Each report as a home tile: its headline numbers and, where it reads at a glance, one small
 // chart; the report page has the rest.
@@ -95,19 +95,7 @@ export const TILE_VIEWS: { [N in ReportName]: (report: Reports[N]['report']) => 
       />
     );
   },
-  'win-rate': (report) => (
-    <Figures
-      items={[
-        ['Win rate', percent(report.totals.winRate)],
-        ['Won', String(report.totals.won)],
-        ['Lost', String(report.totals.lost)],
-        [
-          'Median days to win',
-          report.salesCycle.medianDays === null ? '–' : String(report.salesCycle.medianDays),
-        ],
-      ]}
-    />
-  ),
+  'win-rate': (report) => <WinRateFigures report={report} />,
   activity: (report) => {
     const total = (key: 'emails' | 'calls' | 'meetings' | 'notes') =>
       String(sum(report.people.map((person) => person.totals[key])));
