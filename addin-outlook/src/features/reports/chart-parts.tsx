@@ -1,5 +1,5 @@
 import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   chart: { minWidth: 0, width: '100%' },
@@ -26,6 +26,29 @@ function clickFocusedBar(event: KeyboardEvent<HTMLElement>): void {
   bar.dispatchEvent(new MouseEvent('click', { bubbles: true }));
 }
 
+/**
+ * Draws its chart again when its width changes (a window resized, a phone turned): the charts
+ * measure their width once, when drawn, and would otherwise be cut or left narrow.
+ */
+export function FittingChart({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(([entry]) =>
+      setWidth(Math.round((entry?.contentRect.width ?? 0) / 8)),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} style={{ minWidth: 0 }}>
+      <div key={width}>{children}</div>
+    </div>
+  );
+}
+
 /** One chart of a report, titled; the report's "Save chart" saves the first. */
 export function ChartBlock({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles();
@@ -34,7 +57,7 @@ export function ChartBlock({ title, children }: { title: string; children: React
       <Text as="h3" size={300} weight="semibold" className={styles.title}>
         {title}
       </Text>
-      {children}
+      <FittingChart>{children}</FittingChart>
     </figure>
   );
 }

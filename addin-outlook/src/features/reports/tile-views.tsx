@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { ConsoleLink } from '../console/console-link.js';
 import { WinRateFigures } from './deal-charts.js';
-import { BAR_CHART, ChartNote, compactNumber, duration, Figures } from './chart-parts.js';
+import { BAR_CHART, FittingChart, ChartNote, compactNumber, duration, Figures } from './chart-parts.js';
 
 // Each report as a home tile: its headline numbers and, where it reads at a glance, one small
 // chart; the report page has the rest.
@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const TILE_CHART = { ...BAR_CHART, height: 180 } as const;
+// A tile is narrow: stage names are turned so that every one shows.
+const TILE_CHART = { ...BAR_CHART, height: 200, wrapXAxisLables: false, rotateXAxisLables: true } as const;
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 function AccountList({ items }: { items: { id: string; name: string; note: string }[] }) {
@@ -67,11 +68,21 @@ export const TILE_VIEWS: { [N in ReportName]: (report: Reports[N]['report']) => 
             [`Open in ${total.currency}`, formatMoney(total.amountMinor, total.currency) ?? ''],
             ['Weighted', formatMoney(total.weightedMinor, total.currency) ?? ''],
             ...(report.totals.length > 1
-              ? [['Other currencies', String(report.totals.length - 1)] as [string, string]]
+              ? [
+                  [
+                    'Also open in',
+                    report.totals
+                      .slice(1)
+                      .map((row) => row.currency)
+                      .join(', '),
+                  ] as [string, string],
+                ]
               : []),
           ]}
         />
-        <GroupedVerticalBarChart data={data} {...TILE_CHART} yAxisTickFormat={compactNumber} />
+        <FittingChart>
+          <GroupedVerticalBarChart data={data} {...TILE_CHART} yAxisTickFormat={compactNumber} />
+        </FittingChart>
       </>
     );
   },
