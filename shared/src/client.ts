@@ -14,6 +14,7 @@ export * from './domain/task-due.js';
 export * from './domain/list-columns.js';
 export * from './domain/report-names.js';
 export * from './domain/report-tables.js';
+export * from './domain/case-ages.js';
 export * from './domain/reminder-choices.js';
 export * from './schemas/limits.js';
 export type * from './schemas/index.js';

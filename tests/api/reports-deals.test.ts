@@ -202,6 +202,17 @@ describe('win rate, sales cycle and time in stage', () => {
       ['Proposal', 1, 5], // 2 + 3 days
       ['Negotiation', 0, null],
     ]);
+    // A stage's bar opens the deals that left it in the period ("Later" left Qualified in April).
+    const leftInMarch = (stageId: string) =>
+      listedNames(org.admin, 'opportunities', {
+        leftStageId: stageId,
+        leftFrom: '2026-03-01',
+        leftTo: '2026-03-31',
+        timeZone: 'UTC',
+      });
+    expect(await leftInMarch(qualified)).toEqual(['Back and forth', 'Quick loss']);
+    expect(await leftInMarch(proposal)).toEqual(['Back and forth']);
+    expect(await leftInMarch(stages['Lead']!.id)).toEqual([]);
 
     const spring = await reportOf(org.admin, 'win-rate', {
       from: '2026-03-01',

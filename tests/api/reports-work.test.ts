@@ -1,3 +1,4 @@
+import { openedDaysOf, type CaseAgeBucket } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import {
   createAccount,
@@ -269,6 +270,60 @@ describe('the cases report', () => {
       priority: 'urgent',
     });
     expect(urgent.weeks.map((week) => week.opened)).toEqual([1, 0]);
+  });
+
+  it('when cases are open, then each is aged in whole days of the report’s time zone and each age bar opens exactly its cases', async ({
+    org,
+    testApp,
+  }) => {
+    const knex = testApp.database.knex;
+    const contact = await createContact(org.admin, { lastName: 'Customer' });
+    const openedDaysAgo = async (subject: string, days: number, status = 'open') => {
+      const reply = await org.admin.post('/api/v1/cases', {
+        subject,
+        priority: 'high',
+        contactId: contact.id,
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+      if (status !== 'new') await patchRecord(org.admin, `/api/v1/cases/${reply.body.id}`, { status });
+      // Midday UTC, so the day is the same whatever the hour the test runs.
+      const day = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+      await knex('cases')
+        .where({ id: reply.body.id })
+        .update({ created_at: `${day}T12:00:00Z` });
+    };
+    await openedDaysAgo('Today', 0);
+    await openedDaysAgo('Seven days', 7, 'pending');
+    await openedDaysAgo('Eight days', 8);
+    await openedDaysAgo('Ninety-one days', 91);
+    await openedDaysAgo('Resolved', 3, 'resolved');
+
+    const report = await reportOf(org.admin, 'cases', { timeZone: 'UTC' });
+    expect(report.today).toBe(new Date().toISOString().slice(0, 10));
+    expect(report.openByAge).toEqual(
+      expect.arrayContaining([
+        { age: 'day', priority: 'high', cases: 1 },
+        { age: 'week', priority: 'high', cases: 1 },
+        { age: 'month', priority: 'high', cases: 1 },
+        { age: 'older', priority: 'high', cases: 1 },
+      ]),
+    );
+    expect(report.openByAge).toHaveLength(4);
+    const ageBar = async (age: CaseAgeBucket) => {
+      const opened = openedDaysOf(age, report.today);
+      return listedNames(org.admin, 'cases', {
+        status: ['new', 'open', 'pending'],
+        priority: 'high',
+        ...(opened.from ? { openedFrom: opened.from } : {}),
+        openedTo: opened.to,
+        timeZone: 'UTC',
+      });
+    };
+    expect(await ageBar('day')).toEqual(['Today']);
+    expect(await ageBar('week')).toEqual(['Seven days']);
+    expect(await ageBar('month')).toEqual(['Eight days']);
+    expect(await ageBar('quarter')).toEqual([]);
+    expect(await ageBar('older')).toEqual(['Ninety-one days']);
   });
 });
 

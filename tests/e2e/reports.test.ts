@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { User } from '@inbox-crm/shared';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
-import { createAccount, createOpportunity } from '../support/fixtures.js';
+import { createAccount, createContact, createOpportunity } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { stagesByName } from '../support/reports.js';
@@ -39,6 +39,13 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     await deal('Loading bay', 'Proposal', { amountMinor: 400_000, currency: 'EUR' });
     await deal('Van lease', 'Proposal', { amountMinor: 120_000, currency: 'USD', ownerId: member.user.id });
     await deal('Signed pallet order', 'Closed won', { amountMinor: 50_000, currency: 'EUR' });
+    const contact = await createContact(org.admin, { lastName: 'Buyer', accountId: account.id });
+    const opened = await org.admin.post('/api/v1/cases', {
+      subject: 'Freezer alarm at night',
+      priority: 'urgent',
+      contactId: contact.id,
+    });
+    expect(opened.status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
@@ -131,6 +138,20 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
       await page.getByText(/^Won or lost \w+ 1, \d{4} – \w+ \d+, \d{4} · days in UTC$/).isVisible(),
     ).toBe(true);
     await saveScreenshot(page, SUITE, '3-drilled-won-deals');
+  });
+
+  it('when the bar of urgent cases opened today is chosen, then the list shows those open cases', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    const urgentToday = page.getByRole('option', { name: 'Opened today. Urgent, 1.' });
+    await expect.poll(() => urgentToday.count()).toBe(1);
+    await urgentToday.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('openedTo=');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Freezer alarm at night' }).isVisible())
+      .toBe(true);
+    expect(await page.getByText(/^Opened \w+ \d+, \d{4} – \w+ \d+, \d{4} · days in /).isVisible()).toBe(true);
   });
 
   it('when a manager and a member open the reports, then each sees whose numbers they are, and the member no one else’s', async ({

@@ -37,7 +37,7 @@ export interface ReportTable {
 const col = (label: string, kind: ReportCellKind = 'text'): ReportColumn => ({ label, kind });
 
 export const CASE_AGE_NAMES: Record<CaseAgeBucket, string> = {
-  day: 'Under a day',
+  day: 'Opened today',
   week: '1–7 days',
   month: '8–30 days',
   quarter: '31–90 days',

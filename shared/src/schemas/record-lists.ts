@@ -120,6 +120,15 @@ export const OpportunityListViewQuery = listQuery(OPPORTUNITY_LIST_SORTS, {
   ...ReportDrills,
   closedFrom: Type.Optional(Type.String({ format: 'date', description: 'won or lost on or after this day' })),
   closedTo: Type.Optional(Type.String({ format: 'date', description: 'won or lost on or before this day' })),
+  leftStageId: Type.Optional(
+    Type.String({ format: 'uuid', description: 'deals that spent time in this stage and left it' }),
+  ),
+  leftFrom: Type.Optional(
+    Type.String({ format: 'date', description: 'with leftStageId: left it on or after this day' }),
+  ),
+  leftTo: Type.Optional(
+    Type.String({ format: 'date', description: 'with leftStageId: left it on or before this day' }),
+  ),
 });
 export type OpportunityListViewQuery = Static<typeof OpportunityListViewQuery>;
 export const OpportunityListRow = Type.Object({

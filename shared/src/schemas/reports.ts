@@ -190,10 +190,14 @@ export type CaseAgeBucket = (typeof CASE_AGE_BUCKETS)[number];
 export const CaseReport = Type.Object({
   range: ReportRange,
   weeks: Type.Array(Type.Object({ week: IsoDate, opened: Count, resolved: Count })),
+  today: Type.String({
+    format: 'date',
+    description: "the day the open cases' ages count back from, in the report's time zone",
+  }),
   openByAge: Type.Array(
     Type.Object({
       age: Type.Enum(CASE_AGE_BUCKETS, {
-        description: 'open for under a day, a week, 30 days, 90 days, or longer',
+        description: 'opened today, 1–7 days ago, 8–30, 31–90 or earlier (days in the report time zone)',
       }),
       priority: CasePriority,
       cases: Count,

@@ -24,6 +24,9 @@ const FILTERS: Record<ListName, Record<string, Kind>> = {
     ...REPORT_DRILLS,
     closedFrom: 'text',
     closedTo: 'text',
+    leftStageId: 'text',
+    leftFrom: 'text',
+    leftTo: 'text',
   },
   cases: {
     owner: 'text',

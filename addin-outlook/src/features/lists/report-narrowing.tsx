@@ -31,9 +31,20 @@ export function ReportNarrowing({ values }: { values: FilterValues }) {
   const { api } = useServices();
   const teamId = text(values['teamId']);
   const teams = useRequest(teamId ? 'teams' : 'no team', () => (teamId ? api.teams() : Promise.resolve([])));
-  const periods = PERIODS.map(([key, label]) =>
-    period(label, text(values[`${key}From`]), text(values[`${key}To`])),
-  ).filter(Boolean);
+  const leftStageId = text(values['leftStageId']);
+  const stages = useRequest(leftStageId ? 'stages' : 'no stages', () =>
+    leftStageId ? api.pipelineStages() : Promise.resolve([]),
+  );
+  const leftStage =
+    stages.state.status === 'done'
+      ? (stages.state.data.find((stage) => stage.id === leftStageId)?.name ?? 'a stage')
+      : 'the stage';
+  const periods = [
+    ...PERIODS.map(([key, label]) => period(label, text(values[`${key}From`]), text(values[`${key}To`]))),
+    leftStageId
+      ? (period(`Left ${leftStage}`, text(values['leftFrom']), text(values['leftTo'])) ?? `Left ${leftStage}`)
+      : null,
+  ].filter(Boolean);
   const teamName =
     teamId && teams.state.status === 'done'
       ? (teams.state.data.find((team) => team.id === teamId)?.name ?? 'a team')

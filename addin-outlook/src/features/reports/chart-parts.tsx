@@ -49,6 +49,13 @@ export function FittingChart({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A stacked bar chart's points have no click of their own, only the chart's one `onBarClick`:
+ * this calls the `onClick` a point was given.
+ */
+export const clickStackedPoint = (_event: unknown, point: object): void =>
+  (point as { onClick?: () => void }).onClick?.();
+
 /** One chart of a report, titled; the report's "Save chart" saves the first. */
 export function ChartBlock({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles();

@@ -191,10 +191,18 @@ export function WinRateChart({ report, drill }: { report: WinRateReport; drill: 
       },
     ],
   }));
+  const { from, to, timeZone } = report.range;
   const stages = report.timeInStage.map((stage) => ({
     x: stage.name,
     y: stage.medianDays ?? 0,
     color: COLORS.amount,
+    onClick: () =>
+      drill.opportunities({
+        leftStageId: stage.stageId,
+        ...(from ? { leftFrom: from } : {}),
+        ...(to ? { leftTo: to } : {}),
+        timeZone,
+      }),
     yAxisCalloutData:
       stage.medianDays === null
         ? 'No deal left this stage'

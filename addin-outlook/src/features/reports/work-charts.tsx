@@ -13,15 +13,25 @@ import {
   CASE_AGE_NAMES,
   consoleRecordPath,
   formatMoney,
+  openedDaysOf,
   PRIORITY_NAMES,
   type ActivityReport,
+  type CaseAgeBucket,
   type CaseReport,
   type CorrespondenceReport,
   type GoingColdReport,
 } from '@inbox-crm/shared/client';
 import { formatDay } from '../../ui/format.js';
 import { ConsoleLink } from '../console/console-link.js';
-import { BAR_CHART, ChartBlock, ChartNote, duration, Figures, ScrollingTable } from './chart-parts.js';
+import {
+  BAR_CHART,
+  ChartBlock,
+  ChartNote,
+  clickStackedPoint,
+  duration,
+  Figures,
+  ScrollingTable,
+} from './chart-parts.js';
 import { weekDays, type Drill } from './report-drill.js';
 import { monthLabel, weekLabel } from './report-words.js';
 
@@ -31,6 +41,7 @@ const KIND_COLORS = {
   Meetings: tokens.colorPaletteMarigoldBorderActive,
   Notes: tokens.colorPaletteLavenderBorderActive,
 };
+const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
 const PRIORITY_COLORS = {
   low: tokens.colorPaletteLightGreenBorderActive,
   normal: tokens.colorPaletteBlueBorderActive,
@@ -88,14 +99,25 @@ export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill
       ],
     };
   });
-  const ages = (Object.keys(CASE_AGE_NAMES) as (keyof typeof CASE_AGE_NAMES)[]).map((age) => ({
-    xAxisPoint: CASE_AGE_NAMES[age],
-    chartData: (Object.keys(PRIORITY_COLORS) as (keyof typeof PRIORITY_COLORS)[]).map((priority) => ({
-      legend: PRIORITY_NAMES[priority],
-      data: report.openByAge.find((row) => row.age === age && row.priority === priority)?.cases ?? 0,
-      color: PRIORITY_COLORS[priority],
-    })),
-  }));
+  const ages = (Object.keys(CASE_AGE_NAMES) as CaseAgeBucket[]).map((age) => {
+    const opened = openedDaysOf(age, report.today);
+    return {
+      xAxisPoint: CASE_AGE_NAMES[age],
+      chartData: (Object.keys(PRIORITY_COLORS) as (keyof typeof PRIORITY_COLORS)[]).map((priority) => ({
+        legend: PRIORITY_NAMES[priority],
+        data: report.openByAge.find((row) => row.age === age && row.priority === priority)?.cases ?? 0,
+        color: PRIORITY_COLORS[priority],
+        onClick: () =>
+          drill.cases({
+            status: [...OPEN_CASE_STATUSES],
+            priority,
+            ...(opened.from ? { openedFrom: opened.from } : {}),
+            openedTo: opened.to,
+            timeZone,
+          }),
+      })),
+    };
+  });
   return (
     <>
       <Figures
@@ -109,9 +131,9 @@ export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill
         <GroupedVerticalBarChart data={weeks} {...BAR_CHART} />
       </ChartBlock>
       <ChartBlock title="Open cases by age and priority">
-        <VerticalStackedBarChart data={ages} {...BAR_CHART} />
+        <VerticalStackedBarChart data={ages} {...BAR_CHART} onBarClick={clickStackedPoint} />
       </ChartBlock>
-      <Link onClick={() => drill.cases({ status: ['new', 'open', 'pending'] })}>
+      <Link onClick={() => drill.cases({ status: [...OPEN_CASE_STATUSES] })}>
         Open the list of open cases
       </Link>
     </>

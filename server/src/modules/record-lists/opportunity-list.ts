@@ -54,6 +54,19 @@ export const opportunityList: ListDefinition<OpportunityListViewQuery, Opportuni
         whereOnDays(closing, 'h.entered_at', days, actor);
       });
     }
+    if (query.leftStageId) {
+      const days = { from: query.leftFrom, to: query.leftTo, timeZone: query.timeZone };
+      builder.whereExists((leaving) => {
+        leaving
+          .select(db.raw('1'))
+          .from('opportunity_stage_history as h')
+          .whereRaw(
+            'h.org_id = o.org_id AND h.opportunity_id = o.id AND h.stage_id = ? AND h.left_at IS NOT NULL',
+            [query.leftStageId!],
+          );
+        whereOnDays(leaving, 'h.left_at', days, actor);
+      });
+    }
     whereSearchMatches(builder, 'o.search_vector', query.q);
     return builder;
   },

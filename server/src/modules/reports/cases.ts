@@ -1,4 +1,12 @@
-import type { CasePriority, CaseReport, CaseReportQuery, CaseAgeBucket } from '@inbox-crm/shared';
+import {
+  CASE_AGE_BUCKETS,
+  CASE_AGE_DAYS,
+  type CaseAgeBucket,
+  type CasePriority,
+  type CaseReport,
+  type CaseReportQuery,
+} from '@inbox-crm/shared';
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/types.js';
 import { visibleActivities } from '../../db/visibility.js';
 import { periodOf, weeksOf, type Period } from './period.js';
@@ -52,22 +60,29 @@ async function weekly(db: Db, scope: ReportScope, period: Period, cases: Fragmen
   return [...byWeek.values()];
 }
 
-/** The open cases now, by how long they have been open and by priority. */
+/** Each age bucket as a SQL condition on `age`, the whole days a case has been open. */
+const AGE_BUCKET_SQL = `CASE ${CASE_AGE_BUCKETS.map((age) => {
+  const { min, max } = CASE_AGE_DAYS[age];
+  return max === null ? `WHEN age >= ${min} THEN '${age}'` : `WHEN age <= ${max} THEN '${age}'`;
+}).join(' ')} END`;
+
+/**
+ * The open cases now, by how many days of the report's time zone they have been open and by
+ * priority; and today, the day those ages count back from.
+ */
 async function openByAge(db: Db, scope: ReportScope, cases: Fragment) {
+  const today = DateTime.now().setZone(scope.timeZone).toISODate()!;
   const { rows } = (await db.raw(
-    `SELECT CASE
-              WHEN c.created_at > now() - interval '1 day' THEN 'day'
-              WHEN c.created_at > now() - interval '7 days' THEN 'week'
-              WHEN c.created_at > now() - interval '30 days' THEN 'month'
-              WHEN c.created_at > now() - interval '90 days' THEN 'quarter'
-              ELSE 'older'
-            END AS age, c.priority, count(*) AS cases
-     FROM cases c
-     WHERE c.org_id = ? AND c.deleted_at IS NULL AND c.status IN ('new', 'open', 'pending') AND ${cases.sql}
+    `SELECT ${AGE_BUCKET_SQL} AS age, priority, count(*) AS cases
+     FROM (
+       SELECT ?::date - (c.created_at AT TIME ZONE ?)::date AS age, c.priority
+       FROM cases c
+       WHERE c.org_id = ? AND c.deleted_at IS NULL AND c.status IN ('new', 'open', 'pending') AND ${cases.sql}
+     ) open_cases
      GROUP BY 1, 2`,
-    [scope.orgId, ...cases.bindings],
+    [today, scope.timeZone, scope.orgId, ...cases.bindings],
   )) as { rows: { age: CaseAgeBucket; priority: CasePriority; cases: number }[] };
-  return rows;
+  return { today, openByAge: rows };
 }
 
 /**
@@ -138,7 +153,7 @@ export async function caseReport(db: Db, scope: ReportScope, query: CaseReportQu
   return {
     range: rangeOf(scope, period),
     weeks: await weekly(db, scope, period, cases),
-    openByAge: await openByAge(db, scope, cases),
+    ...(await openByAge(db, scope, cases)),
     ...(await responseTimes(db, scope, period, cases)),
   };
 }
