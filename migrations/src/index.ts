@@ -16,6 +16,8 @@ import * as activitySearch from './20261203000900_activity_search.js';
 import * as stageAndStatusHistory from './20261204000000_stage_and_status_history.js';
 import * as dashboardTiles from './20261204000100_dashboard_tiles.js';
 import * as caseStatusStaysIndex from './20261204000200_case_status_stays_index.js';
+import * as openDealsByAccount from './20261204000300_open_deals_by_account.js';
+import * as accountMailByTime from './20261204000400_account_mail_by_time.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -41,6 +43,8 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000000_stage_and_status_history', stageAndStatusHistory],
   ['20261204000100_dashboard_tiles', dashboardTiles],
   ['20261204000200_case_status_stays_index', caseStatusStaysIndex],
+  ['20261204000300_open_deals_by_account', openDealsByAccount],
+  ['20261204000400_account_mail_by_time', accountMailByTime],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

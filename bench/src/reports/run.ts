@@ -6,6 +6,7 @@ import { signIn, type ApiSession } from '../support/api-session.js';
 import { addToSample, percentile, timeRequests, type TimedRequests } from '../support/latency.js';
 import { measure, median, printTable, type Measurement } from '../support/measure.js';
 import { printColumns } from '../support/text-table.js';
+import { spreadActivities } from './activities.js';
 import { growHistory } from './history.js';
 
 const PORT = 3912;
@@ -127,7 +128,9 @@ async function main(): Promise<void> {
     // The server's migrations made the history tables; the history itself is grown once, here.
     const history = new pg.Client({ connectionString: url });
     await history.connect();
-    await growHistory(history, orgId).finally(() => history.end());
+    await growHistory(history, orgId)
+      .then(() => spreadActivities(history, orgId))
+      .finally(() => history.end());
     const admin = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
     const scopes: Scope[] = [
       { name: 'organisation', api: admin },

@@ -44,7 +44,7 @@ const VIEWS: { [N in ReportName]: (report: Reports[N]['report'], drill: Drill) =
   activity: (report) => <ActivityChart report={report} />,
   'going-cold': (report) => <GoingColdList report={report} />,
   cases: (report, drill) => <CasesChart report={report} drill={drill} />,
-  correspondence: (report) => <CorrespondenceChart report={report} />,
+  correspondence: (report, drill) => <CorrespondenceChart report={report} drill={drill} />,
 };
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -140,7 +140,7 @@ export function CasesChart({ report, drill }: { report: CaseReport; drill: Drill
   );
 }
 
-export function CorrespondenceChart({ report }: { report: CorrespondenceReport }) {
+export function CorrespondenceChart({ report, drill }: { report: CorrespondenceReport; drill: Drill }) {
   if (report.accounts.length === 0) {
     return <ChartNote>No email was filed to an account in these months.</ChartNote>;
   }
@@ -149,12 +149,13 @@ export function CorrespondenceChart({ report }: { report: CorrespondenceReport }
     chartData: report.months.map((month, index) => ({
       legend: monthLabel(month),
       data: account.months[index]?.emails ?? 0,
+      onClick: () => drill.record('account', account.accountId),
     })),
   }));
   return (
     <>
       <ChartBlock title="Email per account and month (the ten with most)">
-        <VerticalStackedBarChart data={data} {...BAR_CHART} wrapXAxisLables />
+        <VerticalStackedBarChart data={data} {...BAR_CHART} wrapXAxisLables onBarClick={clickStackedPoint} />
       </ChartBlock>
       <ScrollingTable>
         <Table size="small" aria-label="Who writes to each account">

@@ -4,6 +4,7 @@ import { DomainError } from '../../errors.js';
 /** How long one report may run before it is stopped, so that reports cannot hold the database from the sender view. */
 export const REPORT_TIMEOUT_MS = 10_000;
 
+const REPORT_WORK_MEM = '64MB';
 const QUERY_CANCELED = '57014';
 
 /**
@@ -16,6 +17,9 @@ export async function runReport<T>(db: Knex, report: (trx: Knex.Transaction) => 
     return await db.transaction(async (trx) => {
       await trx.raw(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
       await trx.raw('SET LOCAL plan_cache_mode = auto');
+      // Their sorts and medians over a year of deals outgrow the default 4 MB and would spill to
+      // disk; the reports pool's few connections bound what this can take.
+      await trx.raw(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
       return report(trx);
     });
   } catch (error) {
