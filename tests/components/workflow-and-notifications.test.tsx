@@ -188,7 +188,9 @@ describe('engagement plans on a record page', () => {
     expect(within(run).getByText('Running')).toBeTruthy();
     expect(within(run).getByText(/^Day 3 · Call: Intro call — on /)).toBeTruthy();
     await userEvent.click(within(run).getByRole('button', { name: 'Stop this plan' }));
-    expect(await within(run).findByText('Stopped: stopped by hand', {}, { timeout: 5_000 })).toBeTruthy();
-    expect(within(run).getByText('Day 3 · Call: Intro call — cancelled')).toBeTruthy();
+    // The list is drawn again once the stop is saved: look for the plan's item anew, not the old one.
+    expect(await within(panel).findByText('Stopped: stopped by hand', {}, { timeout: 5_000 })).toBeTruthy();
+    const stopped = within(panel).getByRole('listitem', { name: 'Plan New contact welcome' });
+    expect(within(stopped).getByText('Day 3 · Call: Intro call — cancelled')).toBeTruthy();
   });
 });
