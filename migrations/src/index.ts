@@ -18,6 +18,7 @@ import * as dashboardTiles from './20261204000100_dashboard_tiles.js';
 import * as caseStatusStaysIndex from './20261204000200_case_status_stays_index.js';
 import * as openDealsByAccount from './20261204000300_open_deals_by_account.js';
 import * as accountMailByTime from './20261204000400_account_mail_by_time.js';
+import * as activityQuarterCounts from './20261204000500_activity_quarter_counts.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -45,6 +46,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000200_case_status_stays_index', caseStatusStaysIndex],
   ['20261204000300_open_deals_by_account', openDealsByAccount],
   ['20261204000400_account_mail_by_time', accountMailByTime],
+  ['20261204000500_activity_quarter_counts', activityQuarterCounts],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -75,6 +75,25 @@ function stepsOf(period: Period, unit: 'week' | 'month', label: (day: DateTime) 
   return labels;
 }
 
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
+ * Whether every week or month of the period begins (and the period ends) on a quarter hour, as
+ * they do in every zone in use today: then counts kept per quarter hour add up into them exactly.
+ */
+export function onQuarterHours(period: Period, unit: 'week' | 'month'): boolean {
+  const first = DateTime.fromISO(period.from, { zone: period.timeZone });
+  const bounds = [period.start, period.end];
+  for (
+    let day = first.startOf(unit).plus({ [unit]: 1 });
+    day.toJSDate() < period.end;
+    day = day.plus({ [unit]: 1 })
+  ) {
+    bounds.push(day.toJSDate());
+  }
+  return bounds.every((bound) => bound.getTime() % QUARTER_HOUR_MS === 0);
+}
+
 /** The period widened to whole months: from the first day of its first month to the last of its last. */
 export function wholeMonths(period: Period): Period {
   const from = DateTime.fromISO(period.from, { zone: period.timeZone }).startOf('month');
