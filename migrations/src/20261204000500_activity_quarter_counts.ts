@@ -114,6 +114,7 @@ const statements = [
       WHERE a.deleted_at IS NULL AND m.filed_by IS NOT NULL
     ) counted
     GROUP BY 1, 2, 3, 4, 5, 6`,
+  'ANALYZE activity_quarter_counts',
 ];
 
 export async function up(knex: Knex): Promise<void> {

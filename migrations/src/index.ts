@@ -19,6 +19,8 @@ import * as caseStatusStaysIndex from './20261204000200_case_status_stays_index.
 import * as openDealsByAccount from './20261204000300_open_deals_by_account.js';
 import * as accountMailByTime from './20261204000400_account_mail_by_time.js';
 import * as activityQuarterCounts from './20261204000500_activity_quarter_counts.js';
+import * as opportunityStageTime from './20261204000600_opportunity_stage_time.js';
+import * as closedDealsIndex from './20261204000700_closed_deals_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -47,6 +49,8 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000300_open_deals_by_account', openDealsByAccount],
   ['20261204000400_account_mail_by_time', accountMailByTime],
   ['20261204000500_activity_quarter_counts', activityQuarterCounts],
+  ['20261204000600_opportunity_stage_time', opportunityStageTime],
+  ['20261204000700_closed_deals_index', closedDealsIndex],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -224,5 +224,72 @@ describe('win rate, sales cycle and time in stage', () => {
       ['2026-04', 0, 1],
     ]);
     expect(spring.totals.winRate).toBe(0.5);
+    // Rhea's deals: Qualified for 5 days in all (two stays) and for 13.
+    expect(spring.timeInStage.find((stage) => stage.name === 'Qualified')).toMatchObject({
+      deals: 2,
+      medianDays: 9,
+    });
+
+    // A deal that comes back to a stage and leaves it again counts when it last left, in full.
+    await patchRecord(org.admin, `/api/v1/opportunities/${quickLoss.id}`, { stageId: qualified });
+    await patchRecord(org.admin, `/api/v1/opportunities/${quickLoss.id}`, { stageId: lost });
+    await setStageStays(knex, org.orgId, quickLoss.id, '2026-03-01T00:00:00Z', [
+      [qualified, '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z'],
+      [lost, '2026-03-03T00:00:00Z', '2026-04-10T00:00:00Z'],
+      [qualified, '2026-04-10T00:00:00Z', '2026-04-11T00:00:00Z'],
+      [lost, '2026-04-11T00:00:00Z', null],
+    ]);
+    const inMonth = async (from: string, to: string) => {
+      const report = await reportOf(org.admin, 'win-rate', { from, to, timeZone: 'UTC' });
+      return report.timeInStage.find((stage) => stage.name === 'Qualified');
+    };
+    expect(await inMonth('2026-03-01', '2026-03-31')).toMatchObject({ deals: 1, medianDays: 5 });
+    expect(await inMonth('2026-04-01', '2026-04-30')).toMatchObject({ deals: 2, medianDays: 8 }); // 3 and 13 days
+    expect(
+      await listedNames(org.admin, 'opportunities', {
+        leftStageId: qualified,
+        leftFrom: '2026-04-01',
+        leftTo: '2026-04-30',
+        timeZone: 'UTC',
+      }),
+    ).toEqual(['Later', 'Quick loss']);
+
+    // A deal in the trash leaves the time in stage, and comes back with it.
+    expect((await org.admin.delete(`/api/v1/opportunities/${lostInApril.id}`)).status).toBe(200);
+    expect(await inMonth('2026-04-01', '2026-04-30')).toMatchObject({ deals: 1, medianDays: 3 });
+    expect((await org.admin.post(`/api/v1/opportunities/${lostInApril.id}/restore`)).status).toBe(200);
+    await patchRecord(org.admin, `/api/v1/opportunities/${quickLoss.id}`, { ownerId: rep.id });
+    const rhea = await reportOf(org.admin, 'win-rate', {
+      from: '2026-04-01',
+      to: '2026-04-30',
+      ownerId: rep.id,
+    });
+    expect(rhea.timeInStage.find((stage) => stage.name === 'Qualified')).toMatchObject({ deals: 2 });
+
+    // The time kept per deal and stage is the stays' own, with the deal's owner, account and trash
+    // state, after every move and edit above.
+    const kept = await knex('opportunity_stage_time')
+      .where({ org_id: org.orgId })
+      .select(
+        'opportunity_id',
+        'stage_id',
+        'spent_seconds',
+        'last_left_at',
+        'owner_id',
+        'account_id',
+        'deleted',
+      )
+      .orderBy(['opportunity_id', 'stage_id']);
+    const { rows: worked } = await knex.raw(
+      `SELECT h.opportunity_id, h.stage_id,
+              sum(date_part('epoch', h.left_at) - date_part('epoch', h.entered_at)) AS spent_seconds,
+              max(h.left_at) AS last_left_at, o.owner_id, o.account_id, o.deleted_at IS NOT NULL AS deleted
+       FROM opportunity_stage_history h JOIN opportunities o ON o.org_id = h.org_id AND o.id = h.opportunity_id
+       WHERE h.org_id = ? AND h.left_at IS NOT NULL
+       GROUP BY 1, 2, o.owner_id, o.account_id, o.deleted_at ORDER BY 1, 2`,
+      [org.orgId],
+    );
+    expect(kept).toEqual(worked);
+    expect(kept).toHaveLength(5); // Back and forth: two stages; Quick loss: Qualified and Closed lost; Later: one
   });
 });

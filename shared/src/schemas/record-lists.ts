@@ -124,10 +124,16 @@ export const OpportunityListViewQuery = listQuery(OPPORTUNITY_LIST_SORTS, {
     Type.String({ format: 'uuid', description: 'deals that spent time in this stage and left it' }),
   ),
   leftFrom: Type.Optional(
-    Type.String({ format: 'date', description: 'with leftStageId: left it on or after this day' }),
+    Type.String({
+      format: 'date',
+      description: 'with leftStageId: left it for the last time on or after this day',
+    }),
   ),
   leftTo: Type.Optional(
-    Type.String({ format: 'date', description: 'with leftStageId: left it on or before this day' }),
+    Type.String({
+      format: 'date',
+      description: 'with leftStageId: left it for the last time on or before this day',
+    }),
   ),
 });
 export type OpportunityListViewQuery = Static<typeof OpportunityListViewQuery>;

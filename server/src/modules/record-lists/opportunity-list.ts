@@ -59,12 +59,11 @@ export const opportunityList: ListDefinition<OpportunityListViewQuery, Opportuni
       builder.whereExists((leaving) => {
         leaving
           .select(db.raw('1'))
-          .from('opportunity_stage_history as h')
-          .whereRaw(
-            'h.org_id = o.org_id AND h.opportunity_id = o.id AND h.stage_id = ? AND h.left_at IS NOT NULL',
-            [query.leftStageId!],
-          );
-        whereOnDays(leaving, 'h.left_at', days, actor);
+          .from('opportunity_stage_time as t')
+          .whereRaw('t.org_id = o.org_id AND t.opportunity_id = o.id AND t.stage_id = ?', [
+            query.leftStageId!,
+          ]);
+        whereOnDays(leaving, 't.last_left_at', days, actor);
       });
     }
     whereSearchMatches(builder, 'o.search_vector', query.q);

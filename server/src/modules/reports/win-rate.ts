@@ -21,51 +21,57 @@ const rateOf = (won: number, lost: number): WonLost => ({
   winRate: won + lost === 0 ? null : Math.round((won / (won + lost)) * 1000) / 1000,
 });
 
-/** Deals closed (won or lost) in the period, by when they entered the stage that closed them. */
-const CLOSED = `FROM opportunities o
-  JOIN opportunity_stage_history h ON h.org_id = o.org_id AND h.opportunity_id = o.id AND h.left_at IS NULL
-  WHERE o.org_id = ? AND o.deleted_at IS NULL AND h.entered_at >= ? AND h.entered_at < ?`;
+/** A count of closed deals, or (`month` null) the one row that holds the sales cycle. */
+type ClosingRow = Omit<ClosedRow, 'month'> & { month: string | null; median_days: number | null };
 
-function closedBindings(scope: ReportScope, period: Period, deals: Fragment): Fragment['bindings'] {
-  return [scope.orgId, period.start, period.end, ...deals.bindings];
-}
-
-async function closedDeals(db: Db, scope: ReportScope, period: Period, deals: Fragment) {
+/**
+ * The deals closed (won or lost) in the period, by when they entered the stage that closed them:
+ * their counts per owner, status and month, and — in one more row, `month` null — how many were
+ * won and the median days from creation to won. One pass over the closed deals gives both.
+ */
+async function closings(db: Db, scope: ReportScope, period: Period, deals: Fragment) {
   const { rows } = (await db.raw(
-    `SELECT o.owner_id, o.status, to_char(h.entered_at AT TIME ZONE ?, 'YYYY-MM') AS month, count(*) AS deals
-     ${CLOSED} AND o.status IN ('won', 'lost') AND ${deals.sql}
-     GROUP BY 1, 2, 3`,
-    [scope.timeZone, ...closedBindings(scope, period, deals)],
-  )) as { rows: ClosedRow[] };
-  return rows;
-}
-
-async function salesCycle(db: Db, scope: ReportScope, period: Period, deals: Fragment) {
-  const { rows } = (await db.raw(
-    `SELECT count(*) AS deals, ${median('h.entered_at - o.created_at', 'days')} AS median_days
-     ${CLOSED} AND o.status = 'won' AND ${deals.sql}`,
-    closedBindings(scope, period, deals),
-  )) as { rows: { deals: number; median_days: number | null }[] };
-  return { wonDeals: rows[0]?.deals ?? 0, medianDays: rows[0]?.median_days ?? null };
+    `WITH closed AS MATERIALIZED (
+       SELECT o.owner_id, o.status, h.entered_at, o.created_at
+       FROM opportunities o
+       JOIN opportunity_stage_history h ON h.org_id = o.org_id AND h.opportunity_id = o.id AND h.left_at IS NULL
+       WHERE o.org_id = ? AND o.deleted_at IS NULL AND o.status IN ('won', 'lost')
+         AND h.entered_at >= ? AND h.entered_at < ? AND ${deals.sql}
+     )
+     SELECT owner_id, status, to_char(entered_at AT TIME ZONE ?, 'YYYY-MM') AS month, count(*) AS deals,
+            NULL::float8 AS median_days
+     FROM closed GROUP BY 1, 2, 3
+     UNION ALL
+     SELECT NULL, 'won', NULL, count(*), ${median('entered_at - created_at', 'days')}
+     FROM closed WHERE status = 'won'`,
+    [scope.orgId, period.start, period.end, ...deals.bindings, scope.timeZone],
+  )) as { rows: ClosingRow[] };
+  const cycle = rows.find((row) => row.month === null);
+  return {
+    closed: rows.filter((row): row is ClosingRow & ClosedRow => row.month !== null),
+    salesCycle: { wonDeals: cycle?.deals ?? 0, medianDays: cycle?.median_days ?? null },
+  };
 }
 
 /**
- * Each open stage: the median, over the deals that left it in the period, of the time a deal spent
- * in it — all its stays added up, so a deal that moved back and came again counts once, in full.
+ * Each open stage: the median, over the deals that last left it in the period, of the time a deal
+ * spent in it — all its stays added up (`opportunity_stage_time`, which also knows each deal's
+ * owner and account), so a deal that moved back and came again counts once, in full.
  */
-async function timeInStage(db: Db, scope: ReportScope, period: Period, deals: Fragment) {
+async function timeInStage(db: Db, scope: ReportScope, period: Period) {
+  const deals = allOf(ownedBy(scope, 't.owner_id'), ofAccount(scope, 't.account_id'));
   const { rows } = (await db.raw(
-    `SELECT s.id AS stage_id, s.name, count(t.opportunity_id) AS deals, ${median('t.spent', 'days')} AS median_days
+    `WITH spent AS (
+       SELECT t.stage_id, count(*) AS deals,
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY t.spent_seconds) / 86400)::numeric, 1)::float8 AS median_days
+       FROM opportunity_stage_time t
+       WHERE t.org_id = ? AND t.last_left_at >= ? AND t.last_left_at < ? AND NOT t.deleted AND ${deals.sql}
+       GROUP BY t.stage_id
+     )
+     SELECT s.id AS stage_id, s.name, coalesce(spent.deals, 0) AS deals, spent.median_days
      FROM pipeline_stages s
-     LEFT JOIN (
-       SELECT h.opportunity_id, h.stage_id, sum(h.left_at - h.entered_at) AS spent
-       FROM opportunity_stage_history h
-       JOIN opportunities o ON o.org_id = h.org_id AND o.id = h.opportunity_id
-       WHERE h.org_id = ? AND h.left_at >= ? AND h.left_at < ? AND o.deleted_at IS NULL AND ${deals.sql}
-       GROUP BY 1, 2
-     ) t ON t.stage_id = s.id
+     LEFT JOIN spent ON spent.stage_id = s.id
      WHERE s.org_id = ? AND s.kind = 'open'
-     GROUP BY s.id, s.name, s.position
      ORDER BY s.position`,
     [scope.orgId, period.start, period.end, ...deals.bindings, scope.orgId],
   )) as { rows: { stage_id: string; name: string; deals: number; median_days: number | null }[] };
@@ -92,7 +98,7 @@ export async function winRateReport(
     to: today,
   }));
   const deals = allOf(ownedBy(scope, 'o.owner_id'), ofAccount(scope, 'o.account_id'));
-  const closed = await closedDeals(db, scope, period, deals);
+  const { closed, salesCycle } = await closings(db, scope, period, deals);
   const names = await userNames(db, scope.orgId);
 
   const tally = <K>(key: (row: ClosedRow) => K) => {
@@ -122,7 +128,7 @@ export async function winRateReport(
       const count = byMonth.get(month) ?? { won: 0, lost: 0 };
       return { month, ...rateOf(count.won, count.lost) };
     }),
-    salesCycle: await salesCycle(db, scope, period, deals),
-    timeInStage: await timeInStage(db, scope, period, deals),
+    salesCycle,
+    timeInStage: await timeInStage(db, scope, period),
   };
 }
