@@ -25,6 +25,9 @@ export function managerOfBenchUser(user: number): number | null {
 
 /** Contact n (1-based) works for account ((n - 1) mod ACCOUNTS) + 1. */
 export const accountOfContact = (contact: number) => ((contact - 1) % ACCOUNTS) + 1;
+/** Account n's id, as load-data.ts makes it in SQL (kind digit `a`, n in hex). */
+export const accountId = (account: number) =>
+  `a0000000-0000-4000-8000-${account.toString(16).padStart(12, '0')}`;
 export const contactAddress = (contact: number) =>
   `person${contact}@company${accountOfContact(contact)}.example`;
 

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, senderAddress } from '../lookup/data-set.js';
+import {
+  accountId,
+  accountOfContact,
+  BENCH_ADMIN_EMAIL,
+  BENCH_ADMIN_PASSWORD,
+  CONTACTS,
+  senderAddress,
+} from '../lookup/data-set.js';
 import { signInBenchUser } from '../lists/team-member.js';
 import { serveLookupDataSet } from '../lookup/data-set-server.js';
 import { signIn, type ApiSession } from '../support/api-session.js';
@@ -119,6 +126,39 @@ async function senderViewBeside(admin: ApiSession): Promise<Measurement[]> {
   return [median(alone), median(beside)];
 }
 
+/**
+ * The pane's line of context (`GET /api/v1/accounts/{id}/summary`, asked after the sender view has
+ * painted) against the sender view itself, each alone at 20 connections in alternating rounds: what
+ * one more request per message opened costs the server, beside the request it follows.
+ */
+async function paneContext(admin: ApiSession): Promise<Measurement[]> {
+  const load = (name: string, pathFor: (n: number) => string) =>
+    measure({
+      name,
+      url: admin.baseUrl,
+      connections: 20,
+      durationSeconds: DURATION,
+      headers: admin.headers,
+      pathFor,
+    });
+  const lookups: Measurement[] = [];
+  const summaries: Measurement[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    process.stdout.write(`\r  round ${round} of ${ROUNDS}`);
+    lookups.push(
+      await load('GET /api/v1/lookup', (n) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`),
+    );
+    summaries.push(
+      await load(
+        'GET /api/v1/accounts/{id}/summary',
+        (n) => `/api/v1/accounts/${accountId(accountOfContact(((n * 7919) % CONTACTS) + 1))}/summary`,
+      ),
+    );
+  }
+  process.stdout.write('\n\n');
+  return [median(lookups), median(summaries)];
+}
+
 async function main(): Promise<void> {
   const { server, url, orgId } = await serveLookupDataSet(PORT, {
     DATABASE_POOL_MAX: POOL_MAX,
@@ -147,6 +187,14 @@ async function main(): Promise<void> {
     printTable([alone!, beside!]);
     console.log(
       `\nBeside reports the sender view keeps ${((beside!.requestsPerSecond / alone!.requestsPerSecond) * 100).toFixed(0)}% of its throughput.`,
+    );
+    console.log(
+      `\nThe pane's line of context against the sender view it follows, each alone at 20 connections (${ROUNDS} alternating rounds of ${DURATION} s, medians)…`,
+    );
+    const [lookup, summary] = await paneContext(admin);
+    printTable([lookup!, summary!]);
+    console.log(
+      `\nThe line of context answers at ${((summary!.requestsPerSecond / lookup!.requestsPerSecond) * 100).toFixed(0)}% of the sender view's rate: a message opened costs the server one of each, and the pane asks for the line only after the sender view has painted.`,
     );
   } finally {
     await server.stop();

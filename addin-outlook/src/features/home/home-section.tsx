@@ -1,18 +1,9 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
+import { useCardStyles } from '../../ui/card-styles.js';
 import { ConsoleLink } from '../console/console-link.js';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
   heading: { margin: 0 },
   summary: { color: tokens.colorNeutralForeground2 },
   empty: { color: tokens.colorNeutralForeground3 },
@@ -31,9 +22,10 @@ export function HomeSection(props: {
   children?: ReactNode;
 }) {
   const styles = useStyles();
+  const cards = useCardStyles();
   const headingId = useId();
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
+    <section className={cards.card} aria-labelledby={headingId}>
       <Text as="h2" id={headingId} size={400} weight="semibold" className={styles.heading}>
         {props.title}
       </Text>

@@ -2,6 +2,7 @@ import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/r
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
 import { REPORT_NAMES, type ReportName, type Reports } from '@inbox-crm/shared/client';
+import { useCardStyles } from '../../ui/card-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -21,16 +22,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
-  tile: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
   muted: { color: tokens.colorNeutralForeground3 },
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
   row: {
@@ -47,12 +38,13 @@ const useStyles = makeStyles({
 /** One report as a tile: its name (a link to the full report), what it covers, its headline numbers. */
 function Tile<N extends ReportName>({ name }: { name: N }) {
   const styles = useStyles();
+  const cards = useCardStyles();
   const { api } = useServices();
   const loaded = useRequest(`tile ${name}`, () => api.report(name));
   const headingId = useId();
   const state = loaded.state;
   return (
-    <section className={styles.tile} aria-labelledby={headingId}>
+    <section className={cards.card} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={400} weight="semibold" style={{ margin: 0 }}>
         <ConsoleLink to={CONSOLE_PATHS.reports(name)}>{REPORT_TITLES[name].title}</ConsoleLink>
       </Text>

@@ -49,6 +49,17 @@ const PRIORITY_COLORS = {
   urgent: tokens.colorPaletteRedBorderActive,
 };
 
+/** A table cell naming an account, as a link to its page. */
+function AccountCell({ account }: { account: { accountId: string; name: string } }) {
+  return (
+    <TableCell>
+      <ConsoleLink to={consoleRecordPath({ type: 'account', id: account.accountId })}>
+        {account.name}
+      </ConsoleLink>
+    </TableCell>
+  );
+}
+
 export function ActivityChart({ report }: { report: ActivityReport }) {
   const data = report.weeks.map((week, index) => {
     const sum = (key: 'emails' | 'calls' | 'meetings' | 'notes') =>
@@ -169,11 +180,7 @@ export function CorrespondenceChart({ report, drill }: { report: CorrespondenceR
           <TableBody>
             {report.accounts.map((account) => (
               <TableRow key={account.accountId}>
-                <TableCell>
-                  <ConsoleLink to={consoleRecordPath({ type: 'account', id: account.accountId })}>
-                    {account.name}
-                  </ConsoleLink>
-                </TableCell>
+                <AccountCell account={account} />
                 <TableCell>{account.emails}</TableCell>
                 <TableCell>
                   {account.writers.map((writer) => `${writer.person.name} (${writer.emails})`).join(', ') ||
@@ -207,11 +214,7 @@ export function GoingColdList({ report }: { report: GoingColdReport }) {
           <TableBody>
             {report.accounts.map((account) => (
               <TableRow key={account.accountId}>
-                <TableCell>
-                  <ConsoleLink to={consoleRecordPath({ type: 'account', id: account.accountId })}>
-                    {account.name}
-                  </ConsoleLink>
-                </TableCell>
+                <AccountCell account={account} />
                 <TableCell>{account.owner?.name ?? 'No owner'}</TableCell>
                 <TableCell>{account.lastTouchAt ? formatDay(account.lastTouchAt) : 'Never'}</TableCell>
                 <TableCell>
