@@ -103,6 +103,20 @@ describe('the activity report', () => {
     ]);
     expect(teamReport.people[1]!.totals).toEqual({ emails: 2, calls: 1, meetings: 0, notes: 1 });
 
+    // Each kind's bar of a week opens exactly what it counted, for the team as the manager sees it.
+    const bar = (type: string, atFrom: string, atTo: string, timeZone = 'UTC') =>
+      listedNames(manager, 'activities', { owner: 'team', type, atFrom, atTo, timeZone });
+    expect(await bar('email', '2026-03-02', '2026-03-08')).toHaveLength(2);
+    expect(await bar('call', '2026-03-02', '2026-03-08')).toEqual(['Call']);
+    expect(await bar('note', '2026-03-09', '2026-03-15')).toEqual(['Note']);
+    expect(await bar('meeting', '2026-03-09', '2026-03-15')).toEqual(['Visit']);
+    expect(await bar('email', '2026-03-09', '2026-03-15', 'Asia/Tokyo')).toHaveLength(1);
+    expect(await listedNames(org.admin, 'activities', { accountId: account.id, type: 'meeting' })).toEqual([
+      'Visit',
+    ]);
+    // Someone outside the team lists no note: the only one is the rep's, and private.
+    expect(await listedNames(outsider, 'activities', { type: 'note' })).toEqual([]);
+
     // In Tokyo the Sunday-evening filing (22:00 UTC) is already Monday of the next week.
     const tokyo = await reportOf(rep, 'activity', { ...period, timeZone: 'Asia/Tokyo' });
     expect(tokyo.people.map((person) => [person.person.id, person.weeks.map((week) => week.emails)])).toEqual(

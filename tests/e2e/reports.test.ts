@@ -46,6 +46,13 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
       contactId: contact.id,
     });
     expect(opened.status).toBe(201);
+    const call = await org.admin.post('/api/v1/activities', {
+      type: 'call',
+      subject: 'Called about the freezer alarm',
+      occurredAt: new Date().toISOString(),
+      links: [{ type: 'account', id: account.id }],
+    });
+    expect(call.status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
@@ -152,6 +159,22 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
       .poll(() => page.getByRole('link', { name: 'Freezer alarm at night' }).isVisible())
       .toBe(true);
     expect(await page.getByText(/^Opened \w+ \d+, \d{4} – \w+ \d+, \d{4} · days in /).isVisible()).toBe(true);
+    await saveScreenshot(page, SUITE, '3-drilled-open-cases');
+  });
+
+  it('when this week’s calls are chosen in the activity chart, then the activities list shows the call', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    const calls = page.getByRole('option', { name: /\. Calls, 1\.$/ });
+    await expect.poll(() => calls.count()).toBe(1);
+    await calls.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('/app/activities?');
+    await expect.poll(() => page.getByText('Called about the freezer alarm').isVisible()).toBe(true);
+    expect(
+      await page.getByText(/^Filed or held \w+ \d+, \d{4} – \w+ \d+, \d{4} · days in /).isVisible(),
+    ).toBe(true);
+    await saveScreenshot(page, SUITE, '3-drilled-calls');
   });
 
   it('when a manager and a member open the reports, then each sees whose numbers they are, and the member no one else’s', async ({

@@ -90,7 +90,7 @@ export async function patchRecord(client: Client, path: string, changes: object)
 /** The names a console list shows for a query, as a report's bar opens it. */
 export async function listedNames(
   client: Client,
-  list: 'opportunities' | 'cases',
+  list: 'opportunities' | 'cases' | 'activities',
   query: Record<string, QueryValue>,
 ) {
   const reply = await client.get(`/api/v1/lists/${list}?${queryString(query)}`);

@@ -1,5 +1,6 @@
 import type {
   AccountListRow,
+  ActivityListRow,
   CaseListRow,
   ContactListRow,
   ListName,
@@ -8,7 +9,7 @@ import type {
   TaskListRow,
 } from '../schemas/record-lists.js';
 import { majorUnits } from './money.js';
-import { CASE_STATUS_NAMES, PRIORITY_NAMES } from './record-words.js';
+import { ACTIVITY_TYPE_NAMES, CASE_STATUS_NAMES, PRIORITY_NAMES } from './record-words.js';
 
 /** A cell as a spreadsheet should hold it: text, a number, or empty. */
 export type CsvCell = string | number | null;
@@ -87,12 +88,25 @@ const TASK_COLUMNS: ListColumn<TaskListRow>[] = [
   { key: 'done', label: 'Status', csv: (row) => (row.done ? 'Done' : 'Open') },
 ];
 
+const ACTIVITY_COLUMNS: ListColumn<ActivityListRow>[] = [
+  { key: 'subject', label: 'Subject', csv: (row) => row.subject },
+  { key: 'type', label: 'Kind', csv: (row) => ACTIVITY_TYPE_NAMES[row.type] },
+  {
+    key: 'records',
+    label: 'Filed to',
+    csv: (row) => row.records.map((record) => record.name).join(' · ') || null,
+  },
+  { key: 'owner', label: 'Filed or logged by', csv: (row) => nameOf(row.owner) },
+  { key: 'at', label: 'When', sort: 'at', csv: (row) => row.at },
+];
+
 export const LIST_COLUMNS: { [L in ListName]: ListColumn<ListViewRows[L]>[] } = {
   accounts: ACCOUNT_COLUMNS,
   contacts: CONTACT_COLUMNS,
   opportunities: OPPORTUNITY_COLUMNS,
   cases: CASE_COLUMNS,
   tasks: TASK_COLUMNS,
+  activities: ACTIVITY_COLUMNS,
 };
 
 /** The order a list is in until someone sorts it: the server's and the console's. */
@@ -102,6 +116,7 @@ export const LIST_DEFAULT_SORT: Record<ListName, string> = {
   opportunities: 'closeDate',
   cases: '-createdAt',
   tasks: 'dueAt',
+  activities: '-at',
 };
 
 /** How many cards a board column shows before "Show more". */
@@ -114,6 +129,7 @@ export const LIST_TITLES: Record<ListName, { plural: string; singular: string }>
   opportunities: { plural: 'Opportunities', singular: 'opportunity' },
   cases: { plural: 'Cases', singular: 'case' },
   tasks: { plural: 'Tasks', singular: 'task' },
+  activities: { plural: 'Activities', singular: 'activity' },
 };
 
 const FORMULA_START = /^[=+\-@\t\r]/;

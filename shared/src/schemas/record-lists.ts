@@ -1,4 +1,5 @@
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { ActivityType } from './activities.js';
 import { CasePriority, CaseStatus } from './cases.js';
 import {
   DeletedFilter,
@@ -200,6 +201,35 @@ export const TaskListRow = Type.Object({
 });
 export type TaskListRow = Static<typeof TaskListRow>;
 
+export const ACTIVITY_LIST_SORTS = ['at'] as const;
+export const ActivityListViewQuery = listQuery(ACTIVITY_LIST_SORTS, {
+  owner: Type.Optional(OwnerFilter),
+  type: Type.Optional(oneOrMore(ActivityType, 4)),
+  accountId: Type.Optional(Uuid),
+  ...ReportDrills,
+  atFrom: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'emails filed, and calls, meetings and notes held, on or after this day',
+    }),
+  ),
+  atTo: Type.Optional(Type.String({ format: 'date', description: 'filed or held on or before this day' })),
+});
+export type ActivityListViewQuery = Static<typeof ActivityListViewQuery>;
+export const ActivityListRow = Type.Object({
+  ...RowMeta,
+  type: ActivityType,
+  subject: Type.String(),
+  at: Type.String({
+    format: 'date-time',
+    description: 'when an email was filed, or a call, meeting or note held',
+  }),
+  private: Type.Boolean(),
+  owner: Nullable(UserRef),
+  records: Type.Array(NamedRecordRef, { description: 'the records it is filed to, by name' }),
+});
+export type ActivityListRow = Static<typeof ActivityListRow>;
+
 /** The query of each list, for clients that build one generically. */
 export interface ListViewQueries {
   accounts: AccountListViewQuery;
@@ -207,6 +237,7 @@ export interface ListViewQueries {
   opportunities: OpportunityListViewQuery;
   cases: CaseListViewQuery;
   tasks: TaskListViewQuery;
+  activities: ActivityListViewQuery;
 }
 export interface ListViewRows {
   accounts: AccountListRow;
@@ -214,9 +245,10 @@ export interface ListViewRows {
   opportunities: OpportunityListRow;
   cases: CaseListRow;
   tasks: TaskListRow;
+  activities: ActivityListRow;
 }
 export type ListName = keyof ListViewRows;
-export const LIST_NAMES = ['accounts', 'contacts', 'opportunities', 'cases', 'tasks'] as const;
+export const LIST_NAMES = ['accounts', 'contacts', 'opportunities', 'cases', 'tasks', 'activities'] as const;
 
 // Boards: a list in columns (deals by stage, cases by status), each column its first page, its
 // count and, for deals, its amount per currency; a column's further pages are the list's own,

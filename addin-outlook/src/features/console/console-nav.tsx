@@ -20,13 +20,19 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
 });
 
+/**
+ * The record lists the header links to. The activities list is reached from the activity report's
+ * bars, with their filters; an admin's header has no room left for it at 1440 px.
+ */
+const HEADER_LISTS = RECORD_LISTS.filter((list) => list !== 'activities');
+
 /** The console's pages a person's role offers, in the order the header lists them. */
 function usePages(): [path: string, label: string][] {
   const { user } = useServices();
   return [
     [CONSOLE_PATHS.home, 'Home'],
     [CONSOLE_PATHS.search, 'Search'],
-    ...RECORD_LISTS.map((list): [string, string] => [CONSOLE_PATHS.list(list), LIST_TITLES[list].plural]),
+    ...HEADER_LISTS.map((list): [string, string] => [CONSOLE_PATHS.list(list), LIST_TITLES[list].plural]),
     [CONSOLE_PATHS.pipeline, 'Pipeline'],
     [CONSOLE_PATHS.serviceQueue, 'Service queue'],
     [CONSOLE_PATHS.reports(), 'Reports'],

@@ -27,13 +27,24 @@ export type ConsoleRoute =
 
 /** The lists with a page of their own (tasks keep their worklist page). */
 export type RecordListName = Exclude<ListName, 'tasks'>;
-export const RECORD_LISTS: readonly RecordListName[] = ['accounts', 'contacts', 'opportunities', 'cases'];
-export const RECORD_TYPE_OF_LIST: Record<RecordListName, RecordType> = {
+export const RECORD_LISTS: readonly RecordListName[] = [
+  'accounts',
+  'contacts',
+  'opportunities',
+  'cases',
+  'activities',
+];
+/** The lists whose rows are records of one type, created and restored as such. */
+export type TypedListName = Exclude<RecordListName, 'activities'>;
+export const RECORD_TYPE_OF_LIST: Record<TypedListName, RecordType> = {
   accounts: 'account',
   contacts: 'contact',
   opportunities: 'opportunity',
   cases: 'case',
 };
+/** A list's record type; none for tasks and activities, which are made and restored elsewhere. */
+export const recordTypeOfList = (list: ListName): RecordType | null =>
+  list in RECORD_TYPE_OF_LIST ? RECORD_TYPE_OF_LIST[list as TypedListName] : null;
 
 export const CONSOLE_PATHS = {
   list: (list: ListName, search = '') => `/app/${list}${search}`,

@@ -1,11 +1,14 @@
 import { Badge, Link } from '@fluentui/react-components';
 import { Fragment, type ReactNode } from 'react';
 import {
+  ACTIVITY_TYPE_NAMES,
   CASE_STATUS_NAMES,
+  consoleEmailPath,
   consoleRecordPath,
   PRIORITY_NAMES,
   type ListName,
   type ListViewRows,
+  type NamedRecordRef,
   type RecordType,
 } from '@inbox-crm/shared/client';
 import { formatPhoneForReading } from '@inbox-crm/shared/phone-display';
@@ -20,6 +23,16 @@ const recordLink = (type: RecordType, ref: { id: string; name: string } | null) 
 
 const phoneLink = (phone: string | null) =>
   phone && <Link href={`tel:${phone}`}>{formatPhoneForReading(phone)}</Link>;
+
+/** The records a row concerns, each a link: "Acme · Jane Doe". */
+const recordLinks = (records: NamedRecordRef[]) =>
+  records.length > 0 &&
+  records.map((record, index) => (
+    <Fragment key={`${record.type}:${record.id}`}>
+      {index > 0 && ' · '}
+      {recordLink(record.type, record)}
+    </Fragment>
+  ));
 
 /** How each column of each list shows a row (the columns themselves are shared with the export). */
 export const LIST_CELLS: { [L in ListName]: Cells<ListViewRows[L]> } = {
@@ -66,14 +79,7 @@ export const LIST_CELLS: { [L in ListName]: Cells<ListViewRows[L]> } = {
   },
   tasks: {
     title: (row) => row.title,
-    records: (row) =>
-      row.records.length > 0 &&
-      row.records.map((record, index) => (
-        <Fragment key={record.id}>
-          {index > 0 && ' · '}
-          {recordLink(record.type, record)}
-        </Fragment>
-      )),
+    records: (row) => recordLinks(row.records),
     dueAt: (row) =>
       row.dueAt &&
       (row.overdue ? (
@@ -86,5 +92,26 @@ export const LIST_CELLS: { [L in ListName]: Cells<ListViewRows[L]> } = {
     priority: (row) => PRIORITY_NAMES[row.priority],
     assignee: (row) => row.assignee?.name,
     done: (row) => (row.done ? 'Done' : 'Open'),
+  },
+  activities: {
+    subject: (row) => {
+      const subject = row.subject || '(no subject)';
+      const text =
+        row.type === 'email' ? <ConsoleLink to={consoleEmailPath(row.id)}>{subject}</ConsoleLink> : subject;
+      return row.private ? (
+        <>
+          {text}{' '}
+          <Badge appearance="outline" size="small">
+            Private
+          </Badge>
+        </>
+      ) : (
+        text
+      );
+    },
+    type: (row) => ACTIVITY_TYPE_NAMES[row.type],
+    records: (row) => recordLinks(row.records),
+    owner: (row) => row.owner?.name,
+    at: (row) => formatMoment(row.at),
   },
 };

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import {
+  ACTIVITY_TYPE_NAMES,
   CASE_STATUS_NAMES,
   DEAL_OUTCOME_NAMES,
   PRIORITY_NAMES,
@@ -124,6 +125,18 @@ export function ListFilters(props: {
   const ownerKey = list === 'tasks' ? 'assignee' : 'owner';
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
 
+  /** A filter whose choices are a fixed set of codes, each shown by its name. */
+  const namedChoice = (key: string, label: string, any: string, names: Record<string, string>) => (
+    <FilterSelect
+      key={key}
+      label={label}
+      any={any}
+      value={values[key] as string | string[] | undefined}
+      options={named(names)}
+      onChange={(value) => onChange({ [key]: value })}
+    />
+  );
+
   const controls: ReactNode[] = [
     <SearchBox key="q" value={text('q') ?? ''} onChange={(q) => onChange({ q })} />,
     <FilterSelect
@@ -146,14 +159,7 @@ export function ListFilters(props: {
         options={stageList.map((stage) => ({ value: stage.id, label: stage.name }))}
         onChange={(stageId) => onChange({ stageId })}
       />,
-      <FilterSelect
-        key="status"
-        label="Outcome"
-        any="Any outcome"
-        value={values.status as string | string[] | undefined}
-        options={named(DEAL_OUTCOME_NAMES)}
-        onChange={(status) => onChange({ status })}
-      />,
+      namedChoice('status', 'Outcome', 'Any outcome', DEAL_OUTCOME_NAMES),
       <Field key="closeFrom" label="Closing from" className={styles.choice}>
         <Input
           type="date"
@@ -185,16 +191,7 @@ export function ListFilters(props: {
   if (list === 'cases' || list === 'tasks') {
     const { urgent, ...taskPriorities } = PRIORITY_NAMES;
     const priorities = list === 'tasks' ? taskPriorities : { ...taskPriorities, urgent };
-    controls.push(
-      <FilterSelect
-        key="priority"
-        label="Priority"
-        any="Any priority"
-        value={values.priority as string | string[] | undefined}
-        options={named(priorities)}
-        onChange={(priority) => onChange({ priority })}
-      />,
-    );
+    controls.push(namedChoice('priority', 'Priority', 'Any priority', priorities));
   }
   if (list === 'tasks') {
     const show =
@@ -224,14 +221,20 @@ export function ListFilters(props: {
       </Field>,
     );
   }
-  controls.push(
-    <Checkbox
-      key="deleted"
-      label="Deleted"
-      checked={values.deleted === true}
-      onChange={(_, data) => onChange({ deleted: data.checked === true ? true : undefined })}
-    />,
-  );
+  if (list === 'activities') {
+    controls.push(namedChoice('type', 'Kind', 'Any kind', ACTIVITY_TYPE_NAMES));
+  }
+  // The activities list shows live activities only: it has no trash to look into.
+  if (list !== 'activities') {
+    controls.push(
+      <Checkbox
+        key="deleted"
+        label="Deleted"
+        checked={values.deleted === true}
+        onChange={(_, data) => onChange({ deleted: data.checked === true ? true : undefined })}
+      />,
+    );
+  }
   return (
     <div className={styles.bar} role="search" aria-label="Filters">
       {controls}

@@ -39,6 +39,14 @@ const FILTERS: Record<ListName, Record<string, Kind>> = {
     resolvedFrom: 'text',
     resolvedTo: 'text',
   },
+  activities: {
+    owner: 'text',
+    type: 'many',
+    accountId: 'text',
+    ...REPORT_DRILLS,
+    atFrom: 'text',
+    atTo: 'text',
+  },
   tasks: {
     assignee: 'text',
     done: 'boolean',

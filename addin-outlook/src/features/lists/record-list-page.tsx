@@ -35,7 +35,7 @@ import { useNarrow } from '../../ui/use-narrow.js';
 import { usePagedList } from '../../ui/use-paged-list.js';
 import { asApiError } from '../../ui/use-request.js';
 import { useNavigate } from '../console/console-link.js';
-import { CONSOLE_PATHS, RECORD_TYPE_OF_LIST, type RecordListName } from '../console/console-route.js';
+import { CONSOLE_PATHS, recordTypeOfList } from '../console/console-route.js';
 import { useCreateRecord } from '../record-forms/create-record.js';
 import { LIST_CELLS } from './list-cells.js';
 import { ListFilters, type FilterValues } from './list-filters.js';
@@ -87,7 +87,7 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const create = useCreateRecord();
-  const recordType = list === 'tasks' ? null : RECORD_TYPE_OF_LIST[list as RecordListName];
+  const recordType = recordTypeOfList(list);
 
   const setQuery = useCallback(
     (next: object) => navigate(CONSOLE_PATHS.list(list, searchOf(next)), { replace: true }),
@@ -116,9 +116,10 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
   }
 
   async function restore(row: Row, name: string) {
+    if (!recordType) return;
     setProblem(null);
     try {
-      await api.restoreRecord(RECORD_TYPE_OF_LIST[list as RecordListName], row.id);
+      await api.restoreRecord(recordType, row.id);
       setNotice(`${name} is restored.`);
       page.reload();
     } catch (error) {

@@ -12,6 +12,7 @@ const PERIODS = [
   ['closed', 'Won or lost'],
   ['opened', 'Opened'],
   ['resolved', 'Resolved'],
+  ['at', 'Filed or held'],
 ] as const;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);

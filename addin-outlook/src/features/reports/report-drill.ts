@@ -8,6 +8,7 @@ export interface Drill {
   /** Opens the opportunities list with the report's scope and these filters. */
   opportunities(filters: Record<string, string | string[]>): void;
   cases(filters: Record<string, string | string[]>): void;
+  activities(filters: Record<string, string | string[]>): void;
   record(type: 'account', id: string): void;
 }
 
@@ -47,6 +48,7 @@ export function drillFor(values: ReportFilterValues, user: User, navigate: (path
     opportunities: (filters) =>
       navigate(CONSOLE_PATHS.list('opportunities', searchOf({ ...scope, ...filters }))),
     cases: (filters) => navigate(CONSOLE_PATHS.list('cases', searchOf({ ...scope, ...filters }))),
+    activities: (filters) => navigate(CONSOLE_PATHS.list('activities', searchOf({ ...scope, ...filters }))),
     record: (type, id) => navigate(consoleRecordPath({ type, id })),
   };
 }

@@ -41,7 +41,7 @@ const VIEWS: { [N in ReportName]: (report: Reports[N]['report'], drill: Drill) =
   pipeline: (report, drill) => <PipelineChart report={report} drill={drill} />,
   forecast: (report, drill) => <ForecastChart report={report} drill={drill} />,
   'win-rate': (report, drill) => <WinRateChart report={report} drill={drill} />,
-  activity: (report) => <ActivityChart report={report} />,
+  activity: (report, drill) => <ActivityChart report={report} drill={drill} />,
   'going-cold': (report) => <GoingColdList report={report} />,
   cases: (report, drill) => <CasesChart report={report} drill={drill} />,
   correspondence: (report, drill) => <CorrespondenceChart report={report} drill={drill} />,

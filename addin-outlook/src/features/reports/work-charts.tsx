@@ -60,10 +60,17 @@ function AccountCell({ account }: { account: { accountId: string; name: string }
   );
 }
 
-export function ActivityChart({ report }: { report: ActivityReport }) {
+const KIND_OF_LEGEND = { Emails: 'email', Calls: 'call', Meetings: 'meeting', Notes: 'note' } as const;
+
+export function ActivityChart({ report, drill }: { report: ActivityReport; drill: Drill }) {
+  const { timeZone } = report.range;
   const data = report.weeks.map((week, index) => {
     const sum = (key: 'emails' | 'calls' | 'meetings' | 'notes') =>
       report.people.reduce((total, person) => total + (person.weeks[index]?.[key] ?? 0), 0);
+    // A week's bar opens its kind's activities on its days, cut to the report's period.
+    const days = weekDays(week);
+    const from = report.range.from && report.range.from > days.from ? report.range.from : days.from;
+    const to = report.range.to && report.range.to < days.to ? report.range.to : days.to;
     return {
       xAxisPoint: weekLabel(week),
       chartData: (
@@ -73,13 +80,18 @@ export function ActivityChart({ report }: { report: ActivityReport }) {
           ['Meetings', sum('meetings')],
           ['Notes', sum('notes')],
         ] as const
-      ).map(([legend, count]) => ({ legend, data: count, color: KIND_COLORS[legend] })),
+      ).map(([legend, count]) => ({
+        legend,
+        data: count,
+        color: KIND_COLORS[legend],
+        onClick: () => drill.activities({ type: KIND_OF_LEGEND[legend], atFrom: from, atTo: to, timeZone }),
+      })),
     };
   });
   return (
     <>
       <ChartBlock title="Activity per week">
-        <VerticalStackedBarChart data={data} {...BAR_CHART} />
+        <VerticalStackedBarChart data={data} {...BAR_CHART} onBarClick={clickStackedPoint} />
       </ChartBlock>
       <ChartNote>Per person in the table view; emails count when they were filed.</ChartNote>
     </>

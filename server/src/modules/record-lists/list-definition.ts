@@ -81,6 +81,9 @@ export function organisationRows(db: Db, table: string, alias: string, actor: Ac
   return builder;
 }
 
+/** `%` and `_` match themselves in a LIKE pattern built from what someone typed. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
 /** One value or several, as a list for whereIn. */
 export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 

@@ -1,5 +1,7 @@
 import {
   AccountListRow,
+  ActivityListRow,
+  ActivityListViewQuery,
   CaseBoard,
   CaseBoardQuery,
   OpportunityBoard,
@@ -31,6 +33,7 @@ const SCHEMAS: Record<ListName, { query: TSchema; row: TSchema }> = {
   opportunities: { query: OpportunityListViewQuery, row: OpportunityListRow },
   cases: { query: CaseListViewQuery, row: CaseListRow },
   tasks: { query: TaskListViewQuery, row: TaskListRow },
+  activities: { query: ActivityListViewQuery, row: ActivityListRow },
 };
 
 /** The CSV body, documented as the text it is; the handler sends it as a stream. */

@@ -13,6 +13,7 @@ import { applySortedPage, sortedPage, type SortColumn } from '../../db/sorted-pa
 import type { Db } from '../../db/types.js';
 import { DEFAULT_PAGE_SIZE } from '../../db/pagination.js';
 import { accountList } from './account-list.js';
+import { activityList } from './activity-list.js';
 import { caseList } from './case-list.js';
 import { contactList } from './contact-list.js';
 import type { CommonListQuery, ListDefinition, SelectedRow } from './list-definition.js';
@@ -25,6 +26,7 @@ const LISTS: { [L in ListName]: ListDefinition<ListViewQueries[L], ListViewRows[
   opportunities: opportunityList,
   cases: caseList,
   tasks: taskList,
+  activities: activityList,
 };
 
 /** Rows an export reads per statement: large enough to be quick, small enough to stream. */

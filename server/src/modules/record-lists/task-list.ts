@@ -6,6 +6,7 @@ import { userNames, userRef } from '../users/index.js';
 import {
   asList,
   contactNameSql,
+  likePattern,
   organisationRows,
   whereOwnedBy,
   type ListDefinition,
@@ -29,9 +30,6 @@ interface Selected extends RecordMetaRow {
   case_id: string | null;
   case_subject: string | null;
 }
-
-/** `%` and `_` match themselves in a LIKE pattern built from what someone typed. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** The records a task concerns, the company first: "Acme · Jane Doe · Fleet renewal". */
 function recordsOf(row: Selected): NamedRecordRef[] {
