@@ -147,6 +147,17 @@ describe.skipIf(missing !== null)(`the reports in Chromium${missing ? ` (skipped
     await saveScreenshot(page, SUITE, '3-drilled-won-deals');
   });
 
+  it('when the number of deals won is chosen, then the list shows the deals won in the period', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'Win rate' }).click();
+    const won = page.getByRole('button', { name: 'Won: 1, open the list' });
+    await expect.poll(() => won.count()).toBe(1);
+    await won.click();
+    await expect.poll(() => page.url()).toContain('status=won');
+    await expect.poll(() => page.getByRole('link', { name: 'Signed pallet order' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Loading bay' }).count()).toBe(0);
+  });
+
   it('when the bar of urgent cases opened today is chosen, then the list shows those open cases', async () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('tab', { name: 'Cases' }).click();

@@ -1,4 +1,4 @@
-import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -69,12 +69,15 @@ export function ChartBlock({ title, children }: { title: string; children: React
   );
 }
 
-/** A few headline numbers side by side: "Win rate 50%", "Median cycle 10 days". */
-export function Figures({ items }: { items: [label: string, value: string][] }) {
+/**
+ * A few headline numbers side by side: "Win rate 50%", "Median cycle 10 days". A number that
+ * counts records (given `open`) is a link to them.
+ */
+export function Figures({ items }: { items: [label: string, value: string, open?: () => void][] }) {
   const styles = useStyles();
   return (
     <dl className={styles.figures} style={{ margin: 0 }}>
-      {items.map(([label, value]) => (
+      {items.map(([label, value, open]) => (
         <div key={label} className={styles.figure}>
           <dt>
             <Text size={200} className={styles.note}>
@@ -83,7 +86,13 @@ export function Figures({ items }: { items: [label: string, value: string][] }) 
           </dt>
           <dd style={{ margin: 0 }}>
             <Text size={500} weight="semibold">
-              {value}
+              {open ? (
+                <Link onClick={open} aria-label={`${label}: ${value}, open the list`}>
+                  {value}
+                </Link>
+              ) : (
+                value
+              )}
             </Text>
           </dd>
         </div>

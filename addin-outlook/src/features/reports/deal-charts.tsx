@@ -144,13 +144,24 @@ export function ForecastChart({ report, drill }: { report: ForecastReport; drill
 }
 
 /** The win rate's headline numbers: the rate, deals won and lost, and the median days to win. */
-export function WinRateFigures({ report }: { report: WinRateReport }) {
+/** The win rate's headline numbers; given a drill (the report page, not a tile), won and lost open their deals. */
+export function WinRateFigures({ report, drill }: { report: WinRateReport; drill?: Drill }) {
+  const { from, to, timeZone } = report.range;
+  const closed = (status: 'won' | 'lost') =>
+    drill &&
+    (() =>
+      drill.opportunities({
+        status,
+        ...(from ? { closedFrom: from } : {}),
+        ...(to ? { closedTo: to } : {}),
+        timeZone,
+      }));
   return (
     <Figures
       items={[
         ['Win rate', percent(report.totals.winRate)],
-        ['Won', String(report.totals.won)],
-        ['Lost', String(report.totals.lost)],
+        ['Won', String(report.totals.won), closed('won')],
+        ['Lost', String(report.totals.lost), closed('lost')],
         [
           'Median days to win',
           report.salesCycle.medianDays === null ? '–' : String(report.salesCycle.medianDays),
@@ -210,7 +221,7 @@ export function WinRateChart({ report, drill }: { report: WinRateReport; drill: 
   }));
   return (
     <>
-      <WinRateFigures report={report} />
+      <WinRateFigures report={report} drill={drill} />
       <ChartBlock title="Deals won and lost by month">
         <GroupedVerticalBarChart data={byMonth} {...BAR_CHART} />
       </ChartBlock>
