@@ -126,6 +126,14 @@ describe('the activity report’s running counts', () => {
     expect(report.people.map((person) => [person.person.id, person.weeks.map((week) => week.calls)])).toEqual(
       [[user.id, [1, 1]]],
     );
+    // One account's activity is counted from the rows themselves, to the same weeks.
+    const ofAccount = await reportOf(rep, 'activity', {
+      from: '2026-02-23',
+      to: '2026-03-08',
+      timeZone: 'Asia/Kathmandu',
+      accountId: account.id,
+    });
+    expect(ofAccount.people.map((person) => person.weeks.map((week) => week.calls))).toEqual([[1, 1]]);
     const utc = await reportOf(rep, 'activity', { from: '2026-02-23', to: '2026-03-08', timeZone: 'UTC' });
     expect(utc.people[0]!.weeks.map((week) => week.calls)).toEqual([2, 0]);
   });

@@ -31,9 +31,12 @@ export const accountId = (account: number) =>
 export const contactAddress = (contact: number) =>
   `person${contact}@company${accountOfContact(contact)}.example`;
 
+/** The contact behind the n-th sender looked up (whose account the pane then summarises). */
+export const senderContact = (n: number) => ((n * 7919) % CONTACTS) + 1;
+
 /** The n-th sender looked up: mostly known contacts, some unknown people at known companies, some strangers. */
 export function senderAddress(n: number): string {
-  const contact = ((n * 7919) % CONTACTS) + 1;
+  const contact = senderContact(n);
   if (n % 10 === 3) return `someone.new${n}@company${(contact % ACCOUNTS) + 1}.example`;
   if (n % 10 === 7) return `stranger${n}@unknown${n}.example`;
   return contactAddress(contact);

@@ -4,8 +4,8 @@ import {
   accountOfContact,
   BENCH_ADMIN_EMAIL,
   BENCH_ADMIN_PASSWORD,
-  CONTACTS,
   senderAddress,
+  senderContact,
 } from '../lookup/data-set.js';
 import { signInBenchUser } from '../lists/team-member.js';
 import { serveLookupDataSet } from '../lookup/data-set-server.js';
@@ -97,17 +97,23 @@ async function reportsRunning(admin: ApiSession, clients: number, stop: Promise<
   return answered;
 }
 
+/** One round of requests at 20 connections, the n-th asking for `pathFor(n)`. */
+const at20Connections = (admin: ApiSession, name: string, pathFor: (n: number) => string) =>
+  measure({
+    name,
+    url: admin.baseUrl,
+    connections: 20,
+    durationSeconds: DURATION,
+    headers: admin.headers,
+    pathFor,
+  });
+
+/** The sender view for the n-th message opened. */
+const lookupPath = (n: number) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`;
+
 /** The sender view at 20 connections alone, then with two clients asking for reports beside it. */
 async function senderViewBeside(admin: ApiSession): Promise<Measurement[]> {
-  const senderView = (name: string) =>
-    measure({
-      name,
-      url: admin.baseUrl,
-      connections: 20,
-      durationSeconds: DURATION,
-      headers: admin.headers,
-      pathFor: (n) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`,
-    });
+  const senderView = (name: string) => at20Connections(admin, name, lookupPath);
   const alone: Measurement[] = [];
   const beside: Measurement[] = [];
   let reportsAnswered = 0;
@@ -132,26 +138,16 @@ async function senderViewBeside(admin: ApiSession): Promise<Measurement[]> {
  * one more request per message opened costs the server, beside the request it follows.
  */
 async function paneContext(admin: ApiSession): Promise<Measurement[]> {
-  const load = (name: string, pathFor: (n: number) => string) =>
-    measure({
-      name,
-      url: admin.baseUrl,
-      connections: 20,
-      durationSeconds: DURATION,
-      headers: admin.headers,
-      pathFor,
-    });
   const lookups: Measurement[] = [];
   const summaries: Measurement[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     process.stdout.write(`\r  round ${round} of ${ROUNDS}`);
-    lookups.push(
-      await load('GET /api/v1/lookup', (n) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`),
-    );
+    lookups.push(await at20Connections(admin, 'GET /api/v1/lookup', lookupPath));
     summaries.push(
-      await load(
+      await at20Connections(
+        admin,
         'GET /api/v1/accounts/{id}/summary',
-        (n) => `/api/v1/accounts/${accountId(accountOfContact(((n * 7919) % CONTACTS) + 1))}/summary`,
+        (n) => `/api/v1/accounts/${accountId(accountOfContact(senderContact(n)))}/summary`,
       ),
     );
   }
