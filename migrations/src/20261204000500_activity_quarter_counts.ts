@@ -42,43 +42,86 @@ const statements = [
     END IF;
   END
   $$`,
-  // What one activity row counts for: a call, meeting or note by its owner when it happened; an
-  // email by its filer when it was filed, once its message is stored.
-  `CREATE FUNCTION activity_quarter_counts_count(a activities, p_delta integer) RETURNS void LANGUAGE plpgsql AS $$
+  // The count an activity falls in — a call, meeting or note by its owner when it happened, an
+  // email by its filer when it was filed — or nulls when it counts nowhere (deleted, no owner or
+  // filer, an email whose message is not stored yet).
+  `CREATE FUNCTION activity_quarter_counts_key(
+    a activities, OUT quarter timestamptz, OUT person_id uuid, OUT kind text, OUT owner_id uuid, OUT private boolean
+  ) LANGUAGE plpgsql STABLE AS $$
   DECLARE
     m record;
+    v_at timestamptz;
   BEGIN
     IF a.deleted_at IS NOT NULL THEN RETURN; END IF;
-    IF a.type <> 'email' THEN
-      PERFORM activity_quarter_counts_add(a.org_id, a.occurred_at, a.owner_id, a.type, a.owner_id, a.private, p_delta);
-      RETURN;
+    IF a.type = 'email' THEN
+      SELECT filed_by, filed_at INTO m FROM email_messages WHERE org_id = a.org_id AND activity_id = a.id;
+      IF NOT FOUND OR m.filed_by IS NULL THEN RETURN; END IF;
+      person_id := m.filed_by;
+      v_at := m.filed_at;
+    ELSE
+      IF a.owner_id IS NULL THEN RETURN; END IF;
+      person_id := a.owner_id;
+      v_at := a.occurred_at;
     END IF;
-    SELECT filed_by, filed_at INTO m FROM email_messages WHERE org_id = a.org_id AND activity_id = a.id;
-    IF FOUND THEN
-      PERFORM activity_quarter_counts_add(a.org_id, m.filed_at, m.filed_by, 'email', a.owner_id, a.private, p_delta);
-    END IF;
+    quarter := date_bin('15 minutes', v_at, timestamptz '2000-01-01 00:00:00+00');
+    kind := a.type;
+    owner_id := a.owner_id;
+    private := a.private;
   END
   $$`,
-  `CREATE FUNCTION activity_quarter_counts_follow_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+  `CREATE FUNCTION activity_quarter_counts_move(p_org uuid, p_key record, p_delta integer)
+  RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM activity_quarter_counts_count(OLD, -1); END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM activity_quarter_counts_count(NEW, 1); END IF;
-    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    IF p_key.person_id IS NULL THEN RETURN; END IF;
+    PERFORM activity_quarter_counts_add(p_org, p_key.quarter, p_key.person_id, p_key.kind, p_key.owner_id,
+      p_key.private, p_delta);
+  END
+  $$`,
+  // An activity that moves between counts (made private, a call moved to another day) takes the
+  // two count rows in one order, the smaller key first, so two moves the opposite way at once
+  // cannot deadlock; a move that stays in its count writes nothing.
+  `CREATE FUNCTION activity_quarter_counts_follow_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    old_key record;
+    new_key record;
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      PERFORM activity_quarter_counts_move(NEW.org_id, activity_quarter_counts_key(NEW), 1);
+      RETURN NULL;
+    END IF;
+    old_key := activity_quarter_counts_key(OLD);
+    IF TG_OP = 'DELETE' THEN
+      PERFORM activity_quarter_counts_move(OLD.org_id, old_key, -1);
+      RETURN OLD;
+    END IF;
+    new_key := activity_quarter_counts_key(NEW);
+    IF (OLD.org_id, old_key::text) IS NOT DISTINCT FROM (NEW.org_id, new_key::text) THEN RETURN NULL; END IF;
+    IF new_key.person_id IS NULL OR (old_key.person_id IS NOT NULL AND old_key::text < new_key::text) THEN
+      PERFORM activity_quarter_counts_move(OLD.org_id, old_key, -1);
+      PERFORM activity_quarter_counts_move(NEW.org_id, new_key, 1);
+    ELSE
+      PERFORM activity_quarter_counts_move(NEW.org_id, new_key, 1);
+      PERFORM activity_quarter_counts_move(OLD.org_id, old_key, -1);
+    END IF;
     RETURN NULL;
   END
   $$`,
+  // A message row counts only for an email activity; one moved to another activity moves its count.
   `CREATE FUNCTION activity_quarter_counts_follow_email() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     a activities;
   BEGIN
-    SELECT * INTO a FROM activities WHERE org_id = coalesce(NEW.org_id, OLD.org_id)
-      AND id = coalesce(NEW.activity_id, OLD.activity_id);
-    IF NOT FOUND OR a.deleted_at IS NOT NULL THEN RETURN NULL; END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-      PERFORM activity_quarter_counts_add(a.org_id, OLD.filed_at, OLD.filed_by, 'email', a.owner_id, a.private, -1);
+      SELECT * INTO a FROM activities WHERE org_id = OLD.org_id AND id = OLD.activity_id;
+      IF FOUND AND a.type = 'email' AND a.deleted_at IS NULL THEN
+        PERFORM activity_quarter_counts_add(a.org_id, OLD.filed_at, OLD.filed_by, 'email', a.owner_id, a.private, -1);
+      END IF;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-      PERFORM activity_quarter_counts_add(a.org_id, NEW.filed_at, NEW.filed_by, 'email', a.owner_id, a.private, 1);
+      SELECT * INTO a FROM activities WHERE org_id = NEW.org_id AND id = NEW.activity_id;
+      IF FOUND AND a.type = 'email' AND a.deleted_at IS NULL THEN
+        PERFORM activity_quarter_counts_add(a.org_id, NEW.filed_at, NEW.filed_by, 'email', a.owner_id, a.private, 1);
+      END IF;
     END IF;
     RETURN NULL;
   END
@@ -97,7 +140,8 @@ const statements = [
   `CREATE TRIGGER activity_quarter_counts_email_insert AFTER INSERT ON email_messages
     FOR EACH ROW EXECUTE FUNCTION activity_quarter_counts_follow_email()`,
   `CREATE TRIGGER activity_quarter_counts_email_update AFTER UPDATE ON email_messages
-    FOR EACH ROW WHEN ((OLD.filed_by, OLD.filed_at) IS DISTINCT FROM (NEW.filed_by, NEW.filed_at))
+    FOR EACH ROW WHEN ((OLD.activity_id, OLD.filed_by, OLD.filed_at)
+                       IS DISTINCT FROM (NEW.activity_id, NEW.filed_by, NEW.filed_at))
     EXECUTE FUNCTION activity_quarter_counts_follow_email()`,
   `CREATE TRIGGER activity_quarter_counts_email_delete AFTER DELETE ON email_messages
     FOR EACH ROW EXECUTE FUNCTION activity_quarter_counts_follow_email()`,
@@ -128,7 +172,8 @@ export async function down(knex: Knex): Promise<void> {
   }
   await knex.raw('DROP FUNCTION activity_quarter_counts_follow_email()');
   await knex.raw('DROP FUNCTION activity_quarter_counts_follow_activity()');
-  await knex.raw('DROP FUNCTION activity_quarter_counts_count(activities, integer)');
+  await knex.raw('DROP FUNCTION activity_quarter_counts_move(uuid, record, integer)');
+  await knex.raw('DROP FUNCTION activity_quarter_counts_key(activities)');
   await knex.raw(
     'DROP FUNCTION activity_quarter_counts_add(uuid, timestamptz, uuid, text, uuid, boolean, integer)',
   );

@@ -22,6 +22,7 @@ import * as activityQuarterCounts from './20261204000500_activity_quarter_counts
 import * as opportunityStageTime from './20261204000600_opportunity_stage_time.js';
 import * as closedDealsIndex from './20261204000700_closed_deals_index.js';
 import * as casesByOwnerAndOpening from './20261204000800_cases_by_owner_and_opening.js';
+import * as activitiesListedAt from './20261204000900_activities_listed_at.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -53,6 +54,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000600_opportunity_stage_time', opportunityStageTime],
   ['20261204000700_closed_deals_index', closedDealsIndex],
   ['20261204000800_cases_by_owner_and_opening', casesByOwnerAndOpening],
+  ['20261204000900_activities_listed_at', activitiesListedAt],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -89,6 +89,17 @@ describe('asking for a report badly', () => {
       expect(reply.body.error, url).toMatch(/^(validation_failed|not_found)$/);
     }
   });
+
+  it('when a zone goes by an old name the database no longer knows, then it is read as its present one', async ({
+    org,
+  }) => {
+    const report = await reportOf(org.admin, 'activity', { timeZone: 'US/Pacific-New' });
+    expect(report.range.timeZone).toBe('America/Los_Angeles');
+    const listed = await org.admin.get(
+      '/api/v1/lists/activities?atFrom=2026-03-01&timeZone=Canada/East-Saskatchewan',
+    );
+    expect(listed.status).toBe(200);
+  });
 });
 
 describe('exporting a report', () => {

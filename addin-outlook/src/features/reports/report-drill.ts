@@ -34,7 +34,8 @@ function ownerFilter(values: ReportFilterValues, user: User): Record<string, str
   if (values.ownerId) return { owner: values.ownerId };
   if (user.role === 'member') return { owner: 'me' };
   if (values.teamId) return { teamId: values.teamId };
-  if (user.role === 'manager') return { owner: 'team' };
+  // A manager in no team has only their own numbers, as the report counted them.
+  if (user.role === 'manager') return { owner: user.teamId ? 'team' : 'me' };
   return {};
 }
 

@@ -25,7 +25,7 @@ interface Selected extends RecordMetaRow {
 }
 
 /** When an activity counts in the activity report: an email when it was filed, the rest when held. */
-const AT = 'coalesce(m.filed_at, a.occurred_at)';
+const AT = 'a.listed_at';
 
 /**
  * Emails, calls, meetings and notes the caller may see (the timelines' privacy rule), newest
@@ -36,10 +36,7 @@ export const activityList: ListDefinition<ActivityListViewQuery, ActivityListRow
   alias: 'a',
   sorts: { at: { sql: AT, cast: 'timestamptz', nullable: false } },
   matching(db, actor, query) {
-    const builder = organisationRows(db, 'activities', 'a', actor, query.deleted).leftJoin(
-      'email_messages as m',
-      (join) => join.on('m.org_id', 'a.org_id').andOn('m.activity_id', 'a.id'),
-    );
+    const builder = organisationRows(db, 'activities', 'a', actor, query.deleted);
     const visible = visibleActivities(actor, 'a');
     builder.whereRaw(visible.sql, visible.bindings);
     whereOwnedBy(db, builder, 'a.owner_id', query.owner, actor);
@@ -67,7 +64,7 @@ export const activityList: ListDefinition<ActivityListViewQuery, ActivityListRow
       ...metaColumns('a'),
       'a.type',
       'a.subject',
-      db.raw(`${AT} AS at`),
+      'a.listed_at as at',
       'a.private',
       'a.owner_id',
       db.raw(

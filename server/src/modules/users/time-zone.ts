@@ -1,7 +1,11 @@
 import { IANAZone } from 'luxon';
 import { ValidationFailed } from '../../errors.js';
 
-/** The zone's name if the server knows it (from the ICU data Node ships); otherwise a 400 naming it. */
+/**
+ * The zone's canonical name if the server knows it (from the ICU data Node ships); otherwise a 400
+ * naming it. Canonical, because ICU still accepts names the database's zone list has dropped
+ * (US/Pacific-New is America/Los_Angeles), and every zone here ends up in SQL.
+ */
 export function knownTimeZone(
   name: string,
   field = 'timeZone',
@@ -12,5 +16,5 @@ export function knownTimeZone(
       { in: where, field },
     ]);
   }
-  return name;
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
 }
