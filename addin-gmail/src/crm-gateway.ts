@@ -9,7 +9,7 @@ import type {
   ContactCreate,
   Email,
   EmailFile,
-  LookupQuery,
+  LookupRequest,
   LookupResult,
   Notification,
   RecordRef,
@@ -21,7 +21,7 @@ import type {
 /** What the add-on may do in the CRM, as one user of one organisation; the server implements it. */
 export interface CrmSession {
   user: { id: string; name: string; email: string };
-  lookup(query: LookupQuery): Promise<LookupResult>;
+  lookup(request: LookupRequest): Promise<LookupResult>;
   search(text: string): Promise<SearchResult>;
   /** Full-text search over the correspondence the user may see. */
   searchActivities(query: ActivitySearchQuery): Promise<ActivitySearchResult>;

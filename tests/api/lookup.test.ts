@@ -232,3 +232,83 @@ describe('lookup of a message', () => {
     expect(threaded.body.filing?.suggestedLinks).toHaveLength(2);
   });
 });
+
+describe('lookup of everyone on a message', () => {
+  it('when a 300-recipient announcement is looked up, then every address is answered in one statement, the best match in full and the rest brief', async ({
+    org,
+    testApp,
+    jane,
+    acme,
+  }) => {
+    await createOpportunity(org.admin, { name: 'Acme expansion', accountId: acme.id });
+    const recipients = Array.from({ length: 298 }, (_, n) => `reader${n}@audience-${n % 7}.example`);
+    const emails = [...recipients, `colleague@${org.domain}`, 'Jane.Doe@acme.co.uk', `x${0}@acme.co.uk`];
+    const statements: string[] = [];
+    const count = (query: { sql: string }) => statements.push(query.sql);
+    testApp.app.db.on('query', count);
+    const { status, body } = await org.admin.post<LookupResult>('/api/v1/lookup', {
+      emails,
+      timelineLimit: 5,
+    });
+    testApp.app.db.off('query', count);
+
+    expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(statements.filter((sql) => sql.includes('unnest(')).length).toBe(1);
+    expect(body).toMatchObject({ address: 'jane.doe@acme.co.uk', match: 'contact', detail: 'full' });
+    expect(body.contact?.id).toBe(jane.id);
+    expect(body.opportunities.map((deal) => deal.name)).toEqual(['Acme expansion']);
+    expect(body.others).toHaveLength(300);
+    expect(body.others.map((view) => view.address)).toEqual(
+      emails.filter((address) => address !== 'Jane.Doe@acme.co.uk'),
+    );
+    const byAddress = new Map(body.others.map((view) => [view.address, view]));
+    expect(byAddress.get('x0@acme.co.uk')).toMatchObject({
+      match: 'account',
+      detail: 'brief',
+      account: { id: acme.id },
+      opportunities: [],
+      timeline: [],
+    });
+    expect(byAddress.get(`colleague@${org.domain}`)?.reason.kind).toBe('own_domain');
+    // Nobody matched: there is nothing more to read, so the answer is whole.
+    expect(byAddress.get('reader5@audience-5.example')).toMatchObject({ match: 'none', detail: 'full' });
+  });
+
+  it('when others are asked in full, then each carries its open items', async ({ org, acme }) => {
+    await createOpportunity(org.admin, { name: 'Acme expansion', accountId: acme.id });
+    const { body } = await org.admin.post<LookupResult>('/api/v1/lookup', {
+      emails: ['someone@elsewhere.example', 'buyer@acme.co.uk', 'jane.doe@acme.co.uk'],
+      others: 'full',
+    });
+    expect(body.address).toBe('jane.doe@acme.co.uk');
+    const buyer = body.others.find((view) => view.address === 'buyer@acme.co.uk');
+    expect(buyer).toMatchObject({ detail: 'full', match: 'account' });
+    expect(buyer?.opportunities.map((deal) => deal.name)).toEqual(['Acme expansion']);
+  });
+
+  it('when only colleagues and a customer are on it, then the customer leads though unknown', async ({
+    org,
+  }) => {
+    const { body } = await org.admin.post<LookupResult>('/api/v1/lookup', {
+      emails: [`boss@${org.domain}`, 'not-an-address', 'new.person@startup.example'],
+    });
+    expect(body).toMatchObject({ address: 'new.person@startup.example', match: 'none', detail: 'full' });
+  });
+
+  it('when the body asks for more addresses than a message can carry, then answers 400 and says so', async ({
+    org,
+  }) => {
+    const emails = Array.from({ length: 1002 }, (_, n) => `p${n}@many.example`);
+    const { status, body } = await org.admin.post('/api/v1/lookup', { emails });
+    expect(status).toBe(400);
+    expect(body.error).toBe('validation_failed');
+    const viaQuery = await lookup(
+      org,
+      emails
+        .slice(0, 51)
+        .map((email) => `email=${email}`)
+        .join('&'),
+    );
+    expect(viaQuery.status).toBe(400);
+  });
+});

@@ -101,6 +101,36 @@ describe('the task pane in read mode', () => {
     expect(screen.queryByLabelText('Contact Priya Raman')).toBeNull();
     expect(screen.getByRole('button', { name: 'Create contact' })).toBeTruthy();
   });
+
+  it('when a received message has customers in To and Cc, then the sender leads, colleagues are left out, and each other person can be read and filed to', async () => {
+    const colleague = `pat@${me.split('@')[1]}`;
+    const received = inboxMessage(me, {
+      from: { emailAddress: 'dana.whitfield@contoso-labs.example', displayName: 'Dana Whitfield' },
+      to: [
+        { emailAddress: me, displayName: 'Me' },
+        { emailAddress: colleague, displayName: 'Pat Colleague' },
+      ],
+      cc: [{ emailAddress: 'priya.raman@northwind.example', displayName: 'Priya Raman' }],
+    });
+    await openPane(server.url, { userAddress: me, messages: [received], selected: 0 }, signIn());
+
+    // The sender leads though the CRM does not know them yet.
+    expect(await screen.findByRole('heading', { name: 'Dana Whitfield' })).toBeTruthy();
+    const picker = screen.getByRole('combobox', { name: '2 people on this message' });
+    await userEvent.click(screen.getByRole('button', { name: 'File email' }));
+    const filing = await screen.findByRole('group', { name: 'File this email' });
+    const priya = within(filing).getByRole('checkbox', { name: /Priya Raman/ }) as HTMLInputElement;
+    expect(priya.checked).toBe(false);
+    await userEvent.click(within(filing).getByRole('button', { name: 'Cancel' }));
+
+    await userEvent.click(picker);
+    expect(screen.queryByRole('option', { name: /Pat Colleague/ })).toBeNull();
+    await userEvent.click(await screen.findByRole('option', { name: /Priya Raman/ }));
+    // Read in full on choosing: her open task comes with the second answer.
+    expect(await screen.findByLabelText('Contact Priya Raman')).toBeTruthy();
+    expect(await screen.findByText('Send the revised quote')).toBeTruthy();
+    expect(screen.getByText('A contact has the address priya.raman@northwind.example.')).toBeTruthy();
+  });
 });
 
 describe('the task pane in compose mode', () => {

@@ -117,6 +117,54 @@ describe('the message card', () => {
     expect(gmail.reads).toEqual(['metadata']);
   });
 
+  it('when others are on the message, then the sender leads, the others are listed with what the CRM knows, and one opens their own card', async ({
+    testApp,
+    org,
+    google,
+    opened,
+  }) => {
+    const message: RecordedMessage = {
+      gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
+      raw: multipartMessage({
+        messageId: uniqueMessageId().slice(1, -1),
+        from: '"Sam Stranger" <sam@stranger-co.example>',
+        to: `"Ada Admin" <${org.adminUser.email}>, "Priya Raman" <priya.raman@northwind.example>, "Colleague" <pat@${org.domain}>`,
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const shown = reply.body.action.navigations[0].pushCard;
+    // The sender leads though unknown; a colleague on the message is not listed.
+    expect(shown.header.title).toBe('Sam Stranger');
+    const texts = cardTexts(reply.body);
+    expect(texts).toContain('Also on this message (2)');
+    expect(texts).toContain('Priya Raman');
+    expect(texts).toContain('priya.raman@northwind.example · Contact · Northwind Traders');
+    expect(texts).toContain('Ops Team');
+    expect(texts.join(' ')).not.toContain(`pat@${org.domain}`);
+    expect(
+      texts.some((text) => text.includes('belongs to the account') || text.includes('No contact has')),
+    ).toBe(true);
+
+    fakeGmailApi(message, access);
+    const chosen = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/show-person',
+      opened(message, access, { parameters: { state: actionState(reply.body, 'show-person') } }),
+    );
+    const personCard = chosen.body.renderActions.action.navigations[0].pushCard;
+    expect(personCard.header).toEqual({
+      title: 'Priya Raman',
+      subtitle: 'Head of Operations · Northwind Traders',
+    });
+    const personTexts = cardTexts(chosen.body);
+    // Why this record, in a small line, for a known contact too.
+    expect(personTexts.join('\n')).toContain('A contact has the address priya.raman@northwind.example.');
+    expect(personTexts).toContain('Fleet renewal 2027');
+  });
+
   it('when the message was filed before (from Outlook), then the card says by whom, and filing from Gmail adds to that one email', async ({
     testApp,
     org,

@@ -5,6 +5,7 @@ import type { OnClick } from './card-model.js';
 export const ACTION_NAMES = [
   'search',
   'open-filing',
+  'show-person',
   'file',
   'unfile',
   'open-form',

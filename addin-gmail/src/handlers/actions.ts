@@ -9,7 +9,7 @@ import { noticeCard } from '../views/notice-cards.js';
 import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
 import { homepage } from './homepage.js';
-import { currentCard } from './message.js';
+import { currentCard, personCard } from './message.js';
 import { QUICK_ACTION_HANDLERS } from './quick-actions.js';
 import { openMessageLookup } from './sender-lookup.js';
 
@@ -41,6 +41,12 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
     if (!result)
       return pushCard(noticeCard('Only you are on this message', 'There is nobody to file it to.'));
     return pushCard(filingCard(result, context, context.where.locale));
+  },
+
+  async 'show-person'(context, state) {
+    if (typeof state.address !== 'string')
+      throw new FormProblem('This button is out of date; open the message again.');
+    return pushCard(await personCard(context, state.address));
   },
 
   async file(context) {

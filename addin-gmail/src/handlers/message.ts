@@ -1,8 +1,10 @@
+import type { MessageParty } from '@inbox-crm/shared';
 import type { Card } from '../cards/card-model.js';
+import type { GmailMessage } from '../google/gmail-message.js';
 import { noticeCard } from '../views/notice-cards.js';
 import { senderCard } from '../views/sender-card.js';
 import type { HandlerContext } from './handler-context.js';
-import { lookupParties, openMessageLookup } from './sender-lookup.js';
+import { lookupAddresses, lookupParties, openMessageLookup } from './sender-lookup.js';
 
 const onlyYou = () =>
   noticeCard('Only you are on this message', 'There is nobody outside your mailbox to look up.');
@@ -11,10 +13,27 @@ const onlyYou = () =>
 export async function messageCard(context: HandlerContext): Promise<Card> {
   const { message, result } = await openMessageLookup(context);
   if (!result) return onlyYou();
-  const party = [message.from, ...message.to, ...message.cc].find(
-    (candidate) => candidate?.email === result.address,
-  );
-  return senderCard(result, context, context.where, { filing: true, displayName: party?.name ?? null });
+  const parties = partiesOf(message);
+  return senderCard(result, context, context.where, {
+    filing: true,
+    displayName: parties.find((party) => party.email === result.address)?.name ?? null,
+    parties,
+  });
+}
+
+const partiesOf = (message: GmailMessage): MessageParty[] =>
+  [message.from, ...message.to, ...message.cc].filter((party): party is MessageParty => party !== null);
+
+/** One other person on the open message or draft, chosen from its card: their record in full. */
+export async function personCard(context: HandlerContext, address: string): Promise<Card> {
+  const message = context.gmail ? await context.gmail.headers() : null;
+  const result = await lookupAddresses(context, [address], message);
+  return senderCard(result, context, context.where, {
+    filing: message !== null,
+    displayName:
+      (message ? partiesOf(message) : []).find((party) => party.email === result.address)?.name ?? null,
+    parties: [],
+  });
 }
 
 /** The compose card: the recipients' records while the user writes (Gmail names them in the event). */
@@ -28,7 +47,11 @@ export async function composeCard(context: HandlerContext): Promise<Card> {
   const result = await lookupParties(context, recipients, null);
   if (!result)
     return noticeCard('No recipients yet', 'Add someone to the To or Cc line, then open Inbox CRM again.');
-  return senderCard(result, context, context.where, { filing: false, displayName: null });
+  return senderCard(result, context, context.where, {
+    filing: false,
+    displayName: null,
+    parties: [...recipients.to, ...recipients.cc],
+  });
 }
 
 /** The card under a form: the open message's, or the draft's. */

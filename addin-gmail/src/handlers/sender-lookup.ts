@@ -1,5 +1,6 @@
 import {
   DomainError,
+  isReceivedBy,
   MAX_LOOKUP_ADDRESSES,
   messageCounterparts,
   type LookupResult,
@@ -16,14 +17,36 @@ export async function lookupParties(
   parties: { from: MessageParty | null; to: MessageParty[]; cc: MessageParty[] },
   message: Pick<GmailMessage, 'messageId' | 'inReplyTo' | 'references'> | null,
 ): Promise<LookupResult | null> {
-  const counterparts = messageCounterparts(parties, [context.crm.user.email]).slice(0, MAX_LOOKUP_ADDRESSES);
+  const own = [context.crm.user.email];
+  const counterparts = messageCounterparts(parties, own).slice(0, MAX_LOOKUP_ADDRESSES);
   if (counterparts.length === 0) return null;
+  return lookupAddresses(
+    context,
+    counterparts.map((party) => party.email),
+    message,
+    isReceivedBy(parties, own) ? 'first' : 'best',
+  );
+}
+
+/**
+ * The CRM's view of these addresses (the leading one in full, the rest brief) and of the message's
+ * filing. The sender of received mail leads (`first`); else the best match.
+ */
+export function lookupAddresses(
+  context: HandlerContext,
+  addresses: string[],
+  message: Pick<GmailMessage, 'messageId' | 'inReplyTo' | 'references'> | null,
+  leading: 'first' | 'best' = 'best',
+): Promise<LookupResult> {
   return context.crm.lookup({
-    email: counterparts.map((party) => party.email),
+    emails: addresses,
+    leading,
     timelineLimit: TIMELINE_ENTRIES,
+    others: 'brief',
     ...(message?.messageId ? { messageId: message.messageId } : {}),
     ...(message?.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-    ...(message?.references.length ? { references: message.references } : {}),
+    // The nearest ancestors come last in References.
+    ...(message?.references.length ? { references: message.references.slice(-200) } : {}),
   });
 }
 

@@ -24,7 +24,7 @@ export const RECORDS_FIELD = 'records';
 export function filingCard(result: LookupResult, context: ViewContext, locale: string | undefined): Card {
   const linked = new Set((result.filing?.links ?? []).map(choiceKey));
   const ticked = preselectedKeys(result, result.filing);
-  const choices = suggestedChoices(result, result.filing, locale).filter(
+  const choices = suggestedChoices(result, result.filing, { locale, others: result.others }).filter(
     (choice) => !linked.has(choiceKey(choice)),
   );
   if (choices.length === 0) {

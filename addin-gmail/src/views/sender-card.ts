@@ -8,7 +8,9 @@ import {
   PHONE_LABEL_NAMES,
   PRIORITY_NAMES,
   RECORD_TYPE_NAMES,
+  customerViews,
   type LookupResult,
+  type MessageParty,
   type MessageFiling,
   type SenderView,
 } from '@inbox-crm/shared';
@@ -175,6 +177,41 @@ export interface SenderCardOptions {
   filing: boolean;
   /** How the message names the person, for a new contact. */
   displayName: string | null;
+  /** Everyone on the message as it names them: the others are listed to be looked at in turn. */
+  parties: MessageParty[];
+}
+
+/** How many others on a message the card lists; a list longer than a card can hold says how many more. */
+const OTHERS_LISTED = 20;
+
+/** What the CRM knows of a person, in a few words. */
+function standingOf(view: SenderView): string {
+  if (view.contact) return joinParts('Contact', view.account?.name);
+  if (view.account) return `Not a contact yet · ${view.account.name}`;
+  return 'Not in the CRM';
+}
+
+/** The others on the message, outside the organisation: each opens their own card. */
+function othersSection(result: LookupResult, parties: MessageParty[], context: ViewContext): CardSection[] {
+  const lead = result.address;
+  const others = customerViews([result, ...result.others]).filter((view) => view.address !== lead);
+  if (others.length === 0 || lead === null) return [];
+  const nameOf = new Map(parties.map((party) => [party.email, party.name]));
+  const listed = others.slice(0, OTHERS_LISTED).map((view) => {
+    const name = view.contact?.name ?? nameOf.get(view.address ?? '') ?? null;
+    return fact(name ?? view.address ?? '', {
+      bottom: joinParts(name ? view.address : null, standingOf(view)),
+      onClick: context.actions.call('show-person', { address: view.address }),
+    });
+  });
+  const more = others.length - listed.length;
+  return [
+    section(
+      `Also on this message (${others.length})`,
+      [...listed, ...(more > 0 ? [paragraph(escapeCardText(`and ${more} more`))] : [])],
+      { collapsedAfter: 3 },
+    ),
+  ];
 }
 
 /** Who the open message is with, whether it is filed, what is open with them, and what to do next. */
@@ -185,8 +222,10 @@ export function senderCard(
   options: SenderCardOptions,
 ): Card {
   const sections = [
-    ...(result.contact === null ? [section(null, [paragraph(escapeCardText(result.reason.text))])] : []),
+    // Why this record: a contact by its address, an account by its domain, or why nothing matched.
+    section(null, [paragraph(`<font color="#5f6368">${escapeCardText(result.reason.text)}</font>`)]),
     actionsSection(result, subjectOf(result, options.displayName), context),
+    ...othersSection(result, options.parties, context),
     ...(options.filing ? [filingSection(result.filing, context, where)] : []),
     ...recordSections(result, context, where),
   ];

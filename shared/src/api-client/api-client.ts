@@ -6,7 +6,7 @@ import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/c
 import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
-import type { LookupQuery, LookupResult } from '../schemas/lookup.js';
+import type { LookupQuery, LookupRequest, LookupResult } from '../schemas/lookup.js';
 import type {
   DuplicatesOf,
   MergeableType,
@@ -246,6 +246,8 @@ export function createApiClient(options: ApiClientOptions) {
     me: () => get<User>('/auth/me'),
 
     lookup: (query: LookupQuery) => get<LookupResult>(`/lookup${queryString(query)}`),
+    /** The sender view of every party of a message, however many; the others brief unless asked in full. */
+    lookupMessage: (request: LookupRequest) => send<LookupResult>('POST', '/lookup', request),
     search: (q: string, type?: RecordType | RecordType[]) =>
       get<SearchResult>(`/search${queryString({ q, type })}`),
     /** The console's search: each record type's best matches and how many match in all. */

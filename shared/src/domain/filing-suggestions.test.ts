@@ -15,7 +15,7 @@ const filing = (links: MessageFiling['links'], suggestedLinks: MessageFiling['su
 
 describe('what a record picker offers', () => {
   it('when the sender is a known contact, then contact, account, open opportunities and cases are offered, contact and account ticked', () => {
-    const choices = suggestedChoices(view, null, 'en-GB');
+    const choices = suggestedChoices(view, null, { locale: 'en-GB' });
     expect(choices.map((choice) => choice.type)).toEqual(['contact', 'account', 'opportunity', 'case']);
     expect(choices[2]!.detail).toMatch(/^Proposal · .*1,200\.00/);
     expect(choices[3]!.detail).toBe('Open · High');
@@ -33,5 +33,27 @@ describe('what a record picker offers', () => {
     const choices = suggestedChoices(view, state);
     expect(choices.map((choice) => choice.id)).toEqual([id(1), id(2), id(3), id(4), id(5)]);
     expect([...preselectedKeys(view, state)]).toEqual([`contact:${id(1)}`]);
+  });
+
+  it('when others are on the message, then their contacts and accounts follow, unticked and each once', () => {
+    const other = (n: number, account: number | null) =>
+      ({
+        address: `p${n}@beta.example`,
+        contact: { id: id(n), name: `Person ${n}` },
+        account: account === null ? null : { id: id(account), name: `Company ${account}` },
+      }) as unknown as SenderView;
+    const choices = suggestedChoices(view, null, { others: [other(6, 7), other(8, 7), other(9, 2)] });
+    expect(choices.map((choice) => `${choice.type}:${choice.name}`)).toEqual([
+      'contact:Jane Doe',
+      'account:Acme',
+      'opportunity:Renewal',
+      'case:Broken invoice',
+      'contact:Person 6',
+      'account:Company 7',
+      'contact:Person 8',
+      'contact:Person 9',
+    ]);
+    expect(choices[4]!.detail).toBe('p6@beta.example');
+    expect([...preselectedKeys(view, null)]).toEqual([`contact:${id(1)}`, `account:${id(2)}`]);
   });
 });

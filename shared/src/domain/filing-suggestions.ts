@@ -13,13 +13,15 @@ export const choiceKey = (record: { type: string; id: string }) => `${record.typ
 
 /**
  * What a picker offers before any search: the person's contact and account, their open
- * opportunities and cases, and records the same thread was filed to, each once.
+ * opportunities and cases, records the same thread was filed to, and the contacts and accounts of
+ * the others on the message, each once.
  */
 export function suggestedChoices(
   view: SenderView,
   filing: MessageFiling | null,
-  locale?: string,
+  options: { locale?: string; others?: readonly SenderView[] } = {},
 ): RecordChoice[] {
+  const { locale, others = [] } = options;
   const choices: RecordChoice[] = [];
   if (view.contact)
     choices.push({ type: 'contact', id: view.contact.id, name: view.contact.name, detail: view.address });
@@ -41,6 +43,17 @@ export function suggestedChoices(
   for (const link of filing?.suggestedLinks ?? [])
     choices.push({ ...link, detail: 'Filed from this thread' });
   for (const link of filing?.links ?? []) choices.push({ ...link, detail: null });
+  for (const other of others) {
+    if (other.contact)
+      choices.push({
+        type: 'contact',
+        id: other.contact.id,
+        name: other.contact.name,
+        detail: other.address,
+      });
+    if (other.account)
+      choices.push({ type: 'account', id: other.account.id, name: other.account.name, detail: null });
+  }
   const seen = new Set<string>();
   return choices.filter((choice) => !seen.has(choiceKey(choice)) && seen.add(choiceKey(choice)));
 }

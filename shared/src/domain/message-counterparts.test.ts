@@ -4,13 +4,17 @@ import { messageCounterparts } from './message-counterparts.js';
 const party = (email: string, name: string | null = null) => ({ email, name });
 
 describe('message counterparts', () => {
-  it('when the mail was received, then the counterpart is its sender', () => {
+  it('when the mail was received, then its sender comes first and the other recipients follow', () => {
     const parties = {
       from: party('Jane@Acme.com', 'Jane'),
-      to: [party('me@us.com')],
-      cc: [party('x@y.com')],
+      to: [party('me@us.com'), party('bob@beta.com', 'Bob')],
+      cc: [party('x@y.com'), party('JANE@acme.com', 'Jane again')],
     };
-    expect(messageCounterparts(parties, ['me@us.com'])).toEqual([party('jane@acme.com', 'Jane')]);
+    expect(messageCounterparts(parties, ['me@us.com'])).toEqual([
+      party('jane@acme.com', 'Jane'),
+      party('bob@beta.com', 'Bob'),
+      party('x@y.com'),
+    ]);
   });
 
   it('when the mailbox sent it, then the counterparts are the recipients without the mailbox itself', () => {

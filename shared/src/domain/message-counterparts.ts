@@ -12,18 +12,27 @@ export interface MessageParties {
   cc: readonly MessageParty[];
 }
 
+/** Whether the mailbox received the message (its sender is someone else), as opposed to sending or drafting it. */
+export function isReceivedBy(message: MessageParties, mailboxAddresses: readonly string[]): boolean {
+  if (message.from === null) return false;
+  const sender = normalizeEmail(message.from.email);
+  return !mailboxAddresses.some((address) => normalizeEmail(address) === sender);
+}
+
 /**
- * Who the message is with, seen from the mailbox it sits in: the sender of received mail, the
- * recipients of mail the mailbox sent. The mailbox's own addresses are never a counterpart; the
- * first appearance of an address wins (and keeps its display name).
+ * Who the message is with, seen from the mailbox it sits in: the sender of received mail first and
+ * then its other To and Cc recipients, or the recipients of mail the mailbox sent. The mailbox's own
+ * addresses are never a counterpart (colleagues are the server's to tell: it knows the own domains);
+ * the first appearance of an address wins (and keeps its display name).
  */
 export function messageCounterparts(
   message: MessageParties,
   mailboxAddresses: readonly string[],
 ): MessageParty[] {
   const own = new Set(mailboxAddresses.map(normalizeEmail));
-  const sentByMailbox = message.from !== null && own.has(normalizeEmail(message.from.email));
-  const candidates = sentByMailbox || message.from === null ? [...message.to, ...message.cc] : [message.from];
+  const candidates = isReceivedBy(message, mailboxAddresses)
+    ? [message.from!, ...message.to, ...message.cc]
+    : [...message.to, ...message.cc];
   const seen = new Set<string>();
   const counterparts: MessageParty[] = [];
   for (const party of candidates) {

@@ -1,6 +1,9 @@
 // Plain numbers, apart from the schemas, so that browser pages can check them without TypeBox.
-export const MAX_LOOKUP_ADDRESSES = 50;
 export const MAX_RECIPIENTS = 500;
+/** Addresses one POST /lookup takes: every party a message that can be filed may carry. */
+export const MAX_LOOKUP_ADDRESSES = 1 + 2 * MAX_RECIPIENTS;
+/** Addresses GET /lookup takes (a URL stays short); more go in a POST. */
+export const MAX_LOOKUP_ADDRESSES_IN_QUERY = 50;
 export const MAX_ATTACHMENTS = 100;
 export const MAX_BODY_TEXT = 1_000_000;
 export const MAX_BODY_HTML = 3_000_000;

@@ -4,14 +4,14 @@ import { TimelineEntry } from './activities.js';
 import { CasePriority, CaseStatus } from './cases.js';
 import { ContactPhone } from './contacts.js';
 import { TaskPriority } from './tasks.js';
-import { MAX_LOOKUP_ADDRESSES } from './limits.js';
+import { MAX_LOOKUP_ADDRESSES, MAX_LOOKUP_ADDRESSES_IN_QUERY } from './limits.js';
 
 export const LookupQuery = Type.Object(
   {
     email: Type.Optional(
       Type.Union([
         Type.String({ maxLength: 254 }),
-        Type.Array(Type.String({ maxLength: 254 }), { maxItems: MAX_LOOKUP_ADDRESSES }),
+        Type.Array(Type.String({ maxLength: 254 }), { maxItems: MAX_LOOKUP_ADDRESSES_IN_QUERY }),
       ]),
     ),
     phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
@@ -28,6 +28,40 @@ export const LookupQuery = Type.Object(
   strict,
 );
 export type LookupQuery = Static<typeof LookupQuery>;
+
+export const LOOKUP_DETAILS = ['full', 'brief'] as const;
+export const LOOKUP_LEADS = ['best', 'first'] as const;
+export type LookupDetail = (typeof LOOKUP_DETAILS)[number];
+
+const MessageIdText = Type.String({ minLength: 1, maxLength: 998 });
+
+/** The sender view asked in a body: any number of addresses a real message carries. */
+export const LookupRequest = Type.Object(
+  {
+    emails: Type.Optional(Type.Array(Type.String({ maxLength: 254 }), { maxItems: MAX_LOOKUP_ADDRESSES })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
+    messageId: Type.Optional(MessageIdText),
+    inReplyTo: Type.Optional(MessageIdText),
+    references: Type.Optional(Type.Array(MessageIdText, { maxItems: 200 })),
+    timelineLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 50, default: 10 })),
+    leading: Type.Optional(
+      Type.Enum(LOOKUP_LEADS, {
+        default: 'best',
+        description:
+          'who leads: the best match (a contact, else an account, else the first asked), or the first address asked outside the organisation (the sender of received mail)',
+      }),
+    ),
+    others: Type.Optional(
+      Type.Enum(LOOKUP_DETAILS, {
+        default: 'brief',
+        description:
+          'brief: every address but the leading one answers its match only (contact, account, reason); ask for one address to see the rest',
+      }),
+    ),
+  },
+  strict,
+);
+export type LookupRequest = Static<typeof LookupRequest>;
 
 export const MatchKind = Type.Union([Type.Literal('contact'), Type.Literal('account'), Type.Literal('none')]);
 export type MatchKind = Static<typeof MatchKind>;
@@ -95,6 +129,10 @@ export const SenderTask = Type.Object({
 /** Who one address (or phone number) is, and what is open with them. */
 export const SenderView = Type.Object({
   address: Nullable(Type.String()),
+  detail: Type.Enum(LOOKUP_DETAILS, {
+    description:
+      'brief: a match whose opportunities, cases, tasks and timeline were left out (ask for this address alone to read them); full: the whole answer, which for no match is the reason only',
+  }),
   phone: Nullable(Type.String()),
   match: MatchKind,
   reason: MatchReason,

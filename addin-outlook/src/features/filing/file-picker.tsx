@@ -21,17 +21,18 @@ import { emailFileFor } from './email-file.js';
 interface Props {
   message: OpenMessage;
   view: SenderView;
+  others: SenderView[];
   filing: MessageFiling | null;
   onFiled: (email: Email) => void;
   onCancel: () => void;
 }
 
-/** Pick the records to file to: the sender's own ticked already, anything else a search away. */
-export function FilePicker({ message, view, filing, onFiled, onCancel }: Props) {
+/** Pick the records to file to: the person's own ticked already, the others' offered, anything else a search away. */
+export function FilePicker({ message, view, others, filing, onFiled, onCancel }: Props) {
   const styles = usePanelStyles();
   const { api } = useServices();
   const mailbox = useMailbox();
-  const suggested = useMemo(() => suggestedChoices(view, filing), [view, filing]);
+  const suggested = useMemo(() => suggestedChoices(view, filing, { others }), [view, filing, others]);
   const linked = useMemo(() => new Set((filing?.links ?? []).map(choiceKey)), [filing]);
   const records = useRecordChoices(suggested, preselectedKeys(view, filing));
   const { busy, failure, submit } = useSubmission();

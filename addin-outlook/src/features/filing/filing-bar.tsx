@@ -37,12 +37,14 @@ const useStyles = makeStyles({
 interface Props {
   message: OpenMessage;
   view: SenderView;
+  /** Everyone else on the message: filing offers their contacts and accounts too. */
+  others: SenderView[];
   filing: MessageFiling | null;
   onFilingChanged: (filing: MessageFiling) => void;
 }
 
 /** Whether this message is filed, to what and by whom; File and unfile. */
-export function FilingBar({ message, view, filing, onFilingChanged }: Props) {
+export function FilingBar({ message, view, others, filing, onFilingChanged }: Props) {
   const styles = useStyles();
   const { api } = useServices();
   const [picking, setPicking] = useState(false);
@@ -99,6 +101,7 @@ export function FilingBar({ message, view, filing, onFilingChanged }: Props) {
         <FilePicker
           message={message}
           view={view}
+          others={others}
           filing={filing}
           onCancel={() => setPicking(false)}
           onFiled={(email) => {

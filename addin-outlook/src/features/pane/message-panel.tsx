@@ -1,16 +1,19 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { MAX_LOOKUP_ADDRESSES, messageCounterparts, type MessageFiling } from '@inbox-crm/shared/client';
+import {
+  customerViews,
+  isReceivedBy,
+  MAX_LOOKUP_ADDRESSES,
+  messageCounterparts,
+  type MessageFiling,
+} from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
-import { FilingBar } from '../filing/filing-bar.js';
-import { SenderRecord } from '../sender/sender-record.js';
 import { CounterpartPicker } from './counterpart-picker.js';
-
-const TIMELINE_ENTRIES = 8;
+import { PersonPanel, TIMELINE_ENTRIES } from './person-panel.js';
 
 const useStyles = makeStyles({
   panel: {
@@ -22,23 +25,33 @@ const useStyles = makeStyles({
   lead: { color: tokens.colorNeutralForeground2 },
 });
 
-/** One open message: who it is with, whether it is filed, and their record. */
+/**
+ * One open message: everyone outside the organisation on it (the sender first), whether it is
+ * filed, and the chosen person's record. One request answers them all, the first in full.
+ */
 export function MessagePanel({ message }: { message: OpenMessage }) {
   const styles = useStyles();
   const { api } = useServices();
   const mailbox = useMailbox();
-  const counterparts = useMemo(() => {
+  const { counterparts, received } = useMemo(() => {
     const own = message.sharedMailbox ? [mailbox.userAddress, message.sharedMailbox] : [mailbox.userAddress];
-    return messageCounterparts(message, own).slice(0, MAX_LOOKUP_ADDRESSES);
+    return {
+      counterparts: messageCounterparts(message, own).slice(0, MAX_LOOKUP_ADDRESSES),
+      received: isReceivedBy(message, own),
+    };
   }, [message, mailbox]);
   const lookup = useRequest(message.itemKey, () =>
-    api.lookup({
-      email: counterparts.map((party) => party.email),
+    api.lookupMessage({
+      emails: counterparts.map((party) => party.email),
+      leading: received ? 'first' : 'best',
       ...(message.internetMessageId ? { messageId: message.internetMessageId } : {}),
       timelineLimit: TIMELINE_ENTRIES,
+      others: 'brief',
     }),
   );
   const [chosen, setChosen] = useState<string | null>(null);
+  // Counts the pane's own writes, so a person read in full on choosing is read again after one.
+  const [writes, setWrites] = useState(0);
 
   if (counterparts.length === 0) {
     return (
@@ -55,38 +68,40 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
     );
   }
   const result = state.data;
-  const views = [result, ...result.others];
-  const view = views.find((candidate) => candidate.address === chosen) ?? result;
+  const people = customerViews([result, ...result.others]);
+  const listed = counterparts.filter((party) => people.some((view) => view.address === party.email));
+  const view = people.find((candidate) => candidate.address === chosen) ?? people[0]!;
   const party = counterparts.find((candidate) => candidate.email === view.address) ?? null;
   const setFiling = (filing: MessageFiling) => lookup.update((data) => ({ ...data, filing }));
+  const changed = () => {
+    lookup.refresh();
+    setWrites((count) => count + 1);
+  };
 
   return (
     <div className={styles.panel}>
       {message.mode === 'compose' && (
         <Text className={styles.lead}>
-          You are writing to {counterparts.length === 1 ? 'this person' : 'these people'}.
+          You are writing to {listed.length === 1 ? 'this person' : 'these people'}.
         </Text>
       )}
-      {counterparts.length > 1 && (
-        <CounterpartPicker
-          counterparts={counterparts}
-          views={views}
-          chosen={view.address}
-          onChoose={setChosen}
-        />
+      {listed.length > 1 && (
+        <CounterpartPicker counterparts={listed} views={people} chosen={view.address} onChoose={setChosen} />
       )}
-      {message.mode === 'read' && (
-        <FilingBar
-          message={message}
-          view={view}
-          filing={result.filing}
-          onFilingChanged={(filing) => {
-            setFiling(filing);
-            lookup.refresh();
-          }}
-        />
-      )}
-      <SenderRecord view={view} party={party} onChanged={lookup.refresh} />
+      <PersonPanel
+        key={view.address}
+        message={message}
+        view={view}
+        party={party}
+        others={people.filter((other) => other !== view)}
+        filing={result.filing}
+        writes={writes}
+        onFilingChanged={(filing) => {
+          setFiling(filing);
+          changed();
+        }}
+        onChanged={changed}
+      />
     </div>
   );
 }

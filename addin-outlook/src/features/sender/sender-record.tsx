@@ -62,6 +62,12 @@ export function SenderRecord({ view, party, onChanged }: Props) {
         </MessageBar>
       )}
       {view.contact && <ContactCard contact={view.contact} account={view.account} />}
+      {view.contact && (
+        // Why this is the record: a small line, so a match by an old address is noticed.
+        <Text size={200} className={styles.reason}>
+          {view.reason.text}
+        </Text>
+      )}
       {canCreate && offer === 'create' && (
         <CreateContactForm
           address={view.address!}

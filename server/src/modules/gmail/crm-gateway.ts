@@ -7,6 +7,7 @@ import {
   ActivitySearchQuery,
   ContactCreate,
   EmailFile,
+  LookupRequest,
   normalizeEmail,
   TaskCreate,
 } from '@inbox-crm/shared';
@@ -50,7 +51,7 @@ export function crmGateway(db: Knex): CrmGateway {
       const actor: Actor = { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id };
       const session: CrmSession = {
         user: { id: row.id, name: row.name, email: row.email },
-        lookup: (query) => lookup(db, actor, storableText(query)),
+        lookup: (request) => lookup(db, actor, checked(LookupRequest, request, 'lookup')),
         search: (text) => search(db, actor, { q: storableString(text), limit: SEARCH_HITS }),
         searchActivities: (query) =>
           searchActivities(db, actor, checked(ActivitySearchQuery, query, 'correspondence search')),

@@ -12,6 +12,8 @@ import { senderViewSql } from './sender-view-sql.js';
 export interface SenderRow {
   ord: number;
   match: MatchKind;
+  /** False for a brief row: the match only, its open items and timeline left empty. */
+  in_full: boolean;
   matched_domain: string | null;
   contact: SenderView['contact'];
   account: SenderView['account'];
@@ -59,18 +61,28 @@ export type SenderQuery =
   | { mode: 'address'; addresses: readonly string[]; domains: ReadonlyArray<string | null> }
   | { mode: 'phone'; phones: readonly string[] };
 
-/** The sender view of every asked address (or phone), in the order asked, in one round trip. */
+/**
+ * The sender view of every asked address (or phone), in the order asked, in one round trip: in full
+ * for each, or (`allInFull` false) for the leading match only (the first asked, or the best).
+ */
 export async function senderRows(
   db: Db,
   actor: Actor,
   query: SenderQuery,
-  timelineLimit: number,
+  options: { timelineLimit: number; firstLeads: boolean; allInFull: boolean },
 ): Promise<SenderRow[]> {
   const visible = visibleActivities(actor, 'l');
   const sql = senderViewSql(query.mode, visible.sql);
   const inputs =
     query.mode === 'address' ? [[...query.addresses], textArray(query.domains)] : [[...query.phones]];
-  const bindings: Knex.RawBinding[] = [actor.orgId, ...inputs, ...visible.bindings, timelineLimit];
+  const bindings: Knex.RawBinding[] = [
+    actor.orgId,
+    ...inputs,
+    options.firstLeads,
+    options.allInFull,
+    ...visible.bindings,
+    options.timelineLimit,
+  ];
   const [result, names] = await Promise.all([
     db.raw<{ rows: StoredSenderRow[] }>(sql, bindings).options(preparedStatement(sql)),
     userNames(db, actor.orgId),

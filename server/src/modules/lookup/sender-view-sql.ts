@@ -6,7 +6,9 @@ export type MatchMode = 'address' | 'phone';
 
 const OPEN_ITEMS_LIMIT = 20;
 
-// Bindings: the organisation, then the input arrays (addresses and their domains, or phones).
+// Bindings: the organisation, then the input arrays (addresses and their domains, or phones), then
+// whether the first row leads (else the best match), and whether every row is answered in full
+// (else only the leading one).
 const INPUT: Record<MatchMode, string> = {
   address: `SELECT CAST(? AS uuid) AS org_id, i.address, i.domain, i.ord
             FROM unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS i(address, domain, ord)`,
@@ -60,25 +62,25 @@ const viewColumns = (visible: string) => `
   COALESCE((SELECT json_agg(o) FROM (
       SELECT o.id, o.name, s.name AS stage, o.amount_minor AS "amountMinor", o.currency, o.close_date AS "closeDate", o.probability
       FROM opportunities o JOIN pipeline_stages s ON s.org_id = o.org_id AND s.id = o.stage_id
-      WHERE o.org_id = m.org_id AND o.status = 'open' AND o.deleted_at IS NULL
+      WHERE m.in_full AND o.org_id = m.org_id AND o.status = 'open' AND o.deleted_at IS NULL
         AND (o.account_id = m.account_id OR o.contact_id = m.contact_id)
       ORDER BY o.close_date NULLS LAST, o.id LIMIT ${OPEN_ITEMS_LIMIT}) o), '[]'::json) AS opportunities,
   COALESCE((SELECT json_agg(k) FROM (
       SELECT k.id, k.subject, k.status, k.priority, k.updated_at AS "updatedAt"
       FROM cases k
-      WHERE k.org_id = m.org_id AND k.status IN ('new', 'open', 'pending') AND k.deleted_at IS NULL
+      WHERE m.in_full AND k.org_id = m.org_id AND k.status IN ('new', 'open', 'pending') AND k.deleted_at IS NULL
         AND (k.account_id = m.account_id OR k.contact_id = m.contact_id)
       ORDER BY k.updated_at DESC LIMIT ${OPEN_ITEMS_LIMIT}) k), '[]'::json) AS cases,
   COALESCE((SELECT json_agg(t) FROM (
       SELECT t.id, t.title, t.due_at AS "dueAt", t.priority, t.assignee_id AS "assigneeId"
       FROM tasks t
-      WHERE t.org_id = m.org_id AND NOT t.done AND t.deleted_at IS NULL
+      WHERE m.in_full AND t.org_id = m.org_id AND NOT t.done AND t.deleted_at IS NULL
         AND (t.contact_id = m.contact_id OR t.account_id = m.account_id)
       ORDER BY t.due_at NULLS LAST, t.id LIMIT ${OPEN_ITEMS_LIMIT}) t), '[]'::json) AS tasks,
   COALESCE((SELECT json_agg(h) FROM (
       SELECT ${TIMELINE_ENTRY_COLUMNS}
       FROM activity_links l
-      WHERE l.org_id = m.org_id AND m.match <> 'none'
+      WHERE m.in_full AND l.org_id = m.org_id AND m.match <> 'none'
         AND l.record_type = CASE WHEN m.contact_id IS NOT NULL THEN 'contact' ELSE 'account' END
         AND l.record_id = COALESCE(m.contact_id, m.account_id)
         AND NOT l.deleted AND ${visible}
@@ -91,14 +93,25 @@ function build(mode: MatchMode, visible: string): string {
       SELECT i.org_id, i.ord, c.id AS contact_id, COALESCE(c.account_id, da.id) AS account_id, da.domain AS matched_domain,
         CASE WHEN c.id IS NOT NULL THEN 'contact' WHEN da.id IS NOT NULL THEN 'account' ELSE 'none' END AS match
       FROM input i ${MATCH[mode]}
+    ),
+    first_match AS (
+      SELECT ord FROM matched
+      ORDER BY CASE WHEN CAST(? AS boolean) THEN 0 WHEN match = 'contact' THEN 0 WHEN match = 'account' THEN 1 ELSE 2 END, ord
+      LIMIT 1
+    ),
+    shown AS (
+      SELECT matched.*, (CAST(? AS boolean) OR matched.ord = (SELECT ord FROM first_match)) AS in_full FROM matched
     )
-    SELECT m.ord, m.match, m.matched_domain, ${viewColumns(visible)}
-    FROM matched m ORDER BY m.ord`;
+    SELECT m.ord, m.match, m.matched_domain, m.in_full, ${viewColumns(visible)}
+    FROM shown m ORDER BY m.ord`;
 }
 
 /**
  * The sender view as one statement for all candidates of a mode: the match, then per match the
- * contact, account, open opportunities, cases and tasks, and the latest visible timeline entries.
+ * contact and account, and for the leading match (or every one, when asked) the open opportunities,
+ * cases and tasks and the latest visible timeline entries. The leading match is the first asked, or
+ * the best: the first contact, else the first account, else the first asked; the service puts the
+ * same one on top.
  */
 export function senderViewSql(mode: MatchMode, visibleActivitiesSql: string): string {
   return statementText(`sender-view\n${mode}\n${visibleActivitiesSql}`, () =>

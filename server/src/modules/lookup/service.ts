@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   emailDomain,
   isEmailAddress,
+  isColleagueOrInvalid,
   isFreeMailDomain,
   isOwnAddress,
   neverFileEntryFor,
@@ -9,7 +10,7 @@ import {
   normalizeMessageId,
   parseReferences,
   registrableDomain,
-  type LookupQuery,
+  type LookupRequest,
   type LookupResult,
   type MessageFiling,
   type SenderView,
@@ -23,13 +24,11 @@ import { matchReason } from './match-reason.js';
 
 const DEFAULT_TIMELINE_LIMIT = 10;
 
-const asList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
 function emptyView(address: string | null, phone: string | null, reason: SenderView['reason']): MatchedView {
   return {
     address,
     phone,
+    detail: 'full',
     match: 'none',
     reason,
     contact: null,
@@ -69,7 +68,11 @@ function planAddress(raw: string, settings: MailSettings): Planned {
 }
 
 function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): MatchedView {
-  const base = { address: candidate.address, phone: candidate.phone };
+  const base = {
+    address: candidate.address,
+    phone: candidate.phone,
+    detail: row.in_full ? 'full' : 'brief',
+  } as const;
   const { contact, account, opportunities, cases, tasks, timeline } = row;
   const found = { contact, account, opportunities, cases, tasks, timeline };
   if (row.match === 'contact') {
@@ -106,20 +109,30 @@ function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): 
   );
 }
 
-/** The best counterpart leads: a contact, else an account, else the first asked. */
-function primaryIndex(views: readonly SenderView[]): number {
+/**
+ * Who leads: the first party outside the organisation when asked so (the sender of received mail),
+ * else the best match: a contact, else an account, else the first outside address. The sender view
+ * statement answers that same one in full.
+ */
+function primaryIndex(views: readonly SenderView[], leading: LookupRequest['leading']): number {
+  const outside = Math.max(
+    0,
+    views.findIndex((view) => !isColleagueOrInvalid(view)),
+  );
+  if (leading === 'first') return outside;
   const contact = views.findIndex((view) => view.match === 'contact');
   if (contact >= 0) return contact;
   const account = views.findIndex((view) => view.match === 'account');
-  return account >= 0 ? account : 0;
+  return account >= 0 ? account : outside;
 }
 
-async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promise<MessageFiling | null> {
-  const key = normalizeMessageId(query.messageId);
+async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Promise<MessageFiling | null> {
+  const key = normalizeMessageId(request.messageId);
   if (key === null) return null;
-  const threadKeys = parseReferences([...asList(query.inReplyTo), ...asList(query.references)]).filter(
-    (id) => id !== key,
-  );
+  const threadKeys = parseReferences([
+    ...(request.inReplyTo ? [request.inReplyTo] : []),
+    ...(request.references ?? []),
+  ]).filter((id) => id !== key);
   const rows = await filingRows(db, actor, key, threadKeys);
   return {
     messageId: key,
@@ -135,25 +148,30 @@ async function messageFiling(db: Knex, actor: Actor, query: LookupQuery): Promis
 /**
  * The sender view: who each asked address (or the phone number) is and what is open with them,
  * plus whether the message being read is filed. Own-domain and invalid addresses are answered
- * without the database; all addresses in one statement (a phone number in another), beside the filing question.
+ * without the database; all addresses in one statement (a phone number in another), beside the
+ * filing question. With `others: 'brief'` only the leading view carries open items and history.
  */
-export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promise<LookupResult> {
-  const addresses = [...new Set(asList(query.email).map(normalizeEmail))];
-  if (addresses.length === 0 && query.phone === undefined) {
+export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Promise<LookupResult> {
+  const addresses = [...new Set((request.emails ?? []).map(normalizeEmail))];
+  if (addresses.length === 0 && request.phone === undefined) {
     throw new ValidationFailed('Ask by email (repeatable) or phone.', [
-      { in: 'querystring', path: '/email', message: 'is required without phone' },
+      { path: '/email', message: 'is required without phone' },
     ]);
   }
   const settings = await mailSettings(db, actor.orgId);
   const planned: Planned[] = addresses.map((address) => planAddress(address, settings));
-  if (query.phone !== undefined) {
-    const phone = normalizePhone(query.phone, settings.defaultCountry, '/phone');
+  if (request.phone !== undefined) {
+    const phone = normalizePhone(request.phone, settings.defaultCountry, '/phone');
     planned.push({ candidate: { address: null, domain: null, phone }, freeMail: false });
   }
   const candidates = planned.flatMap((plan) => ('candidate' in plan ? [plan.candidate] : []));
   const addressed = candidates.filter((candidate) => candidate.address !== null);
   const phoned = candidates.filter((candidate) => candidate.phone !== null);
-  const timelineLimit = query.timelineLimit ?? DEFAULT_TIMELINE_LIMIT;
+  const options = {
+    timelineLimit: request.timelineLimit ?? DEFAULT_TIMELINE_LIMIT,
+    firstLeads: request.leading === 'first',
+    allInFull: request.others === 'full',
+  };
   const [addressRows, phoneRows, filing] = await Promise.all([
     addressed.length === 0
       ? []
@@ -165,12 +183,12 @@ export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promis
             addresses: addressed.map((c) => c.address!),
             domains: addressed.map((c) => c.domain),
           },
-          timelineLimit,
+          options,
         ),
     phoned.length === 0
       ? []
-      : senderRows(db, actor, { mode: 'phone', phones: phoned.map((c) => c.phone!) }, timelineLimit),
-    messageFiling(db, actor, query),
+      : senderRows(db, actor, { mode: 'phone', phones: phoned.map((c) => c.phone!) }, options),
+    messageFiling(db, actor, request),
   ]);
   // Each statement answers its candidates in the order asked.
   const views: SenderView[] = planned.map((plan) => {
@@ -179,6 +197,6 @@ export async function lookup(db: Knex, actor: Actor, query: LookupQuery): Promis
     // Told up front, so a pane can say why it will not file rather than meet a refusal.
     return { ...view, neverFile: view.address ? neverFileEntryFor(view.address, settings.neverFile) : null };
   });
-  const primary = primaryIndex(views);
+  const primary = primaryIndex(views, request.leading);
   return { ...views[primary]!, others: views.filter((_, index) => index !== primary), filing };
 }
