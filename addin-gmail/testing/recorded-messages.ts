@@ -64,3 +64,54 @@ export function htmlOnlyMessage(options: { messageId: string; from: string; reci
     '',
   );
 }
+
+/** A 1×1 PNG: the sender's logo in messages that show one inline. */
+export const INLINE_LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The PDF attached to the message with an inline logo. */
+export const ATTACHED_PDF = Buffer.from('%PDF-1.4\n% Northwind order 1042\n');
+
+/**
+ * An HTML message whose body shows the sender's logo from its own part (`cid:`), as Outlook and
+ * Gmail send a signature with a picture, and a PDF attached.
+ */
+export function messageWithInlineImage(options: { messageId: string; from: string; to: string }): string {
+  const mixed = 'b1_inboxcrm_related';
+  const related = 'b2_inboxcrm_related';
+  return lines(
+    `From: ${options.from}`,
+    `To: ${options.to}`,
+    'Subject: Order 1042 confirmed',
+    'Date: Mon, 30 Nov 2026 10:00:00 +0000',
+    `Message-ID: <${options.messageId}>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+    '',
+    `--${mixed}`,
+    `Content-Type: multipart/related; boundary="${related}"`,
+    '',
+    `--${related}`,
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<p>Order 1042 is confirmed.</p><p><img src="cid:logo.png@northwind" alt="Northwind"></p>',
+    `--${related}`,
+    'Content-Type: image/png; name="logo.png"',
+    'Content-Disposition: inline; filename="logo.png"',
+    'Content-ID: <logo.png@northwind>',
+    'Content-Transfer-Encoding: base64',
+    '',
+    INLINE_LOGO.toString('base64'),
+    `--${related}--`,
+    `--${mixed}`,
+    'Content-Type: application/pdf; name="order-1042.pdf"',
+    'Content-Disposition: attachment; filename="order-1042.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    ATTACHED_PDF.toString('base64'),
+    `--${mixed}--`,
+    '',
+  );
+}

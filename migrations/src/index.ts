@@ -23,6 +23,8 @@ import * as opportunityStageTime from './20261204000600_opportunity_stage_time.j
 import * as closedDealsIndex from './20261204000700_closed_deals_index.js';
 import * as casesByOwnerAndOpening from './20261204000800_cases_by_owner_and_opening.js';
 import * as activitiesListedAt from './20261204000900_activities_listed_at.js';
+import * as attachmentContents from './20261205000000_attachment_contents.js';
+import * as activityQuarterCountSlots from './20261205000100_activity_quarter_count_slots.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -55,6 +57,8 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000700_closed_deals_index', closedDealsIndex],
   ['20261204000800_cases_by_owner_and_opening', casesByOwnerAndOpening],
   ['20261204000900_activities_listed_at', activitiesListedAt],
+  ['20261205000000_attachment_contents', attachmentContents],
+  ['20261205000100_activity_quarter_count_slots', activityQuarterCountSlots],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -16,6 +16,7 @@ import { caseRoutes } from './modules/cases/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { deploymentRoutes } from './modules/deployment/index.js';
 import { emailsRoutes } from './modules/emails/index.js';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './modules/attachments/index.js';
 import { deliveryRoutes } from './modules/deliveries/index.js';
 import { crmGateway } from './modules/gmail/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -73,6 +74,8 @@ export interface AppOptions {
   webhookAllowPrivate?: boolean;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY); by default none. */
   trustProxy?: boolean | number | string[];
+  /** How much attachment content is kept per file and per organisation; by default 25 MB and 10 GB. */
+  attachmentLimits?: AttachmentLimits;
 }
 
 // Fastify takes a hop count at run time but its types do not: a count becomes the same rule as a function.
@@ -83,6 +86,7 @@ function trustedProxies(trust: boolean | number | string[]) {
 /** The whole product as one Fastify instance; tests build it and talk to it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
   wireEventSubscribers();
+  const attachmentLimits = options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
   // Fastify types an HTTPS instance apart from an HTTP one; every route is the same on both, so the
   // app is typed as the HTTP one either way.
   const serverOptions: FastifyServerOptions = {
@@ -114,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publicUrl: options.publicUrl,
     identity: options.gmail ?? null,
     stateSecret: derivedSecret(options.jwtSecret, 'gmail card state'),
-    gateway: crmGateway(options.database.knex),
+    gateway: crmGateway(options.database.knex, attachmentLimits),
   });
   await app.register(
     async (api: App) => {
@@ -134,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(taskRoutes);
         await secured.register(timelineRoutes);
         await secured.register(lookupRoutes);
-        await secured.register(emailsRoutes);
+        await secured.register(emailsRoutes, { attachmentLimits });
         await secured.register(searchRoutes);
         await secured.register(activitySearchRoutes);
         await secured.register(recordListRoutes);

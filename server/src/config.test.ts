@@ -23,7 +23,17 @@ describe('configuration', () => {
       worker: true,
       webhookAllowPrivate: false,
       trustProxy: false,
+      attachmentLimits: { perFileBytes: 25 * 1024 * 1024, perOrganisationBytes: 10 * 1024 * 1024 * 1024 },
     });
+  });
+
+  it('reads attachment limits as sizes with units, and refuses what is not one', () => {
+    expect(
+      loadConfig({ ATTACHMENT_MAX_BYTES: '40MB', ATTACHMENT_STORAGE_MAX_BYTES: '1.5 GB' }).attachmentLimits,
+    ).toEqual({ perFileBytes: 40 * 1024 * 1024, perOrganisationBytes: 1.5 * 1024 * 1024 * 1024 });
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: 'lots' })).toThrow(
+      'ATTACHMENT_MAX_BYTES must be a size such as 25MB or 10GB, not "lots".',
+    );
   });
 
   it('reads every variable', () => {

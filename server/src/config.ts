@@ -47,6 +47,8 @@ export interface Config {
    * per client IP): false none, true all, a number of hops, or the proxies' addresses and CIDRs.
    */
   trustProxy: boolean | number | string[];
+  /** Attachment content kept per file (ATTACHMENT_MAX_BYTES) and per organisation (ATTACHMENT_STORAGE_MAX_BYTES). */
+  attachmentLimits: { perFileBytes: number; perOrganisationBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -212,6 +214,20 @@ function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
   return proxies;
 }
 
+/** A size in bytes, written as a number with an optional unit: 25MB, 10GB, 1048576. */
+function parseBytes(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?$/i.exec(raw);
+  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 }[
+    (match?.[2] ?? 'B').toUpperCase() as 'B' | 'KB' | 'MB' | 'GB' | 'TB'
+  ];
+  const bytes = match ? Math.floor(Number(match[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new ConfigError(`${name} must be a size such as 25MB or 10GB, not "${raw}".`);
+  }
+  return bytes;
+}
+
 /** Reads and checks the configuration; throws ConfigError with a sentence naming the variable at fault. */
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(text(env, 'PORT'));
@@ -240,5 +256,13 @@ export function loadConfig(env: Env = process.env): Config {
     worker: text(env, 'WORKER') === undefined ? true : parseBoolean('WORKER', text(env, 'WORKER')),
     webhookAllowPrivate: parseBoolean('WEBHOOK_ALLOW_PRIVATE', text(env, 'WEBHOOK_ALLOW_PRIVATE')),
     trustProxy: parseTrustProxy(text(env, 'TRUST_PROXY')),
+    attachmentLimits: {
+      perFileBytes: parseBytes('ATTACHMENT_MAX_BYTES', text(env, 'ATTACHMENT_MAX_BYTES'), 25 * 1024 ** 2),
+      perOrganisationBytes: parseBytes(
+        'ATTACHMENT_STORAGE_MAX_BYTES',
+        text(env, 'ATTACHMENT_STORAGE_MAX_BYTES'),
+        10 * 1024 ** 3,
+      ),
+    },
   };
 }

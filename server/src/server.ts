@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     emailEnabled: config.smtp !== null,
     trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    attachmentLimits: config.attachmentLimits,
   });
   await app.listen({ port: config.port, host: config.host });
   const scheduler = config.worker

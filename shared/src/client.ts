@@ -8,6 +8,7 @@ export * from './domain/filing-limits.js';
 export * from './domain/filing-suggestions.js';
 export * from './domain/message-counterparts.js';
 export * from './domain/customer-views.js';
+export * from './domain/attachment-fallback.js';
 export * from './domain/money.js';
 export * from './domain/record-type-names.js';
 export * from './domain/record-words.js';

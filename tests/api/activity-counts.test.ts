@@ -9,11 +9,12 @@ import { describe, expect, it } from '../support/suite.js';
 
 type CountRow = { quarter: string; person: string; kind: string; owner: string | null; private: boolean };
 
-/** The organisation's non-zero running counts, one row per activity they count. */
+/** The organisation's non-zero running counts (their slots added up), one row per activity they count. */
 async function keptCounts(knex: Knex, orgId: string): Promise<CountRow[]> {
   const { rows } = await knex.raw(
-    `SELECT quarter, person_id AS person, kind, owner_id AS owner, private, activities
-     FROM activity_quarter_counts WHERE org_id = ? AND activities <> 0`,
+    `SELECT quarter, person_id AS person, kind, owner_id AS owner, private, sum(activities) AS activities
+     FROM activity_quarter_counts WHERE org_id = ?
+     GROUP BY 1, 2, 3, 4, 5 HAVING sum(activities) <> 0`,
     [orgId],
   );
   return expanded(rows);

@@ -240,7 +240,10 @@ describe('filing an email', () => {
     expect(await countEmails(testApp, org, messageId.slice(1, -1))).toBe(0);
   });
 
-  it('accepts a 20 KB body but refuses a body over the limit with 413', async ({ org, contact }) => {
+  it('accepts a 20 KB body but refuses an HTML body over its limit with 400, naming it', async ({
+    org,
+    contact,
+  }) => {
     const ok = await org.admin.post(
       '/api/v1/emails',
       emailToFile({ bodyText: 'x'.repeat(20_000), links: [{ type: 'contact', id: contact.id }] }),
@@ -250,8 +253,9 @@ describe('filing an email', () => {
       '/api/v1/emails',
       emailToFile({ bodyHtml: 'y'.repeat(9 * 1024 * 1024), links: [{ type: 'contact', id: contact.id }] }),
     );
-    expect(huge.status).toBe(413);
-    expect(huge.body.error).toBe('payload_too_large');
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toBe('validation_failed');
+    expect(JSON.stringify(huge.body.details)).toContain('bodyHtml');
   });
 });
 

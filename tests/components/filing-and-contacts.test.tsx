@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { FakeMessage } from '@inbox-crm/addin-outlook';
 import type { Email } from '@inbox-crm/shared';
-import { inboxMessage } from '../support/customer.js';
+import { FLEET_LIST, inboxMessage } from '../support/customer.js';
 import { closePane, openPane } from './pane-harness.js';
 
 const server = inject('paneServer');
@@ -65,10 +65,36 @@ describe('filing from the pane', () => {
     expect(email.source).toBe('outlook');
     expect(email.filedBy?.name).toBe('Ada Admin');
     expect(email.bodyHtml).toContain('<b>revised quote</b>');
+    // Outlook handed over the file (Mailbox 1.8): its content is kept, not only its name.
     expect(email.attachments).toEqual([
-      { name: 'fleet-list.xlsx', contentType: 'application/vnd.ms-excel', size: 48_213 },
+      {
+        position: 0,
+        name: 'fleet-list.xlsx',
+        contentType: 'application/vnd.ms-excel',
+        size: FLEET_LIST.length,
+        inline: false,
+        contentId: null,
+        stored: true,
+      },
     ]);
     expect(email.links.map((link) => link.type).sort()).toEqual(['account', 'contact']);
+  });
+
+  it('when Outlook is older than Mailbox 1.8, then the pane says only names are kept, and files them by name', async () => {
+    const message = inboxMessage(server.adminEmail);
+    await openPane(
+      server.url,
+      { userAddress: server.adminEmail, messages: [message], selected: 0, mailboxVersion: '1.7' },
+      as(server.adminEmail),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'File email' }));
+    expect(
+      screen.getByText(/This version of Outlook gives add-ins the names of attachments, not the files/),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'File to 2 records' }));
+    await screen.findByText('Filed');
+    const email = await storedEmail(message.internetMessageId!);
+    expect(email.attachments.map((file) => [file.name, file.stored])).toEqual([['fleet-list.xlsx', false]]);
   });
 
   it('when a second mailbox opens the same message, then it says who filed it, and filing again adds to the one email', async () => {

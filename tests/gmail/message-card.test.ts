@@ -1,7 +1,10 @@
 import {
   fakeGmailApi,
   type RecordedMessage,
+  ATTACHED_PDF,
   htmlOnlyMessage,
+  INLINE_LOGO,
+  messageWithInlineImage,
   multipartMessage,
 } from '@inbox-crm/addin-gmail/testing';
 import { createCustomer } from '../support/customer.js';
@@ -217,7 +220,7 @@ describe('the message card', () => {
   }) => {
     const recipients = [
       org.adminUser.email,
-      ...Array.from({ length: 40 }, (_, n) => `person${n}@bigcorp.example`),
+      ...Array.from({ length: 300 }, (_, n) => `person${n}@bigcorp${n % 3}.example`),
     ];
     const message = {
       gmailId: '18cunknown01',
@@ -235,6 +238,10 @@ describe('the message card', () => {
       subtitle: 'lukas@angebote.example · Not in the CRM',
     });
     expect(cardTexts(reply.body).join(' ')).toContain('no account has the domain angebote.example');
+    // A 300-recipient announcement: everyone looked up at once, the card lists the first of them.
+    expect(cardTexts(reply.body)).toEqual(
+      expect.arrayContaining(['Also on this message (300)', 'person0@bigcorp0.example', 'and 280 more']),
+    );
   });
 
   it('when Gmail refuses the message (the token expired), then the card says to open it again', async ({
@@ -331,6 +338,39 @@ describe('filing from Gmail', () => {
     const stored = await org.admin.get('/api/v1/emails/by-message-id/zurich-2%40angebote.example');
     expect(stored.body.subject).toBe('Zürich: Angebot für 2027 ✓');
     expect(stored.body.bodyText).toContain('Grüezi');
+  });
+
+  it('when a message with an inline logo and a PDF is filed, then both files are kept from the raw message, the logo by its Content-ID', async ({
+    org,
+    fileToCustomerContact,
+  }) => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    const message: RecordedMessage = {
+      gmailId: '18cinline01',
+      raw: messageWithInlineImage({
+        messageId,
+        from: 'Priya <priya.raman@northwind.example>',
+        to: org.adminUser.email,
+      }),
+    };
+    const filed = await fileToCustomerContact(message);
+    expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
+    const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(stored.body.bodyHtml).toContain('src="cid:logo.png@northwind"');
+    expect(stored.body.attachments).toEqual([
+      expect.objectContaining({
+        name: 'logo.png',
+        inline: true,
+        contentId: 'logo.png@northwind',
+        stored: true,
+      }),
+      expect.objectContaining({ name: 'order-1042.pdf', inline: false, contentId: null, stored: true }),
+    ]);
+    const logo = await org.admin.download(`/api/v1/emails/${stored.body.id}/attachments/0`);
+    expect(logo.bytes.equals(INLINE_LOGO)).toBe(true);
+    const pdf = await org.admin.download(`/api/v1/emails/${stored.body.id}/attachments/1`);
+    expect(pdf.bytes.equals(ATTACHED_PDF)).toBe(true);
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="order-1042.pdf"');
   });
 
   it('when a message carries NUL bytes, then it is filed with them removed', async ({

@@ -79,6 +79,9 @@ export async function createCustomer(client: Client): Promise<Customer> {
 }
 
 /** A message as Outlook shows it in the user's inbox; override what the test is about. */
+/** The file attached to the customer's message, as Outlook hands it over (Mailbox 1.8). */
+export const FLEET_LIST = Buffer.from('Vehicle,Plate,Due\nVan 1,NW-101,2027-01\nVan 2,NW-102,2027-03\n');
+
 export function inboxMessage(userAddress: string, overrides: Partial<FakeMessage> = {}): FakeMessage {
   return {
     itemId: `AAMkAG${Math.random().toString(36).slice(2)}`,
@@ -92,7 +95,14 @@ export function inboxMessage(userAddress: string, overrides: Partial<FakeMessage
     bodyText: 'Hello,\n\nThe three-year term works for us. Can you send the revised quote?\n\nPriya',
     bodyHtml:
       '<p>Hello,</p><p>The three-year term works for us. Can you send the <b>revised quote</b>?</p><p>Priya</p>',
-    attachments: [{ name: 'fleet-list.xlsx', contentType: 'application/vnd.ms-excel', size: 48_213 }],
+    attachments: [
+      {
+        name: 'fleet-list.xlsx',
+        contentType: 'application/vnd.ms-excel',
+        size: FLEET_LIST.length,
+        contentBase64: FLEET_LIST.toString('base64'),
+      },
+    ],
     ...overrides,
   };
 }

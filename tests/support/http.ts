@@ -46,6 +46,15 @@ export class Client {
   get<T = any>(url: string) {
     return this.request<T>('GET', url);
   }
+  /** A GET whose answer is a file: its bytes as they came. */
+  async download(url: string): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+    return { status: response.statusCode, bytes: response.rawPayload, headers: response.headers };
+  }
   post<T = any>(url: string, body: unknown = {}) {
     return this.request<T>('POST', url, body);
   }

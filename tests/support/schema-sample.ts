@@ -32,6 +32,9 @@ function sampleString(schema: JsonSchema, name: string, siblings: Record<string,
       return '2026-12-01';
     case 'uri':
       return 'https://hooks.fuzz.example/in';
+    case 'byte':
+      // OpenAPI's name for base64 content (a file's).
+      return Buffer.from(`fuzz ${name}`).toString('base64');
   }
   if (/zone/i.test(name)) return 'Europe/London';
   if (/currency/i.test(name)) return 'EUR';

@@ -14,7 +14,16 @@ import {
 
 /** What a test may set on the app it starts. */
 export type TestAppOptions = Partial<
-  Pick<AppOptions, 'publicUrl' | 'gmail' | 'outlookAddInId' | 'tls' | 'emailEnabled' | 'webhookAllowPrivate'>
+  Pick<
+    AppOptions,
+    | 'publicUrl'
+    | 'gmail'
+    | 'outlookAddInId'
+    | 'tls'
+    | 'emailEnabled'
+    | 'webhookAllowPrivate'
+    | 'attachmentLimits'
+  >
 >;
 
 export interface TestApp {

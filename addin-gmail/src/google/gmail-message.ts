@@ -1,7 +1,7 @@
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { OAuth2Client } from 'google-auth-library';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
-import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared';
+import type { AttachmentInput, MessageParty } from '@inbox-crm/shared';
 import type { AddOnEvent } from './add-on-event.js';
 
 /** The headers the message card needs; Gmail sends only these with format=metadata. */
@@ -24,7 +24,8 @@ export interface GmailMessage {
 export interface GmailMessageContent extends GmailMessage {
   bodyText: string | null;
   bodyHtml: string | null;
-  attachments: AttachmentMeta[];
+  /** Every attachment with its content, inline images (shown by the HTML through `cid:`) included. */
+  attachments: AttachmentInput[];
 }
 
 /** Gmail did not hand over the message: the token expired, access was refused, or Gmail failed. */
@@ -122,7 +123,8 @@ export function gmailReader(event: AddOnEvent): GmailReader | null {
     },
     async content() {
       const data = await get({ userId: 'me', id, format: 'raw' });
-      const parsed = await simpleParser(Buffer.from(data.raw ?? '', 'base64url'));
+      // Inline images stay cid: links in the body, each kept once as its own attachment.
+      const parsed = await simpleParser(Buffer.from(data.raw ?? '', 'base64url'), { keepCidLinks: true });
       return {
         ...messageOf(parsed, data),
         bodyText: parsed.text ?? null,
@@ -131,6 +133,9 @@ export function gmailReader(event: AddOnEvent): GmailReader | null {
           name: attachment.filename ?? 'attachment',
           contentType: attachment.contentType || 'application/octet-stream',
           size: attachment.size,
+          inline: attachment.related === true || attachment.contentDisposition === 'inline',
+          contentId: attachment.contentId ? withoutBrackets(attachment.contentId) : null,
+          content: attachment.content.toString('base64'),
         })),
       };
     },

@@ -1,4 +1,10 @@
-import { RECORD_TYPES, withinFilingLimits, type RecordRef, type RecordType } from '@inbox-crm/shared';
+import {
+  fileKeepingWhatFits,
+  RECORD_TYPES,
+  withinFilingLimits,
+  type RecordRef,
+  type RecordType,
+} from '@inbox-crm/shared';
 import type { ActionName, ActionState } from '../cards/card-actions.js';
 import { popAndReplace, pushCard, replaceCard } from '../cards/card-builder.js';
 import type { ActionResponse } from '../cards/card-model.js';
@@ -54,7 +60,7 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
     if (!context.gmail) throw new FormProblem('Open the message in Gmail to file it.');
     const message = await context.gmail.content();
     if (!message.from) throw new FormProblem('This message has no sender address, so it cannot be filed.');
-    const { created } = await context.crm.fileEmail(
+    const { filed, namesOnly } = await fileKeepingWhatFits(
       withinFilingLimits({
         messageId: message.messageId,
         conversationId: context.event.gmail?.threadId ?? null,
@@ -71,9 +77,13 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
         source: 'gmail',
         links,
       }),
+      (email) => context.crm.fileEmail(email),
     );
     const count = `${links.length} ${links.length === 1 ? 'record' : 'records'}`;
-    return popAndReplace(await currentCard(context), created ? `Filed to ${count}.` : `Added to ${count}.`);
+    const done = filed.created ? `Filed to ${count}.` : `Added to ${count}.`;
+    const kept =
+      namesOnly.length > 0 ? ` Kept by name only (too large to keep): ${namesOnly.join(', ')}.` : '';
+    return popAndReplace(await currentCard(context), done + kept);
   },
 
   async 'mark-notifications-read'(context, state) {

@@ -18,11 +18,21 @@ export interface FakeMessage {
   dateTimeCreated: string;
   bodyText?: string;
   bodyHtml?: string;
-  attachments?: { name: string; contentType: string; size: number; isInline?: boolean }[];
+  attachments?: FakeAttachment[];
   /** A draft (compose mode) instead of a received or sent message. */
   compose?: boolean;
   /** Set when the item sits in a shared or delegated mailbox. */
   sharedMailbox?: string;
+}
+
+export interface FakeAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  isInline?: boolean;
+  contentId?: string;
+  /** The file, base64, as getAttachmentContentAsync answers it (Mailbox 1.8); none: a cloud file. */
+  contentBase64?: string;
 }
 
 export interface FakeOfficeSetup {
@@ -96,7 +106,25 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       to: message.to,
       cc: message.cc ?? [],
       dateTimeCreated: new Date(message.dateTimeCreated),
-      attachments: (message.attachments ?? []).map((attachment) => ({ isInline: false, ...attachment })),
+      attachments: (message.attachments ?? []).map(({ contentBase64, ...attachment }, index) => ({
+        id: `attachment-${index}`,
+        isInline: false,
+        attachmentType: contentBase64 === undefined ? 'cloud' : 'file',
+        ...attachment,
+      })),
+      ...(maxMajor > 1 || maxMinor >= 8
+        ? {
+            getAttachmentContentAsync(id: string, callback: (result: unknown) => void) {
+              const attachment = (message.attachments ?? [])[Number(id.replace('attachment-', ''))];
+              const content = attachment?.contentBase64;
+              callback(
+                content === undefined
+                  ? succeeded({ format: 'url', content: `https://files.example/${attachment?.name ?? ''}` })
+                  : succeeded({ format: 'base64', content }),
+              );
+            },
+          }
+        : {}),
       body: {
         getAsync(coercion: string, callback: (result: unknown) => void) {
           control.bodyReads += 1;

@@ -1,9 +1,13 @@
-import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared/client';
+import type { MessageParty } from '@inbox-crm/shared/client';
+import { attachmentsOf } from './attachment-content.js';
 import { officeAsync } from './office-async.js';
 import type { FilingContent, Mailbox, OpenMessage } from './open-message.js';
 
 /** Pinning and ItemChanged arrived with Mailbox 1.5: the least the pane asks of a host. */
 export const REQUIRED_MAILBOX_SET = '1.5';
+
+/** Attachments' content arrived with Mailbox 1.8 (getAttachmentContentAsync). */
+const CONTENT_MAILBOX_SET = '1.8';
 
 /** Office.MailboxEnums.ItemType.Message: the pane has nothing to say about appointments. */
 const MESSAGE_ITEM_TYPE = 'message';
@@ -43,6 +47,7 @@ async function readHeaders(item: Office.MessageRead): Promise<OpenMessage> {
     cc: item.cc.map(party),
     sentAt: item.dateTimeCreated.toISOString(),
     sharedMailbox: await sharedMailboxOf(item),
+    attachmentCount: item.attachments.filter((attachment) => !attachment.isInline).length,
   };
 }
 
@@ -67,17 +72,8 @@ async function readDraftHeaders(item: Office.MessageCompose): Promise<OpenMessag
     cc: cc.map(party),
     sentAt: null,
     sharedMailbox,
+    attachmentCount: 0,
   };
-}
-
-function attachmentsOf(item: Office.MessageRead): AttachmentMeta[] {
-  return item.attachments
-    .filter((attachment) => !attachment.isInline)
-    .map((attachment) => ({
-      name: attachment.name,
-      contentType: attachment.contentType || 'application/octet-stream',
-      size: attachment.size,
-    }));
 }
 
 /** What mailboxes and compose items share for events (an item only from Mailbox 1.7). */
@@ -130,6 +126,7 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
       if (!item || isReadItem(item)) return () => undefined;
       return subscribe(item as EventSource, Office.EventType.RecipientsChanged, listener);
     },
+    readsAttachmentContent: Office.context.requirements.isSetSupported('Mailbox', CONTENT_MAILBOX_SET),
     async readFilingContent(): Promise<FilingContent> {
       const item = currentItem();
       if (!item || !isReadItem(item)) throw new Error('Open a received or sent message to file it.');
@@ -137,7 +134,7 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
         officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Text, done)),
         officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Html, done)),
       ]);
-      return { bodyText, bodyHtml, attachments: attachmentsOf(item) };
+      return { bodyText, bodyHtml, attachments: await attachmentsOf(item, bodyHtml) };
     },
   };
 }

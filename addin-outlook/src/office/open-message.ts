@@ -1,4 +1,4 @@
-import type { AttachmentMeta, MessageParty } from '@inbox-crm/shared/client';
+import type { AttachmentInput, MessageParty } from '@inbox-crm/shared/client';
 
 /** The message open in Outlook, as far as the pane needs it to show who it is with. */
 export interface OpenMessage {
@@ -16,13 +16,15 @@ export interface OpenMessage {
   sentAt: string | null;
   /** The shared or delegated mailbox the item lives in; null in the user's own mailbox. */
   sharedMailbox: string | null;
+  /** How many files are attached (inline images not counted). */
+  attachmentCount: number;
 }
 
-/** What filing reads on top of the headers: the bodies and the attachments' metadata. */
+/** What filing reads on top of the headers: the bodies, and the attachments with their content where the host gives it. */
 export interface FilingContent {
   bodyText: string | null;
   bodyHtml: string | null;
-  attachments: AttachmentMeta[];
+  attachments: AttachmentInput[];
 }
 
 /** The mailbox the pane runs in. Components receive it through context and never touch Office.js. */
@@ -39,6 +41,8 @@ export interface Mailbox {
   onItemChanged(listener: () => void): () => void;
   /** Called when a draft's recipients change (compose mode, where the host supports it). */
   onRecipientsChanged(listener: () => void): () => void;
-  /** Reads the open message's bodies and attachment metadata, for filing. */
+  /** Whether this Outlook hands over attachments' content (Mailbox 1.8); older ones give names only. */
+  readsAttachmentContent: boolean;
+  /** Reads the open message's bodies and attachments, for filing. */
   readFilingContent(): Promise<FilingContent>;
 }

@@ -28,6 +28,9 @@ export const accountOfContact = (contact: number) => ((contact - 1) % ACCOUNTS) 
 /** Account n's id, as load-data.ts makes it in SQL (kind digit `a`, n in hex). */
 export const accountId = (account: number) =>
   `a0000000-0000-4000-8000-${account.toString(16).padStart(12, '0')}`;
+/** Contact n's id, as load-data.ts makes it in SQL (kind digit `c`, n in hex). */
+export const contactId = (contact: number) =>
+  `c0000000-0000-4000-8000-${contact.toString(16).padStart(12, '0')}`;
 export const contactAddress = (contact: number) =>
   `person${contact}@company${accountOfContact(contact)}.example`;
 

@@ -305,6 +305,9 @@ export function createApiClient(options: ApiClientOptions) {
       return { email: data, created: status === 201 };
     },
     getEmail: (id: string) => get<Email>(`/emails/${id}`),
+    /** One attachment's content, as the file it was (only for attachments whose content was kept). */
+    downloadAttachment: async (emailId: string, position: number) =>
+      (await call<Blob>('GET', `/emails/${emailId}/attachments/${position}`, undefined, 'file')).data,
     filedEmails: (query: FiledEmailsQuery = {}) => get<PageOf<FiledEmail>>(`/emails${queryString(query)}`),
     emailByMessageId: (messageId: string) =>
       get<Email>(`/emails/by-message-id/${encodeURIComponent(messageId)}`),

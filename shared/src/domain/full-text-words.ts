@@ -7,6 +7,7 @@ export const MAX_INDEXED_WORD_LENGTH = 64;
 // characters, so any part of the run is found, as a substring search would find it, by the phrase
 // of its pairs; no dictionary of Japanese or Chinese words is needed (nor available in PGlite).
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const HAS_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The word's first characters (code points, so a character outside the basic plane is never halved). */
 function cut(word: string): string {
@@ -39,8 +40,15 @@ function pairs(chars: readonly string[]): string[] {
  */
 export function indexedWords(text: string): string[] {
   const words: string[] = [];
-  for (const word of foldForSearch(text).split(' ')) {
+  const folded = foldForSearch(text);
+  // Most mail has no unspaced script at all: its words need no splitting (one test, not one a word).
+  const unspaced = HAS_UNSPACED.test(folded);
+  for (const word of folded.split(' ')) {
     if (word === '') continue;
+    if (!unspaced) {
+      words.push(cut(word));
+      continue;
+    }
     for (const part of wordParts(word)) {
       if (!part.unspaced) {
         words.push(cut(part.text));

@@ -7,6 +7,7 @@ export * from './filing-suggestions.js';
 export * from './free-mail-domains.js';
 export * from './message-counterparts.js';
 export * from './customer-views.js';
+export * from './attachment-fallback.js';
 export * from './message-id.js';
 export * from './money.js';
 export * from './phone-number.js';

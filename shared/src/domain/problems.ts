@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   stale_version: 'conflict',
   filed_privately: 'conflict',
   payload_too_large: 'too_large',
+  attachment_too_large: 'too_large',
+  attachment_storage_full: 'too_large',
   unsupported_media_type: 'unsupported',
   invalid_reference: 'unprocessable',
   invalid_value: 'unprocessable',

@@ -37,6 +37,40 @@ export const AttachmentMeta = Type.Object(
 );
 export type AttachmentMeta = Static<typeof AttachmentMeta>;
 
+/** An attachment as a client files it: what it is, and its content when the client could read it. */
+export const AttachmentInput = Type.Object(
+  {
+    ...AttachmentMeta.properties,
+    inline: Type.Optional(
+      Type.Boolean({ description: 'an image the HTML body shows (by its Content-ID), not in the list' }),
+    ),
+    contentId: Type.Optional(
+      Nullable(Type.String({ maxLength: 998, description: 'without angle brackets' })),
+    ),
+    content: Type.Optional(
+      Type.String({
+        contentEncoding: 'base64',
+        description:
+          'the file, base64; without it only the name, type and size are kept (a host that cannot read attachments)',
+      }),
+    ),
+  },
+  strict,
+);
+export type AttachmentInput = Static<typeof AttachmentInput>;
+
+/** An attachment of a filed email. Its content, when kept, downloads from /emails/{id}/attachments/{position}. */
+export const EmailAttachment = Type.Object({
+  position: Type.Integer({ minimum: 0 }),
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  inline: Type.Boolean(),
+  contentId: Nullable(Type.String()),
+  stored: Type.Boolean({ description: 'whether the content is kept, not only the name' }),
+});
+export type EmailAttachment = Static<typeof EmailAttachment>;
+
 export const EmailFile = Type.Object(
   {
     messageId: Type.Optional(Nullable(MessageIdText)),
@@ -50,7 +84,7 @@ export const EmailFile = Type.Object(
     sentAt: IsoDateTime,
     bodyText: Type.Optional(Nullable(Type.String({ maxLength: MAX_BODY_TEXT }))),
     bodyHtml: Type.Optional(Nullable(Type.String({ maxLength: MAX_BODY_HTML }))),
-    attachments: Type.Optional(Type.Array(AttachmentMeta, { maxItems: MAX_ATTACHMENTS })),
+    attachments: Type.Optional(Type.Array(AttachmentInput, { maxItems: MAX_ATTACHMENTS })),
     source: EmailSource,
     mailbox: Type.Optional(
       Nullable(
@@ -89,9 +123,7 @@ export const Email = Type.Object({
   sentAt: IsoDateTime,
   bodyText: Nullable(Type.String()),
   bodyHtml: Nullable(Type.String({ description: 'sanitized on the way in' })),
-  attachments: Type.Array(
-    Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer() }),
-  ),
+  attachments: Type.Array(EmailAttachment),
   source: EmailSource,
   mailbox: Nullable(Type.String()),
   private: Type.Boolean(),
@@ -100,6 +132,12 @@ export const Email = Type.Object({
   links: Type.Array(EmailLink),
 });
 export type Email = Static<typeof Email>;
+
+export const EmailAttachmentParams = Type.Object(
+  { id: Uuid, position: Type.Integer({ minimum: 0, maximum: MAX_ATTACHMENTS }) },
+  strict,
+);
+export type EmailAttachmentParams = Static<typeof EmailAttachmentParams>;
 
 export const EmailLinkParams = Type.Object({ id: Uuid, type: RecordType, recordId: Uuid }, strict);
 export type EmailLinkParams = Static<typeof EmailLinkParams>;

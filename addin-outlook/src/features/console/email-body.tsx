@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { RemoteImagesBar } from './remote-images-bar.js';
+import { withInlineImages } from './inline-images.js';
 import { hasRemoteImages, withRemoteImagesShown } from './remote-images.js';
 import { useFrameHeight } from './use-frame-height.js';
 
@@ -30,12 +31,24 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, margin: 0 },
 });
 
+interface Props {
+  html: string | null;
+  text: string | null;
+  /** The email's own inline images by lower-cased Content-ID, as data: URLs (shown always). */
+  inlineImages?: ReadonlyMap<string, string>;
+}
+
 /**
- * The body of a filed email: its sanitized HTML in a sandboxed frame as tall as the message,
- * remote images blocked until the reader shows them for this email; or its plain text.
+ * The body of a filed email: its sanitized HTML in a sandboxed frame as tall as the message, its
+ * own inline images shown, remote images blocked until the reader shows them for this email; or
+ * its plain text.
  */
-export function EmailBody({ html, text }: { html: string | null; text: string | null }) {
+export function EmailBody({ html: stored, text, inlineImages }: Props) {
   const styles = useStyles();
+  const html = useMemo(
+    () => (stored && inlineImages ? withInlineImages(stored, inlineImages) : stored),
+    [stored, inlineImages],
+  );
   // Kept as the body it was given for, so another email opened in the same place starts blocked.
   const [imagesShownFor, setImagesShownFor] = useState<string | null>(null);
   const remoteImages = useMemo(() => html !== null && hasRemoteImages(html), [html]);

@@ -8,7 +8,9 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
+import { EmailAttachments, listedAttachments } from './email-attachments.js';
 import { EmailBody } from './email-body.js';
+import { useInlineImages } from './use-inline-images.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -40,7 +42,6 @@ function people(parties: readonly Participant[]): ReactNode {
     </Text>
   );
 }
-const kilobytes = (size: number) => `${Math.max(1, Math.round(size / 1024))} KB`;
 
 function headersOf(email: Email): Fact[] {
   return [
@@ -53,7 +54,7 @@ function headersOf(email: Email): Fact[] {
       `${formatMoment(email.filedAt)}${email.filedBy ? ` by ${email.filedBy.name}` : ''} from ${SOURCE_NAMES[email.source]}`,
     ],
     ['Mailbox', email.mailbox ?? ''],
-    ['Attachments', email.attachments.map((file) => `${file.name} (${kilobytes(file.size)})`).join(', ')],
+    ['Attachments', listedAttachments(email).length > 0 ? <EmailAttachments email={email} /> : null],
   ];
 }
 
@@ -81,7 +82,13 @@ export function EmailPage({ id }: { id: string }) {
           </span>
         ))}
       </nav>
-      <EmailBody html={email.bodyHtml} text={email.bodyText} />
+      <FiledEmailBody email={email} />
     </article>
   );
+}
+
+/** The body, with the inline images it shows once they are read. */
+function FiledEmailBody({ email }: { email: Email }) {
+  const inlineImages = useInlineImages(email);
+  return <EmailBody html={email.bodyHtml} text={email.bodyText} inlineImages={inlineImages} />;
 }

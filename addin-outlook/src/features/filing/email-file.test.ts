@@ -17,6 +17,7 @@ const message: OpenMessage = {
   cc: [],
   sentAt: '2026-11-20T09:15:00.000Z',
   sharedMailbox: 'sales@us.example',
+  attachmentCount: 0,
 };
 const links = [{ type: 'contact' as const, id: '0190f0a0-0000-7000-8000-000000000001' }];
 

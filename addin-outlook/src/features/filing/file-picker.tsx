@@ -5,6 +5,7 @@ import {
   type MessageFiling,
   type SenderView,
   choiceKey,
+  fileKeepingWhatFits,
   preselectedKeys,
   suggestedChoices,
 } from '@inbox-crm/shared/client';
@@ -23,7 +24,8 @@ interface Props {
   view: SenderView;
   others: SenderView[];
   filing: MessageFiling | null;
-  onFiled: (email: Email) => void;
+  /** Told with the email as filed, and the files kept by name only (too large to keep). */
+  onFiled: (email: Email, namesOnly: string[]) => void;
   onCancel: () => void;
 }
 
@@ -41,13 +43,24 @@ export function FilePicker({ message, view, others, filing, onFiled, onCancel }:
   const file = () =>
     submit(async () => {
       const content = await mailbox.readFilingContent();
-      const { email } = await api.fileEmail(emailFileFor(message, content, records.selectedRefs));
-      onFiled(email);
+      const { filed, namesOnly } = await fileKeepingWhatFits(
+        emailFileFor(message, content, records.selectedRefs),
+        (email) => api.fileEmail(email),
+      );
+      onFiled(filed.email, namesOnly);
     });
 
   return (
     <div className={styles.panel} role="group" aria-label="File this email">
       <Text weight="semibold">File this email to</Text>
+      {message.attachmentCount > 0 && !mailbox.readsAttachmentContent && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            This version of Outlook gives add-ins the names of attachments, not the files: only their names
+            are kept. File from Outlook on the web or a newer Outlook to keep the files.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {view.neverFile && (
         <MessageBar intent="warning">
           <MessageBarBody>Your organisation never files mail with {view.neverFile}.</MessageBarBody>

@@ -49,6 +49,7 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
   const { api } = useServices();
   const [picking, setPicking] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  const [namesOnly, setNamesOnly] = useState<string[]>([]);
   const filed = filing?.filed === true;
 
   async function unfile(link: NamedRecordRef) {
@@ -96,6 +97,11 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
           ))}
         </ul>
       )}
+      {namesOnly.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>Kept by name only, too large to keep: {namesOnly.join(', ')}.</MessageBarBody>
+        </MessageBar>
+      )}
       {failure && <ProblemMessage error={failure} />}
       {picking ? (
         <FilePicker
@@ -104,8 +110,9 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
           others={others}
           filing={filing}
           onCancel={() => setPicking(false)}
-          onFiled={(email) => {
+          onFiled={(email, keptByName) => {
             setPicking(false);
+            setNamesOnly(keptByName);
             onFilingChanged(filingFromEmail(email, filing));
           }}
         />

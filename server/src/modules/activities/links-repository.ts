@@ -1,4 +1,5 @@
 import type { RecordRef, RecordType } from '@inbox-crm/shared';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 
 // Each link carries its activity's summary: the columns a timeline shows, copied from the
@@ -16,6 +17,14 @@ export interface LinkTarget {
   userId: string | null;
 }
 
+const ADD_LINKS = `INSERT INTO activity_links (org_id, activity_id, record_type, record_id, created_by, ${SUMMARY_COLUMNS})
+     SELECT a.org_id, a.id, v.record_type, v.record_id, ?, ${SUMMARY_VALUES}
+     FROM ${ACTIVITY_WITH_SENDER}
+     CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS uuid[])) AS v(record_type, record_id)
+     WHERE a.org_id = ? AND a.id = ?
+     ON CONFLICT (org_id, activity_id, record_type, record_id) DO NOTHING
+     RETURNING record_type, record_id`;
+
 /** Adds the links an activity does not have yet (with its current summary); returns the ones it added. */
 export async function addLinks(
   db: Db,
@@ -23,22 +32,15 @@ export async function addLinks(
   links: readonly RecordRef[],
 ): Promise<RecordRef[]> {
   if (links.length === 0) return [];
-  const { rows } = await db.raw<{ rows: { record_type: RecordType; record_id: string }[] }>(
-    `INSERT INTO activity_links (org_id, activity_id, record_type, record_id, created_by, ${SUMMARY_COLUMNS})
-     SELECT a.org_id, a.id, v.record_type, v.record_id, ?, ${SUMMARY_VALUES}
-     FROM ${ACTIVITY_WITH_SENDER}
-     CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS uuid[])) AS v(record_type, record_id)
-     WHERE a.org_id = ? AND a.id = ?
-     ON CONFLICT (org_id, activity_id, record_type, record_id) DO NOTHING
-     RETURNING record_type, record_id`,
-    [
+  const { rows } = await db
+    .raw<{ rows: { record_type: RecordType; record_id: string }[] }>(ADD_LINKS, [
       target.userId,
       links.map((link) => link.type),
       links.map((link) => link.id),
       target.orgId,
       target.activityId,
-    ],
-  );
+    ])
+    .options(preparedStatement(ADD_LINKS));
   return rows.map((row) => ({ type: row.record_type, id: row.record_id }));
 }
 

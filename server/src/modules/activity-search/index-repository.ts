@@ -1,4 +1,5 @@
 import type { ActivityType, RecordType } from '@inbox-crm/shared';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 import { searchDocument, type SearchSource } from './document.js';
 
@@ -21,18 +22,19 @@ interface SourceRow {
   links: { type: RecordType; id: string; by: string | null }[];
 }
 
-/** The activities' texts, participants and links, as the index reads them. */
-async function sourceRows(db: Db, orgId: string, ids: readonly string[]): Promise<SourceRow[]> {
-  const { rows } = await db.raw<{ rows: SourceRow[] }>(
-    `SELECT a.id, a.type, a.occurred_at, a.owner_id, a.private, a.deleted_at IS NOT NULL AS deleted, a.subject,
+const SOURCE_ROWS = `SELECT a.id, a.type, a.occurred_at, a.owner_id, a.private, a.deleted_at IS NOT NULL AS deleted, a.subject,
             left(COALESCE(m.body_text, a.body), ${INDEXED_BODY_LENGTH}) AS body,
             m.from_email, m.from_name, m.to_recipients || m.cc_recipients AS recipients, m.attachments,
             COALESCE((SELECT json_agg(json_build_object('type', l.record_type, 'id', l.record_id, 'by', l.created_by))
                         FROM activity_links l WHERE l.org_id = a.org_id AND l.activity_id = a.id), '[]') AS links
      FROM activities a LEFT JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
-     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[]))`,
-    [orgId, [...ids]],
-  );
+     WHERE a.org_id = ? AND a.id = ANY(CAST(? AS uuid[]))`;
+
+/** The activities' texts, participants and links, as the index reads them. */
+async function sourceRows(db: Db, orgId: string, ids: readonly string[]): Promise<SourceRow[]> {
+  const { rows } = await db
+    .raw<{ rows: SourceRow[] }>(SOURCE_ROWS, [orgId, [...ids]])
+    .options(preparedStatement(SOURCE_ROWS));
   return rows;
 }
 
@@ -53,6 +55,15 @@ function sourceOf(row: SourceRow): SearchSource {
     filers: [...filers],
   };
 }
+
+const WRITE_ROWS = `INSERT INTO activity_search (org_id, activity_id, activity_type, occurred_at, owner_id, private, document)
+     SELECT ?, v.id, v.type, v.occurred_at, v.owner_id, v.private, CAST(v.document AS tsvector)
+     FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS uuid[]),
+                 CAST(? AS boolean[]), CAST(? AS text[]))
+          AS v(id, type, occurred_at, owner_id, private, document)
+     ON CONFLICT (org_id, activity_id) DO UPDATE SET
+       activity_type = EXCLUDED.activity_type, occurred_at = EXCLUDED.occurred_at,
+       owner_id = EXCLUDED.owner_id, private = EXCLUDED.private, document = EXCLUDED.document`;
 
 /** How many activities are read and written at once (bodies are read whole, up to INDEXED_BODY_LENGTH). */
 const CHUNK_SIZE = 200;
@@ -80,16 +91,8 @@ async function indexChunk(db: Db, orgId: string, ids: readonly string[]): Promis
     ]);
   }
   if (indexed.length === 0) return;
-  await db.raw(
-    `INSERT INTO activity_search (org_id, activity_id, activity_type, occurred_at, owner_id, private, document)
-     SELECT ?, v.id, v.type, v.occurred_at, v.owner_id, v.private, CAST(v.document AS tsvector)
-     FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS uuid[]),
-                 CAST(? AS boolean[]), CAST(? AS text[]))
-          AS v(id, type, occurred_at, owner_id, private, document)
-     ON CONFLICT (org_id, activity_id) DO UPDATE SET
-       activity_type = EXCLUDED.activity_type, occurred_at = EXCLUDED.occurred_at,
-       owner_id = EXCLUDED.owner_id, private = EXCLUDED.private, document = EXCLUDED.document`,
-    [
+  await db
+    .raw(WRITE_ROWS, [
       orgId,
       indexed.map((row) => row.id),
       indexed.map((row) => row.type),
@@ -97,6 +100,6 @@ async function indexChunk(db: Db, orgId: string, ids: readonly string[]): Promis
       indexed.map((row) => row.owner_id) as string[],
       indexed.map((row) => row.private),
       indexed.map((row) => searchDocument(sourceOf(row))),
-    ],
-  );
+    ])
+    .options(preparedStatement(WRITE_ROWS));
 }

@@ -2,6 +2,7 @@ import type { AuditActorType, AuditEntry, AuditListQuery, PageOf } from '@inbox-
 import type { AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { iso, type Db } from '../../db/types.js';
 
 export type AuditAction =
@@ -25,6 +26,10 @@ function actorColumns(actor: AuditActor) {
     : { actor_id: null, actor_type: 'system', actor_ref: null };
 }
 
+const INSERT_ENTRY = `INSERT INTO audit_log
+  (org_id, id, actor_id, actor_type, actor_ref, action, entity_type, entity_id, before, after)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** Records one write, in the transaction that made it: who, what, when, before and after. */
 export async function recordAudit(
   db: Db,
@@ -35,16 +40,21 @@ export async function recordAudit(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await db('audit_log').insert({
-    org_id: actor.orgId,
-    id: newId(),
-    ...actorColumns(actor),
-    action,
-    entity_type: entityType,
-    entity_id: entityId,
-    before: before === null || before === undefined ? null : JSON.stringify(before),
-    after: after === null || after === undefined ? null : JSON.stringify(after),
-  });
+  const { actor_id, actor_type, actor_ref } = actorColumns(actor);
+  await db
+    .raw(INSERT_ENTRY, [
+      actor.orgId,
+      newId(),
+      actor_id,
+      actor_type,
+      actor_ref,
+      action,
+      entityType,
+      entityId,
+      before === null || before === undefined ? null : JSON.stringify(before),
+      after === null || after === undefined ? null : JSON.stringify(after),
+    ])
+    .options(preparedStatement(INSERT_ENTRY));
 }
 
 /** Who made the latest write to a record: a user (by name), or the kind of automation that made it. */

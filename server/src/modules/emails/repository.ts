@@ -1,12 +1,14 @@
 import type {
-  AttachmentMeta,
   Email,
+  EmailAttachment,
   EmailLink,
   EmailSource,
   Participant,
   RecordType,
 } from '@inbox-crm/shared';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
+import type { AttachmentEntry } from '../attachments/index.js';
 import { iso, type Db } from '../../db/types.js';
 
 /** The columns of a filed message as written (its activity holds subject, privacy and the key). */
@@ -22,13 +24,17 @@ export interface EmailMessageColumns {
   sent_at: string;
   body_text: string | null;
   body_html: string | null;
-  attachments: AttachmentMeta[];
+  attachments: AttachmentEntry[];
   source: EmailSource;
   mailbox: string | null;
   filed_by: string;
 }
 
-interface EmailRow extends Omit<EmailMessageColumns, 'sent_at' | 'filed_by'> {
+/** An entry as stored: emails filed before attachment content was kept have name, type and size only. */
+type StoredEntry = Pick<AttachmentEntry, 'name' | 'contentType' | 'size'> & Partial<AttachmentEntry>;
+
+interface EmailRow extends Omit<EmailMessageColumns, 'sent_at' | 'filed_by' | 'attachments'> {
+  attachments: StoredEntry[];
   id: string;
   subject: string;
   private: boolean;
@@ -47,7 +53,8 @@ interface LinkRow {
   record_name: string | null;
   created_by: string | null;
   linked_by_name: string | null;
-  created_at: Date;
+  /** As PostgreSQL writes a timestamptz in JSON. */
+  created_at: string;
 }
 
 export interface StoredEmail {
@@ -56,43 +63,75 @@ export interface StoredEmail {
   deleted: boolean;
 }
 
-async function loadLinks(db: Db, orgId: string, activityId: string): Promise<EmailLink[]> {
-  const result = await db.raw<{ rows: LinkRow[] }>(
-    `SELECT l.record_type, l.record_id, l.created_by, l.created_at, u.name AS linked_by_name, ${recordNameSql('l')} AS record_name
-     FROM activity_links l LEFT JOIN users u ON u.org_id = l.org_id AND u.id = l.created_by
-     WHERE l.org_id = ? AND l.activity_id = ?
-     ORDER BY l.created_at, l.record_type, l.record_id`,
-    [orgId, activityId],
-  );
-  return result.rows.map((row) => ({
-    type: row.record_type,
-    id: row.record_id,
-    name: row.record_name ?? '',
-    linkedBy: row.created_by ? { id: row.created_by, name: row.linked_by_name ?? '' } : null,
-    linkedAt: iso(row.created_at),
+const emailAttachment = (entry: StoredEntry, position: number): EmailAttachment => ({
+  position,
+  name: entry.name,
+  contentType: entry.contentType,
+  size: entry.size,
+  inline: entry.inline ?? false,
+  contentId: entry.contentId ?? null,
+  stored: Boolean(entry.sha256),
+});
+
+/** The email's attachments as stored, in order (their position is their index). */
+export async function attachmentEntries(
+  db: Db,
+  orgId: string,
+  activityId: string,
+): Promise<AttachmentEntry[]> {
+  const row = (await db('email_messages')
+    .where({ org_id: orgId, activity_id: activityId })
+    .first('attachments')) as { attachments: StoredEntry[] } | undefined;
+  return (row?.attachments ?? []).map((entry) => ({
+    inline: false,
+    contentId: null,
+    sha256: null,
+    ...entry,
   }));
 }
 
+/** Replaces the email's list of attachments (a re-filing that brought content the first one lacked). */
+export async function updateAttachmentEntries(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  entries: readonly AttachmentEntry[],
+): Promise<void> {
+  await db('email_messages')
+    .where({ org_id: orgId, activity_id: activityId })
+    .update({ attachments: JSON.stringify(entries) });
+}
+
+const emailLink = (row: LinkRow): EmailLink => ({
+  type: row.record_type,
+  id: row.record_id,
+  name: row.record_name ?? '',
+  linkedBy: row.created_by ? { id: row.created_by, name: row.linked_by_name ?? '' } : null,
+  linkedAt: iso(row.created_at),
+});
+
+// The email, its message and its links (with the records' names) in one statement: it answers
+// every filing.
+const EMAIL_SQL = `
+  SELECT a.id, a.subject, a.private, a.owner_id, a.deleted_at, a.message_key, m.*, u.name AS filed_by_name,
+    COALESCE((
+      SELECT json_agg(json_build_object(
+          'record_type', l.record_type, 'record_id', l.record_id, 'created_by', l.created_by,
+          'created_at', l.created_at, 'linked_by_name', lu.name, 'record_name', ${recordNameSql('l')})
+        ORDER BY l.created_at, l.record_type, l.record_id)
+      FROM activity_links l LEFT JOIN users lu ON lu.org_id = l.org_id AND lu.id = l.created_by
+      WHERE l.org_id = a.org_id AND l.activity_id = a.id), '[]') AS links
+  FROM activities a
+  JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
+  LEFT JOIN users u ON u.org_id = m.org_id AND u.id = m.filed_by
+  WHERE a.org_id = ? AND a.id = ? AND a.type = 'email'`;
+
 /** The filed email with its links, whoever may see it: callers check visibility. */
 export async function loadEmail(db: Db, orgId: string, activityId: string): Promise<StoredEmail | undefined> {
-  const row = (await db('activities as a')
-    .join('email_messages as m', function joinMessage() {
-      this.on('m.org_id', 'a.org_id').andOn('m.activity_id', 'a.id');
-    })
-    .leftJoin('users as u', function joinFiler() {
-      this.on('u.org_id', 'm.org_id').andOn('u.id', 'm.filed_by');
-    })
-    .where({ 'a.org_id': orgId, 'a.id': activityId, 'a.type': 'email' })
-    .first(
-      'a.id',
-      'a.subject',
-      'a.private',
-      'a.owner_id',
-      'a.deleted_at',
-      'a.message_key',
-      'm.*',
-      'u.name as filed_by_name',
-    )) as EmailRow | undefined;
+  const { rows } = await db
+    .raw<{ rows: (EmailRow & { links: LinkRow[] })[] }>(EMAIL_SQL, [orgId, activityId])
+    .options(preparedStatement(EMAIL_SQL));
+  const row = rows[0];
   if (!row) return undefined;
   const email: Email = {
     id: row.id,
@@ -108,13 +147,13 @@ export async function loadEmail(db: Db, orgId: string, activityId: string): Prom
     sentAt: iso(row.sent_at),
     bodyText: row.body_text,
     bodyHtml: row.body_html,
-    attachments: row.attachments,
+    attachments: row.attachments.map(emailAttachment),
     source: row.source,
     mailbox: row.mailbox,
     private: row.private,
     filedBy: row.filed_by ? { id: row.filed_by, name: row.filed_by_name ?? '' } : null,
     filedAt: iso(row.filed_at),
-    links: await loadLinks(db, orgId, activityId),
+    links: row.links.map(emailLink),
   };
   return { email, ownerId: row.owner_id, deleted: row.deleted_at !== null };
 }
@@ -135,6 +174,11 @@ export interface EmailClaim {
   deleted: boolean;
 }
 
+const CLAIM_EMAIL = `INSERT INTO activities (org_id, id, type, message_key, subject, snippet, occurred_at, owner_id, private)
+  VALUES (?, ?, 'email', ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (org_id, message_key) WHERE message_key IS NOT NULL DO NOTHING
+  RETURNING id`;
+
 /**
  * Creates the email's activity unless one with this key exists. Concurrent filings of one message
  * wait on the unique index; exactly one inserts. Returns the id, whether this call created it, and
@@ -153,12 +197,8 @@ export async function claimEmailActivity(
     private: boolean;
   },
 ): Promise<EmailClaim> {
-  const inserted = await db.raw<{ rows: { id: string }[] }>(
-    `INSERT INTO activities (org_id, id, type, message_key, subject, snippet, occurred_at, owner_id, private)
-     VALUES (?, ?, 'email', ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (org_id, message_key) WHERE message_key IS NOT NULL DO NOTHING
-     RETURNING id`,
-    [
+  const inserted = await db
+    .raw<{ rows: { id: string }[] }>(CLAIM_EMAIL, [
       row.org_id,
       row.id,
       row.message_key,
@@ -167,8 +207,8 @@ export async function claimEmailActivity(
       row.occurred_at,
       row.owner_id,
       row.private,
-    ],
-  );
+    ])
+    .options(preparedStatement(CLAIM_EMAIL));
   if (inserted.rows[0])
     return {
       id: inserted.rows[0].id,
@@ -195,20 +235,38 @@ export async function claimEmailActivity(
   };
 }
 
+const INSERT_MESSAGE = `INSERT INTO email_messages
+  (org_id, activity_id, message_id, conversation_id, in_reply_to, "references", from_email, from_name,
+   to_recipients, cc_recipients, sent_at, body_text, body_html, attachments, source, mailbox, filed_by)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export async function insertEmailMessage(
   db: Db,
   orgId: string,
   activityId: string,
   columns: EmailMessageColumns,
 ): Promise<void> {
-  await db('email_messages').insert({
-    org_id: orgId,
-    activity_id: activityId,
-    ...columns,
-    to_recipients: JSON.stringify(columns.to_recipients),
-    cc_recipients: JSON.stringify(columns.cc_recipients),
-    attachments: JSON.stringify(columns.attachments),
-  });
+  await db
+    .raw(INSERT_MESSAGE, [
+      orgId,
+      activityId,
+      columns.message_id,
+      columns.conversation_id,
+      columns.in_reply_to,
+      columns.references,
+      columns.from_email,
+      columns.from_name,
+      JSON.stringify(columns.to_recipients),
+      JSON.stringify(columns.cc_recipients),
+      columns.sent_at,
+      columns.body_text,
+      columns.body_html,
+      JSON.stringify(columns.attachments),
+      columns.source,
+      columns.mailbox,
+      columns.filed_by,
+    ])
+    .options(preparedStatement(INSERT_MESSAGE));
 }
 
 /** A re-filing brings a deleted email back, and a non-private filing makes it visible to all. */

@@ -22,6 +22,15 @@ import {
   removeLink,
   snippetOf,
 } from '../activities/index.js';
+import {
+  attachmentContent,
+  checkRoomFor,
+  DEFAULT_ATTACHMENT_LIMITS,
+  keepAttachmentContents,
+  receiveAttachments,
+  type AttachmentLimits,
+  type ReceivedAttachment,
+} from '../attachments/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { checkReferences, setRecordDeleted } from '../records/index.js';
 import { messageKey } from './message-key.js';
@@ -92,6 +101,30 @@ function storedBodies(input: EmailFile): { bodyHtml: string | null; bodyText: st
 }
 
 /**
+ * A re-filing that carries content the email's first filing could not (an older Outlook keeps
+ * names only) adds it to the attachments it matches by position and name.
+ */
+async function completeAttachments(
+  trx: Knex.Transaction,
+  orgId: string,
+  activityId: string,
+  attachments: readonly ReceivedAttachment[],
+): Promise<void> {
+  if (attachments.every((attachment) => attachment.content === null)) return;
+  const entries = await emails.attachmentEntries(trx, orgId, activityId);
+  const completed = entries.map((entry, position) => {
+    const received = attachments[position];
+    return received?.content && entry.sha256 === null && received.entry.name === entry.name
+      ? { ...entry, size: received.entry.size, sha256: received.entry.sha256 }
+      : entry;
+  });
+  const added = attachments.filter((_, position) => completed[position] !== entries[position]);
+  if (added.length === 0) return;
+  await keepAttachmentContents(trx, orgId, activityId, added);
+  await emails.updateAttachmentEntries(trx, orgId, activityId, completed);
+}
+
+/**
  * The message's one email in the organisation: made on its first filing; else the one there is,
  * brought back if it was deleted, and made public if this filing may and asks to.
  */
@@ -101,6 +134,7 @@ async function claimEmail(
   input: EmailFile,
   key: string,
   bodies: { bodyHtml: string | null; bodyText: string | null },
+  attachments: readonly ReceivedAttachment[],
 ): Promise<emails.EmailClaim> {
   const isPrivate = input.private ?? false;
   const claim = await emails.claimEmailActivity(trx, {
@@ -126,11 +160,14 @@ async function claimEmail(
       sent_at: input.sentAt,
       body_text: bodies.bodyText,
       body_html: bodies.bodyHtml,
-      attachments: input.attachments ?? [],
+      attachments: attachments.map((attachment) => attachment.entry),
       source: input.source,
       mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
       filed_by: actor.userId,
     });
+    await keepAttachmentContents(trx, actor.orgId, claim.id, attachments);
+  } else {
+    await completeAttachments(trx, actor.orgId, claim.id, attachments);
   }
   const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);
   if (claim.deleted || makePublic) {
@@ -145,14 +182,21 @@ async function claimEmail(
  * a re-filing, by anyone from any client, adds its links to the one email. What filing sets off
  * (the audit entry, plan stops, rule events) is email.filed's subscribers' to do.
  */
-export async function fileEmail(db: Knex, actor: Actor, input: EmailFile): Promise<FilingResult> {
+export async function fileEmail(
+  db: Knex,
+  actor: Actor,
+  input: EmailFile,
+  limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
+): Promise<FilingResult> {
   const settings = await mailSettings(db, actor.orgId);
   refuseNeverFile(input, settings.neverFile);
+  const attachments = receiveAttachments(input.attachments ?? [], limits);
+  await checkRoomFor(db, actor.orgId, attachments, limits);
   const key = messageKey(input);
   const bodies = storedBodies(input);
   return db.transaction(async (trx) => {
     await checkReferences(trx, actor.orgId, linkReferences(input.links));
-    const claim = await claimEmail(trx, actor, input, key, bodies);
+    const claim = await claimEmail(trx, actor, input, key, bodies, attachments);
     const link = { orgId: actor.orgId, activityId: claim.id, userId: actor.userId };
     const added = await addLinks(trx, link, input.links);
     await emit(trx, {
@@ -194,6 +238,26 @@ export async function getEmailByMessageId(db: Knex, actor: Actor, messageId: str
   const id = key === null ? undefined : await emails.findEmailIdByKey(db, actor.orgId, key);
   if (!id) throw new NotFound('An email with that Message-ID');
   return visibleEmail(db, actor, id);
+}
+
+/** One attachment of an email the actor may see, with its content; only a kept content downloads. */
+export async function getAttachment(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  position: number,
+): Promise<{ name: string; contentType: string; content: Buffer }> {
+  await visibleEmail(db, actor, id);
+  const entry = (await emails.attachmentEntries(db, actor.orgId, id))[position];
+  if (!entry) throw new NotFound('That attachment');
+  const content = await attachmentContent(db, actor.orgId, id, entry);
+  if (content === null) {
+    throw new DomainError(
+      'not_found',
+      `Only the name of "${entry.name}" was kept: the mail client that filed it could not read its content.`,
+    );
+  }
+  return { name: entry.name, contentType: entry.contentType, content };
 }
 
 /** Unfiles the email from one record; the email itself stays. */

@@ -18,6 +18,7 @@ import { storableString, storableText } from '../../http/storable-text.js';
 import { accountsService } from '../accounts/index.js';
 import { activitiesService } from '../activities/index.js';
 import { contactsService } from '../contacts/index.js';
+import type { AttachmentLimits } from '../attachments/index.js';
 import { fileEmail, unlinkEmail } from '../emails/index.js';
 import { lookup } from '../lookup/index.js';
 import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
@@ -43,7 +44,7 @@ function checked<S extends TSchema>(schema: S, input: unknown, what: string): St
  * Google address. Requests the add-on builds are checked against the API's own schemas, since they
  * do not pass through the API's routes.
  */
-export function crmGateway(db: Knex): CrmGateway {
+export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGateway {
   return {
     async sessionFor(email) {
       const row = await findUserByEmail(db, normalizeEmail(email));
@@ -64,7 +65,8 @@ export function crmGateway(db: Knex): CrmGateway {
               limit: DUE_TASKS_SHOWN,
             })
           ).items.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
-        fileEmail: (body) => fileEmail(db, actor, checked(EmailFile, body, 'message to file')),
+        fileEmail: (body) =>
+          fileEmail(db, actor, checked(EmailFile, body, 'message to file'), attachmentLimits),
         unfileEmail: (emailId, link) => unlinkEmail(db, actor, emailId, link),
         logActivity: (body) => activitiesService.create(db, actor, checked(ActivityCreate, body, 'activity')),
         createTask: (body) => tasksService.create(db, actor, checked(TaskCreate, body, 'task')),

@@ -5,6 +5,7 @@ import type {
   ENROLLMENT_STATUSES,
   STOP_REASONS,
 } from '@inbox-crm/shared';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { iso, type Db } from '../../db/types.js';
 
 interface PlanRow {
@@ -134,6 +135,12 @@ export async function lockActiveEnrollments(
     .forUpdate()) as EnrollmentRow[];
 }
 
+// Every filing asks it (a reply stops its sender's plans), so it is prepared once per connection.
+const ENROLLMENTS_OF_ADDRESS = `SELECT * FROM plan_enrollments
+  WHERE org_id = ? AND status = 'active' AND started_at < ?
+    AND contact_id IN (SELECT contact_id FROM contact_emails WHERE org_id = ? AND email = ?)
+  FOR UPDATE`;
+
 /** Active enrollments, started before `time`, of the contacts with this address; locked. */
 export async function lockEnrollmentsOfAddress(
   db: Db,
@@ -141,11 +148,10 @@ export async function lockEnrollmentsOfAddress(
   address: string,
   time: Date,
 ): Promise<EnrollmentRow[]> {
-  return (await db('plan_enrollments')
-    .where({ org_id: orgId, status: 'active' })
-    .where('started_at', '<', time)
-    .whereIn('contact_id', db('contact_emails').where({ org_id: orgId, email: address }).select('contact_id'))
-    .forUpdate()) as EnrollmentRow[];
+  const { rows } = await db
+    .raw<{ rows: EnrollmentRow[] }>(ENROLLMENTS_OF_ADDRESS, [orgId, time, orgId, address])
+    .options(preparedStatement(ENROLLMENTS_OF_ADDRESS));
+  return rows;
 }
 
 export interface EnrollmentWithPlan extends EnrollmentRow {

@@ -1,4 +1,5 @@
 import { Unprocessable } from '../../errors.js';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 
 export type ReferenceType = 'account' | 'contact' | 'opportunity' | 'case' | 'user' | 'stage';
@@ -37,13 +38,11 @@ export async function checkReferences(
     const ids = [
       ...new Set(wanted.filter((reference) => reference.type === type).map((reference) => reference.id)),
     ];
-    const found = new Set(
-      (
-        (await db(table).where({ org_id: orgId }).whereIn('id', ids).whereRaw(live).select('id')) as {
-          id: string;
-        }[]
-      ).map((row) => row.id),
-    );
+    const sql = `SELECT id FROM ${table} WHERE org_id = ? AND id = ANY(CAST(? AS uuid[])) AND ${live}`;
+    const { rows } = await db
+      .raw<{ rows: { id: string }[] }>(sql, [orgId, ids])
+      .options(preparedStatement(sql));
+    const found = new Set(rows.map((row) => row.id));
     missing.push(...wanted.filter((reference) => reference.type === type && !found.has(reference.id)));
   }
   if (missing.length > 0) {

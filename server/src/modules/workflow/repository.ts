@@ -6,6 +6,7 @@ import type {
   WorkflowTrigger,
   WorkflowTriggerType,
 } from '@inbox-crm/shared';
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { iso, type Db } from '../../db/types.js';
 
 interface RuleRow {
@@ -110,16 +111,18 @@ export async function anyEnabledRule(
   return row !== undefined;
 }
 
+const RECORD_TYPES_LISTENING = `SELECT DISTINCT record_type FROM workflow_rules
+  WHERE org_id = ? AND trigger_type = ? AND enabled AND deleted_at IS NULL`;
+
 /** The record types with an enabled rule for this trigger: one question for a whole filing. */
 export async function recordTypesListening(
   db: Db,
   orgId: string,
   triggerType: WorkflowTriggerType,
 ): Promise<Set<WorkflowRecordType>> {
-  const types = (await db('workflow_rules')
-    .where({ org_id: orgId, trigger_type: triggerType, enabled: true })
-    .whereNull('deleted_at')
-    .distinct()
-    .pluck('record_type')) as WorkflowRecordType[];
+  const { rows } = await db
+    .raw<{ rows: { record_type: WorkflowRecordType }[] }>(RECORD_TYPES_LISTENING, [orgId, triggerType])
+    .options(preparedStatement(RECORD_TYPES_LISTENING));
+  const types = rows.map((row) => row.record_type);
   return new Set(types);
 }
