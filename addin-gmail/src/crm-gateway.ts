@@ -29,6 +29,8 @@ export interface CrmSession {
   tasksDueBefore(time: Date): Promise<Task[]>;
   fileEmail(body: EmailFile): Promise<{ email: Email; created: boolean }>;
   unfileEmail(emailId: string, link: RecordRef): Promise<Email>;
+  /** Puts a filed email in the trash (an Undo of an automatic filing). */
+  deleteEmail(emailId: string): Promise<void>;
   logActivity(body: ActivityCreate): Promise<Activity>;
   createTask(body: TaskCreate): Promise<Task>;
   createContact(body: ContactCreate): Promise<Contact>;

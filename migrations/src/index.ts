@@ -25,6 +25,7 @@ import * as casesByOwnerAndOpening from './20261204000800_cases_by_owner_and_ope
 import * as activitiesListedAt from './20261204000900_activities_listed_at.js';
 import * as attachmentContents from './20261205000000_attachment_contents.js';
 import * as activityQuarterCountSlots from './20261205000100_activity_quarter_count_slots.js';
+import * as autoFileThreads from './20261205000200_auto_file_threads.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -59,6 +60,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261204000900_activities_listed_at', activitiesListedAt],
   ['20261205000000_attachment_contents', attachmentContents],
   ['20261205000100_activity_quarter_count_slots', activityQuarterCountSlots],
+  ['20261205000200_auto_file_threads', autoFileThreads],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -312,3 +312,60 @@ describe('lookup of everyone on a message', () => {
     expect(viaQuery.status).toBe(400);
   });
 });
+
+describe('a reply and its thread', () => {
+  const post = (org: TestOrganisation, body: object) => org.admin.post<LookupResult>('/api/v1/lookup', body);
+
+  it('when only the mail client’s conversation ties a message to a filed one, then its records are offered for that mailbox only', async ({
+    org,
+    jane,
+  }) => {
+    await fileEmail(
+      org.admin,
+      emailToFile({ conversationId: 'AAQk-conv-1', links: [{ type: 'contact', id: jane.id }] }),
+    );
+    const reply = {
+      emails: ['jane.doe@acme.co.uk'],
+      messageId: uniqueMessageId(),
+      conversationId: 'AAQk-conv-1',
+    };
+    const mine = await post(org, reply);
+    expect(mine.body.filing).toMatchObject({
+      filed: false,
+      thread: 'conversation',
+      internal: false,
+      autoFile: false,
+    });
+    expect(mine.body.filing?.suggestedLinks.map((link) => link.id)).toEqual([jane.id]);
+    // The same conversation id in a colleague's mailbox names another thread.
+    const { client: colleague } = await org.addUser('member');
+    const theirs = await colleague.post<LookupResult>('/api/v1/lookup', reply);
+    expect(theirs.body.filing).toMatchObject({ thread: null, suggestedLinks: [] });
+  });
+
+  it('when the organisation files replies with their thread, then a customer’s reply is to be filed, and a colleague’s forward never is', async ({
+    org,
+    jane,
+  }) => {
+    const first = uniqueMessageId();
+    await fileEmail(org.admin, emailToFile({ messageId: first, links: [{ type: 'contact', id: jane.id }] }));
+    const reply = { messageId: uniqueMessageId(), inReplyTo: first };
+    const off = await post(org, { ...reply, emails: ['jane.doe@acme.co.uk'] });
+    expect(off.body.filing).toMatchObject({ thread: 'references', autoFile: false });
+
+    const settings = await org.admin.get('/api/v1/organisation');
+    expect(settings.body.autoFileThreads).toBe(false);
+    const on = await org.admin.patch('/api/v1/organisation', {
+      version: settings.body.version,
+      autoFileThreads: true,
+    });
+    expect(on.body.autoFileThreads).toBe(true);
+    // The settings are cached for a few seconds per instance; this instance forgot them on the write.
+    const customer = await post(org, { ...reply, emails: ['jane.doe@acme.co.uk'] });
+    expect(customer.body.filing).toMatchObject({ thread: 'references', internal: false, autoFile: true });
+
+    const forward = await post(org, { ...reply, emails: [`boss@${org.domain}`, `pat@${org.domain}`] });
+    expect(forward.body.filing).toMatchObject({ thread: 'references', internal: true, autoFile: false });
+    expect(forward.body.filing?.suggestedLinks).toHaveLength(1);
+  });
+});

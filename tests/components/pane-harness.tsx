@@ -26,6 +26,11 @@ interface Credentials {
 interface PaneOptions {
   /** Signs in before the pane renders; without it the pane starts at the sign-in form. */
   signIn?: Credentials;
+  /**
+   * Signs in anew instead of using the run's shared session: for a test that ends its session,
+   * which would otherwise sign that user out of every other test file at once.
+   */
+  ownSession?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -40,13 +45,16 @@ const sessions = new Map<string, ReturnType<ReturnType<typeof memorySessionStore
   Object.entries(inject('paneServer').sessions),
 );
 
-async function sessionOf(serverUrl: string, { email, password }: Credentials) {
-  if (!sessions.has(email)) {
-    const store = memorySessionStore();
-    await createApiClient({ baseUrl: serverUrl, store }).signIn(email, password);
-    sessions.set(email, store.load());
-  }
-  return sessions.get(email)!;
+async function newSession(serverUrl: string, { email, password }: Credentials) {
+  const store = memorySessionStore();
+  await createApiClient({ baseUrl: serverUrl, store }).signIn(email, password);
+  return store.load();
+}
+
+async function sessionOf(serverUrl: string, credentials: Credentials) {
+  if (!sessions.has(credentials.email))
+    sessions.set(credentials.email, await newSession(serverUrl, credentials));
+  return sessions.get(credentials.email)!;
 }
 
 /** The typed API client, signed in as a user: for a test's own data and its checks. */
@@ -63,8 +71,12 @@ export async function openPane(serverUrl: string, setup: FakeOfficeSetup, option
   atServerOrigin(serverUrl);
   const control = installFakeOffice(setup);
   const connection = await connectMailbox();
-  if (options.signIn)
-    webSessionStore(window.localStorage).save((await sessionOf(serverUrl, options.signIn))!);
+  if (options.signIn) {
+    const session = options.ownSession
+      ? await newSession(serverUrl, options.signIn)
+      : await sessionOf(serverUrl, options.signIn);
+    webSessionStore(window.localStorage).save(session!);
+  }
   const session = createPageSession(window.localStorage, options.fetch);
   render(<App surface={{ kind: 'pane', connection }} session={session} />);
   return { control, session };

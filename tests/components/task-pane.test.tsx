@@ -178,9 +178,7 @@ describe('signing in and failures', () => {
     const { session } = await openPane(
       server.url,
       { userAddress: server.memberEmail, messages: [], selected: null },
-      {
-        signIn: { email: server.memberEmail, password: TEST_PASSWORD },
-      },
+      { signIn: { email: server.memberEmail, password: TEST_PASSWORD }, ownSession: true },
     );
     await screen.findByText('No message selected');
     // Signing out ends the refresh token on the server: the stored one is now dead.

@@ -259,6 +259,60 @@ describe('the message card', () => {
   });
 });
 
+describe('a reply whose thread is filed, in Gmail', () => {
+  it('when it is opened, then the card offers to file it with the thread; with the organisation’s rule it is filed on opening, and Undo takes it back', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+  }) => {
+    // The messages answer <earlier-quote@crm.example.test>, filed to Priya's contact before.
+    await fileEmail(
+      org.admin,
+      emailToFile({
+        messageId: '<earlier-quote@crm.example.test>',
+        links: [{ type: 'contact', id: customer.contact.id }],
+      }),
+    );
+    const first = fromPriya();
+    const access = tokens();
+    fakeGmailApi(first, access);
+    const offered = await callAddOn(testApp.app, google, '/gmail/message', opened(first, access));
+    expect(cardTexts(offered.body)).toEqual(
+      expect.arrayContaining(['Its thread is filed to Priya Raman (Contact).', 'File with the thread']),
+    );
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file-with-thread',
+      opened(first, access, { parameters: { state: actionState(offered.body, 'file-with-thread') } }),
+    );
+    expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
+
+    const settings = await org.admin.get('/api/v1/organisation');
+    await org.admin.patch('/api/v1/organisation', { version: settings.body.version, autoFileThreads: true });
+    const second = fromPriya();
+    fakeGmailApi(second, access);
+    const auto = await callAddOn(testApp.app, google, '/gmail/message', opened(second, access));
+    expect(cardTexts(auto.body)).toEqual(
+      expect.arrayContaining(['Filed with its thread, as your organisation asks.', 'Undo']),
+    );
+    // The thread's first message, the reply filed by hand, and this one, filed on opening.
+    expect((await org.admin.get('/api/v1/emails?scope=organisation')).body.items).toHaveLength(3);
+    const undone = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/undo-filing',
+      opened(second, access, { parameters: { state: actionState(auto.body, 'undo-filing') } }),
+    );
+    expect(undone.body.renderActions.action.notification.text).toBe('Undone: this email is not filed.');
+    expect((await org.admin.get('/api/v1/emails?scope=organisation')).body.items).toHaveLength(2);
+    expect(cardTexts(undone.body)).toContain('File with the thread');
+  });
+});
+
 describe('filing from Gmail', () => {
   it('when File is chosen and two records are ticked, then the whole message is stored once and the card shows it filed', async ({
     testApp,

@@ -7,6 +7,8 @@ export const ACTION_NAMES = [
   'open-filing',
   'show-person',
   'file',
+  'file-with-thread',
+  'undo-filing',
   'unfile',
   'open-form',
   'add-note',

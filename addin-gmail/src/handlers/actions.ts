@@ -1,10 +1,4 @@
-import {
-  fileKeepingWhatFits,
-  RECORD_TYPES,
-  withinFilingLimits,
-  type RecordRef,
-  type RecordType,
-} from '@inbox-crm/shared';
+import { RECORD_TYPES, type RecordRef, type RecordType } from '@inbox-crm/shared';
 import type { ActionName, ActionState } from '../cards/card-actions.js';
 import { popAndReplace, pushCard, replaceCard } from '../cards/card-builder.js';
 import type { ActionResponse } from '../cards/card-model.js';
@@ -12,6 +6,7 @@ import { formValues } from '../google/add-on-event.js';
 import { filingCard, RECORDS_FIELD } from '../views/filing-card.js';
 import { SEARCH_FIELD } from '../views/homepage-card.js';
 import { noticeCard } from '../views/notice-cards.js';
+import { fileOpenMessage } from './filing.js';
 import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
 import { homepage } from './homepage.js';
@@ -56,34 +51,23 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
   },
 
   async file(context) {
-    const links = tickedRecords(context);
-    if (!context.gmail) throw new FormProblem('Open the message in Gmail to file it.');
-    const message = await context.gmail.content();
-    if (!message.from) throw new FormProblem('This message has no sender address, so it cannot be filed.');
-    const { filed, namesOnly } = await fileKeepingWhatFits(
-      withinFilingLimits({
-        messageId: message.messageId,
-        conversationId: context.event.gmail?.threadId ?? null,
-        inReplyTo: message.inReplyTo,
-        references: message.references.slice(0, 200),
-        subject: message.subject,
-        from: message.from,
-        to: message.to,
-        cc: message.cc,
-        sentAt: message.sentAt,
-        bodyText: message.bodyText,
-        bodyHtml: message.bodyHtml,
-        attachments: message.attachments,
-        source: 'gmail',
-        links,
-      }),
-      (email) => context.crm.fileEmail(email),
-    );
-    const count = `${links.length} ${links.length === 1 ? 'record' : 'records'}`;
-    const done = filed.created ? `Filed to ${count}.` : `Added to ${count}.`;
-    const kept =
-      namesOnly.length > 0 ? ` Kept by name only (too large to keep): ${namesOnly.join(', ')}.` : '';
-    return popAndReplace(await currentCard(context), done + kept);
+    const { notice } = await fileOpenMessage(context, tickedRecords(context));
+    return popAndReplace(await currentCard(context), notice);
+  },
+
+  async 'file-with-thread'(context) {
+    const { result } = await openMessageLookup(context);
+    const links = (result?.filing?.suggestedLinks ?? []).map(({ type, id }) => ({ type, id }));
+    if (links.length === 0) throw new FormProblem('This message’s thread is not filed; choose the records.');
+    const { notice } = await fileOpenMessage(context, links);
+    return replaceCard(await currentCard(context), notice);
+  },
+
+  async 'undo-filing'(context, state) {
+    if (typeof state.emailId !== 'string')
+      throw new FormProblem('This button is out of date; open the message again.');
+    await context.crm.deleteEmail(state.emailId);
+    return replaceCard(await currentCard(context), 'Undone: this email is not filed.');
   },
 
   async 'mark-notifications-read'(context, state) {

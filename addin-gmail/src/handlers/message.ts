@@ -3,21 +3,35 @@ import type { Card } from '../cards/card-model.js';
 import type { GmailMessage } from '../google/gmail-message.js';
 import { noticeCard } from '../views/notice-cards.js';
 import { senderCard } from '../views/sender-card.js';
+import { fileOpenMessage } from './filing.js';
 import type { HandlerContext } from './handler-context.js';
 import { lookupAddresses, lookupParties, openMessageLookup } from './sender-lookup.js';
 
 const onlyYou = () =>
   noticeCard('Only you are on this message', 'There is nobody outside your mailbox to look up.');
 
-/** The message card: reads the open message's headers only, then shows its counterpart's record. */
+/**
+ * The message card: reads the open message's headers only, then shows its counterpart's record. A
+ * reply the organisation files with its thread is filed now (reading the whole message), with Undo.
+ */
 export async function messageCard(context: HandlerContext): Promise<Card> {
-  const { message, result } = await openMessageLookup(context);
-  if (!result) return onlyYou();
+  const opened = await openMessageLookup(context);
+  if (!opened.result) return onlyYou();
+  const { message } = opened;
+  let result = opened.result;
+  let autoFiled: string | null = null;
+  if (result.filing?.autoFile) {
+    const links = result.filing.suggestedLinks.map(({ type, id }) => ({ type, id }));
+    autoFiled = (await fileOpenMessage(context, links)).emailId;
+    result = (await lookupParties(context, message, message)) ?? result;
+  }
   const parties = partiesOf(message);
+  const address = result.address;
   return senderCard(result, context, context.where, {
     filing: true,
-    displayName: parties.find((party) => party.email === result.address)?.name ?? null,
+    displayName: parties.find((party) => party.email === address)?.name ?? null,
     parties,
+    autoFiled,
   });
 }
 

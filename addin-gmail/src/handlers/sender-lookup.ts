@@ -41,6 +41,8 @@ export function lookupAddresses(
   return context.crm.lookup({
     emails: addresses,
     leading,
+    // Gmail's thread id names the thread in this mailbox: a hint when References say nothing.
+    ...(context.event.gmail?.threadId ? { conversationId: context.event.gmail.threadId } : {}),
     timelineLimit: TIMELINE_ENTRIES,
     others: 'brief',
     ...(message?.messageId ? { messageId: message.messageId } : {}),

@@ -24,7 +24,7 @@ import {
   escapeCardText,
   section,
 } from '../cards/card-builder.js';
-import type { Card, CardSection } from '../cards/card-model.js';
+import type { Card, CardSection, Widget } from '../cards/card-model.js';
 import { formatDate, formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
 import { subjectOf, type QuickForm, type SubjectState } from './quick-action-cards.js';
 import type { ViewContext } from './view-context.js';
@@ -42,20 +42,57 @@ function titleOf(view: SenderView, displayName: string | null): { title: string;
   return { title, subtitle: joinParts(displayName && view.address, standing) };
 }
 
-function filingSection(filing: MessageFiling | null, context: ViewContext, where: CardLocale): CardSection {
+/** A reply whose thread is filed: one click files it there; mail among colleagues says why it is not. */
+function threadWidgets(filing: MessageFiling, context: ViewContext): Widget[] {
+  if (filing.filed || filing.suggestedLinks.length === 0) return [];
+  if (filing.internal) {
+    return [
+      paragraph(
+        escapeCardText(
+          'Its thread is filed, but everyone else on this message is a colleague, so it is not filed with it.',
+        ),
+      ),
+    ];
+  }
+  const records = filing.suggestedLinks.map((link) => `${link.name} (${RECORD_TYPE_NAMES[link.type]})`);
+  return [
+    paragraph(escapeCardText(`Its thread is filed to ${records.join(', ')}.`)),
+    buttons(button('File with the thread', context.actions.call('file-with-thread'), 'FILLED')),
+  ];
+}
+
+function filingSection(
+  filing: MessageFiling | null,
+  context: ViewContext,
+  where: CardLocale,
+  autoFiled: string | null,
+): CardSection {
+  const threaded = filing !== null && !filing.filed && filing.suggestedLinks.length > 0 && !filing.internal;
   const fileButton = buttons(
     button(
       filing?.filed ? 'File to more records' : 'File this email',
       context.actions.call('open-filing'),
-      'FILLED',
+      threaded ? 'OUTLINED' : 'FILLED',
     ),
   );
-  if (!filing?.filed) return section('Filing', [paragraph('This email is not filed yet.'), fileButton]);
+  if (!filing?.filed) {
+    return section('Filing', [
+      paragraph('This email is not filed yet.'),
+      ...(filing ? threadWidgets(filing, context) : []),
+      fileButton,
+    ]);
+  }
   const by = joinParts(
     filing.filedBy && `by ${filing.filedBy.name}`,
     filing.filedAt && formatMoment(filing.filedAt, where),
   );
   return section('Filed', [
+    ...(autoFiled
+      ? [
+          paragraph(escapeCardText('Filed with its thread, as your organisation asks.')),
+          buttons(button('Undo', context.actions.call('undo-filing', { emailId: autoFiled }), 'OUTLINED')),
+        ]
+      : []),
     ...(by ? [paragraph(escapeCardText(`Filed ${by}`))] : []),
     ...filing.links.map((link) =>
       fact(link.name, {
@@ -179,6 +216,8 @@ export interface SenderCardOptions {
   displayName: string | null;
   /** Everyone on the message as it names them: the others are listed to be looked at in turn. */
   parties: MessageParty[];
+  /** The email this very opening filed with its thread (the organisation's rule), to offer Undo. */
+  autoFiled?: string | null;
 }
 
 /** How many others on a message the card lists; a list longer than a card can hold says how many more. */
@@ -226,7 +265,7 @@ export function senderCard(
     section(null, [paragraph(`<font color="#5f6368">${escapeCardText(result.reason.text)}</font>`)]),
     actionsSection(result, subjectOf(result, options.displayName), context),
     ...othersSection(result, options.parties, context),
-    ...(options.filing ? [filingSection(result.filing, context, where)] : []),
+    ...(options.filing ? [filingSection(result.filing, context, where, options.autoFiled ?? null)] : []),
     ...recordSections(result, context, where),
   ];
   return card(titleOf(result, options.displayName), sections);

@@ -19,6 +19,8 @@ export interface FakeMessage {
   bodyText?: string;
   bodyHtml?: string;
   attachments?: FakeAttachment[];
+  /** The raw internet headers (In-Reply-To, References, …), read from Mailbox 1.8. */
+  internetHeaders?: string;
   /** A draft (compose mode) instead of a received or sent message. */
   compose?: boolean;
   /** Set when the item sits in a shared or delegated mailbox. */
@@ -114,6 +116,9 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       })),
       ...(maxMajor > 1 || maxMinor >= 8
         ? {
+            getAllInternetHeadersAsync(callback: (result: unknown) => void) {
+              callback(succeeded(message.internetHeaders ?? ''));
+            },
             getAttachmentContentAsync(id: string, callback: (result: unknown) => void) {
               const attachment = (message.attachments ?? [])[Number(id.replace('attachment-', ''))];
               const content = attachment?.contentBase64;

@@ -1,5 +1,6 @@
 import type { MessageParty } from '@inbox-crm/shared/client';
 import { attachmentsOf } from './attachment-content.js';
+import { threadHeadersOf } from './thread-headers.js';
 import { officeAsync } from './office-async.js';
 import type { FilingContent, Mailbox, OpenMessage } from './open-message.js';
 
@@ -36,17 +37,19 @@ async function sharedMailboxOf(item: Office.MessageRead | Office.MessageCompose)
 }
 
 async function readHeaders(item: Office.MessageRead): Promise<OpenMessage> {
+  const [thread, sharedMailbox] = await Promise.all([threadHeadersOf(item), sharedMailboxOf(item)]);
   return {
     mode: 'read',
     itemKey: item.itemId,
     internetMessageId: item.internetMessageId || null,
+    ...thread,
     conversationId: item.conversationId || null,
     subject: item.subject,
     from: item.from ? party(item.from) : null,
     to: item.to.map(party),
     cc: item.cc.map(party),
     sentAt: item.dateTimeCreated.toISOString(),
-    sharedMailbox: await sharedMailboxOf(item),
+    sharedMailbox,
     attachmentCount: item.attachments.filter((attachment) => !attachment.isInline).length,
   };
 }
@@ -65,6 +68,8 @@ async function readDraftHeaders(item: Office.MessageCompose): Promise<OpenMessag
     mode: 'compose',
     itemKey: `draft-${draftCounter}`,
     internetMessageId: null,
+    inReplyTo: null,
+    references: [],
     conversationId: item.conversationId || null,
     subject,
     from: null,

@@ -7,6 +7,9 @@ export interface OpenMessage {
   itemKey: string;
   /** The RFC 5322 Message-ID: the message's identity across mailboxes and clients (read mode). */
   internetMessageId: string | null;
+  /** Its parent's and ancestors' Message-IDs (In-Reply-To, References), where the host reads headers (Mailbox 1.8). */
+  inReplyTo: string | null;
+  references: string[];
   conversationId: string | null;
   subject: string;
   from: MessageParty | null;

@@ -30,7 +30,7 @@ import type {
   OpportunityListQuery,
   OpportunityUpdate,
 } from '../schemas/opportunities.js';
-import type { PipelineStage } from '../schemas/organisation.js';
+import type { Organisation, OrganisationUpdate, PipelineStage } from '../schemas/organisation.js';
 import type { Home } from '../schemas/home.js';
 import type { SearchGroups, SearchResult } from '../schemas/search.js';
 import type { ActivitySearchQuery, ActivitySearchResult } from '../schemas/activity-search.js';
@@ -305,6 +305,10 @@ export function createApiClient(options: ApiClientOptions) {
       return { email: data, created: status === 201 };
     },
     getEmail: (id: string) => get<Email>(`/emails/${id}`),
+    /** Deletes a filed email (to the trash: filing it again brings it back). */
+    deleteEmail: async (id: string) => {
+      await call<null>('DELETE', `/emails/${id}`);
+    },
     /** One attachment's content, as the file it was (only for attachments whose content was kept). */
     downloadAttachment: async (emailId: string, position: number) =>
       (await call<Blob>('GET', `/emails/${emailId}/attachments/${position}`, undefined, 'file')).data,
@@ -366,6 +370,9 @@ export function createApiClient(options: ApiClientOptions) {
     teams: async () => (await get<{ items: Team[] }>('/teams')).items,
     createTeam: (body: TeamCreate) => send<Team>('POST', '/teams', body),
     deployment: () => get<DeploymentInfo>('/deployment'),
+    organisation: () => get<Organisation>('/organisation'),
+    /** Changes the organisation's settings (admins); `version` is the one they were read at. */
+    updateOrganisation: (update: OrganisationUpdate) => send<Organisation>('PATCH', '/organisation', update),
 
     /** The caller's home page: their tasks, deals, recently viewed records and mail, and oversight by role. */
     home: () => get<Home>('/home'),

@@ -58,12 +58,17 @@ export function suggestedChoices(
   return choices.filter((choice) => !seen.has(choiceKey(choice)) && seen.add(choiceKey(choice)));
 }
 
-/** The contact and account are what a user files to nearly every time: they start ticked (unless linked already). */
+/**
+ * The contact and account are what a user files to nearly every time, and a reply goes where its
+ * thread went (unless it is mail among colleagues): they start ticked, unless linked already.
+ */
 export function preselectedKeys(view: SenderView, filing: MessageFiling | null): Set<string> {
   const linked = new Set((filing?.links ?? []).map(choiceKey));
+  const thread = filing && !filing.internal ? filing.suggestedLinks.map(choiceKey) : [];
   const keys = [
     view.contact && choiceKey({ type: 'contact', id: view.contact.id }),
     view.account && choiceKey({ type: 'account', id: view.account.id }),
+    ...thread,
   ];
   return new Set(keys.filter((key): key is string => !!key && !linked.has(key)));
 }

@@ -43,6 +43,17 @@ export const LookupRequest = Type.Object(
     messageId: Type.Optional(MessageIdText),
     inReplyTo: Type.Optional(MessageIdText),
     references: Type.Optional(Type.Array(MessageIdText, { maxItems: 200 })),
+    conversationId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 998,
+        description:
+          "the mail client's own thread id (Outlook's conversationId, Gmail's threadId): a hint within one mailbox when the message carries no references",
+      }),
+    ),
+    mailbox: Type.Optional(
+      Type.String({ maxLength: 254, description: 'the shared or delegated mailbox the message is read in' }),
+    ),
     timelineLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 50, default: 10 })),
     leading: Type.Optional(
       Type.Enum(LOOKUP_LEADS, {
@@ -150,6 +161,8 @@ export const SenderView = Type.Object({
 });
 export type SenderView = Static<typeof SenderView>;
 
+export const THREAD_MATCHES = ['references', 'conversation'] as const;
+
 /** Whether the message being read is filed already, and where its thread was filed. */
 export const MessageFiling = Type.Object({
   messageId: Type.String(),
@@ -159,6 +172,19 @@ export const MessageFiling = Type.Object({
   filedAt: Nullable(IsoDateTime),
   links: Type.Array(NamedRecordRef),
   suggestedLinks: Type.Array(NamedRecordRef, { description: 'records the same thread was filed to' }),
+  thread: Nullable(
+    Type.Enum(THREAD_MATCHES, {
+      description:
+        'how the thread was found: by In-Reply-To/References, or by the mail client’s conversation in this mailbox',
+    }),
+  ),
+  internal: Type.Boolean({
+    description: 'everyone else on the message is a colleague: the thread rule never files it',
+  }),
+  autoFile: Type.Boolean({
+    description:
+      'the organisation files replies with their thread, and this one qualifies: the add-in files it to suggestedLinks now, with an Undo',
+  }),
 });
 export type MessageFiling = Static<typeof MessageFiling>;
 

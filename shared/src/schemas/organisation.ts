@@ -14,6 +14,10 @@ export const Organisation = Type.Object({
   freeMailDomains: Type.Array(Type.String(), { description: 'added to the built-in free-mail list' }),
   neverFile: Type.Array(Type.String(), { description: 'addresses or domains whose mail is never filed' }),
   defaultCountry: CountryCode,
+  autoFileThreads: Type.Boolean({
+    description:
+      'file a reply when it is opened if its thread is filed already (never mail among colleagues), with an Undo',
+  }),
   version: Type.Integer(),
 });
 export type Organisation = Static<typeof Organisation>;
@@ -26,6 +30,7 @@ export const OrganisationUpdate = Type.Object(
     freeMailDomains: Type.Optional(Type.Array(Domain, { maxItems: 500 })),
     neverFile: Type.Optional(Type.Array(NeverFileEntry, { maxItems: 1000 })),
     defaultCountry: Type.Optional(CountryCode),
+    autoFileThreads: Type.Optional(Type.Boolean()),
   },
   strict,
 );

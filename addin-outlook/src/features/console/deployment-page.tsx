@@ -13,6 +13,7 @@ import { FactList } from '../../ui/fact-list.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
+import { FilingSettings } from './filing-settings.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -121,7 +122,7 @@ function GmailSteps({ info }: { info: DeploymentInfo }) {
   );
 }
 
-/** For admins: the manifests to download and how to put both add-ins in front of every user. */
+/** For admins: the manifests to download, how to put both add-ins in front of every user, and how they file. */
 export function DeploymentPage() {
   const { api } = useServices();
   const info = useRequest('deployment', () => api.deployment());
@@ -147,6 +148,7 @@ export function DeploymentPage() {
           <GmailSteps info={state.data} />
         </>
       )}
+      <FilingSettings />
     </>
   );
 }

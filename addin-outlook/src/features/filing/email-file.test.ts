@@ -7,6 +7,8 @@ const message: OpenMessage = {
   mode: 'read',
   itemKey: 'AAMk1',
   internetMessageId: '<abc@mail.example>',
+  inReplyTo: 'parent@acme.example',
+  references: ['root@acme.example', 'parent@acme.example'],
   conversationId: 'AAQk1',
   subject: 'Quote',
   from: { email: 'jane@acme.example', name: 'Jane' },

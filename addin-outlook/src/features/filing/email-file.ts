@@ -11,6 +11,8 @@ export function emailFileFor(message: OpenMessage, content: FilingContent, links
   }
   return withinFilingLimits({
     messageId: message.internetMessageId,
+    inReplyTo: message.inReplyTo,
+    references: message.references.slice(-200),
     conversationId: message.conversationId,
     subject: message.subject,
     from: message.from,

@@ -14,6 +14,7 @@ import {
   consoleRecordPath,
   RECORD_TYPE_NAMES,
   type ApiError,
+  type Email,
   type MessageFiling,
   type NamedRecordRef,
   type SenderView,
@@ -24,6 +25,8 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError } from '../../ui/use-request.js';
 import { FilePicker } from './file-picker.js';
+import { AutoFiled, ThreadOffer } from './thread-offer.js';
+import { useThreadFiling } from './use-thread-filing.js';
 import { filingFromEmail } from './filing-state.js';
 
 const useStyles = makeStyles({
@@ -51,6 +54,18 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [namesOnly, setNamesOnly] = useState<string[]>([]);
   const filed = filing?.filed === true;
+  const filedNow = (email: Email, keptByName: string[]) => {
+    setPicking(false);
+    setNamesOnly(keptByName);
+    onFilingChanged(filingFromEmail(email, filing));
+  };
+  const thread = useThreadFiling({
+    message,
+    filing,
+    onFiled: filedNow,
+    onUndone: () =>
+      filing && onFilingChanged({ ...filing, filed: false, emailId: null, links: [], autoFile: false }),
+  });
 
   async function unfile(link: NamedRecordRef) {
     if (!filing?.emailId) return;
@@ -73,8 +88,13 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <Text role="status">This email is not filed yet.</Text>
+        <Text role="status">{thread.busy ? 'Filing with its thread…' : 'This email is not filed yet.'}</Text>
       )}
+      {thread.autoFiled && filed && <AutoFiled busy={thread.busy} onUndo={() => void thread.undo()} />}
+      {!filed && filing && filing.suggestedLinks.length > 0 && !picking && (
+        <ThreadOffer filing={filing} busy={thread.busy} onFile={() => void thread.fileWithThread()} />
+      )}
+      {thread.failure && <ProblemMessage error={thread.failure} />}
       {filed && (
         <ul className={styles.links} aria-label="Filed to">
           {filing.links.map((link) => (
@@ -110,14 +130,13 @@ export function FilingBar({ message, view, others, filing, onFilingChanged }: Pr
           others={others}
           filing={filing}
           onCancel={() => setPicking(false)}
-          onFiled={(email, keptByName) => {
-            setPicking(false);
-            setNamesOnly(keptByName);
-            onFilingChanged(filingFromEmail(email, filing));
-          }}
+          onFiled={filedNow}
         />
       ) : (
-        <Button appearance={filed ? 'secondary' : 'primary'} onClick={() => setPicking(true)}>
+        <Button
+          appearance={filed || (filing?.suggestedLinks.length ?? 0) > 0 ? 'secondary' : 'primary'}
+          onClick={() => setPicking(true)}
+        >
           {filed ? 'File to more records' : 'File email'}
         </Button>
       )}

@@ -10,5 +10,9 @@ export function filingFromEmail(email: Email, previous: MessageFiling | null): M
     filedAt: email.filedAt,
     links: email.links.map(({ type, id, name }) => ({ type, id, name })),
     suggestedLinks: previous?.suggestedLinks ?? [],
+    thread: previous?.thread ?? null,
+    internal: previous?.internal ?? false,
+    // Filed now (or unfiled by hand): the thread rule has nothing more to do for this message.
+    autoFile: false,
   };
 }

@@ -1,3 +1,3 @@
 export { emailsRoutes } from './routes.js';
-export { fileEmail, unlinkEmail } from './service.js';
+export { deleteEmail, fileEmail, unlinkEmail } from './service.js';
 export { sanitizeEmailHtml } from './sanitize-email-html.js';

@@ -19,7 +19,7 @@ import { accountsService } from '../accounts/index.js';
 import { activitiesService } from '../activities/index.js';
 import { contactsService } from '../contacts/index.js';
 import type { AttachmentLimits } from '../attachments/index.js';
-import { fileEmail, unlinkEmail } from '../emails/index.js';
+import { deleteEmail, fileEmail, unlinkEmail } from '../emails/index.js';
 import { lookup } from '../lookup/index.js';
 import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
 import { search } from '../search/index.js';
@@ -68,6 +68,7 @@ export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGat
         fileEmail: (body) =>
           fileEmail(db, actor, checked(EmailFile, body, 'message to file'), attachmentLimits),
         unfileEmail: (emailId, link) => unlinkEmail(db, actor, emailId, link),
+        deleteEmail: (emailId) => deleteEmail(db, actor, emailId),
         logActivity: (body) => activitiesService.create(db, actor, checked(ActivityCreate, body, 'activity')),
         createTask: (body) => tasksService.create(db, actor, checked(TaskCreate, body, 'task')),
         notifications: async (limit) => ({

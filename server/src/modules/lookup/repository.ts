@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import type { MatchKind, NamedRecordRef, RecordType, SenderView, TimelineEntry } from '@inbox-crm/shared';
+
+/** How a message's thread was found. */
+type ThreadMatch = 'references' | 'conversation';
 import type { Actor } from '../../actor.js';
 import { preparedStatement, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
@@ -91,7 +94,9 @@ export async function senderRows(
 }
 
 interface FilingRow {
-  source: 'filed' | 'thread';
+  source: 'filed' | ThreadMatch;
+  /** The message's email is in the trash (deleted, or an automatic filing undone). */
+  deleted: boolean;
   email_id: string | null;
   filed_by: string | null;
   filed_by_name: string | null;
@@ -105,22 +110,45 @@ export interface FilingRows {
   email: { id: string; filedBy: { id: string; name: string } | null; filedAt: Date } | null;
   links: NamedRecordRef[];
   suggestedLinks: NamedRecordRef[];
+  /** How the thread's records were found, if they were. */
+  thread: ThreadMatch | null;
+  /** The message was filed once and is in the trash now. */
+  deleted: boolean;
 }
 
-// The message's own links (source 'filed'), then the links of the filed messages of its thread.
+/** The message's thread: its ancestors' Message-IDs, and the mail client's conversation in a mailbox. */
+export interface ThreadQuery {
+  keys: readonly string[];
+  conversationId: string | null;
+  /** The shared mailbox the message is read in; null: the reader's own, where they filed it. */
+  mailbox: string | null;
+}
+
+// The message's own links (source 'filed'), then the links of the filed messages of its thread by
+// References, then of those filed from the same conversation of the same mailbox (a conversation
+// id names a thread in one mailbox only: the reader's own, or a shared one).
 const filingSql = (visible: string) => `
-  SELECT 'filed' AS source, a.id AS email_id, m.filed_by, u.name AS filed_by_name, m.filed_at,
-         l.record_type, l.record_id, ${recordNameSql('l')} AS record_name
+  SELECT 'filed' AS source, a.deleted_at IS NOT NULL AS deleted, a.id AS email_id, m.filed_by,
+         u.name AS filed_by_name, m.filed_at, l.record_type, l.record_id, ${recordNameSql('l')} AS record_name
   FROM activities a
   JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
   LEFT JOIN users u ON u.org_id = m.org_id AND u.id = m.filed_by
   LEFT JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ? AND a.deleted_at IS NULL AND ${visible}
+  WHERE a.org_id = ? AND a.message_key = ? AND ${visible}
   UNION ALL
-  SELECT DISTINCT 'thread', CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
+  SELECT DISTINCT 'references', false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
          l.record_type, l.record_id, ${recordNameSql('l')}
   FROM activities a JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}`;
+  WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}
+  UNION ALL
+  SELECT DISTINCT 'conversation', false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
+         l.record_type, l.record_id, ${recordNameSql('l')}
+  FROM email_messages m
+  JOIN activities a ON a.org_id = m.org_id AND a.id = m.activity_id
+  JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
+  WHERE m.org_id = ? AND m.conversation_id = CAST(? AS text) AND a.message_key <> ? AND a.deleted_at IS NULL
+    AND (m.mailbox = CAST(? AS text) OR (m.mailbox IS NULL AND CAST(? AS text) IS NULL AND m.filed_by = ?))
+    AND ${visible}`;
 
 const namedRecord = (row: FilingRow): NamedRecordRef => ({
   type: row.record_type!,
@@ -134,7 +162,7 @@ export async function filingRows(
   db: Db,
   actor: Actor,
   key: string,
-  threadKeys: readonly string[],
+  thread: ThreadQuery,
 ): Promise<FilingRows> {
   const visible = visibleActivities(actor, 'a');
   const sql = statementText(`filing\n${visible.sql}`, () => filingSql(visible.sql));
@@ -143,18 +171,31 @@ export async function filingRows(
     key,
     ...visible.bindings,
     actor.orgId,
-    [...threadKeys],
+    [...thread.keys],
+    ...visible.bindings,
+    actor.orgId,
+    thread.conversationId,
+    key,
+    thread.mailbox,
+    thread.mailbox,
+    actor.userId,
     ...visible.bindings,
   ];
   const { rows } = await db.raw<{ rows: FilingRow[] }>(sql, bindings).options(preparedStatement(sql));
-  const filed = rows.filter((row) => row.source === 'filed');
+  const filed = rows.filter((row) => row.source === 'filed' && !row.deleted);
   const first = filed[0];
   const links = filed.filter((row) => row.record_id !== null).map(namedRecord);
   const suggestedLinks: NamedRecordRef[] = [];
-  for (const row of rows.filter((candidate) => candidate.source === 'thread')) {
+  // By References first: a conversation is only a hint.
+  const threadRows = [
+    ...rows.filter((row) => row.source === 'references'),
+    ...rows.filter((row) => row.source === 'conversation'),
+  ];
+  for (const row of threadRows) {
     const link = namedRecord(row);
     if (![...links, ...suggestedLinks].some((other) => sameRecord(other, link))) suggestedLinks.push(link);
   }
+  const threadMatch = threadRows.length === 0 ? null : (threadRows[0]!.source as ThreadMatch);
   const email = first
     ? {
         id: first.email_id!,
@@ -162,5 +203,6 @@ export async function filingRows(
         filedAt: first.filed_at!,
       }
     : null;
-  return { email, links, suggestedLinks };
+  const deleted = rows.some((row) => row.source === 'filed' && row.deleted);
+  return { email, links, suggestedLinks, thread: threadMatch, deleted };
 }

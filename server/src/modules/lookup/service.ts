@@ -126,14 +126,21 @@ function primaryIndex(views: readonly SenderView[], leading: LookupRequest['lead
   return account >= 0 ? account : outside;
 }
 
-async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Promise<MessageFiling | null> {
+/** The filing state of the message, and its thread's records; the thread rule is applied after. */
+type StoredFiling = Omit<MessageFiling, 'internal' | 'autoFile'> & { deleted: boolean };
+
+async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Promise<StoredFiling | null> {
   const key = normalizeMessageId(request.messageId);
   if (key === null) return null;
   const threadKeys = parseReferences([
     ...(request.inReplyTo ? [request.inReplyTo] : []),
     ...(request.references ?? []),
   ]).filter((id) => id !== key);
-  const rows = await filingRows(db, actor, key, threadKeys);
+  const rows = await filingRows(db, actor, key, {
+    keys: threadKeys,
+    conversationId: request.conversationId ?? null,
+    mailbox: request.mailbox ? normalizeEmail(request.mailbox) : null,
+  });
   return {
     messageId: key,
     filed: rows.email !== null,
@@ -142,7 +149,31 @@ async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Pr
     filedAt: rows.email ? rows.email.filedAt.toISOString() : null,
     links: rows.links,
     suggestedLinks: rows.suggestedLinks,
+    thread: rows.thread,
+    deleted: rows.deleted,
   };
+}
+
+/**
+ * The thread rule: a reply whose thread is filed is filed with it (when the organisation asks for
+ * that) unless everyone else on it is a colleague (a forward or a reply inside the organisation),
+ * the never-file list names someone on it, or it was filed once and deleted (an Undo stays undone).
+ */
+function withThreadRule(
+  { deleted, ...filing }: StoredFiling,
+  views: readonly SenderView[],
+  autoFileThreads: boolean,
+): MessageFiling {
+  const internal =
+    views.some((view) => view.reason.kind === 'own_domain') && views.every(isColleagueOrInvalid);
+  const autoFile =
+    autoFileThreads &&
+    !filing.filed &&
+    !deleted &&
+    filing.suggestedLinks.length > 0 &&
+    !internal &&
+    views.every((view) => view.neverFile === null);
+  return { ...filing, internal, autoFile };
 }
 
 /**
@@ -198,5 +229,9 @@ export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Pr
     return { ...view, neverFile: view.address ? neverFileEntryFor(view.address, settings.neverFile) : null };
   });
   const primary = primaryIndex(views, request.leading);
-  return { ...views[primary]!, others: views.filter((_, index) => index !== primary), filing };
+  return {
+    ...views[primary]!,
+    others: views.filter((_, index) => index !== primary),
+    filing: filing && withThreadRule(filing, views, settings.autoFileThreads),
+  };
 }

@@ -8,6 +8,7 @@ export interface OrganisationRow {
   free_mail_domains: string[];
   never_file: string[];
   default_country: string;
+  auto_file_threads: boolean;
   version: number;
 }
 
@@ -19,6 +20,7 @@ export function toOrganisation(row: OrganisationRow): Organisation {
     freeMailDomains: row.free_mail_domains,
     neverFile: row.never_file,
     defaultCountry: row.default_country,
+    autoFileThreads: row.auto_file_threads,
     version: row.version,
   };
 }

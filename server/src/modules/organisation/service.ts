@@ -43,6 +43,7 @@ export async function updateOrganisation(
     if (input.freeMailDomains !== undefined) changes.free_mail_domains = lowerAll(input.freeMailDomains);
     if (input.neverFile !== undefined) changes.never_file = lowerAll(input.neverFile);
     if (input.defaultCountry !== undefined) changes.default_country = input.defaultCountry;
+    if (input.autoFileThreads !== undefined) changes.auto_file_threads = input.autoFileThreads;
     const updated = organisations.toOrganisation(
       await organisations.updateOrganisation(trx, actor.orgId, changes),
     );

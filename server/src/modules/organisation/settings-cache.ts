@@ -8,6 +8,8 @@ export interface MailSettings {
   freeMailDomains: string[];
   neverFile: string[];
   defaultCountry: string;
+  /** File a reply when it is opened if its thread is filed already. */
+  autoFileThreads: boolean;
 }
 
 const cache = new OrganisationCache<MailSettings>(5_000);
@@ -20,6 +22,7 @@ export function mailSettings(db: Db, orgId: string): Promise<MailSettings> {
       freeMailDomains: row?.free_mail_domains ?? [],
       neverFile: row?.never_file ?? [],
       defaultCountry: row?.default_country ?? 'US',
+      autoFileThreads: row?.auto_file_threads ?? false,
     };
   });
 }
