@@ -154,7 +154,9 @@ describe('attachments kept with a filed email', () => {
     org,
     jane,
   }) => {
-    const first = await fileWith(org, jane.id, [{ name: 'plan.png', contentType: 'image/png', size: 70 }]);
+    const first = await fileWith(org, jane.id, [
+      { name: 'plan.png', contentType: 'image/png', size: PNG.length },
+    ]);
     expect(first.attachments[0]?.stored).toBe(false);
     const again = await fileWith(org, jane.id, [file('plan.png', 'image/png', PNG)], {
       messageId: first.messageId,
@@ -166,6 +168,36 @@ describe('attachments kept with a filed email', () => {
     expect((await org.admin.download(`/api/v1/emails/${first.id}/attachments/0`)).bytes.equals(PNG)).toBe(
       true,
     );
+  });
+
+  it('when a colleague files the message again with other bytes behind a kept-by-name file, then they are not kept', async ({
+    org,
+    jane,
+  }) => {
+    const first = await fileWith(org, jane.id, [
+      { name: 'plan.png', contentType: 'image/png', size: PNG.length },
+    ]);
+    const { client: colleague } = await org.addUser('member');
+    const again = await fileEmail(
+      colleague,
+      emailToFile({
+        messageId: first.messageId!,
+        links: [{ type: 'contact', id: jane.id }],
+        attachments: [file('plan.png', 'image/png', PNG)] as never,
+      }),
+    );
+    expect(again.body.attachments[0]?.stored).toBe(false);
+  });
+
+  it('when a file names a type no download could carry, then it is kept as application/octet-stream', async ({
+    org,
+    jane,
+  }) => {
+    const email = await fileWith(org, jane.id, [file('notes.txt', 'text/plain€\r\nX-Evil: 1', PNG)]);
+    expect(email.attachments[0]?.contentType).toBe('application/octet-stream');
+    const download = await org.admin.download(`/api/v1/emails/${email.id}/attachments/0`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/octet-stream');
   });
 
   it('when an inline image is filed, then it keeps its Content-ID for the reader', async ({ org, jane }) => {

@@ -368,4 +368,54 @@ describe('a reply and its thread', () => {
     expect(forward.body.filing).toMatchObject({ thread: 'references', internal: true, autoFile: false });
     expect(forward.body.filing?.suggestedLinks).toHaveLength(1);
   });
+
+  it('when a colleague filed the reply privately, then it is not filed again on its own, and a filing for nobody is refused rather than added', async ({
+    org,
+    jane,
+  }) => {
+    const first = uniqueMessageId();
+    await fileEmail(org.admin, emailToFile({ messageId: first, links: [{ type: 'contact', id: jane.id }] }));
+    const settings = await org.admin.get('/api/v1/organisation');
+    await org.admin.patch('/api/v1/organisation', { version: settings.body.version, autoFileThreads: true });
+    const reply = uniqueMessageId();
+    const { client: filer } = await org.addUser('member');
+    await fileEmail(
+      filer,
+      emailToFile({
+        messageId: reply,
+        inReplyTo: first,
+        private: true,
+        links: [{ type: 'contact', id: jane.id }],
+      }),
+    );
+    const { client: colleague } = await org.addUser('member');
+    const seen = await colleague.post<LookupResult>('/api/v1/lookup', {
+      emails: ['jane.doe@acme.co.uk'],
+      messageId: reply,
+      inReplyTo: first,
+    });
+    expect(seen.body.filing).toMatchObject({ filed: false, emailId: null, autoFile: false });
+    const automatic = await colleague.post(
+      '/api/v1/emails',
+      emailToFile({
+        messageId: reply,
+        inReplyTo: first,
+        onlyIfNew: true,
+        links: [{ type: 'contact', id: jane.id }],
+      }),
+    );
+    expect(automatic.status).toBe(409);
+    expect(automatic.body.error).toBe('conflict');
+  });
+});
+
+describe('lookup limits', () => {
+  it('when every address of a large message is asked in full, then it is refused with how to ask', async ({
+    org,
+  }) => {
+    const emails = Array.from({ length: 51 }, (_, n) => `p${n}@many.example`);
+    const { status, body } = await org.admin.post('/api/v1/lookup', { emails, others: 'full' });
+    expect(status).toBe(400);
+    expect(body.message).toContain('others=brief');
+  });
 });

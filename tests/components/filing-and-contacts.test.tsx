@@ -80,6 +80,20 @@ describe('filing from the pane', () => {
     expect(email.links.map((link) => link.type).sort()).toEqual(['account', 'contact']);
   });
 
+  it('when Private is ticked, then the email is filed private', async () => {
+    const message = inboxMessage(server.adminEmail);
+    await openPane(
+      server.url,
+      { userAddress: server.adminEmail, messages: [message], selected: 0 },
+      as(server.adminEmail),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'File email' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /^Private/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'File to 2 records' }));
+    await screen.findByText('Filed');
+    expect((await storedEmail(message.internetMessageId!)).private).toBe(true);
+  });
+
   it('when Outlook is older than Mailbox 1.8, then the pane says only names are kept, and files them by name', async () => {
     const message = inboxMessage(server.adminEmail);
     await openPane(

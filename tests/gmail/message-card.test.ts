@@ -427,6 +427,38 @@ describe('filing from Gmail', () => {
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="order-1042.pdf"');
   });
 
+  it('when Private is ticked on the filing card, then the email is filed private to its filer', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+    openFiling,
+  }) => {
+    const messageId = uniqueMessageId().slice(1, -1);
+    const message = fromPriya(messageId);
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const card = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const picker = await openFiling(card.body, message, access);
+    expect(cardTexts(picker)).toContain('Private: only I, my manager and admins');
+    const filed = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/file',
+      opened(message, access, {
+        parameters: { state: actionState(picker, 'file') },
+        formInputs: { records: [`contact:${customer.contact.id}`], private: ['yes'] },
+      }),
+    );
+    expect(filed.body.renderActions.action.notification.text).toBe('Filed to 1 record.');
+    const stored = await org.admin.get(`/api/v1/emails/by-message-id/${encodeURIComponent(messageId)}`);
+    expect(stored.body.private).toBe(true);
+    const { client: member } = await org.addUser('member');
+    expect((await member.get(`/api/v1/emails/${stored.body.id}`)).status).toBe(404);
+  });
+
   it('when a message carries NUL bytes, then it is filed with them removed', async ({
     org,
     fileToCustomerContact,

@@ -2,6 +2,7 @@
 export interface JsonSchema {
   type?: string;
   format?: string;
+  default?: unknown;
   enum?: unknown[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
@@ -78,7 +79,7 @@ export function sampleOf(
     case 'number':
       return Math.max(schema.minimum ?? 1, Math.min(schema.maximum ?? 1, 1));
     case 'boolean':
-      return true;
+      return typeof schema.default === 'boolean' ? schema.default : true;
     default:
       return null;
   }

@@ -3,7 +3,7 @@ import type { ActionName, ActionState } from '../cards/card-actions.js';
 import { popAndReplace, pushCard, replaceCard } from '../cards/card-builder.js';
 import type { ActionResponse } from '../cards/card-model.js';
 import { formValues } from '../google/add-on-event.js';
-import { filingCard, RECORDS_FIELD } from '../views/filing-card.js';
+import { filingCard, PRIVATE_FIELD, RECORDS_FIELD } from '../views/filing-card.js';
 import { SEARCH_FIELD } from '../views/homepage-card.js';
 import { noticeCard } from '../views/notice-cards.js';
 import { fileOpenMessage } from './filing.js';
@@ -51,7 +51,8 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
   },
 
   async file(context) {
-    const { notice } = await fileOpenMessage(context, tickedRecords(context));
+    const privately = formValues(context.event, PRIVATE_FIELD).includes('yes');
+    const { notice } = await fileOpenMessage(context, tickedRecords(context), { private: privately });
     return popAndReplace(await currentCard(context), notice);
   },
 

@@ -5,6 +5,8 @@ import type { HandlerContext } from './handler-context.js';
 /** How a filing went, in the words the card's notification says. */
 export interface FilingOutcome {
   emailId: string;
+  /** Whether this filing made the email (else it added to one filed before). */
+  created: boolean;
   notice: string;
 }
 
@@ -12,7 +14,11 @@ export interface FilingOutcome {
  * Files the open message (read whole from Gmail: bodies and attachments) to these records; files
  * too large to keep are kept by name, and the notice says so.
  */
-export async function fileOpenMessage(context: HandlerContext, links: RecordRef[]): Promise<FilingOutcome> {
+export async function fileOpenMessage(
+  context: HandlerContext,
+  links: RecordRef[],
+  options: { private?: boolean; onlyIfNew?: boolean } = {},
+): Promise<FilingOutcome> {
   if (!context.gmail) throw new FormProblem('Open the message in Gmail to file it.');
   const message = await context.gmail.content();
   if (!message.from) throw new FormProblem('This message has no sender address, so it cannot be filed.');
@@ -31,6 +37,8 @@ export async function fileOpenMessage(context: HandlerContext, links: RecordRef[
       bodyHtml: message.bodyHtml,
       attachments: message.attachments,
       source: 'gmail',
+      private: options.private ?? false,
+      onlyIfNew: options.onlyIfNew ?? false,
       links,
     }),
     (email) => context.crm.fileEmail(email),
@@ -38,5 +46,5 @@ export async function fileOpenMessage(context: HandlerContext, links: RecordRef[
   const count = `${links.length} ${links.length === 1 ? 'record' : 'records'}`;
   const done = filed.created ? `Filed to ${count}.` : `Added to ${count}.`;
   const kept = namesOnly.length > 0 ? ` Kept by name only (too large to keep): ${namesOnly.join(', ')}.` : '';
-  return { emailId: filed.email.id, notice: done + kept };
+  return { emailId: filed.email.id, created: filed.created, notice: done + kept };
 }

@@ -1,4 +1,4 @@
-import type { MessageParty } from '@inbox-crm/shared';
+import { DomainError, type MessageParty } from '@inbox-crm/shared';
 import type { Card } from '../cards/card-model.js';
 import type { GmailMessage } from '../google/gmail-message.js';
 import { noticeCard } from '../views/notice-cards.js';
@@ -22,7 +22,14 @@ export async function messageCard(context: HandlerContext): Promise<Card> {
   let autoFiled: string | null = null;
   if (result.filing?.autoFile) {
     const links = result.filing.suggestedLinks.map(({ type, id }) => ({ type, id }));
-    autoFiled = (await fileOpenMessage(context, links)).emailId;
+    try {
+      const filed = await fileOpenMessage(context, links, { onlyIfNew: true });
+      // Undo puts the email in the trash: only one this filing made.
+      if (filed.created) autoFiled = filed.emailId;
+    } catch (error) {
+      // Filed meanwhile, or refused (never-file): the card shows the message as it stands.
+      if (!(error instanceof DomainError)) throw error;
+    }
     result = (await lookupParties(context, message, message)) ?? result;
   }
   const parties = partiesOf(message);

@@ -19,6 +19,8 @@ import type { ViewContext } from './view-context.js';
 
 /** The form field that carries the ticked records, as "type:id". */
 export const RECORDS_FIELD = 'records';
+/** The form field that files the email as private (its one value when ticked). */
+export const PRIVATE_FIELD = 'private';
 
 /** Pick the records to file the message to: the sender's contact and account ticked already. */
 export function filingCard(result: LookupResult, context: ViewContext, locale: string | undefined): Card {
@@ -55,6 +57,17 @@ export function filingCard(result: LookupResult, context: ViewContext, locale: s
             ...(choice.detail ? { bottomText: choice.detail } : {}),
           })),
         ),
+        ...(result.filing?.filed
+          ? []
+          : [
+              checkboxes(PRIVATE_FIELD, 'Who can read it', [
+                {
+                  text: 'Private: only I, my manager and admins',
+                  value: 'yes',
+                  selected: false,
+                },
+              ]),
+            ]),
         buttons(button('File', context.actions.call('file'), 'FILLED')),
       ]),
     ],

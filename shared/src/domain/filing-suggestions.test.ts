@@ -22,7 +22,7 @@ describe('what a record picker offers', () => {
     expect([...preselectedKeys(view, null)]).toEqual([`contact:${id(1)}`, `account:${id(2)}`]);
   });
 
-  it('when the thread was filed before, then its records are offered once, and records already linked are not ticked again', () => {
+  it('when the thread was filed before, then its records are offered once and ticked, and records already linked are not ticked again', () => {
     const state = filing(
       [{ type: 'account', id: id(2), name: 'Acme' }],
       [
@@ -32,7 +32,9 @@ describe('what a record picker offers', () => {
     );
     const choices = suggestedChoices(view, state);
     expect(choices.map((choice) => choice.id)).toEqual([id(1), id(2), id(3), id(4), id(5)]);
-    expect([...preselectedKeys(view, state)]).toEqual([`contact:${id(1)}`]);
+    expect([...preselectedKeys(view, state)]).toEqual([`contact:${id(1)}`, `case:${id(4)}`, `case:${id(5)}`]);
+    // Mail among colleagues is never filed by its thread: nothing of the thread starts ticked.
+    expect([...preselectedKeys(view, { ...state, internal: true })]).toEqual([`contact:${id(1)}`]);
   });
 
   it('when others are on the message, then their contacts and accounts follow, unticked and each once', () => {

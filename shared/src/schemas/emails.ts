@@ -94,6 +94,13 @@ export const EmailFile = Type.Object(
     private: Type.Optional(
       Type.Boolean({ description: 'visible to the filer, their managers and admins only' }),
     ),
+    onlyIfNew: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'refuse (409) rather than add to an email filed before: for a filing no person asked for (a reply filed with its thread)',
+      }),
+    ),
     links: Type.Array(RecordRef, { minItems: 1, maxItems: MAX_LINKS }),
   },
   strict,

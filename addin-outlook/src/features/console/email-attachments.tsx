@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ApiError, Email, EmailAttachment } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { saveFile } from '../../ui/save-file.js';
+import { referencedContentIds } from './inline-images.js';
 import { useServices } from '../../ui/services.js';
 import { asApiError } from '../../ui/use-request.js';
 
@@ -50,9 +51,13 @@ export function readableSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The files people attached (inline images the body shows are in the body, not here). */
-export const listedAttachments = (email: Email): EmailAttachment[] =>
-  email.attachments.filter((file) => !file.inline || file.contentId === null);
+/** The files people attached: all but the inline images the body shows (those are in the body). */
+export function listedAttachments(email: Email): EmailAttachment[] {
+  const shown = email.bodyHtml ? referencedContentIds(email.bodyHtml) : new Set<string>();
+  return email.attachments.filter(
+    (file) => !file.inline || file.contentId === null || !shown.has(file.contentId.toLowerCase()),
+  );
+}
 
 /**
  * The email's attachments: each kept one downloads under its own name (never opened on our page);
@@ -70,7 +75,9 @@ export function EmailAttachments({ email }: { email: Email }) {
     setFailure(null);
     setBusy(file.position);
     try {
-      saveFile(await api.downloadAttachment(email.id, file.position), file.name);
+      // Saved as opaque bytes: a page that ignored `download` and opened it would not render it.
+      const bytes = await api.downloadAttachment(email.id, file.position);
+      saveFile(new Blob([bytes], { type: 'application/octet-stream' }), file.name);
     } catch (error) {
       setFailure(asApiError(error));
     } finally {

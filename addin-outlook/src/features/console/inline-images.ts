@@ -2,12 +2,22 @@
 // reader fetches the kept ones and writes them into a parsed copy of the body as data: URLs, the one
 // kind of image the reading frame loads without the reader's say-so.
 
-/** The Content-IDs the body shows (`<img src="cid:…">`), without the scheme, as written. */
+/** A `cid:` source's Content-ID, lower-cased; null for any other source, or a malformed one. */
+function contentIdOf(src: string): string | null {
+  if (!/^cid:/i.test(src)) return null;
+  try {
+    return decodeURIComponent(src.slice(4)).toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** The Content-IDs the body shows (`<img src="cid:…">`), lower-cased. */
 export function referencedContentIds(html: string): Set<string> {
   const ids = new Set<string>();
   for (const image of new DOMParser().parseFromString(html, 'text/html').querySelectorAll('img[src]')) {
-    const src = image.getAttribute('src') ?? '';
-    if (/^cid:/i.test(src)) ids.add(decodeURIComponent(src.slice(4)));
+    const id = contentIdOf(image.getAttribute('src') ?? '');
+    if (id !== null) ids.add(id);
   }
   return ids;
 }
@@ -17,8 +27,8 @@ export function withInlineImages(html: string, images: ReadonlyMap<string, strin
   if (images.size === 0) return html;
   const body = new DOMParser().parseFromString(html, 'text/html').body;
   for (const image of body.querySelectorAll('img[src]')) {
-    const src = image.getAttribute('src') ?? '';
-    const data = /^cid:/i.test(src) ? images.get(decodeURIComponent(src.slice(4)).toLowerCase()) : undefined;
+    const id = contentIdOf(image.getAttribute('src') ?? '');
+    const data = id === null ? undefined : images.get(id);
     if (data) image.setAttribute('src', data);
   }
   return body.innerHTML;

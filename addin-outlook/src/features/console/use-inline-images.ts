@@ -20,7 +20,7 @@ export function useInlineImages(email: Email): ReadonlyMap<string, string> {
     const shown = email.bodyHtml ? referencedContentIds(email.bodyHtml) : new Set<string>();
     const wanted = email.attachments
       .filter((file) => file.stored && file.contentId !== null && file.size <= MAX_IMAGE_BYTES)
-      .filter((file) => [...shown].some((id) => id.toLowerCase() === file.contentId!.toLowerCase()))
+      .filter((file) => shown.has(file.contentId!.toLowerCase()))
       .slice(0, MAX_IMAGES);
     void Promise.all(
       wanted.map(async (file) => {

@@ -1,5 +1,5 @@
-import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Checkbox, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import {
   type Email,
   type MessageFiling,
@@ -38,13 +38,14 @@ export function FilePicker({ message, view, others, filing, onFiled, onCancel }:
   const linked = useMemo(() => new Set((filing?.links ?? []).map(choiceKey)), [filing]);
   const records = useRecordChoices(suggested, preselectedKeys(view, filing));
   const { busy, failure, submit } = useSubmission();
+  const [privately, setPrivately] = useState(false);
   const count = records.selectedRefs.length;
 
   const file = () =>
     submit(async () => {
       const content = await mailbox.readFilingContent();
       const { filed, namesOnly } = await fileKeepingWhatFits(
-        emailFileFor(message, content, records.selectedRefs),
+        { ...emailFileFor(message, content, records.selectedRefs), private: privately },
         (email) => api.fileEmail(email),
       );
       onFiled(filed.email, namesOnly);
@@ -67,6 +68,14 @@ export function FilePicker({ message, view, others, filing, onFiled, onCancel }:
         </MessageBar>
       )}
       <RecordChecklist label="Records" state={records} locked={linked} disabled={busy} />
+      {!filing?.filed && (
+        <Checkbox
+          checked={privately}
+          disabled={busy}
+          label="Private: only I, my manager and admins can read it"
+          onChange={(_, data) => setPrivately(data.checked === true)}
+        />
+      )}
       {failure && <ProblemMessage error={failure} />}
       <FormActions
         label={`File to ${count} ${count === 1 ? 'record' : 'records'}`}

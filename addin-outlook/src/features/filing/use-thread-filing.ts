@@ -35,10 +35,10 @@ export function useThreadFiling({ message, filing, onFiled, onUndone }: Options)
     submission.submit(async () => {
       const links: RecordRef[] = (filing?.suggestedLinks ?? []).map(({ type, id }) => ({ type, id }));
       const content = await mailbox.readFilingContent();
-      const { filed, namesOnly } = await fileKeepingWhatFits(emailFileFor(message, content, links), (email) =>
-        api.fileEmail(email),
-      );
-      if (automatic) setAutoFiled(filed.email.id);
+      const request = { ...emailFileFor(message, content, links), onlyIfNew: automatic };
+      const { filed, namesOnly } = await fileKeepingWhatFits(request, (email) => api.fileEmail(email));
+      // Undo puts the email in the trash: only one this filing made.
+      if (automatic && filed.created) setAutoFiled(filed.email.id);
       onFiled(filed.email, namesOnly);
     });
 

@@ -42,6 +42,15 @@ export class AttachmentStorageFull extends DomainError {
   }
 }
 
+// type/subtype as RFC 6838 names them; parameters (`; name=…`) are dropped, anything else is unknown.
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+
+/** The file's media type as a download may name it: a valid type/subtype, or application/octet-stream. */
+function mediaType(raw: string): string {
+  const type = raw.split(';')[0]!.trim().toLowerCase();
+  return MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
+}
+
 const withoutBrackets = (id: string | null | undefined) => id?.trim().replace(/^<|>$/g, '') || null;
 
 /**
@@ -56,7 +65,7 @@ export function receiveAttachments(
   return inputs.map((input) => {
     const entry: AttachmentEntry = {
       name: input.name.trim() || 'attachment',
-      contentType: input.contentType.trim().toLowerCase() || 'application/octet-stream',
+      contentType: mediaType(input.contentType),
       size: input.size,
       inline: input.inline ?? false,
       contentId: withoutBrackets(input.contentId),

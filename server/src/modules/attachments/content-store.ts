@@ -16,8 +16,10 @@ export interface ContentStore {
 export const postgresContentStore: ContentStore = {
   async keep(trx, orgId, { sha256, bytes }) {
     await trx.raw(
+      // An update of the row it finds locks it, so a release of that content (its last email
+      // deleted at this moment) waits for this filing and then keeps it.
       `INSERT INTO attachment_contents (org_id, sha256, size, content) VALUES (?, ?, ?, ?)
-       ON CONFLICT (org_id, sha256) DO NOTHING`,
+       ON CONFLICT (org_id, sha256) DO UPDATE SET sha256 = EXCLUDED.sha256`,
       [orgId, sha256, bytes.length, bytes],
     );
   },

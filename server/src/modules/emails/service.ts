@@ -101,8 +101,9 @@ function storedBodies(input: EmailFile): { bodyHtml: string | null; bodyText: st
 }
 
 /**
- * A re-filing that carries content the email's first filing could not (an older Outlook keeps
- * names only) adds it to the attachments it matches by position and name.
+ * A re-filing by the email's own filer (or an admin) that carries content its first filing could
+ * not (an older Outlook keeps names only) adds it to the attachments it matches by position, name,
+ * type and size. Nobody else can put other bytes behind a name their colleagues will download.
  */
 async function completeAttachments(
   trx: Knex.Transaction,
@@ -114,9 +115,13 @@ async function completeAttachments(
   const entries = await emails.attachmentEntries(trx, orgId, activityId);
   const completed = entries.map((entry, position) => {
     const received = attachments[position];
-    return received?.content && entry.sha256 === null && received.entry.name === entry.name
-      ? { ...entry, size: received.entry.size, sha256: received.entry.sha256 }
-      : entry;
+    const same =
+      received?.content &&
+      entry.sha256 === null &&
+      received.entry.name === entry.name &&
+      received.entry.contentType === entry.contentType &&
+      received.entry.size === entry.size;
+    return same ? { ...entry, sha256: received.entry.sha256 } : entry;
   });
   const added = attachments.filter((_, position) => completed[position] !== entries[position]);
   if (added.length === 0) return;
@@ -147,6 +152,10 @@ async function claimEmail(
     owner_id: actor.userId,
     private: isPrivate,
   });
+  // A filing no person asked for (a reply filed with its thread) never touches an email filed before.
+  if (input.onlyIfNew && !claim.created) {
+    throw new DomainError('conflict', 'This message was filed meanwhile: open it again to see where.');
+  }
   if (claim.created) {
     await emails.insertEmailMessage(trx, actor.orgId, claim.id, {
       message_id: normalizeMessageId(input.messageId),
@@ -166,7 +175,7 @@ async function claimEmail(
       filed_by: actor.userId,
     });
     await keepAttachmentContents(trx, actor.orgId, claim.id, attachments);
-  } else {
+  } else if (actor.userId === claim.ownerId || actor.role === 'admin') {
     await completeAttachments(trx, actor.orgId, claim.id, attachments);
   }
   const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);

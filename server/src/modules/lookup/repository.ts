@@ -95,6 +95,8 @@ export async function senderRows(
 
 interface FilingRow {
   source: 'filed' | ThreadMatch;
+  /** Whether the actor may see the message's email (its other rows are never shown). */
+  visible: boolean;
   /** The message's email is in the trash (deleted, or an automatic filing undone). */
   deleted: boolean;
   email_id: string | null;
@@ -112,8 +114,8 @@ export interface FilingRows {
   suggestedLinks: NamedRecordRef[];
   /** How the thread's records were found, if they were. */
   thread: ThreadMatch | null;
-  /** The message was filed once and is in the trash now. */
-  deleted: boolean;
+  /** The message was filed once, by anyone, privately or not, in the trash or not. */
+  known: boolean;
 }
 
 /** The message's thread: its ancestors' Message-IDs, and the mail client's conversation in a mailbox. */
@@ -128,20 +130,21 @@ export interface ThreadQuery {
 // References, then of those filed from the same conversation of the same mailbox (a conversation
 // id names a thread in one mailbox only: the reader's own, or a shared one).
 const filingSql = (visible: string) => `
-  SELECT 'filed' AS source, a.deleted_at IS NOT NULL AS deleted, a.id AS email_id, m.filed_by,
-         u.name AS filed_by_name, m.filed_at, l.record_type, l.record_id, ${recordNameSql('l')} AS record_name
+  SELECT 'filed' AS source, ${visible} AS visible, a.deleted_at IS NOT NULL AS deleted, a.id AS email_id,
+         m.filed_by, u.name AS filed_by_name, m.filed_at, l.record_type, l.record_id,
+         ${recordNameSql('l')} AS record_name
   FROM activities a
   JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
   LEFT JOIN users u ON u.org_id = m.org_id AND u.id = m.filed_by
   LEFT JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ? AND ${visible}
+  WHERE a.org_id = ? AND a.message_key = ?
   UNION ALL
-  SELECT DISTINCT 'references', false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
+  SELECT DISTINCT 'references', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
          l.record_type, l.record_id, ${recordNameSql('l')}
   FROM activities a JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
   WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}
   UNION ALL
-  SELECT DISTINCT 'conversation', false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
+  SELECT DISTINCT 'conversation', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
          l.record_type, l.record_id, ${recordNameSql('l')}
   FROM email_messages m
   JOIN activities a ON a.org_id = m.org_id AND a.id = m.activity_id
@@ -167,9 +170,9 @@ export async function filingRows(
   const visible = visibleActivities(actor, 'a');
   const sql = statementText(`filing\n${visible.sql}`, () => filingSql(visible.sql));
   const bindings: Knex.RawBinding[] = [
+    ...visible.bindings,
     actor.orgId,
     key,
-    ...visible.bindings,
     actor.orgId,
     [...thread.keys],
     ...visible.bindings,
@@ -182,7 +185,7 @@ export async function filingRows(
     ...visible.bindings,
   ];
   const { rows } = await db.raw<{ rows: FilingRow[] }>(sql, bindings).options(preparedStatement(sql));
-  const filed = rows.filter((row) => row.source === 'filed' && !row.deleted);
+  const filed = rows.filter((row) => row.source === 'filed' && row.visible && !row.deleted);
   const first = filed[0];
   const links = filed.filter((row) => row.record_id !== null).map(namedRecord);
   const suggestedLinks: NamedRecordRef[] = [];
@@ -203,6 +206,6 @@ export async function filingRows(
         filedAt: first.filed_at!,
       }
     : null;
-  const deleted = rows.some((row) => row.source === 'filed' && row.deleted);
-  return { email, links, suggestedLinks, thread: threadMatch, deleted };
+  const known = rows.some((row) => row.source === 'filed');
+  return { email, links, suggestedLinks, thread: threadMatch, known };
 }

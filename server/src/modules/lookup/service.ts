@@ -3,6 +3,7 @@ import {
   emailDomain,
   isEmailAddress,
   isColleagueOrInvalid,
+  MAX_LOOKUP_ADDRESSES_IN_QUERY,
   isFreeMailDomain,
   isOwnAddress,
   neverFileEntryFor,
@@ -127,7 +128,7 @@ function primaryIndex(views: readonly SenderView[], leading: LookupRequest['lead
 }
 
 /** The filing state of the message, and its thread's records; the thread rule is applied after. */
-type StoredFiling = Omit<MessageFiling, 'internal' | 'autoFile'> & { deleted: boolean };
+type StoredFiling = Omit<MessageFiling, 'internal' | 'autoFile'> & { known: boolean };
 
 async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Promise<StoredFiling | null> {
   const key = normalizeMessageId(request.messageId);
@@ -150,17 +151,18 @@ async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Pr
     links: rows.links,
     suggestedLinks: rows.suggestedLinks,
     thread: rows.thread,
-    deleted: rows.deleted,
+    known: rows.known,
   };
 }
 
 /**
  * The thread rule: a reply whose thread is filed is filed with it (when the organisation asks for
  * that) unless everyone else on it is a colleague (a forward or a reply inside the organisation),
- * the never-file list names someone on it, or it was filed once and deleted (an Undo stays undone).
+ * the never-file list names someone on it, or it was ever filed (by anyone, privately, or to the
+ * trash: an Undo stays undone, and a colleague's private filing is never touched).
  */
 function withThreadRule(
-  { deleted, ...filing }: StoredFiling,
+  { known, ...filing }: StoredFiling,
   views: readonly SenderView[],
   autoFileThreads: boolean,
 ): MessageFiling {
@@ -169,7 +171,7 @@ function withThreadRule(
   const autoFile =
     autoFileThreads &&
     !filing.filed &&
-    !deleted &&
+    !known &&
     filing.suggestedLinks.length > 0 &&
     !internal &&
     views.every((view) => view.neverFile === null);
@@ -184,6 +186,12 @@ function withThreadRule(
  */
 export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Promise<LookupResult> {
   const addresses = [...new Set((request.emails ?? []).map(normalizeEmail))];
+  if (request.others === 'full' && addresses.length > MAX_LOOKUP_ADDRESSES_IN_QUERY) {
+    throw new ValidationFailed(
+      `Every address is read in full for ${MAX_LOOKUP_ADDRESSES_IN_QUERY} addresses at most; ask for more with others=brief.`,
+      [{ path: '/others', message: `full only for ${MAX_LOOKUP_ADDRESSES_IN_QUERY} addresses or fewer` }],
+    );
+  }
   if (addresses.length === 0 && request.phone === undefined) {
     throw new ValidationFailed('Ask by email (repeatable) or phone.', [
       { path: '/email', message: 'is required without phone' },
