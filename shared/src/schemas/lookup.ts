@@ -142,7 +142,7 @@ export const SenderView = Type.Object({
   address: Nullable(Type.String()),
   detail: Type.Enum(LOOKUP_DETAILS, {
     description:
-      'brief: a match whose opportunities, cases, tasks and timeline were left out (ask for this address alone to read them); full: the whole answer, which for no match is the reason only',
+      "brief: a match whose contact's addresses and phones, account's domains, and opportunities, cases, tasks and timeline were left out (ask for this address alone to read them); full: the whole answer, which for no match is the reason only",
   }),
   phone: Nullable(Type.String()),
   match: MatchKind,

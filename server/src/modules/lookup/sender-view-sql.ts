@@ -49,14 +49,14 @@ const viewColumns = (visible: string) => `
   (SELECT json_build_object(
       'id', c.id, 'name', trim(c.first_name || ' ' || c.last_name), 'firstName', c.first_name, 'lastName', c.last_name,
       'title', c.title, 'accountId', c.account_id,
-      'emails', ARRAY(SELECT e.email FROM contact_emails e WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position, e.email),
+      'emails', ARRAY(SELECT e.email FROM contact_emails e WHERE m.in_full AND e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position, e.email),
       'phones', COALESCE((SELECT json_agg(json_build_object('number', p.phone, 'label', p.label) ORDER BY p.position)
-                          FROM contact_phones p WHERE p.org_id = c.org_id AND p.contact_id = c.id), '[]'::json),
+                          FROM contact_phones p WHERE m.in_full AND p.org_id = c.org_id AND p.contact_id = c.id), '[]'::json),
       'ownerId', c.owner_id)
     FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) AS contact,
   (SELECT json_build_object(
       'id', a.id, 'name', a.name, 'website', a.website, 'phone', a.phone,
-      'domains', ARRAY(SELECT d.domain FROM account_domains d WHERE d.org_id = a.org_id AND d.account_id = a.id ORDER BY d.domain),
+      'domains', ARRAY(SELECT d.domain FROM account_domains d WHERE m.in_full AND d.org_id = a.org_id AND d.account_id = a.id ORDER BY d.domain),
       'ownerId', a.owner_id)
     FROM accounts a WHERE a.org_id = m.org_id AND a.id = m.account_id AND a.deleted_at IS NULL) AS account,
   COALESCE((SELECT json_agg(o) FROM (
@@ -108,8 +108,9 @@ function build(mode: MatchMode, visible: string): string {
 
 /**
  * The sender view as one statement for all candidates of a mode: the match, then per match the
- * contact and account, and for the leading match (or every one, when asked) the open opportunities,
- * cases and tasks and the latest visible timeline entries. The leading match is the first asked, or
+ * contact and account (their addresses, phones and domains only in full), and for the leading match
+ * (or every one, when asked) the open opportunities, cases and tasks and the latest visible timeline
+ * entries. The leading match is the first asked, or
  * the best: the first contact, else the first account, else the first asked; the service puts the
  * same one on top.
  */
