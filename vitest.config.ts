@@ -27,6 +27,9 @@ export default defineConfig({
     // app's migrations alone can take a good part of 30 s.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page waited on with expect.poll may be slow to answer while the other worker starts an
+    // app; a second (vitest's default) failed pages that showed up in time on a quiet machine.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     maxWorkers: 2,
     projects: [

@@ -9,9 +9,14 @@ import type {
   ContactCreate,
   Email,
   EmailFile,
+  LoggedMeeting,
   LookupRequest,
   LookupResult,
+  MeetingLog,
+  MeetingStatus,
   Notification,
+  Opportunity,
+  PipelineStage,
   RecordRef,
   SearchResult,
   Task,
@@ -35,6 +40,14 @@ export interface CrmSession {
   createTask(body: TaskCreate): Promise<Task>;
   createContact(body: ContactCreate): Promise<Contact>;
   createAccount(body: AccountCreate): Promise<Account>;
+  /** The organisation's pipeline stages, in order. */
+  pipelineStages(): Promise<PipelineStage[]>;
+  /** Moves an opportunity to another stage, whatever its version (a quick action says what it moved). */
+  moveOpportunity(id: string, stageId: string): Promise<Opportunity>;
+  /** Whether a meeting occurrence is logged, and the meeting when the user may see it. */
+  meetingStatus(occurrenceKey: string): Promise<MeetingStatus>;
+  /** Logs a meeting occurrence once for everyone on it. */
+  logMeeting(body: MeetingLog): Promise<LoggedMeeting>;
   /** The user's latest notifications and how many of all are unread. */
   notifications(limit: number): Promise<{ unread: number; items: Notification[] }>;
   /** Marks read every notification up to this one (ids grow with time). */

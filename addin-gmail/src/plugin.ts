@@ -4,10 +4,12 @@ import { replaceCard, showCard } from './cards/card-builder.js';
 import type { ActionResponse, Card, TriggerResponse } from './cards/card-model.js';
 import type { CrmGateway, CrmSession } from './crm-gateway.js';
 import { actionParameter, AddOnEvent } from './google/add-on-event.js';
+import { calendarReader } from './google/calendar-event.js';
 import { gmailReader } from './google/gmail-message.js';
 import { googleTokenVerifier, UntrustedToken, type GoogleIdentity } from './google/id-tokens.js';
 import { ACTION_HANDLERS } from './handlers/actions.js';
 import type { HandlerContext } from './handlers/handler-context.js';
+import { eventCard } from './handlers/calendar-event.js';
 import { homepage } from './handlers/homepage.js';
 import { composeCard, messageCard } from './handlers/message.js';
 import { noAccessCard, noticeCard } from './views/notice-cards.js';
@@ -95,6 +97,7 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
       actions,
       publicUrl: options.publicUrl,
       gmail: gmailReader(event),
+      calendar: calendarReader(event),
       where: {
         ...(common?.userLocale ? { locale: common.userLocale } : {}),
         ...(common?.timeZone?.id ? { timeZone: common.timeZone.id } : {}),
@@ -115,6 +118,7 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
   );
   app.post('/message', routeOptions, trigger(messageCard));
   app.post('/compose', routeOptions, trigger(composeCard));
+  app.post('/calendar-event', routeOptions, trigger(eventCard));
 
   app.post<{ Body: AddOnEvent; Params: { name: string } }>('/action/:name', routeOptions, async (request) => {
     const name = request.params.name;

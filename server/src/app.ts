@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './jobs/clock.js';
 
 import { accountRoutes } from './modules/accounts/index.js';
 import { activityRoutes } from './modules/activities/index.js';
+import { meetingRoutes } from './modules/meetings/index.js';
 import type { Knex } from 'knex';
 import { auditRoutes } from './modules/audit/index.js';
 import { reportRoutes } from './modules/reports/index.js';
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(opportunityRoutes);
         await secured.register(caseRoutes);
         await secured.register(activityRoutes);
+        await secured.register(meetingRoutes);
         await secured.register(taskRoutes);
         await secured.register(timelineRoutes);
         await secured.register(lookupRoutes);

@@ -10,6 +10,7 @@ export * from './domain/message-counterparts.js';
 export * from './domain/customer-views.js';
 export * from './domain/attachment-fallback.js';
 export * from './domain/message-id.js';
+export * from './domain/meeting-occurrence.js';
 export * from './domain/money.js';
 export * from './domain/record-type-names.js';
 export * from './domain/record-words.js';

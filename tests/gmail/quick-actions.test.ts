@@ -1,6 +1,7 @@
 import { fakeGmailApi, type RecordedMessage, multipartMessage } from '@inbox-crm/addin-gmail/testing';
 import { createCustomer } from '../support/customer.js';
 import { uniqueMessageId } from '../support/fixtures.js';
+import { stagesByName } from '../support/reports.js';
 import { describe, expect, test } from './support/add-on-suite.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
 
@@ -91,6 +92,39 @@ describe('quick actions in Gmail', () => {
       outcome: 'Left voicemail',
       durationMinutes: 12,
     });
+  });
+
+  it('when Move stage is used, then the form offers the person’s open deals and the pipeline, and the deal moves', async ({
+    org,
+    customer,
+    testApp,
+    google,
+    openMessage,
+  }) => {
+    const { card } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const stages = await stagesByName(org.admin);
+    const form = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/open-form',
+      addOnEvent({
+        userToken: google.userToken(org.adminUser.email),
+        parameters: { state: findButton(card, 'Move stage') },
+      }),
+    );
+    const texts = cardTexts(form.body);
+    expect(texts).toEqual(expect.arrayContaining(['Fleet renewal 2027 (Lead)', 'Qualified', 'Proposal']));
+    const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
+    const reply = await submit('Move stage', 'move-stage', {
+      opportunity: [customer.opportunity.id],
+      stage: [stages.Proposal!.id],
+    });
+    expect(reply.body.renderActions.action.notification).toEqual({
+      text: 'Fleet renewal 2027 moved to Proposal.',
+    });
+    const moved = await org.admin.get(`/api/v1/opportunities/${customer.opportunity.id}`);
+    expect(moved.body.stageId).toBe(stages.Proposal!.id);
+    expect(cardTexts(reply.body).join(' ')).toContain('Proposal');
   });
 
   it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day, with the reminder asked for', async ({

@@ -15,6 +15,8 @@ export const ACTION_NAMES = [
   'log-call',
   'create-task',
   'create-contact',
+  'move-stage',
+  'log-meeting',
   'mark-notifications-read',
   'mark-notification-read',
 ] as const;

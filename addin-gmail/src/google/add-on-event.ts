@@ -44,6 +44,13 @@ export const AddOnEvent = Type.Object({
       bccRecipients: Type.Optional(Type.Array(Text, { maxItems: 500 })),
     }),
   ),
+  calendar: Type.Optional(
+    Type.Object({
+      calendarId: Type.Optional(Type.String({ maxLength: 500 })),
+      id: Type.Optional(Type.String({ maxLength: 1024 })),
+      recurringEventId: Type.Optional(Type.String({ maxLength: 1024 })),
+    }),
+  ),
 });
 export type AddOnEvent = Static<typeof AddOnEvent>;
 

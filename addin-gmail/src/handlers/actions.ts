@@ -6,6 +6,7 @@ import { formValues } from '../google/add-on-event.js';
 import { filingCard, PRIVATE_FIELD, RECORDS_FIELD } from '../views/filing-card.js';
 import { SEARCH_FIELD } from '../views/homepage-card.js';
 import { noticeCard } from '../views/notice-cards.js';
+import { eventCard, logOpenEvent } from './calendar-event.js';
 import { fileOpenMessage } from './filing.js';
 import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
@@ -92,6 +93,11 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
     }
     await context.crm.unfileEmail(emailId, { type, id });
     return replaceCard(await currentCard(context), 'Unfiled.');
+  },
+
+  async 'log-meeting'(context) {
+    const news = await logOpenEvent(context);
+    return replaceCard(await eventCard(context), news);
   },
 
   ...QUICK_ACTION_HANDLERS,

@@ -1,5 +1,6 @@
 import type { CrmSession } from '../crm-gateway.js';
 import type { AddOnEvent } from '../google/add-on-event.js';
+import type { CalendarReader } from '../google/calendar-event.js';
 import type { GmailReader } from '../google/gmail-message.js';
 import type { CardLocale } from '../views/format.js';
 import type { ViewContext } from '../views/view-context.js';
@@ -11,4 +12,6 @@ export interface HandlerContext extends ViewContext {
   where: CardLocale;
   /** Reads the open message; null when the event concerns none. */
   gmail: GmailReader | null;
+  /** Reads the open Calendar event; null when the event concerns none. */
+  calendar: CalendarReader | null;
 }

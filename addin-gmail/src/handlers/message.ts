@@ -3,6 +3,7 @@ import type { Card } from '../cards/card-model.js';
 import type { GmailMessage } from '../google/gmail-message.js';
 import { noticeCard } from '../views/notice-cards.js';
 import { senderCard } from '../views/sender-card.js';
+import { eventCard } from './calendar-event.js';
 import { fileOpenMessage } from './filing.js';
 import type { HandlerContext } from './handler-context.js';
 import { lookupAddresses, lookupParties, openMessageLookup } from './sender-lookup.js';
@@ -75,6 +76,6 @@ export async function composeCard(context: HandlerContext): Promise<Card> {
   });
 }
 
-/** The card under a form: the open message's, or the draft's. */
+/** The card under a form: the open message's, the open event's, or the draft's. */
 export const currentCard = (context: HandlerContext) =>
-  context.gmail ? messageCard(context) : composeCard(context);
+  context.gmail ? messageCard(context) : context.calendar ? eventCard(context) : composeCard(context);

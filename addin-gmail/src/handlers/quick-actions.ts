@@ -10,6 +10,7 @@ import {
   QUICK_FORMS,
   quickFormCard,
   type QuickForm,
+  stageCard,
   type SubjectState,
 } from '../views/quick-action-cards.js';
 import { FormProblem } from './form-problem.js';
@@ -47,11 +48,24 @@ function linksOf(subject: SubjectState): RecordRef[] {
   return links;
 }
 
+/** The Move stage form: the person's open opportunities, read now, and the pipeline's stages. */
+async function stageFormCard(context: HandlerContext, subject: SubjectState) {
+  if (!subject.address) throw new FormProblem('This person has no address to look up.');
+  const [view, stages] = await Promise.all([
+    context.crm.lookup({ emails: [subject.address], timelineLimit: 0 }),
+    context.crm.pipelineStages(),
+  ]);
+  return stageCard(subject, view.opportunities, stages, context);
+}
+
 /** After a quick action: back to the message's card, redrawn, with the news. */
 const done = async (context: HandlerContext, news: string) => popAndReplace(await currentCard(context), news);
 
 export const QUICK_ACTION_HANDLERS: Record<
-  Extract<ActionName, 'open-form' | 'add-note' | 'log-call' | 'create-task' | 'create-contact'>,
+  Extract<
+    ActionName,
+    'open-form' | 'add-note' | 'log-call' | 'create-task' | 'create-contact' | 'move-stage'
+  >,
   Handler
 > = {
   async 'open-form'(context, state) {
@@ -59,7 +73,21 @@ export const QUICK_ACTION_HANDLERS: Record<
     if (typeof form !== 'string' || !(QUICK_FORMS as readonly string[]).includes(form)) {
       throw new FormProblem('This button is out of date; open the message again.');
     }
-    return pushCard(quickFormCard(form as QuickForm, subjectFrom(state), context));
+    const subject = subjectFrom(state);
+    if (form === 'stage') return pushCard(await stageFormCard(context, subject));
+    return pushCard(quickFormCard(form as Exclude<QuickForm, 'stage'>, subject, context));
+  },
+
+  async 'move-stage'(context) {
+    const opportunityId = field(context, 'opportunity');
+    const stageId = field(context, 'stage');
+    if (opportunityId === '' || stageId === '')
+      throw new FormProblem('Choose the opportunity and its new stage.');
+    const stages = await context.crm.pipelineStages();
+    const stage = stages.find((candidate) => candidate.id === stageId);
+    if (!stage) throw new FormProblem('That stage is no longer in the pipeline; open the form again.');
+    const moved = await context.crm.moveOpportunity(opportunityId, stageId);
+    return done(context, `${moved.name} moved to ${stage.name}.`);
   },
 
   async 'add-note'(context, state) {

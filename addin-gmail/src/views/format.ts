@@ -46,6 +46,17 @@ export function formatMoment(iso: string, where: CardLocale): string {
   }).format(new Date(iso));
 }
 
+/** 8 Dec, 14:00 – 14:45 in the user's zone (the whole end when it falls on another day). */
+export function formatSpan(startIso: string, endIso: string, where: CardLocale): string {
+  return new Intl.DateTimeFormat(where.locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: where.timeZone,
+  }).formatRange(new Date(startIso), new Date(endIso));
+}
+
 /** The parts that are there, joined as one line: "Proposal · €1,200.00 · closes 3 Dec 2026". */
 export const joinParts = (...parts: (string | null | undefined | false)[]) =>
   parts.filter(Boolean).join(' · ');

@@ -1,5 +1,6 @@
 import type { Card } from '../cards/card-model.js';
 import { DomainError } from '@inbox-crm/shared';
+import { CalendarUnavailable } from '../google/calendar-event.js';
 import { GmailUnavailable } from '../google/gmail-message.js';
 import { noticeCard } from './notice-cards.js';
 
@@ -22,6 +23,14 @@ export function problemCard(error: unknown): Card {
       'Gmail did not answer',
       'Gmail could not hand over the message just now. Try again in a moment.',
     );
+  }
+  if (error instanceof CalendarUnavailable) {
+    return error.status === 404
+      ? noticeCard('The event is gone', 'It was deleted or you were removed from it. Open another event.')
+      : noticeCard(
+          'Google Calendar did not answer',
+          'Calendar could not hand over the event just now. Open it again in a moment.',
+        );
   }
   // A refusal the CRM explains in a sentence (not found, forbidden, invalid): the card shows it;
   // anything else is a fault on our side. The one place the add-on maps domain errors to cards.

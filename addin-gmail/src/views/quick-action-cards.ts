@@ -1,15 +1,27 @@
 import {
   accountNameFromDomain,
   nameFromDisplayName,
+  type PipelineStage,
   REMINDER_CHOICES,
+  type SenderOpportunity,
   type SenderView,
 } from '@inbox-crm/shared';
 import type { ActionState } from '../cards/card-actions.js';
-import { button, buttons, card, checkboxes, dropdown, section, textInput } from '../cards/card-builder.js';
+import {
+  button,
+  buttons,
+  card,
+  checkboxes,
+  dropdown,
+  escapeCardText,
+  paragraph,
+  section,
+  textInput,
+} from '../cards/card-builder.js';
 import type { Card } from '../cards/card-model.js';
 import type { ViewContext } from './view-context.js';
 
-export const QUICK_FORMS = ['note', 'call', 'task', 'contact'] as const;
+export const QUICK_FORMS = ['note', 'call', 'task', 'contact', 'stage'] as const;
 export type QuickForm = (typeof QUICK_FORMS)[number];
 
 export const CALL_OUTCOMES = ['Connected', 'Left voicemail', 'No answer', 'Call back requested'] as const;
@@ -127,9 +139,47 @@ function contactCard(subject: SubjectState, context: ViewContext): Card {
   ]);
 }
 
-/** The form of a quick action, about the person the message is with. */
-export function quickFormCard(form: QuickForm, subject: SubjectState, context: ViewContext): Card {
-  const forms: Record<QuickForm, (subject: SubjectState, context: ViewContext) => Card> = {
+/** Moving one of the person's open opportunities to another stage of the pipeline. */
+export function stageCard(
+  subject: SubjectState,
+  opportunities: readonly SenderOpportunity[],
+  stages: readonly PipelineStage[],
+  context: ViewContext,
+): Card {
+  if (opportunities.length === 0) {
+    return card({ title: 'Move stage', subtitle: subject.name }, [
+      section(null, [paragraph(escapeCardText(`${subject.name} has no open opportunity to move.`))]),
+    ]);
+  }
+  const first = opportunities[0]!;
+  return card({ title: 'Move stage', subtitle: subject.name }, [
+    section(null, [
+      dropdown(
+        'opportunity',
+        'Opportunity',
+        opportunities.map((opportunity, index) => ({
+          text: `${opportunity.name} (${opportunity.stage})`,
+          value: opportunity.id,
+          selected: index === 0,
+        })),
+      ),
+      dropdown(
+        'stage',
+        'New stage',
+        stages.map((stage) => ({ text: stage.name, value: stage.id, selected: stage.name === first.stage })),
+      ),
+      buttons(button('Move', context.actions.call('move-stage', subject), 'FILLED')),
+    ]),
+  ]);
+}
+
+/** The form of a quick action, about the person the message is with (Move stage has its own, with data). */
+export function quickFormCard(
+  form: Exclude<QuickForm, 'stage'>,
+  subject: SubjectState,
+  context: ViewContext,
+): Card {
+  const forms: Record<Exclude<QuickForm, 'stage'>, (subject: SubjectState, context: ViewContext) => Card> = {
     note: noteCard,
     call: callCard,
     task: taskCard,

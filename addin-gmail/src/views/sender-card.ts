@@ -32,7 +32,7 @@ import type { ViewContext } from './view-context.js';
 const HISTORY_SHOWN = 3;
 
 /** The card's header: a contact by their record; anyone else as the message names them, and why. */
-function titleOf(view: SenderView, displayName: string | null): { title: string; subtitle?: string } {
+export function titleOf(view: SenderView, displayName: string | null): { title: string; subtitle?: string } {
   if (view.contact) {
     const subtitle = joinParts(view.contact.title, view.account?.name);
     return { title: view.contact.name, ...(subtitle ? { subtitle } : {}) };
@@ -205,7 +205,12 @@ function actionsSection(view: SenderView, subject: SubjectState, context: ViewCo
   }
   if (view.contact === null && view.account === null) return section(null, []);
   return section('Quick actions', [
-    buttons(open('note', 'Add note'), open('call', 'Log call'), open('task', 'Follow-up task')),
+    buttons(
+      open('note', 'Add note'),
+      open('call', 'Log call'),
+      open('task', 'Follow-up task'),
+      ...(view.opportunities.length > 0 ? [open('stage', 'Move stage')] : []),
+    ),
   ]);
 }
 
@@ -218,6 +223,8 @@ export interface SenderCardOptions {
   parties: MessageParty[];
   /** The email this very opening filed with its thread (the organisation's rule), to offer Undo. */
   autoFiled?: string | null;
+  /** What the people are on, for the others' heading. */
+  on?: 'message' | 'meeting';
 }
 
 /** How many others on a message the card lists; a list longer than a card can hold says how many more. */
@@ -231,7 +238,12 @@ function standingOf(view: SenderView): string {
 }
 
 /** The others on the message, outside the organisation: each opens their own card. */
-function othersSection(result: LookupResult, parties: MessageParty[], context: ViewContext): CardSection[] {
+function othersSection(
+  result: LookupResult,
+  parties: MessageParty[],
+  on: 'message' | 'meeting',
+  context: ViewContext,
+): CardSection[] {
   const lead = result.address;
   const others = customerViews([result, ...result.others]).filter((view) => view.address !== lead);
   if (others.length === 0 || lead === null) return [];
@@ -246,10 +258,27 @@ function othersSection(result: LookupResult, parties: MessageParty[], context: V
   const more = others.length - listed.length;
   return [
     section(
-      `Also on this message (${others.length})`,
+      `Also on this ${on} (${others.length})`,
       [...listed, ...(more > 0 ? [paragraph(escapeCardText(`and ${more} more`))] : [])],
       { collapsedAfter: 3 },
     ),
+  ];
+}
+
+/** What the card says of the person: why they matched, what to do, the others, filing, their records. */
+export function senderSections(
+  result: LookupResult,
+  context: ViewContext,
+  where: CardLocale,
+  options: SenderCardOptions,
+): CardSection[] {
+  return [
+    // Why this record: a contact by its address, an account by its domain, or why nothing matched.
+    section(null, [paragraph(`<font color="#5f6368">${escapeCardText(result.reason.text)}</font>`)]),
+    actionsSection(result, subjectOf(result, options.displayName), context),
+    ...othersSection(result, options.parties, options.on ?? 'message', context),
+    ...(options.filing ? [filingSection(result.filing, context, where, options.autoFiled ?? null)] : []),
+    ...recordSections(result, context, where),
   ];
 }
 
@@ -260,13 +289,5 @@ export function senderCard(
   where: CardLocale,
   options: SenderCardOptions,
 ): Card {
-  const sections = [
-    // Why this record: a contact by its address, an account by its domain, or why nothing matched.
-    section(null, [paragraph(`<font color="#5f6368">${escapeCardText(result.reason.text)}</font>`)]),
-    actionsSection(result, subjectOf(result, options.displayName), context),
-    ...othersSection(result, options.parties, context),
-    ...(options.filing ? [filingSection(result.filing, context, where, options.autoFiled ?? null)] : []),
-    ...recordSections(result, context, where),
-  ];
-  return card(titleOf(result, options.displayName), sections);
+  return card(titleOf(result, options.displayName), senderSections(result, context, where, options));
 }

@@ -9,7 +9,10 @@ function textAsBase64(text: string): string {
 }
 
 /** The attachment's content as the server takes it; null when Outlook gives a link (a cloud file) or nothing. */
-async function contentOf(item: Office.MessageRead, id: string): Promise<string | null> {
+async function contentOf(
+  item: Office.MessageRead | Office.LoadedMessageRead,
+  id: string,
+): Promise<string | null> {
   try {
     const { format, content } = await officeAsync<Office.AttachmentContent>((done) =>
       item.getAttachmentContentAsync(id, done),
@@ -43,7 +46,10 @@ function contentIdOf(attachment: Office.AttachmentDetails, bodyHtml: string): st
  * The message's attachments, inline images included, each with its content where this Outlook
  * hands it over (Mailbox 1.8); on older hosts their names, types and sizes only.
  */
-export async function attachmentsOf(item: Office.MessageRead, bodyHtml: string): Promise<AttachmentInput[]> {
+export async function attachmentsOf(
+  item: Office.MessageRead | Office.LoadedMessageRead,
+  bodyHtml: string,
+): Promise<AttachmentInput[]> {
   const canRead = typeof item.getAttachmentContentAsync === 'function';
   const files: AttachmentInput[] = [];
   for (const attachment of item.attachments) {

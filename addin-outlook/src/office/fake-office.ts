@@ -25,6 +25,20 @@ export interface FakeMessage {
   compose?: boolean;
   /** Set when the item sits in a shared or delegated mailbox. */
   sharedMailbox?: string;
+  /** Makes the item a calendar appointment instead of a message. */
+  meeting?: FakeMeeting;
+}
+
+export interface FakeMeeting {
+  /** ISO 8601 */
+  start: string;
+  end: string;
+  organizer: FakeRecipient;
+  required: FakeRecipient[];
+  optional?: FakeRecipient[];
+  location?: string;
+  /** The user organises it (compose mode) rather than being invited (read mode). */
+  organizerMode?: boolean;
 }
 
 export interface FakeAttachment {
@@ -56,8 +70,12 @@ export interface FakeOutlookControl {
   setDraftRecipients(to: FakeRecipient[]): void;
   /** Switches Outlook's theme and fires OfficeThemeChanged, as Outlook does from Mailbox 1.14. */
   setTheme(bodyBackgroundColor: string): void;
+  /** Selects several messages at once and fires SelectedItemsChanged (Mailbox 1.13). */
+  selectMany(indexes: number[]): void;
   /** How often the bodies were read: opening a message must not read them. */
   bodyReads: number;
+  /** The most items loaded by loadItemByIdAsync at once: Outlook allows one. */
+  mostLoadedAtOnce: number;
 }
 
 export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
@@ -78,12 +96,22 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
   const versionOf = (version: string) => version.split('.').map(Number) as [number, number];
   const [maxMajor, maxMinor] = versionOf(setup.mailboxVersion ?? '1.15');
 
+  let selectedMany: number[] = [];
+  let loaded = 0;
   const control: FakeOutlookControl = {
     bodyReads: 0,
+    mostLoadedAtOnce: 0,
     select(index) {
       setup.selected = index;
+      selectedMany = [];
       itemHandlers.clear();
       handlers.get('olkItemSelectedChanged')?.();
+    },
+    selectMany(indexes) {
+      selectedMany = indexes;
+      setup.selected = indexes.length === 1 ? indexes[0]! : null;
+      itemHandlers.clear();
+      handlers.get('olkSelectedItemsChanged')?.();
     },
     setTheme(bodyBackgroundColor) {
       (office.context as Record<string, unknown>).officeTheme = { bodyBackgroundColor };
@@ -154,12 +182,96 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
     };
   }
 
+  function appointmentItem(message: FakeMessage, meeting: FakeMeeting) {
+    if (!meeting.organizerMode) {
+      return {
+        itemType: 'appointment',
+        itemId: message.itemId,
+        subject: message.subject,
+        start: new Date(meeting.start),
+        end: new Date(meeting.end),
+        organizer: meeting.organizer,
+        requiredAttendees: meeting.required,
+        optionalAttendees: meeting.optional ?? [],
+        location: meeting.location ?? '',
+      };
+    }
+    const field = (read: () => unknown) => ({
+      getAsync: (callback: (result: unknown) => void) => callback(succeeded(read())),
+    });
+    return {
+      itemType: 'appointment',
+      subject: field(() => message.subject),
+      start: field(() => new Date(meeting.start)),
+      end: field(() => new Date(meeting.end)),
+      organizer: field(() => meeting.organizer),
+      requiredAttendees: field(() => meeting.required),
+      optionalAttendees: field(() => meeting.optional ?? []),
+      location: field(() => meeting.location ?? ''),
+      addHandlerAsync: (type: string, handler: () => void) => itemHandlers.set(type, handler),
+      removeHandlerAsync: (type: string) => itemHandlers.delete(type),
+    };
+  }
+
+  const selectionApi =
+    maxMajor > 1 || maxMinor >= 13
+      ? {
+          getSelectedItemsAsync(callback: (result: unknown) => void) {
+            const indexes =
+              selectedMany.length > 0 ? selectedMany : setup.selected === null ? [] : [setup.selected];
+            callback(
+              succeeded(
+                indexes.map((index) => {
+                  const message = setup.messages[index]!;
+                  return {
+                    itemId: message.itemId,
+                    itemType: message.meeting ? 'appointment' : 'message',
+                    itemMode: message.compose ? 'compose' : 'read',
+                    subject: message.subject,
+                    hasAttachment: (message.attachments ?? []).length > 0,
+                  };
+                }),
+              ),
+            );
+          },
+        }
+      : {};
+  const loadingApi =
+    maxMajor > 1 || maxMinor >= 15
+      ? {
+          loadItemByIdAsync(itemId: string, callback: (result: unknown) => void) {
+            const message = setup.messages.find((candidate) => candidate.itemId === itemId);
+            if (!message) {
+              callback({ status: 'failed', error: { message: 'The item was not found.' } });
+              return;
+            }
+            loaded += 1;
+            control.mostLoadedAtOnce = Math.max(control.mostLoadedAtOnce, loaded);
+            callback(
+              succeeded({
+                ...readItem(message),
+                unloadAsync(done?: (result: unknown) => void) {
+                  loaded -= 1;
+                  done?.(succeeded(undefined));
+                },
+              }),
+            );
+          },
+        }
+      : {};
+
   const mailbox = {
+    ...selectionApi,
+    ...loadingApi,
     userProfile: { emailAddress: setup.userAddress, displayName: setup.userName ?? setup.userAddress },
     get item() {
       const message = setup.selected === null ? undefined : setup.messages[setup.selected];
       if (!message) return null;
-      const item: Record<string, unknown> = message.compose ? composeItem(message) : readItem(message);
+      const item: Record<string, unknown> = message.meeting
+        ? appointmentItem(message, message.meeting)
+        : message.compose
+          ? composeItem(message)
+          : readItem(message);
       if (message.sharedMailbox) {
         const shared = { targetMailbox: message.sharedMailbox, owner: message.sharedMailbox };
         item.getSharedPropertiesAsync = (callback: (result: unknown) => void) => callback(succeeded(shared));
@@ -189,6 +301,7 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       ItemChanged: 'olkItemSelectedChanged',
       RecipientsChanged: 'olkRecipientsChanged',
       OfficeThemeChanged: 'officeThemeChanged',
+      SelectedItemsChanged: 'olkSelectedItemsChanged',
     },
   };
   const attach = () => {

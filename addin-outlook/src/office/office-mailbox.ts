@@ -1,8 +1,7 @@
-import type { MessageParty } from '@inbox-crm/shared/client';
-import { attachmentsOf } from './attachment-content.js';
-import { threadHeadersOf } from './thread-headers.js';
-import { officeAsync } from './office-async.js';
-import type { FilingContent, Mailbox, OpenMessage } from './open-message.js';
+import { readMeeting } from './open-meeting.js';
+import type { FilingContent, Mailbox, OpenItem } from './open-message.js';
+import { readContent, readDraftHeaders, readHeaders } from './read-message.js';
+import { multiSelectOf, readSelectedMessage, selectedMessages } from './selected-messages.js';
 
 /** Pinning and ItemChanged arrived with Mailbox 1.5: the least the pane asks of a host. */
 export const REQUIRED_MAILBOX_SET = '1.5';
@@ -10,76 +9,11 @@ export const REQUIRED_MAILBOX_SET = '1.5';
 /** Attachments' content arrived with Mailbox 1.8 (getAttachmentContentAsync). */
 const CONTENT_MAILBOX_SET = '1.8';
 
-/** Office.MailboxEnums.ItemType.Message: the pane has nothing to say about appointments. */
-const MESSAGE_ITEM_TYPE = 'message';
+type OfficeItem =
+  Office.MessageRead | Office.MessageCompose | Office.AppointmentRead | Office.AppointmentCompose;
 
-const party = (details: Office.EmailAddressDetails): MessageParty => ({
-  email: details.emailAddress,
-  name:
-    details.displayName === '' || details.displayName === details.emailAddress ? null : details.displayName,
-});
-
-function isReadItem(item: Office.MessageRead | Office.MessageCompose): item is Office.MessageRead {
-  return typeof item.subject === 'string';
-}
-
-let draftCounter = 0;
-
-/** The shared or delegated mailbox an item lives in (Mailbox 1.8); null in the user's own mailbox. */
-async function sharedMailboxOf(item: Office.MessageRead | Office.MessageCompose): Promise<string | null> {
-  if (typeof item.getSharedPropertiesAsync !== 'function') return null;
-  try {
-    const shared = await officeAsync<Office.SharedProperties>((done) => item.getSharedPropertiesAsync(done));
-    return shared.targetMailbox || null;
-  } catch {
-    return null;
-  }
-}
-
-async function readHeaders(item: Office.MessageRead): Promise<OpenMessage> {
-  const [thread, sharedMailbox] = await Promise.all([threadHeadersOf(item), sharedMailboxOf(item)]);
-  return {
-    mode: 'read',
-    itemKey: item.itemId,
-    internetMessageId: item.internetMessageId || null,
-    ...thread,
-    conversationId: item.conversationId || null,
-    subject: item.subject,
-    from: item.from ? party(item.from) : null,
-    to: item.to.map(party),
-    cc: item.cc.map(party),
-    sentAt: item.dateTimeCreated.toISOString(),
-    sharedMailbox,
-    attachmentCount: item.attachments.filter((attachment) => !attachment.isInline).length,
-  };
-}
-
-async function readDraftHeaders(item: Office.MessageCompose): Promise<OpenMessage> {
-  const recipients = (field: Office.Recipients) =>
-    officeAsync<Office.EmailAddressDetails[]>((done) => field.getAsync(done));
-  const [to, cc, subject, sharedMailbox] = await Promise.all([
-    recipients(item.to),
-    recipients(item.cc),
-    officeAsync<string>((done) => item.subject.getAsync(done)),
-    sharedMailboxOf(item),
-  ]);
-  draftCounter += 1;
-  return {
-    mode: 'compose',
-    itemKey: `draft-${draftCounter}`,
-    internetMessageId: null,
-    inReplyTo: null,
-    references: [],
-    conversationId: item.conversationId || null,
-    subject,
-    from: null,
-    to: to.map(party),
-    cc: cc.map(party),
-    sentAt: null,
-    sharedMailbox,
-    attachmentCount: 0,
-  };
-}
+/** Read items have their subject as a string; compose items as a field to read asynchronously. */
+const isReadItem = (item: OfficeItem) => typeof item.subject === 'string';
 
 /** What mailboxes and compose items share for events (an item only from Mailbox 1.7). */
 interface EventSource {
@@ -106,8 +40,34 @@ function isDarkTheme(theme: Office.OfficeTheme | undefined): boolean | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+async function openItem(
+  mailbox: Office.Mailbox,
+  multiSelect: Mailbox['multiSelect'],
+): Promise<OpenItem | null> {
+  if (multiSelect !== 'none') {
+    const selected = await selectedMessages(mailbox).catch(() => []);
+    if (selected.length > 1) return { kind: 'selection', messages: selected };
+  }
+  const item = mailbox.item as OfficeItem | null | undefined;
+  if (!item) return null;
+  const type = String(item.itemType);
+  if (type === 'appointment') {
+    const meeting = await readMeeting(
+      item as Office.AppointmentRead | Office.AppointmentCompose,
+      mailbox.userProfile.emailAddress,
+    );
+    return { kind: 'meeting', meeting };
+  }
+  if (type !== 'message') return null;
+  const message = isReadItem(item)
+    ? await readHeaders(item as Office.MessageRead)
+    : await readDraftHeaders(item as Office.MessageCompose);
+  return { kind: 'message', message };
+}
+
 function officeMailbox(mailbox: Office.Mailbox): Mailbox {
-  const currentItem = () => mailbox.item as (Office.MessageRead | Office.MessageCompose) | null | undefined;
+  const currentItem = () => mailbox.item as OfficeItem | null | undefined;
+  const multiSelect = multiSelectOf(mailbox);
   return {
     userAddress: mailbox.userProfile.emailAddress,
     prefersDark: isDarkTheme(Office.context.officeTheme),
@@ -120,12 +80,14 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
         (args) => listener(isDarkTheme(args.officeTheme)),
       );
     },
-    async openMessage() {
-      const item = currentItem();
-      if (!item || String(item.itemType) !== MESSAGE_ITEM_TYPE) return null;
-      return isReadItem(item) ? readHeaders(item) : readDraftHeaders(item);
+    openItem: () => openItem(mailbox, multiSelect),
+    onItemChanged(listener) {
+      const stops = [subscribe(mailbox as EventSource, Office.EventType.ItemChanged, listener)];
+      if (multiSelect !== 'none') {
+        stops.push(subscribe(mailbox as EventSource, Office.EventType.SelectedItemsChanged, listener));
+      }
+      return () => stops.forEach((stop) => stop());
     },
-    onItemChanged: (listener) => subscribe(mailbox as EventSource, Office.EventType.ItemChanged, listener),
     onRecipientsChanged(listener) {
       const item = currentItem();
       if (!item || isReadItem(item)) return () => undefined;
@@ -134,13 +96,13 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
     readsAttachmentContent: Office.context.requirements.isSetSupported('Mailbox', CONTENT_MAILBOX_SET),
     async readFilingContent(): Promise<FilingContent> {
       const item = currentItem();
-      if (!item || !isReadItem(item)) throw new Error('Open a received or sent message to file it.');
-      const [bodyText, bodyHtml] = await Promise.all([
-        officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Text, done)),
-        officeAsync<string>((done) => item.body.getAsync(Office.CoercionType.Html, done)),
-      ]);
-      return { bodyText, bodyHtml, attachments: await attachmentsOf(item, bodyHtml) };
+      if (!item || !isReadItem(item) || String(item.itemType) !== 'message') {
+        throw new Error('Open a received or sent message to file it.');
+      }
+      return readContent(item as Office.MessageRead);
     },
+    multiSelect,
+    readSelectedMessage: (itemId) => readSelectedMessage(mailbox, itemId),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AttachmentInput, MessageParty } from '@inbox-crm/shared/client';
+import type { AttachmentInput, CalendarMeeting, MessageParty } from '@inbox-crm/shared/client';
 
 /** The message open in Outlook, as far as the pane needs it to show who it is with. */
 export interface OpenMessage {
@@ -30,6 +30,32 @@ export interface FilingContent {
   attachments: AttachmentInput[];
 }
 
+/** A meeting open in Outlook's calendar, as an attendee (read) or its organiser (compose) sees it. */
+export interface OpenMeeting extends CalendarMeeting {
+  mode: 'attendee' | 'organizer';
+  /** Tells one open item from the next within this mailbox; never sent to the server. */
+  itemKey: string;
+  location: string | null;
+}
+
+/** One of several messages selected at once (Mailbox 1.13), as the selection lists it. */
+export interface SelectedMessage {
+  itemId: string;
+  subject: string;
+}
+
+/** What the pane is beside: one message, a meeting, or several messages selected together. */
+export type OpenItem =
+  | { kind: 'message'; message: OpenMessage }
+  | { kind: 'meeting'; meeting: OpenMeeting }
+  | { kind: 'selection'; messages: SelectedMessage[] };
+
+/**
+ * How far this Outlook goes with several selected messages: not at all (before Mailbox 1.13), a list
+ * of their subjects (1.13, 1.14), or reading each for filing (loadItemByIdAsync, 1.15).
+ */
+export type MultiSelect = 'none' | 'list' | 'read';
+
 /** The mailbox the pane runs in. Components receive it through context and never touch Office.js. */
 export interface Mailbox {
   /** The signed-in mailbox user's own address. */
@@ -38,9 +64,9 @@ export interface Mailbox {
   prefersDark: boolean | null;
   /** Called when the user switches Outlook's theme; answers a function that stops it. */
   onThemeChanged(listener: (prefersDark: boolean | null) => void): () => void;
-  /** Reads the open item's headers only; null when nothing (or no message) is selected. */
-  openMessage(): Promise<OpenMessage | null>;
-  /** Called when the user moves to another item in a pinned pane; answers a function that stops it. */
+  /** Reads the open item's headers only; null when nothing (or nothing the pane serves) is selected. */
+  openItem(): Promise<OpenItem | null>;
+  /** Called when the user moves to another item, or changes a multi-selection, in a pinned pane; answers a function that stops it. */
   onItemChanged(listener: () => void): () => void;
   /** Called when a draft's recipients change (compose mode, where the host supports it). */
   onRecipientsChanged(listener: () => void): () => void;
@@ -48,4 +74,7 @@ export interface Mailbox {
   readsAttachmentContent: boolean;
   /** Reads the open message's bodies and attachments, for filing. */
   readFilingContent(): Promise<FilingContent>;
+  multiSelect: MultiSelect;
+  /** Reads one message of a multi-selection for filing: its headers and content (Mailbox 1.15). */
+  readSelectedMessage(itemId: string): Promise<{ message: OpenMessage; content: FilingContent }>;
 }

@@ -15,7 +15,7 @@ export function headerValue(headers: string, name: string): string | null {
  * older hosts, where the pane falls back to the conversation.
  */
 export async function threadHeadersOf(
-  item: Office.MessageRead,
+  item: Office.MessageRead | Office.LoadedMessageRead,
 ): Promise<{ inReplyTo: string | null; references: string[] }> {
   if (typeof item.getAllInternetHeadersAsync !== 'function') return { inReplyTo: null, references: [] };
   try {

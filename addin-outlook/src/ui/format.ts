@@ -24,6 +24,10 @@ export const formatDate = (date: string) => dateOnlyFormat.format(new Date(`${da
 /** 12 Dec, 14:05 */
 export const formatMoment = (iso: string) => momentFormat.format(new Date(iso));
 
+/** 12 Dec, 14:05 – 15:00 (or the whole second moment when it falls on another day) */
+export const formatSpan = (startIso: string, endIso: string) =>
+  momentFormat.formatRange(new Date(startIso), new Date(endIso));
+
 /** The parts that are there, joined as one muted line: "Proposal · €1,200.00 · closes 3 Dec 2026". */
 export const metaLine = (...parts: (string | null | undefined | false)[]) =>
   parts.filter(Boolean).join(' · ');

@@ -21,6 +21,21 @@ describe('the Gmail deployment descriptor', () => {
     );
   });
 
+  it('when generated, then an open Calendar event calls its /gmail endpoint with the guests, and the event can be read', () => {
+    const descriptor = gmailDeployment('https://crm.example.com');
+    expect(descriptor.addOns.calendar).toEqual({
+      eventOpenTrigger: { runFunction: 'https://crm.example.com/gmail/calendar-event' },
+      currentEventAccess: 'READ',
+    });
+    expect(descriptor.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/calendar.addons.execute',
+        'https://www.googleapis.com/auth/calendar.addons.current.event.read',
+        'https://www.googleapis.com/auth/calendar.events.readonly',
+      ]),
+    );
+  });
+
   it('when generated, then it has the shape Google documents, and a broken one is named', () => {
     expect(gmailDeploymentProblems(gmailDeployment('https://crm.example.com'))).toEqual([]);
     const broken = gmailDeployment('https://crm.example.com') as any;

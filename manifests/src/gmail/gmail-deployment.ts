@@ -1,10 +1,17 @@
 import { deploymentBaseUrl } from '../base-url.js';
 
-/** What the add-on asks of Google: run in Gmail, read the open message, see the draft's recipients, know who the user is. */
+/**
+ * What the add-on asks of Google: run in Gmail and Calendar, read the open message, see the draft's
+ * recipients and the open event's guests, read the open event's time and title through the Calendar
+ * API (the event object carries no times), know who the user is.
+ */
 export const GMAIL_SCOPES = [
   'https://www.googleapis.com/auth/gmail.addons.execute',
   'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
   'https://www.googleapis.com/auth/gmail.addons.current.action.compose',
+  'https://www.googleapis.com/auth/calendar.addons.execute',
+  'https://www.googleapis.com/auth/calendar.addons.current.event.read',
+  'https://www.googleapis.com/auth/calendar.events.readonly',
   'https://www.googleapis.com/auth/userinfo.email',
 ] as const;
 
@@ -20,13 +27,15 @@ export interface GmailDeployment {
         draftAccess: 'METADATA';
       };
     };
+    calendar: { eventOpenTrigger: { runFunction: string }; currentEventAccess: 'READ' };
     httpOptions: { authorizationHeader: 'SYSTEM_ID_TOKEN' };
   };
 }
 
 /**
- * The deployment descriptor of the Gmail add-on for a server at `baseUrl`: every trigger points at
- * its /gmail endpoint, and Google sends its system ID token in the Authorization header.
+ * The deployment descriptor of the Workspace add-on for a server at `baseUrl` (in Gmail, and beside
+ * an open Calendar event): every trigger points at its /gmail endpoint, and Google sends its system
+ * ID token in the Authorization header.
  */
 export function gmailDeployment(baseUrl: string, name = 'Inbox CRM'): GmailDeployment {
   const base = deploymentBaseUrl(baseUrl);
@@ -41,6 +50,10 @@ export function gmailDeployment(baseUrl: string, name = 'Inbox CRM'): GmailDeplo
           actions: [{ runFunction: `${base}/gmail/compose`, label: name, logoUrl }],
           draftAccess: 'METADATA',
         },
+      },
+      calendar: {
+        eventOpenTrigger: { runFunction: `${base}/gmail/calendar-event` },
+        currentEventAccess: 'READ',
       },
       httpOptions: { authorizationHeader: 'SYSTEM_ID_TOKEN' },
     },

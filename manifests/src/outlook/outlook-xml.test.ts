@@ -34,16 +34,33 @@ describe('the Outlook XML manifest', () => {
     expect(all(document, 'Set')[0]!.getAttribute('MinVersion')).toBe('1.5');
   });
 
-  it('when generated, then the pane opens on read and compose, pins on read only, and serves shared folders', () => {
+  it('when generated, then the pane opens on read and compose and beside meetings, pins and takes several messages on read only, and serves shared folders', () => {
     const surfaces = all(document, 'ExtensionPoint').map((point) => point.getAttribute('xsi:type'));
-    expect(surfaces).toEqual(['MessageReadCommandSurface', 'MessageComposeCommandSurface']);
-    expect(all(document, 'SupportsPinning')).toHaveLength(1);
+    expect(surfaces).toEqual([
+      'MessageReadCommandSurface',
+      'MessageComposeCommandSurface',
+      'AppointmentAttendeeCommandSurface',
+      'AppointmentOrganizerCommandSurface',
+    ]);
+    const rules = all(document, 'Rule').filter((rule) => rule.getAttribute('xsi:type') === 'ItemIs');
+    expect(rules.map((rule) => `${rule.getAttribute('ItemType')} ${rule.getAttribute('FormType')}`)).toEqual([
+      'Message Read',
+      'Message Edit',
+      'Appointment Read',
+      'Appointment Edit',
+    ]);
+    for (const name of ['SupportsPinning', 'SupportsNoItemContext', 'SupportsMultiSelect']) {
+      expect(all(document, name).map((element) => element.textContent)).toEqual(['true']);
+      const surface = all(document, name)[0]!.parentNode!.parentNode!.parentNode!.parentNode!.parentNode!;
+      expect((surface as Element).getAttribute('xsi:type')).toBe('MessageReadCommandSurface');
+    }
     expect(
       all(document, 'SupportsPinning')[0]!.parentNode!.parentNode!.parentNode!.parentNode!.parentNode!
         .nodeName,
     ).toBe('ExtensionPoint');
     expect(all(document, 'SupportsSharedFolders')[0]!.textContent).toBe('true');
-    expect(all(document, 'Permissions')[0]!.textContent).toBe('ReadItem');
+    // Reading each of several selected messages (loadItemByIdAsync) needs read/write mailbox.
+    expect(all(document, 'Permissions')[0]!.textContent).toBe('ReadWriteMailbox');
   });
 
   it('when generated, then every URL is on the server, over https', () => {
@@ -62,7 +79,7 @@ describe('the Outlook XML manifest', () => {
 
   it('when an element is wrong, missing or out of order, then the schema check names it', async () => {
     const wrongValue = xml.replace(
-      '<Permissions>ReadItem</Permissions>',
+      '<Permissions>ReadWriteMailbox</Permissions>',
       '<Permissions>Everything</Permissions>',
     );
     expect((await outlookXmlProblems(wrongValue)).join(' ')).toMatch(/Permissions.*'Everything'/);

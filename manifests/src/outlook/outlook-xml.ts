@@ -13,6 +13,9 @@ export interface OutlookManifestOptions {
 /** The least the pane asks of a host: pinning and ItemChanged (see addin-outlook's office-mailbox). */
 export const OUTLOOK_MIN_MAILBOX_SET = '1.5';
 
+/** Read/write mailbox: the least that lets the pane read several selected messages (Mailbox 1.15). */
+export const OUTLOOK_PERMISSIONS = 'ReadWriteMailbox';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DESCRIPTION =
   'Who the sender is, what is open with them, and filing the email to the CRM in two clicks.';
@@ -25,14 +28,35 @@ function officeVersion(version: string): string {
   return [...parts, '0', '0', '0'].slice(0, 4).join('.');
 }
 
-/** One ribbon button that opens the task pane, on the read or the compose surface. */
-function paneButton(surface: 'Read' | 'Compose'): string {
+/** Where Outlook shows the pane's button: reading or writing mail, a meeting one attends or organises. */
+export const OUTLOOK_SURFACES = {
+  MessageRead: 'msgRead',
+  MessageCompose: 'msgCompose',
+  AppointmentAttendee: 'apptAttendee',
+  AppointmentOrganizer: 'apptOrganizer',
+} as const;
+type Surface = keyof typeof OUTLOOK_SURFACES;
+
+/**
+ * What the pane's action does on a surface: on reading mail it pins, opens with no message chosen
+ * and serves several selected messages (Mailbox 1.13; older hosts ignore it and keep one message).
+ */
+function actionOptions(surface: Surface): string {
+  if (surface !== 'MessageRead') return '';
+  return ['SupportsPinning', 'SupportsNoItemContext', 'SupportsMultiSelect']
+    .map((name) => `\n                    <${name}>true</${name}>`)
+    .join('');
+}
+
+/** One ribbon button that opens the task pane, on one surface. */
+function paneButton(surface: Surface): string {
+  const id = OUTLOOK_SURFACES[surface];
   return `
-          <ExtensionPoint xsi:type="Message${surface}CommandSurface">
+          <ExtensionPoint xsi:type="${surface}CommandSurface">
             <OfficeTab id="TabDefault">
-              <Group id="msg${surface}Group">
+              <Group id="${id}Group">
                 <Label resid="Group.Label"/>
-                <Control xsi:type="Button" id="msg${surface}OpenPane">
+                <Control xsi:type="Button" id="${id}OpenPane">
                   <Label resid="Pane.Label"/>
                   <Supertip>
                     <Title resid="Pane.Label"/>
@@ -44,7 +68,7 @@ function paneButton(surface: 'Read' | 'Compose'): string {
                     <bt:Image size="80" resid="Icon.80"/>
                   </Icon>
                   <Action xsi:type="ShowTaskpane">
-                    <SourceLocation resid="Pane.Url"/>${surface === 'Read' ? '\n                    <SupportsPinning>true</SupportsPinning>' : ''}
+                    <SourceLocation resid="Pane.Url"/>${actionOptions(surface)}
                   </Action>
                 </Control>
               </Group>
@@ -54,7 +78,9 @@ function paneButton(surface: 'Read' | 'Compose'): string {
 
 /**
  * The add-in-only XML manifest: the one that works in every Outlook (on-premises Exchange, Mac,
- * perpetual Office). A pinnable pane on read and compose, shared and delegated folders, Mailbox 1.5.
+ * perpetual Office). A pane on reading and writing mail (pinnable, several messages at once where
+ * the host can) and beside meetings, shared and delegated folders, Mailbox 1.5. Read/write mailbox
+ * permission because reading each of several selected messages (loadItemByIdAsync) requires it.
  */
 export function outlookXmlManifest(baseUrl: string, options: OutlookManifestOptions): string {
   const base = xmlText(deploymentBaseUrl(baseUrl));
@@ -100,10 +126,12 @@ export function outlookXmlManifest(baseUrl: string, options: OutlookManifestOpti
       </DesktopSettings>
     </Form>
   </FormSettings>
-  <Permissions>ReadItem</Permissions>
+  <Permissions>${OUTLOOK_PERMISSIONS}</Permissions>
   <Rule xsi:type="RuleCollection" Mode="Or">
     <Rule xsi:type="ItemIs" ItemType="Message" FormType="Read"/>
     <Rule xsi:type="ItemIs" ItemType="Message" FormType="Edit"/>
+    <Rule xsi:type="ItemIs" ItemType="Appointment" FormType="Read"/>
+    <Rule xsi:type="ItemIs" ItemType="Appointment" FormType="Edit"/>
   </Rule>
   <DisableEntityHighlighting>false</DisableEntityHighlighting>
   <VersionOverrides xmlns="http://schemas.microsoft.com/office/mailappversionoverrides" xsi:type="VersionOverridesV1_0">
@@ -117,7 +145,7 @@ export function outlookXmlManifest(baseUrl: string, options: OutlookManifestOpti
         <Host xsi:type="MailHost">
           <DesktopFormFactor>
             <SupportsSharedFolders>true</SupportsSharedFolders>
-            <FunctionFile resid="Commands.Url"/>${paneButton('Read')}${paneButton('Compose')}
+            <FunctionFile resid="Commands.Url"/>${(Object.keys(OUTLOOK_SURFACES) as Surface[]).map(paneButton).join('')}
           </DesktopFormFactor>
         </Host>
       </Hosts>

@@ -11,6 +11,24 @@ describe('the unified app manifest', () => {
     expect(unifiedManifestProblems(unifiedManifest('https://crm.example.com', options))).toEqual([]);
   });
 
+  it('when generated, then the pane is in mail and meeting windows, takes several selected messages, and asks for read/write mailbox', () => {
+    const manifest = unifiedManifest('https://crm.example.com', options);
+    const extension = manifest.extensions[0]!;
+    expect(extension.ribbons.flatMap((ribbon) => ribbon.contexts)).toEqual([
+      'mailRead',
+      'mailCompose',
+      'meetingDetailsAttendee',
+      'meetingDetailsOrganizer',
+    ]);
+    expect(extension.runtimes[0]!.actions[0]).toMatchObject({
+      multiselect: true,
+      supportsNoItemContext: true,
+    });
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'Mailbox.ReadWrite.User', type: 'Delegated' },
+    ]);
+  });
+
   it('when something is wrong with it, then the schema check names the field', () => {
     const broken = { ...unifiedManifest('https://crm.example.com', options), accentColor: 'blue', id: 'x' };
     const problems = unifiedManifestProblems(broken);

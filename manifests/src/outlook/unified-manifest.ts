@@ -11,13 +11,21 @@ const DESCRIPTION =
 /** The schema allows 80 characters for the short description. */
 const SHORT_DESCRIPTION = 'The sender’s CRM record beside every email; filing in two clicks.';
 
-/** The ribbon group that opens the pane, on the read or the compose surface. */
+/** Each Outlook window the pane's button is in, with the ids its ribbon group and button take. */
+const RIBBON_CONTEXTS = {
+  mailRead: 'msgRead',
+  mailCompose: 'msgCompose',
+  meetingDetailsAttendee: 'apptAttendee',
+  meetingDetailsOrganizer: 'apptOrganizer',
+} as const;
+
+/** The ribbon group that opens the pane, in one Outlook window. */
 function paneRibbon(
-  context: 'mailRead' | 'mailCompose',
+  context: keyof typeof RIBBON_CONTEXTS,
   name: string,
   icons: { size: number; url: string }[],
 ) {
-  const surface = context === 'mailRead' ? 'Read' : 'Compose';
+  const id = RIBBON_CONTEXTS[context];
   return {
     contexts: [context],
     tabs: [
@@ -25,12 +33,12 @@ function paneRibbon(
         builtInTabId: 'TabDefault',
         groups: [
           {
-            id: `msg${surface}Group`,
+            id: `${id}Group`,
             label: name,
             icons,
             controls: [
               {
-                id: `msg${surface}OpenPane`,
+                id: `${id}OpenPane`,
                 type: 'button',
                 label: name,
                 icons,
@@ -75,7 +83,8 @@ export function unifiedManifest(baseUrl: string, options: OutlookManifestOptions
     accentColor: '#0F6CBD',
     validDomains: [new URL(base).host],
     authorization: {
-      permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] },
+      // Reading each of several selected messages (loadItemByIdAsync) needs read/write mailbox.
+      permissions: { resourceSpecific: [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }] },
     },
     extensions: [
       {
@@ -87,10 +96,20 @@ export function unifiedManifest(baseUrl: string, options: OutlookManifestOptions
             type: 'general',
             code: { page: `${base}/outlook/` },
             lifetime: 'short',
-            actions: [{ id: 'openPane', type: 'openPage', pinnable: true, supportsNoItemContext: true }],
+            actions: [
+              {
+                id: 'openPane',
+                type: 'openPage',
+                pinnable: true,
+                supportsNoItemContext: true,
+                multiselect: true,
+              },
+            ],
           },
         ],
-        ribbons: [paneRibbon('mailRead', name, icons), paneRibbon('mailCompose', name, icons)],
+        ribbons: (Object.keys(RIBBON_CONTEXTS) as (keyof typeof RIBBON_CONTEXTS)[]).map((context) =>
+          paneRibbon(context, name, icons),
+        ),
       },
     ],
   };

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 
-// Google's documented shape of an HTTP add-on deployment (the parts an add-on for Gmail uses);
+// Google's documented shape of an HTTP add-on deployment (the parts our add-on for Gmail and Calendar uses);
 // Google publishes no machine-readable schema of it, so this one is ours and strict.
 const HttpsUrl = Type.String({ pattern: '^https://[^\\s]+$' });
 const strict = { additionalProperties: false } as const;
@@ -44,6 +44,20 @@ const GmailDeploymentSchema = Type.Object(
             ),
           },
           strict,
+        ),
+        calendar: Type.Optional(
+          Type.Object(
+            {
+              eventOpenTrigger: Type.Object({ runFunction: HttpsUrl }, strict),
+              currentEventAccess: Type.Union([
+                Type.Literal('METADATA'),
+                Type.Literal('READ'),
+                Type.Literal('WRITE'),
+                Type.Literal('READ_WRITE'),
+              ]),
+            },
+            strict,
+          ),
         ),
         httpOptions: Type.Object(
           {

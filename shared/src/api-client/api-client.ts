@@ -32,6 +32,7 @@ import type {
 } from '../schemas/opportunities.js';
 import type { Organisation, OrganisationUpdate, PipelineStage } from '../schemas/organisation.js';
 import type { Home } from '../schemas/home.js';
+import type { LoggedMeeting, MeetingLog, MeetingStatus } from '../schemas/meetings.js';
 import type { SearchGroups, SearchResult } from '../schemas/search.js';
 import type { ActivitySearchQuery, ActivitySearchResult } from '../schemas/activity-search.js';
 import type { Notification, NotificationListQuery } from '../schemas/notifications.js';
@@ -321,6 +322,12 @@ export function createApiClient(options: ApiClientOptions) {
     createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
     createAccount: (body: AccountCreate) => send<Account>('POST', '/accounts', body),
     logActivity: (body: ActivityCreate) => send<Activity>('POST', '/activities', body),
+    /** Whether a meeting occurrence is logged (and the meeting, when the caller may see it). */
+    meetingStatus: (occurrenceKey: string) =>
+      get<MeetingStatus>(`/meetings${queryString({ occurrenceKey })}`),
+    /** Logs a meeting occurrence once; `created` is false when it was logged before. */
+    logMeeting: async (body: MeetingLog): Promise<LoggedMeeting> =>
+      (await call<LoggedMeeting>('POST', '/meetings', body)).data,
     listTasks: (query: TaskListQuery) => get<PageOf<Task>>(`/tasks${queryString(query)}`),
     createTask: (body: TaskCreate) => send<Task>('POST', '/tasks', body),
     getTask: (id: string) => get<Task>(`/tasks/${id}`),

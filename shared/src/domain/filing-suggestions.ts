@@ -1,6 +1,7 @@
-import type { NamedRecordRef } from '../schemas/common.js';
+import type { NamedRecordRef, RecordRef } from '../schemas/common.js';
 import type { MessageFiling, SenderView } from '../schemas/lookup.js';
 import type { SearchHit } from '../schemas/search.js';
+import { isColleagueOrInvalid } from './customer-views.js';
 import { formatMoney } from './money.js';
 import { CASE_STATUS_NAMES, PRIORITY_NAMES } from './record-words.js';
 
@@ -74,3 +75,25 @@ export function preselectedKeys(view: SenderView, filing: MessageFiling | null):
 }
 
 export const choiceFromHit = (hit: SearchHit): RecordChoice => ({ ...hit });
+
+/**
+ * What a message files to when no one chooses: the contact and account of each person on it from
+ * outside the organisation, each once (colleagues and unusable addresses have none).
+ */
+export function peopleRecords(views: readonly SenderView[]): RecordRef[] {
+  const records = new Map<string, RecordRef>();
+  for (const view of views) {
+    if (isColleagueOrInvalid(view)) continue;
+    if (view.contact)
+      records.set(choiceKey({ type: 'contact', id: view.contact.id }), {
+        type: 'contact',
+        id: view.contact.id,
+      });
+    if (view.account)
+      records.set(choiceKey({ type: 'account', id: view.account.id }), {
+        type: 'account',
+        id: view.account.id,
+      });
+  }
+  return [...records.values()];
+}

@@ -9,6 +9,7 @@ export * from './message-counterparts.js';
 export * from './customer-views.js';
 export * from './attachment-fallback.js';
 export * from './message-id.js';
+export * from './meeting-occurrence.js';
 export * from './money.js';
 export * from './phone-number.js';
 export * from './record-type-names.js';

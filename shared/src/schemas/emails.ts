@@ -18,7 +18,7 @@ export const EMAIL_SOURCES = ['outlook', 'gmail', 'api'] as const;
 export const EmailSource = Type.Enum(EMAIL_SOURCES);
 export type EmailSource = (typeof EMAIL_SOURCES)[number];
 
-const ParticipantInput = Type.Object(
+export const ParticipantInput = Type.Object(
   { email: EmailAddress, name: Type.Optional(Nullable(Type.String({ maxLength: 300 }))) },
   strict,
 );

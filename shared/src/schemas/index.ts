@@ -23,3 +23,4 @@ export * from './merge.js';
 export * from './home.js';
 export * from './activity-search.js';
 export * from './reports.js';
+export * from './meetings.js';

@@ -122,6 +122,7 @@ export const SenderOpportunity = Type.Object({
   closeDate: Nullable(IsoDate),
   probability: Type.Integer(),
 });
+export type SenderOpportunity = Static<typeof SenderOpportunity>;
 export const SenderCase = Type.Object({
   id: Uuid,
   subject: Type.String(),

@@ -4,6 +4,8 @@ import { PUBLIC_URL, type FakeGoogleSigner } from '@inbox-crm/addin-gmail/testin
 export interface EventOptions {
   userToken: string;
   message?: { gmailId: string; accessToken: string; oauthToken: string };
+  /** A Calendar event open instead of a message. */
+  event?: { calendarId: string; id: string; oauthToken: string };
   toRecipients?: string[];
   formInputs?: Record<string, string[]>;
   parameters?: Record<string, string>;
@@ -13,7 +15,7 @@ export interface EventOptions {
 export function addOnEvent(options: EventOptions) {
   return {
     commonEventObject: {
-      hostApp: 'GMAIL',
+      hostApp: options.event ? 'CALENDAR' : 'GMAIL',
       platform: 'WEB',
       userLocale: 'en-GB',
       timeZone: { id: 'Europe/London', offset: 0 },
@@ -29,7 +31,17 @@ export function addOnEvent(options: EventOptions) {
     authorizationEventObject: {
       userIdToken: options.userToken,
       ...(options.message ? { userOAuthToken: options.message.oauthToken } : {}),
+      ...(options.event ? { userOAuthToken: options.event.oauthToken } : {}),
     },
+    ...(options.event
+      ? {
+          calendar: {
+            calendarId: options.event.calendarId,
+            id: options.event.id,
+            capabilities: { canSeeAttendees: true },
+          },
+        }
+      : {}),
     ...(options.message || options.toRecipients
       ? {
           gmail: {

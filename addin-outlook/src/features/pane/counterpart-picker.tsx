@@ -7,6 +7,8 @@ interface Props {
   views: SenderView[];
   chosen: string | null;
   onChoose: (address: string) => void;
+  /** What they are on, for the field's label. */
+  on?: 'message' | 'meeting';
 }
 
 const useStyles = makeStyles({
@@ -35,8 +37,8 @@ function describe(party: MessageParty, view: SenderView | undefined): string {
   return known ? `${who}, ${known}` : who;
 }
 
-/** Sent mail and drafts can be with several people: the user picks whose record to see. */
-export function CounterpartPicker({ counterparts, views, chosen, onChoose }: Props) {
+/** A message or meeting can be with several people: the user picks whose record to see. */
+export function CounterpartPicker({ counterparts, views, chosen, onChoose, on = 'message' }: Props) {
   const styles = useStyles();
   const byAddress = new Map(views.map((view) => [view.address, view]));
   const selected = counterparts.find((party) => party.email === chosen) ?? counterparts[0]!;
@@ -45,7 +47,7 @@ export function CounterpartPicker({ counterparts, views, chosen, onChoose }: Pro
     .filter(Boolean)
     .join(', ');
   return (
-    <Field label={`${counterparts.length} people on this message`}>
+    <Field label={`${counterparts.length} people on this ${on}`}>
       <Dropdown
         className={styles.root}
         button={{

@@ -12,7 +12,8 @@ import { SenderRecord } from '../sender/sender-record.js';
 export const TIMELINE_ENTRIES = 8;
 
 interface Props {
-  message: OpenMessage;
+  /** The message the person is on; null beside a meeting, where there is nothing to file. */
+  message: OpenMessage | null;
   /** The chosen person as the message's lookup answered: in full, or brief (the match only). */
   view: SenderView;
   party: MessageParty | null;
@@ -25,7 +26,7 @@ interface Props {
   onChanged: () => void;
 }
 
-/** The chosen person on the message: filing, then their record, read in full when it came brief. */
+/** The chosen person on the message or meeting: filing, then their record, read in full when it came brief. */
 export function PersonPanel(props: Props) {
   return props.view.detail === 'full' ? <PersonRecord {...props} /> : <BriefPerson {...props} />;
 }
@@ -51,7 +52,7 @@ function BriefPerson(props: Props) {
 function PersonRecord({ message, view, party, others, filing, onFilingChanged, onChanged }: Props) {
   return (
     <>
-      {message.mode === 'read' && (
+      {message?.mode === 'read' && (
         <FilingBar
           message={message}
           view={view}

@@ -4,9 +4,11 @@ import { REQUIRED_MAILBOX_SET } from '../../office/office-mailbox.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox } from '../../ui/services.js';
+import { MeetingPanel } from '../meetings/meeting-panel.js';
+import { SelectionPanel } from '../selection/selection-panel.js';
 import { MessagePanel } from './message-panel.js';
 import { PaneHeader } from './pane-header.js';
-import { useOpenMessage } from './use-open-message.js';
+import { useOpenItem } from './use-open-item.js';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -18,7 +20,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** The task pane: who the open message is with, beside it in Outlook. */
+/** The task pane: who the open message or meeting is with, beside it in Outlook; or filing several messages at once. */
 export function TaskPane({ connection }: { connection: MailboxConnection }) {
   const styles = useStyles();
   return (
@@ -36,15 +38,15 @@ export function TaskPane({ connection }: { connection: MailboxConnection }) {
           messages). Update Outlook or use Outlook on the web.
         </EmptyState>
       )}
-      {connection.kind === 'connected' && <OpenMessageView />}
+      {connection.kind === 'connected' && <OpenItemView />}
     </div>
   );
 }
 
-function OpenMessageView() {
+function OpenItemView() {
   const styles = useStyles();
   const mailbox = useMailbox();
-  const { state, reload } = useOpenMessage(mailbox);
+  const { state, reload } = useOpenItem(mailbox);
   if (state.status === 'loading') return <Spinner className={styles.body} label="Reading the message…" />;
   if (state.status === 'failed') {
     return (
@@ -53,9 +55,19 @@ function OpenMessageView() {
       </div>
     );
   }
-  if (state.data === null) {
+  const item = state.data;
+  if (!item) {
     return <EmptyState title="No message selected">Select a message to see who it is from.</EmptyState>;
   }
-  // Keyed by the item: moving to another message starts from nothing, never from the last record.
-  return <MessagePanel key={state.data.itemKey} message={state.data} />;
+  // Keyed by the item: moving to another one starts from nothing, never from the last record.
+  if (item.kind === 'meeting') return <MeetingPanel key={item.meeting.itemKey} meeting={item.meeting} />;
+  if (item.kind === 'selection') {
+    return (
+      <SelectionPanel
+        key={item.messages.map((message) => message.itemId).join(' ')}
+        messages={item.messages}
+      />
+    );
+  }
+  return <MessagePanel key={item.message.itemKey} message={item.message} />;
 }

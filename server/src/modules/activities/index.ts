@@ -1,4 +1,4 @@
 export { activityRoutes } from './routes.js';
 export { activitiesService, activityKind, linkReferences } from './service.js';
-export { snippetOf } from './repository.js';
+export { insertActivity, snippetOf } from './repository.js';
 export { addLinks, refreshAllLinks, refreshLinks, removeLink } from './links-repository.js';

@@ -30,6 +30,7 @@ export interface ActivityColumns {
   owner_id?: string | null;
   private?: boolean;
   message_key?: string;
+  occurrence_key?: string;
 }
 
 const SNIPPET_LENGTH = 200;

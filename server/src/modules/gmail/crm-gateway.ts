@@ -8,6 +8,7 @@ import {
   ContactCreate,
   EmailFile,
   LookupRequest,
+  MeetingLog,
   normalizeEmail,
   TaskCreate,
 } from '@inbox-crm/shared';
@@ -21,6 +22,9 @@ import { contactsService } from '../contacts/index.js';
 import type { AttachmentLimits } from '../attachments/index.js';
 import { deleteEmail, fileEmail, unlinkEmail } from '../emails/index.js';
 import { lookup } from '../lookup/index.js';
+import { logMeeting, meetingFor } from '../meetings/index.js';
+import { opportunitiesService } from '../opportunities/index.js';
+import { listStages } from '../organisation/index.js';
 import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
 import { search } from '../search/index.js';
 import { searchActivities } from '../activity-search/index.js';
@@ -81,6 +85,15 @@ export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGat
         },
         createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
         createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),
+        pipelineStages: () => listStages(db, actor.orgId),
+        async moveOpportunity(id, stageId) {
+          const { version } = await opportunitiesService.get(db, actor, id);
+          return opportunitiesService.update(db, actor, id, { version, stageId });
+        },
+        meetingStatus: async (occurrenceKey) => ({
+          activity: await meetingFor(db, actor, storableString(occurrenceKey)),
+        }),
+        logMeeting: (body) => logMeeting(db, actor, checked(MeetingLog, body, 'meeting')),
       };
       return session;
     },

@@ -1,2 +1,3 @@
 export { opportunityRoutes } from './routes.js';
 export { loadOpportunity } from './repository.js';
+export { opportunitiesService } from './service.js';

@@ -1,0 +1,2 @@
+export { meetingRoutes } from './routes.js';
+export { logMeeting, meetingFor } from './service.js';

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/types.js';
+
+/** A contact an attendee's address belongs to, with the contact's account. */
+export interface AttendeeContact {
+  email: string;
+  contactId: string;
+  accountId: string | null;
+}
+
+/** The live contacts these addresses (lower case) belong to, in one statement. */
+export async function contactsByAddress(
+  db: Db,
+  orgId: string,
+  addresses: readonly string[],
+): Promise<AttendeeContact[]> {
+  if (addresses.length === 0) return [];
+  const { rows } = await db.raw<{ rows: AttendeeContact[] }>(
+    `SELECT e.email, e.contact_id AS "contactId", c.account_id AS "accountId"
+     FROM contact_emails e JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id
+     WHERE e.org_id = ? AND e.email = ANY(CAST(? AS text[])) AND c.deleted_at IS NULL`,
+    [orgId, [...addresses]],
+  );
+  return rows;
+}
+
+/** The live meeting logged for this occurrence, if any. */
+export async function meetingIdFor(db: Db, orgId: string, occurrenceKey: string): Promise<string | null> {
+  const row = await db<{ id: string; org_id: string; occurrence_key: string }>('activities')
+    .where({ org_id: orgId, occurrence_key: occurrenceKey })
+    .whereNull('deleted_at')
+    .first('id');
+  return row?.id ?? null;
+}
