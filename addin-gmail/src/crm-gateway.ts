@@ -39,11 +39,14 @@ export interface CrmSession {
   logActivity(body: ActivityCreate): Promise<Activity>;
   createTask(body: TaskCreate): Promise<Task>;
   createContact(body: ContactCreate): Promise<Contact>;
+  /** Adds an address to a contact (after the ones it has), as of its current version. */
+  addContactEmail(contactId: string, address: string): Promise<Contact>;
   createAccount(body: AccountCreate): Promise<Account>;
   /** The organisation's pipeline stages, in order. */
   pipelineStages(): Promise<PipelineStage[]>;
-  /** Moves an opportunity to another stage, whatever its version (a quick action says what it moved). */
-  moveOpportunity(id: string, stageId: string): Promise<Opportunity>;
+  getOpportunity(id: string): Promise<Opportunity>;
+  /** Moves an opportunity to another stage, as of the version the form showed (a stale one is refused). */
+  moveOpportunity(id: string, version: number, stageId: string): Promise<Opportunity>;
   /** Whether a meeting occurrence is logged, and the meeting when the user may see it. */
   meetingStatus(occurrenceKey: string): Promise<MeetingStatus>;
   /** Logs a meeting occurrence once for everyone on it. */

@@ -29,8 +29,17 @@ function meeting(organizer: string, overrides: Partial<MeetingLog> = {}): Meetin
     location: 'Harbour office',
     source: 'outlook' as const,
   };
-  return { ...base, occurrenceKey: meetingOccurrenceKey(base), ...overrides };
+  return { ...base, ...overrides };
 }
+
+const statusPath = (organizer: string) =>
+  `/api/v1/meetings?occurrenceKey=${encodeURIComponent(
+    meetingOccurrenceKey({
+      organizer: { email: organizer },
+      startsAt: '2026-11-24T09:30:00.000Z',
+      subject: '',
+    }),
+  )}`;
 
 describe('meetings logged from a calendar', () => {
   it('when an attendee logs a meeting, then it is a meeting on the contact’s and the account’s timelines with its time and length, and its attendees are matched', async ({
@@ -104,9 +113,7 @@ describe('meetings logged from a calendar', () => {
     const listed = await org.admin.get(`/api/v1/activities?type=meeting`);
     expect(listed.body.items).toHaveLength(1);
 
-    const status = await colleague.get(
-      `/api/v1/meetings?occurrenceKey=${encodeURIComponent(meeting(org.adminUser.email).occurrenceKey)}`,
-    );
+    const status = await colleague.get(statusPath(org.adminUser.email));
     expect(status.body.activity.id).toBe(first.body.activity.id);
   });
 
@@ -120,19 +127,43 @@ describe('meetings logged from a calendar', () => {
     expect(new Set(replies.map((reply) => reply.body.activity.id)).size).toBe(1);
   });
 
-  it('when a colleague logged it privately, then another attendee is told so and sees nothing of it', async ({
+  it('when a colleague logged it privately, then it stays theirs: another attendee logs the meeting for everyone, and sees nothing of the private one', async ({
     org,
   }) => {
     const { client: colleague } = await org.addUser('member');
-    await org.admin.post('/api/v1/meetings', meeting(org.adminUser.email, { private: true }));
-    const again = await colleague.post('/api/v1/meetings', meeting(org.adminUser.email));
-    expect(again.status).toBe(409);
-    expect(again.body.error).toBe('logged_privately');
-    expect(again.body).not.toHaveProperty('activity');
-    const status = await colleague.get(
-      `/api/v1/meetings?occurrenceKey=${encodeURIComponent(meeting(org.adminUser.email).occurrenceKey)}`,
+    const { client: third } = await org.addUser('member');
+    const mine = await colleague.post('/api/v1/meetings', meeting(org.adminUser.email, { private: true }));
+    expect(mine.status).toBe(201);
+    expect((await third.get(statusPath(org.adminUser.email))).body).toEqual({ activity: null });
+    // Logging it privately again finds the colleague's own.
+    const again = await colleague.post('/api/v1/meetings', meeting(org.adminUser.email, { private: true }));
+    expect([again.status, again.body.activity.id]).toEqual([200, mine.body.activity.id]);
+
+    const shared = await third.post('/api/v1/meetings', meeting(org.adminUser.email));
+    expect(shared.status).toBe(201);
+    expect(shared.body.activity.id).not.toBe(mine.body.activity.id);
+    expect(shared.body.activity.private).toBe(false);
+    // From now on the organisation's meeting is the one everyone, its private logger too, finds.
+    expect((await colleague.get(statusPath(org.adminUser.email))).body.activity.id).toBe(
+      shared.body.activity.id,
     );
-    expect(status.body).toEqual({ activity: null });
+    expect((await third.get('/api/v1/activities?type=meeting')).body.items).toHaveLength(1);
+  });
+
+  it('when the start has an offset far from UTC, then it is stored as that instant, not refused', async ({
+    org,
+  }) => {
+    const logged = await org.admin.post(
+      '/api/v1/meetings',
+      meeting(org.adminUser.email, {
+        startsAt: '2026-11-25T01:30:00+16:00',
+        endsAt: '2026-11-25T02:15:00+16:00',
+      }),
+    );
+    expect(logged.status).toBe(201);
+    expect(logged.body.activity.occurredAt).toBe('2026-11-24T09:30:00.000Z');
+    // It is the same occurrence as the one written in UTC.
+    expect((await org.admin.post('/api/v1/meetings', meeting(org.adminUser.email))).body.created).toBe(false);
   });
 
   it('when a meeting ends before it starts, or names a record of another organisation, then it is refused and nothing is logged', async ({

@@ -116,7 +116,7 @@ describe('quick actions in Gmail', () => {
     expect(texts).toEqual(expect.arrayContaining(['Fleet renewal 2027 (Lead)', 'Qualified', 'Proposal']));
     const { submit } = await openMessage('"Priya Raman" <priya.raman@northwind.example>');
     const reply = await submit('Move stage', 'move-stage', {
-      opportunity: [customer.opportunity.id],
+      opportunity: [`${customer.opportunity.id}@${customer.opportunity.version}`],
       stage: [stages.Proposal!.id],
     });
     expect(reply.body.renderActions.action.notification).toEqual({
@@ -125,6 +125,16 @@ describe('quick actions in Gmail', () => {
     const moved = await org.admin.get(`/api/v1/opportunities/${customer.opportunity.id}`);
     expect(moved.body.stageId).toBe(stages.Proposal!.id);
     expect(cardTexts(reply.body).join(' ')).toContain('Proposal');
+
+    // A form drawn before that move is stale now: it is refused, not moved back.
+    const stale = await submit('Move stage', 'move-stage', {
+      opportunity: [`${customer.opportunity.id}@${customer.opportunity.version}`],
+      stage: [stages.Lead!.id],
+    });
+    expect(cardTexts(stale.body).join(' ')).toContain('was changed by');
+    expect((await org.admin.get(`/api/v1/opportunities/${customer.opportunity.id}`)).body.stageId).toBe(
+      stages.Proposal!.id,
+    );
   });
 
   it('when a follow-up task is made for a week on, then it falls due at 17:00 the user’s time that day, with the reminder asked for', async ({

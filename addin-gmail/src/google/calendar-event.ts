@@ -15,6 +15,9 @@ export class CalendarUnavailable extends Error {
   }
 }
 
+/** Longer than Calendar takes to answer, shorter than Google waits for a card. */
+const CALENDAR_TIMEOUT_MS = 10_000;
+
 export interface CalendarReader {
   event(): Promise<CalendarEvent>;
 }
@@ -66,7 +69,9 @@ export function calendarReader(event: AddOnEvent): CalendarReader | null {
   return {
     async event() {
       try {
-        return eventOf((await api.events.get({ calendarId, eventId })).data);
+        return eventOf(
+          (await api.events.get({ calendarId, eventId }, { timeout: CALENDAR_TIMEOUT_MS })).data,
+        );
       } catch (error) {
         if (error instanceof CalendarUnavailable) throw error;
         throw new CalendarUnavailable(statusOf(error));

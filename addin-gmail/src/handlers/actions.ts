@@ -12,6 +12,7 @@ import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
 import { homepage } from './homepage.js';
 import { currentCard, personCard } from './message.js';
+import { PERSON_SEARCH_HANDLERS } from './person-search.js';
 import { QUICK_ACTION_HANDLERS } from './quick-actions.js';
 import { openMessageLookup } from './sender-lookup.js';
 
@@ -101,4 +102,5 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
   },
 
   ...QUICK_ACTION_HANDLERS,
+  ...PERSON_SEARCH_HANDLERS,
 };

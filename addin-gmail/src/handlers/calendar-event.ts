@@ -2,6 +2,7 @@ import {
   isColleagueOrInvalid,
   MAX_LOOKUP_ADDRESSES,
   meetingCounterparts,
+  meetingLogOf,
   meetingOccurrenceKey,
   peopleRecords,
   type LookupResult,
@@ -64,16 +65,6 @@ export async function logOpenEvent(context: HandlerContext): Promise<string> {
   const { meeting, result } = opened;
   const links = peopleRecords(customersOf(result));
   if (links.length === 0) throw new FormProblem('Nobody on this meeting is in the CRM yet.');
-  const logged = await context.crm.logMeeting({
-    occurrenceKey: meetingOccurrenceKey(meeting),
-    subject: meeting.subject,
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt,
-    organizer: meeting.organizer,
-    attendees: [...meeting.attendees],
-    location: meeting.location,
-    links,
-    source: 'google-calendar',
-  });
+  const logged = await context.crm.logMeeting(meetingLogOf(meeting, { links, source: 'google-calendar' }));
   return logged.created ? 'Meeting logged.' : 'This meeting was logged already.';
 }

@@ -55,7 +55,14 @@ async function stageFormCard(context: HandlerContext, subject: SubjectState) {
     context.crm.lookup({ emails: [subject.address], timelineLimit: 0 }),
     context.crm.pipelineStages(),
   ]);
-  return stageCard(subject, view.opportunities, stages, context);
+  const versions = await Promise.all(
+    view.opportunities.map(async (opportunity) => (await context.crm.getOpportunity(opportunity.id)).version),
+  );
+  const shown = view.opportunities.map((opportunity, index) => ({
+    ...opportunity,
+    version: versions[index]!,
+  }));
+  return stageCard(subject, shown, stages, context);
 }
 
 /** After a quick action: back to the message's card, redrawn, with the news. */
@@ -79,14 +86,15 @@ export const QUICK_ACTION_HANDLERS: Record<
   },
 
   async 'move-stage'(context) {
-    const opportunityId = field(context, 'opportunity');
+    const [opportunityId = '', version = ''] = field(context, 'opportunity').split('@');
     const stageId = field(context, 'stage');
-    if (opportunityId === '' || stageId === '')
+    if (opportunityId === '' || !/^\d+$/.test(version) || stageId === '') {
       throw new FormProblem('Choose the opportunity and its new stage.');
+    }
     const stages = await context.crm.pipelineStages();
     const stage = stages.find((candidate) => candidate.id === stageId);
     if (!stage) throw new FormProblem('That stage is no longer in the pipeline; open the form again.');
-    const moved = await context.crm.moveOpportunity(opportunityId, stageId);
+    const moved = await context.crm.moveOpportunity(opportunityId, Number(version), stageId);
     return done(context, `${moved.name} moved to ${stage.name}.`);
   },
 

@@ -1,6 +1,4 @@
 import {
-  ACTIVITY_TYPE_NAMES,
-  consoleEmailPath,
   consoleRecordPath,
   isOverdue,
   RECORD_TYPE_NAMES,
@@ -10,13 +8,11 @@ import {
   type Task,
 } from '@inbox-crm/shared';
 import {
-  boldMatches,
   button,
   buttons,
   card,
   escapeCardText,
   fact,
-  markedFact,
   openLink,
   paragraph,
   section,
@@ -24,6 +20,7 @@ import {
 } from '../cards/card-builder.js';
 import type { Card, CardSection } from '../cards/card-model.js';
 import { formatDay, joinParts, type CardLocale } from './format.js';
+import { correspondenceSection } from './correspondence-section.js';
 import type { ViewContext } from './view-context.js';
 
 /** The form field of the search box. */
@@ -57,33 +54,17 @@ function searchResults(search: NonNullable<HomepageData['search']>, context: Vie
   );
 }
 
-/** Where a hit opens: an email in the console's reader, anything else on its first record's page. */
-function hitLink(hit: ActivityHit, context: ViewContext): string | null {
-  if (hit.type === 'email') return `${context.publicUrl}${consoleEmailPath(hit.id)}`;
-  const record = hit.links[0];
-  return record ? `${context.publicUrl}${consoleRecordPath(record)}` : null;
-}
-
 function correspondenceResults(
   search: NonNullable<HomepageData['search']>,
   context: ViewContext,
   where: CardLocale,
 ): CardSection | null {
   if (search.correspondence === null) return null;
-  const title = `Correspondence with “${search.query}”`;
-  if (search.correspondence.length === 0)
-    return section(title, [paragraph('No filed email, call, meeting or note holds these words.')]);
-  return section(
-    title,
-    search.correspondence.map((hit) => {
-      const link = hitLink(hit, context);
-      const who = hit.type === 'email' ? (hit.from?.name ?? hit.from?.email) : hit.owner?.name;
-      return markedFact(hit.subject.text === '' ? ACTIVITY_TYPE_NAMES[hit.type] : boldMatches(hit.subject), {
-        top: joinParts(ACTIVITY_TYPE_NAMES[hit.type], formatDay(hit.occurredAt, where), who),
-        ...(hit.snippet.text ? { bottom: hit.snippet.text } : {}),
-        ...(link ? { onClick: openLink(link) } : {}),
-      });
-    }),
+  return correspondenceSection(
+    `Correspondence with “${search.query}”`,
+    search.correspondence,
+    context,
+    where,
   );
 }
 

@@ -142,7 +142,7 @@ function contactCard(subject: SubjectState, context: ViewContext): Card {
 /** Moving one of the person's open opportunities to another stage of the pipeline. */
 export function stageCard(
   subject: SubjectState,
-  opportunities: readonly SenderOpportunity[],
+  opportunities: readonly (SenderOpportunity & { version: number })[],
   stages: readonly PipelineStage[],
   context: ViewContext,
 ): Card {
@@ -159,7 +159,8 @@ export function stageCard(
         'Opportunity',
         opportunities.map((opportunity, index) => ({
           text: `${opportunity.name} (${opportunity.stage})`,
-          value: opportunity.id,
+          // The version shown travels with the choice, so a deal moved meanwhile is not moved back.
+          value: `${opportunity.id}@${opportunity.version}`,
           selected: index === 0,
         })),
       ),

@@ -26,6 +26,7 @@ import {
 } from '../cards/card-builder.js';
 import type { Card, CardSection, Widget } from '../cards/card-model.js';
 import { formatDate, formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
+import { theirCorrespondenceSection } from './person-search-cards.js';
 import { subjectOf, type QuickForm, type SubjectState } from './quick-action-cards.js';
 import type { ViewContext } from './view-context.js';
 
@@ -192,6 +193,10 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
       { collapsedAfter: HISTORY_SHOWN },
     ),
   );
+  const scope = view.contact
+    ? { recordType: 'contact' as const, recordId: view.contact.id, name: view.contact.name }
+    : { recordType: 'account' as const, recordId: view.account!.id, name: view.account!.name };
+  sections.push(theirCorrespondenceSection(scope, context));
   return sections;
 }
 
@@ -201,7 +206,12 @@ function actionsSection(view: SenderView, subject: SubjectState, context: ViewCo
   const open = (form: QuickForm, label: string) =>
     button(label, context.actions.call('open-form', { ...subject, form }));
   if (view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind)) {
-    return section(null, [buttons(open('contact', 'Create contact'))]);
+    return section(null, [
+      buttons(
+        open('contact', 'Create contact'),
+        button('Link to a contact', context.actions.call('open-link', subject)),
+      ),
+    ]);
   }
   if (view.contact === null && view.account === null) return section(null, []);
   return section('Quick actions', [

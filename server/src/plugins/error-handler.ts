@@ -28,6 +28,7 @@ const DATABASE_ERRORS: Record<string, { error: ErrorCode; message: string }> = {
   '22003': { error: 'validation_failed', message: 'A number is out of range.' },
   '22007': { error: 'validation_failed', message: 'A date or time is not valid.' },
   '22008': { error: 'validation_failed', message: 'A date or time is out of range.' },
+  '22009': { error: 'validation_failed', message: 'A time zone offset is out of range.' },
   // A NUL character or a byte sequence the database's encoding cannot hold (text, jsonb).
   '22021': UNSTORABLE_CHARACTER,
   '22P05': UNSTORABLE_CHARACTER,

@@ -34,7 +34,6 @@ export const ERROR_CODES = {
   conflict: 'conflict',
   stale_version: 'conflict',
   filed_privately: 'conflict',
-  logged_privately: 'conflict',
   payload_too_large: 'too_large',
   attachment_too_large: 'too_large',
   attachment_storage_full: 'too_large',

@@ -13,3 +13,7 @@ export const EMAIL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 export const MAX_ATTACHMENT_CONTENT_PER_EMAIL = 100 * 1024 * 1024;
 /** How many matches a relevance-ranked correspondence search weighs (the newest this many); `sort=newest` pages past them. */
 export const RANKED_MATCHES_CAP = 200;
+/** A calendar invites at most this many people at once (Outlook's own limit is 500). */
+export const MAX_MEETING_ATTENDEES = 500;
+/** The longest subject and place a logged meeting keeps. */
+export const MAX_MEETING_TEXT = 500;

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import {
   type Activity,
   choiceKey,
-  meetingOccurrenceKey,
+  meetingLogOf,
   peopleRecords,
   type SenderView,
   suggestedChoices,
@@ -45,18 +45,9 @@ function LogForm({ meeting, people, onLogged, onCancel }: Omit<Props, 'logged'> 
 
   const log = () =>
     submit(async () => {
-      const logged = await api.logMeeting({
-        occurrenceKey: meetingOccurrenceKey(meeting),
-        subject: meeting.subject,
-        startsAt: meeting.startsAt,
-        endsAt: meeting.endsAt,
-        organizer: meeting.organizer,
-        attendees: [...meeting.attendees],
-        location: meeting.location,
-        links: records.selectedRefs,
-        private: privately,
-        source: 'outlook',
-      });
+      const logged = await api.logMeeting(
+        meetingLogOf(meeting, { links: records.selectedRefs, private: privately, source: 'outlook' }),
+      );
       onLogged(logged.activity);
     });
 

@@ -6,10 +6,13 @@ import {
   ActivityCreate,
   ActivitySearchQuery,
   ContactCreate,
+  ContactUpdate,
   EmailFile,
+  IdParams,
   LookupRequest,
   MeetingLog,
   normalizeEmail,
+  OpportunityUpdate,
   TaskCreate,
 } from '@inbox-crm/shared';
 import type { TSchema, Static } from 'typebox';
@@ -84,12 +87,27 @@ export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGat
           await markMineRead(db, actor, id);
         },
         createContact: (body) => contactsService.create(db, actor, checked(ContactCreate, body, 'contact')),
+        async addContactEmail(contactId, address) {
+          const { version, emails } = await contactsService.get(db, actor, contactId);
+          const added = [...emails, normalizeEmail(address)];
+          return contactsService.update(
+            db,
+            actor,
+            contactId,
+            checked(ContactUpdate, { version, emails: [...new Set(added)] }, 'contact'),
+          );
+        },
         createAccount: (body) => accountsService.create(db, actor, checked(AccountCreate, body, 'account')),
         pipelineStages: () => listStages(db, actor.orgId),
-        async moveOpportunity(id, stageId) {
-          const { version } = await opportunitiesService.get(db, actor, id);
-          return opportunitiesService.update(db, actor, id, { version, stageId });
-        },
+        getOpportunity: (id) =>
+          opportunitiesService.get(db, actor, checked(IdParams, { id }, 'opportunity').id),
+        moveOpportunity: (id, version, stageId) =>
+          opportunitiesService.update(
+            db,
+            actor,
+            checked(IdParams, { id }, 'opportunity').id,
+            checked(OpportunityUpdate, { version, stageId }, 'stage move'),
+          ),
         meetingStatus: async (occurrenceKey) => ({
           activity: await meetingFor(db, actor, storableString(occurrenceKey)),
         }),

@@ -23,11 +23,30 @@ export async function contactsByAddress(
   return rows;
 }
 
-/** The live meeting logged for this occurrence, if any. */
-export async function meetingIdFor(db: Db, orgId: string, occurrenceKey: string): Promise<string | null> {
-  const row = await db<{ id: string; org_id: string; occurrence_key: string }>('activities')
+/**
+ * The live meeting logged for this occurrence that the user logs to: the organisation's (public)
+ * one, else the user's own private one. With `lock`, it is held until the transaction ends.
+ */
+export async function meetingIdFor(
+  db: Db,
+  orgId: string,
+  occurrenceKey: string,
+  userId: string,
+  lock = false,
+): Promise<string | null> {
+  const query = db<{
+    id: string;
+    org_id: string;
+    occurrence_key: string;
+    private: boolean;
+    owner_id: string;
+  }>('activities')
     .where({ org_id: orgId, occurrence_key: occurrenceKey })
     .whereNull('deleted_at')
+    .where((visible) => visible.where('private', false).orWhere('owner_id', userId))
+    // The public one first.
+    .orderBy('private')
     .first('id');
+  const row = await (lock ? query.forUpdate() : query);
   return row?.id ?? null;
 }
