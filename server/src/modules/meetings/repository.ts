@@ -43,7 +43,7 @@ export async function meetingIdFor(
   }>('activities')
     .where({ org_id: orgId, occurrence_key: occurrenceKey })
     .whereNull('deleted_at')
-    .where((visible) => visible.where('private', false).orWhere('owner_id', userId))
+    .whereRaw('(NOT private OR owner_id = ?)', [userId])
     // The public one first.
     .orderBy('private')
     .first('id');
