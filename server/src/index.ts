@@ -8,5 +8,5 @@ export { ManualClock, systemClock, type Clock } from './jobs/clock.js';
 export { Worker, type WorkerOptions } from './jobs/worker.js';
 export { createCrmWorker, type CrmWorkerOptions } from './crm-worker.js';
 export { verifyWebhookSignature, webhookSignature } from './modules/deliveries/index.js';
-export { searchDocument, type SearchSource } from './modules/activity-search/index.js';
+export { indexOrganisation, searchDocument, type SearchSource } from './modules/activity-search/index.js';
 export { wireEventSubscribers } from './event-subscribers.js';

@@ -72,6 +72,17 @@ export interface EmailFiled {
   };
   /** The records this filing newly linked the email to. */
   addedLinks: readonly RecordRef[];
+  /** What a first filing stored, so subscribers need not read it back; absent on a re-filing. */
+  stored?: {
+    subject: string;
+    occurredAt: Date;
+    ownerId: string;
+    private: boolean;
+    bodyText: string | null;
+    /** The sender, then the To and Cc, as stored (addresses normalized). */
+    participants: readonly { email: string; name: string | null }[];
+    attachmentNames: readonly string[];
+  };
 }
 
 /** Activities were unfiled from a record, or moved from one record to another (a merge). */

@@ -35,9 +35,18 @@ export interface ActivityColumns {
 
 const SNIPPET_LENGTH = 200;
 
-/** The start of a body as one line, for timelines. */
+/**
+ * The start of a body as one line, for timelines. Only as much of the body is read as the snippet
+ * needs (a filed email's body can be megabytes): a longer head is taken only while runs of spaces
+ * leave the snippet short.
+ */
 export function snippetOf(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  if (!text) return '';
+  for (let head = 4 * SNIPPET_LENGTH; ; head *= 8) {
+    const line = text.slice(0, head).replace(/\s+/g, ' ').trim();
+    // One character more than the snippet: the cut never falls in the space a longer head would trim.
+    if (line.length > SNIPPET_LENGTH || head >= text.length) return line.slice(0, SNIPPET_LENGTH);
+  }
 }
 
 const toActivity = (row: ActivityRow): Activity => ({

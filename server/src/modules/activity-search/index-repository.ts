@@ -1,4 +1,4 @@
-import type { ActivityType, RecordType } from '@inbox-crm/shared';
+import type { ActivityType, RecordRef, RecordType } from '@inbox-crm/shared';
 import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 import { searchDocument, type SearchSource } from './document.js';
@@ -64,6 +64,47 @@ const WRITE_ROWS = `INSERT INTO activity_search (org_id, activity_id, activity_t
      ON CONFLICT (org_id, activity_id) DO UPDATE SET
        activity_type = EXCLUDED.activity_type, occurred_at = EXCLUDED.occurred_at,
        owner_id = EXCLUDED.owner_id, private = EXCLUDED.private, document = EXCLUDED.document`;
+
+/** A first filing's email, as it was just stored. */
+export interface NewEmail {
+  id: string;
+  subject: string;
+  occurredAt: Date;
+  ownerId: string;
+  private: boolean;
+  bodyText: string | null;
+  participants: readonly { email: string; name: string | null }[];
+  attachmentNames: readonly string[];
+  links: readonly RecordRef[];
+  filers: readonly string[];
+}
+
+/** Indexes an email its filing just stored, from what it stored: nothing is read back. */
+export async function indexNewEmail(db: Db, orgId: string, email: NewEmail): Promise<void> {
+  // As indexChunk: an email filed to no record is not searched.
+  if (email.links.length === 0) return;
+  const document = searchDocument({
+    id: email.id,
+    type: 'email',
+    subject: email.subject,
+    body: email.bodyText === null ? null : email.bodyText.slice(0, INDEXED_BODY_LENGTH),
+    participants: email.participants,
+    attachmentNames: email.attachmentNames,
+    links: email.links,
+    filers: email.filers,
+  });
+  await db
+    .raw(WRITE_ROWS, [
+      orgId,
+      [email.id],
+      ['email'],
+      [email.occurredAt.toISOString()],
+      [email.ownerId],
+      [email.private],
+      [document],
+    ])
+    .options(preparedStatement(WRITE_ROWS));
+}
 
 /** How many activities are read and written at once (bodies are read whole, up to INDEXED_BODY_LENGTH). */
 const CHUNK_SIZE = 200;

@@ -1,12 +1,19 @@
 import type { Subscriber } from '../../events/event-bus.js';
-import { indexActivities } from './index-repository.js';
+import { indexActivities, indexNewEmail } from './index-repository.js';
 
 // The index follows every write in the writer's transaction: an email is found as soon as its
 // filing commits, and a deleted or unfiled one is gone as soon as that commits.
 
-/** A filing (first, again to more records, or bringing a deleted email back). */
+/** A filing (first, again to more records, or bringing a deleted email back). A first one is indexed from what it stored. */
 export const indexOnEmailFiled: Subscriber<'email.filed'> = (trx, event) =>
-  indexActivities(trx, event.actor.orgId, [event.email.id]);
+  event.stored
+    ? indexNewEmail(trx, event.actor.orgId, {
+        id: event.email.id,
+        ...event.stored,
+        links: event.addedLinks,
+        filers: [event.actor.userId],
+      })
+    : indexActivities(trx, event.actor.orgId, [event.email.id]);
 
 /** A call, meeting or note written, or any activity deleted or restored. */
 export const indexOnRecordWritten: Subscriber<'record.written'> = async (trx, event) => {

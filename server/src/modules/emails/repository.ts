@@ -110,10 +110,15 @@ const emailLink = (row: LinkRow): EmailLink => ({
   linkedAt: iso(row.created_at),
 });
 
+/** The message's columns but its bodies, which a filing that just wrote them need not read back. */
+const MESSAGE_COLUMNS = `m.message_id, m.conversation_id, m.in_reply_to, m."references", m.from_email, m.from_name,
+  m.to_recipients, m.cc_recipients, m.sent_at, m.attachments, m.source, m.mailbox, m.filed_by, m.filed_at`;
+
 // The email, its message and its links (with the records' names) in one statement: it answers
 // every filing.
-const EMAIL_SQL = `
-  SELECT a.id, a.subject, a.private, a.owner_id, a.deleted_at, a.message_key, m.*, u.name AS filed_by_name,
+const emailSql = (bodies: string) => `
+  SELECT a.id, a.subject, a.private, a.owner_id, a.deleted_at, a.message_key, ${MESSAGE_COLUMNS}${bodies},
+    u.name AS filed_by_name,
     COALESCE((
       SELECT json_agg(json_build_object(
           'record_type', l.record_type, 'record_id', l.record_id, 'created_by', l.created_by,
@@ -125,12 +130,29 @@ const EMAIL_SQL = `
   JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
   LEFT JOIN users u ON u.org_id = m.org_id AND u.id = m.filed_by
   WHERE a.org_id = ? AND a.id = ? AND a.type = 'email'`;
+const EMAIL_SQL = emailSql(', m.body_text, m.body_html');
+const EMAIL_WITHOUT_BODIES_SQL = emailSql('');
 
-/** The filed email with its links, whoever may see it: callers check visibility. */
-export async function loadEmail(db: Db, orgId: string, activityId: string): Promise<StoredEmail | undefined> {
+/** Bodies the caller holds as they were just stored. */
+export interface KnownBodies {
+  bodyText: string | null;
+  bodyHtml: string | null;
+}
+
+/**
+ * The filed email with its links, whoever may see it: callers check visibility. A filing that has
+ * just stored the bodies passes them, and they are not read back (20 KB and more a filing).
+ */
+export async function loadEmail(
+  db: Db,
+  orgId: string,
+  activityId: string,
+  known?: KnownBodies,
+): Promise<StoredEmail | undefined> {
+  const sql = known ? EMAIL_WITHOUT_BODIES_SQL : EMAIL_SQL;
   const { rows } = await db
-    .raw<{ rows: (EmailRow & { links: LinkRow[] })[] }>(EMAIL_SQL, [orgId, activityId])
-    .options(preparedStatement(EMAIL_SQL));
+    .raw<{ rows: (EmailRow & { links: LinkRow[] })[] }>(sql, [orgId, activityId])
+    .options(preparedStatement(sql));
   const row = rows[0];
   if (!row) return undefined;
   const email: Email = {
@@ -145,8 +167,8 @@ export async function loadEmail(db: Db, orgId: string, activityId: string): Prom
     to: row.to_recipients,
     cc: row.cc_recipients,
     sentAt: iso(row.sent_at),
-    bodyText: row.body_text,
-    bodyHtml: row.body_html,
+    bodyText: known ? known.bodyText : row.body_text,
+    bodyHtml: known ? known.bodyHtml : row.body_html,
     attachments: row.attachments.map(emailAttachment),
     source: row.source,
     mailbox: row.mailbox,

@@ -61,6 +61,24 @@ const participant = (person: { email: string; name?: string | null | undefined }
   name: person.name?.trim() || null,
 });
 
+/** What a first filing stored, as the email.filed event carries it (see claimEmail). */
+function storedForSubscribers(
+  actor: Actor,
+  input: EmailFile,
+  bodies: { bodyText: string | null },
+  attachments: readonly ReceivedAttachment[],
+) {
+  return {
+    subject: input.subject.trim(),
+    occurredAt: new Date(input.sentAt),
+    ownerId: actor.userId,
+    private: input.private ?? false,
+    bodyText: bodies.bodyText,
+    participants: [input.from, ...input.to, ...(input.cc ?? [])].map(participant),
+    attachmentNames: attachments.map((attachment) => attachment.entry.name),
+  };
+}
+
 class FiledPrivately extends DomainError {
   constructor() {
     super(
@@ -222,8 +240,14 @@ export async function fileEmail(
         mailbox: input.mailbox ?? null,
       },
       addedLinks: added,
+      ...(claim.created ? { stored: storedForSubscribers(actor, input, bodies, attachments) } : {}),
     });
-    const { email } = (await emails.loadEmail(trx, actor.orgId, claim.id))!;
+    const { email } = (await emails.loadEmail(
+      trx,
+      actor.orgId,
+      claim.id,
+      claim.created ? bodies : undefined,
+    ))!;
     return { email, created: claim.created };
   });
 }
