@@ -10,7 +10,7 @@ import {
   THEIR_WORDS_FIELD,
   type CorrespondenceScope,
 } from '../views/person-search-cards.js';
-import type { SubjectState } from '../views/quick-action-cards.js';
+import { subjectFromState } from '../views/quick-action-cards.js';
 import { FormProblem } from './form-problem.js';
 import type { HandlerContext } from './handler-context.js';
 import { currentCard } from './message.js';
@@ -25,18 +25,6 @@ const text = (state: ActionState, key: string) =>
 const words = (context: HandlerContext, name: string) =>
   (formValues(context.event, name)[0] ?? '').trim().slice(0, 200);
 const stale = () => new FormProblem('This button is out of date; open the message again.');
-
-function subjectFrom(state: ActionState): SubjectState {
-  return {
-    name: text(state, 'name') ?? 'them',
-    address: text(state, 'address'),
-    contactId: text(state, 'contactId'),
-    accountId: text(state, 'accountId'),
-    accountName: text(state, 'accountName'),
-    displayName: text(state, 'displayName'),
-    newDomain: text(state, 'newDomain'),
-  };
-}
 
 /** Searching a person's correspondence, and linking an unknown sender to a contact or account. */
 export const PERSON_SEARCH_HANDLERS: Record<
@@ -71,11 +59,11 @@ export const PERSON_SEARCH_HANDLERS: Record<
   },
 
   async 'open-link'(context, state) {
-    return pushCard(linkSearchCard(subjectFrom(state), context));
+    return pushCard(linkSearchCard(subjectFromState(state), context));
   },
 
   async 'find-link'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const query = words(context, LINK_QUERY_FIELD);
     if (query === '') throw new FormProblem('Type a name or a company to look for.');
     const hits = (await context.crm.search(query)).items
@@ -85,7 +73,7 @@ export const PERSON_SEARCH_HANDLERS: Record<
   },
 
   async 'link-address'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const contactId = text(state, 'contactId');
     if (!subject.address || !contactId) throw stale();
     const contact = await context.crm.addContactEmail(contactId, subject.address);

@@ -11,6 +11,7 @@ import {
   quickFormCard,
   type QuickForm,
   stageCard,
+  subjectFromState,
   type SubjectState,
 } from '../views/quick-action-cards.js';
 import { FormProblem } from './form-problem.js';
@@ -23,20 +24,6 @@ const MAX_MINUTES = 24 * 60;
 
 const field = (context: HandlerContext, name: string) => (formValues(context.event, name)[0] ?? '').trim();
 const ticked = (context: HandlerContext, name: string) => formValues(context.event, name).includes('yes');
-
-/** The signed state of a quick action, read back as what it is about. */
-function subjectFrom(state: ActionState): SubjectState {
-  const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : null);
-  return {
-    name: text('name') ?? 'them',
-    address: text('address'),
-    contactId: text('contactId'),
-    accountId: text('accountId'),
-    accountName: text('accountName'),
-    displayName: text('displayName'),
-    newDomain: text('newDomain'),
-  };
-}
 
 /** The records an activity is about: the person's contact and account. */
 function linksOf(subject: SubjectState): RecordRef[] {
@@ -80,7 +67,7 @@ export const QUICK_ACTION_HANDLERS: Record<
     if (typeof form !== 'string' || !(QUICK_FORMS as readonly string[]).includes(form)) {
       throw new FormProblem('This button is out of date; open the message again.');
     }
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     if (form === 'stage') return pushCard(await stageFormCard(context, subject));
     return pushCard(quickFormCard(form as Exclude<QuickForm, 'stage'>, subject, context));
   },
@@ -99,7 +86,7 @@ export const QUICK_ACTION_HANDLERS: Record<
   },
 
   async 'add-note'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const note = field(context, 'note');
     if (note === '') throw new FormProblem('Write the note first.');
     await context.crm.logActivity({
@@ -112,7 +99,7 @@ export const QUICK_ACTION_HANDLERS: Record<
   },
 
   async 'log-call'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const minutes = Number(field(context, 'minutes') || '0');
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES) {
       throw new FormProblem('Give the call’s length in whole minutes, from 0 to 1440.');
@@ -136,7 +123,7 @@ export const QUICK_ACTION_HANDLERS: Record<
   },
 
   async 'create-task'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const title = field(context, 'title');
     if (title === '') throw new FormProblem('Give the task a title.');
     const days = Number(field(context, 'due') || '3');
@@ -156,7 +143,7 @@ export const QUICK_ACTION_HANDLERS: Record<
   },
 
   async 'create-contact'(context, state) {
-    const subject = subjectFrom(state);
+    const subject = subjectFromState(state);
     const firstName = field(context, 'first-name').slice(0, 100);
     const lastName = field(context, 'last-name').slice(0, 100);
     if (!subject.address) throw new FormProblem('This person has no address to make a contact of.');

@@ -60,6 +60,20 @@ export function subjectOf(view: SenderView, displayName: string | null): Subject
   };
 }
 
+/** The signed state of a quick action, read back as what it is about. */
+export function subjectFromState(state: ActionState): SubjectState {
+  const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : null);
+  return {
+    name: text('name') ?? 'them',
+    address: text('address'),
+    contactId: text('contactId'),
+    accountId: text('accountId'),
+    accountName: text('accountName'),
+    displayName: text('displayName'),
+    newDomain: text('newDomain'),
+  };
+}
+
 const noteCard = (subject: SubjectState, context: ViewContext): Card =>
   card({ title: 'Add a note', subtitle: subject.name }, [
     section(null, [
