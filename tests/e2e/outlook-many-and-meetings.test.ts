@@ -87,6 +87,9 @@ describe.skipIf(missing !== null)(
       );
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '2-selection-filed');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '2-selection-filed-wide');
 
       const stored = await org.admin.get(
         `/api/v1/emails/by-message-id/${encodeURIComponent(fromPriya.internetMessageId!)}`,
@@ -140,7 +143,13 @@ describe.skipIf(missing !== null)(
       expect(await seriousAxeViolations(page)).toEqual([]);
       await form.getByRole('button', { name: 'Log meeting to 2 records' }).click();
       await expect.poll(() => page.getByText('Meeting logged').isVisible()).toBe(true);
+      // Its people's history shows it, with its length.
+      await expect.poll(() => page.getByText(/^Meeting · .* · 45 min$/).isVisible()).toBe(true);
       await saveScreenshot(page, SUITE, '4-meeting-logged');
+      // The pane opened as wide as a desktop window (Outlook on the web lets it grow).
+      await page.setViewportSize({ width: 1440, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '5-meeting-logged-wide');
 
       const meetings = await org.admin.get(
         `/api/v1/activities?type=meeting&recordType=contact&recordId=${customer.contact.id}`,

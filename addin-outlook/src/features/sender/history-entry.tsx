@@ -30,7 +30,7 @@ export function historyEntry(
       ACTIVITY_TYPE_NAMES[entry.type],
       formatMoment(entry.occurredAt),
       who,
-      entry.type === 'call' && entry.durationMinutes !== null && `${entry.durationMinutes} min`,
+      entry.type !== 'email' && entry.durationMinutes !== null && `${entry.durationMinutes} min`,
       entry.private && 'private',
     ),
     more: entry.snippet && entry.subject && (
