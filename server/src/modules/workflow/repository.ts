@@ -6,6 +6,7 @@ import type {
   WorkflowTrigger,
   WorkflowTriggerType,
 } from '@inbox-crm/shared';
+import { OrganisationCache } from '../../cache/organisation-cache.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
 import { iso, type Db } from '../../db/types.js';
 
@@ -68,16 +69,19 @@ export async function findRule(
 }
 
 export async function insertRule(db: Db, orgId: string, id: string, createdBy: string, rule: RuleDefinition) {
+  forgetListening(orgId);
   await db('workflow_rules').insert({ org_id: orgId, id, created_by: createdBy, ...columnsOf(rule) });
 }
 
 export async function updateRule(db: Db, orgId: string, id: string, rule: RuleDefinition) {
+  forgetListening(orgId);
   await db('workflow_rules')
     .where({ org_id: orgId, id })
     .update({ ...columnsOf(rule), version: db.raw('version + 1'), updated_at: db.fn.now() });
 }
 
 export async function deleteRule(db: Db, orgId: string, id: string) {
+  forgetListening(orgId);
   await db('workflow_rules').where({ org_id: orgId, id }).update({ deleted_at: db.fn.now(), enabled: false });
 }
 
@@ -114,15 +118,26 @@ export async function anyEnabledRule(
 const RECORD_TYPES_LISTENING = `SELECT DISTINCT record_type FROM workflow_rules
   WHERE org_id = ? AND trigger_type = ? AND enabled AND deleted_at IS NULL`;
 
+// Asked on every filing, changed when an admin edits a rule: each trigger's answer is kept for a
+// few seconds (another instance sees an edit within that), and forgotten here on every rule write.
+const listening = new Map<WorkflowTriggerType, OrganisationCache<ReadonlySet<WorkflowRecordType>>>();
+
+function forgetListening(orgId: string): void {
+  for (const cache of listening.values()) cache.forget(orgId);
+}
+
 /** The record types with an enabled rule for this trigger: one question for a whole filing. */
-export async function recordTypesListening(
+export function recordTypesListening(
   db: Db,
   orgId: string,
   triggerType: WorkflowTriggerType,
-): Promise<Set<WorkflowRecordType>> {
-  const { rows } = await db
-    .raw<{ rows: { record_type: WorkflowRecordType }[] }>(RECORD_TYPES_LISTENING, [orgId, triggerType])
-    .options(preparedStatement(RECORD_TYPES_LISTENING));
-  const types = rows.map((row) => row.record_type);
-  return new Set(types);
+): Promise<ReadonlySet<WorkflowRecordType>> {
+  let cache = listening.get(triggerType);
+  if (!cache) listening.set(triggerType, (cache = new OrganisationCache(5_000)));
+  return cache.get(orgId, async () => {
+    const { rows } = await db
+      .raw<{ rows: { record_type: WorkflowRecordType }[] }>(RECORD_TYPES_LISTENING, [orgId, triggerType])
+      .options(preparedStatement(RECORD_TYPES_LISTENING));
+    return new Set(rows.map((row) => row.record_type));
+  });
 }
