@@ -1,27 +1,17 @@
-import { fakeGmailApi, type RecordedMessage, multipartMessage } from '@inbox-crm/addin-gmail/testing';
 import { createCustomer } from '../support/customer.js';
-import { emailToFile, fileEmail, uniqueMessageId } from '../support/fixtures.js';
+import { emailToFile, fileEmail } from '../support/fixtures.js';
 import { describe, expect, test } from './support/add-on-suite.js';
-import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import { actionState, callAddOn, cardTexts } from './support/add-on-client.js';
+import { openGmailMessage } from './support/open-message.js';
 
 const it = test
   .extend('customer', { auto: true }, ({ org }) => createCustomer(org.admin))
   /** A message from `from` open in Gmail: its card, and a way to call actions from it. */
   .extend('openMessage', ({ testApp, google, org }) => async (from: string) => {
-    const message: RecordedMessage = {
-      gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
-      raw: multipartMessage({ messageId: uniqueMessageId().slice(1, -1), from, to: org.adminUser.email }),
-    };
-    const tokens = { oauth: `ya29.${Math.random()}`, access: `gm.${Math.random()}` };
-    fakeGmailApi(message, tokens);
+    const opened = await openGmailMessage(testApp.app, google, org.adminUser.email, from);
+    const { card } = opened;
     const event = (state?: string, formInputs?: Record<string, string[]>) =>
-      addOnEvent({
-        userToken: google.userToken(org.adminUser.email),
-        message: { gmailId: message.gmailId, accessToken: tokens.access, oauthToken: tokens.oauth },
-        ...(state ? { parameters: { state } } : {}),
-        ...(formInputs ? { formInputs } : {}),
-      });
-    const card = (await callAddOn(testApp.app, google, '/gmail/message', event())).body;
+      opened.event({ ...(state ? { parameters: { state } } : {}), ...(formInputs ? { formInputs } : {}) });
     /** Calls the action `name` with the state of the first button in `from` that calls it. */
     const act = async (from: unknown, name: string, formInputs?: Record<string, string[]>) =>
       (

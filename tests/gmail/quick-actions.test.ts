@@ -1,28 +1,15 @@
-import { fakeGmailApi, type RecordedMessage, multipartMessage } from '@inbox-crm/addin-gmail/testing';
 import { createCustomer } from '../support/customer.js';
-import { uniqueMessageId } from '../support/fixtures.js';
 import { stagesByName } from '../support/reports.js';
 import { describe, expect, test } from './support/add-on-suite.js';
 import { actionState, addOnEvent, callAddOn, cardTexts } from './support/add-on-client.js';
+import { openGmailMessage } from './support/open-message.js';
 
 const it = test
   /** Every test's organisation has a customer: Priya Raman at Northwind Traders, and their deal. */
   .extend('customer', { auto: true }, ({ org }) => createCustomer(org.admin))
   /** A message from `from` open in Gmail, its card drawn, and a way to act on it. */
   .extend('openMessage', ({ testApp, google, org }) => async (from: string) => {
-    const message: RecordedMessage = {
-      gmailId: `18c${Math.random().toString(16).slice(2, 12)}`,
-      raw: multipartMessage({ messageId: uniqueMessageId().slice(1, -1), from, to: org.adminUser.email }),
-    };
-    const tokens = { oauth: `ya29.${Math.random()}`, access: `gm.${Math.random()}` };
-    fakeGmailApi(message, tokens);
-    const event = (more: Partial<Parameters<typeof addOnEvent>[0]> = {}) =>
-      addOnEvent({
-        userToken: google.userToken(org.adminUser.email),
-        message: { gmailId: message.gmailId, accessToken: tokens.access, oauthToken: tokens.oauth },
-        ...more,
-      });
-    const card = (await callAddOn(testApp.app, google, '/gmail/message', event())).body;
+    const { card, event } = await openGmailMessage(testApp.app, google, org.adminUser.email, from);
     /** Opens a quick form from the card's button (by its label) and submits it with these inputs. */
     async function submit(buttonLabel: string, action: string, formInputs: Record<string, string[]>) {
       const button = findButton(card, buttonLabel);

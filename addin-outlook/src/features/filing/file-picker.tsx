@@ -1,4 +1,4 @@
-import { Checkbox, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
   type Email,
@@ -15,6 +15,7 @@ import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
+import { PrivateChoice } from '../records/private-choice.js';
 import { RecordChecklist } from '../records/record-checklist.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
 import { emailFileFor } from './email-file.js';
@@ -68,14 +69,7 @@ export function FilePicker({ message, view, others, filing, onFiled, onCancel }:
         </MessageBar>
       )}
       <RecordChecklist label="Records" state={records} locked={linked} disabled={busy} />
-      {!filing?.filed && (
-        <Checkbox
-          checked={privately}
-          disabled={busy}
-          label="Private: only I, my manager and admins can read it"
-          onChange={(_, data) => setPrivately(data.checked === true)}
-        />
-      )}
+      {!filing?.filed && <PrivateChoice checked={privately} disabled={busy} onChange={setPrivately} />}
       {failure && <ProblemMessage error={failure} />}
       <FormActions
         label={`File to ${count} ${count === 1 ? 'record' : 'records'}`}

@@ -1,11 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
   type Activity,
@@ -21,6 +14,7 @@ import { usePanelStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
+import { PrivateChoice } from '../records/private-choice.js';
 import { RecordChecklist } from '../records/record-checklist.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
 
@@ -55,12 +49,7 @@ function LogForm({ meeting, people, onLogged, onCancel }: Omit<Props, 'logged'> 
     <div className={styles.panel} role="group" aria-label="Log this meeting">
       <Text weight="semibold">Log this meeting to</Text>
       <RecordChecklist label="Records" state={records} disabled={busy} />
-      <Checkbox
-        checked={privately}
-        disabled={busy}
-        label="Private: only I, my manager and admins can read it"
-        onChange={(_, data) => setPrivately(data.checked === true)}
-      />
+      <PrivateChoice checked={privately} disabled={busy} onChange={setPrivately} />
       {failure && <ProblemMessage error={failure} />}
       <FormActions
         label={count === 0 ? 'Log meeting' : `Log meeting to ${count} ${count === 1 ? 'record' : 'records'}`}

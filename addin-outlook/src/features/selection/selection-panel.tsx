@@ -12,6 +12,7 @@ import { useState } from 'react';
 import type { SelectedMessage } from '../../office/open-message.js';
 import { usePanelStyles } from '../../ui/panel-styles.js';
 import { useMailbox } from '../../ui/services.js';
+import { PrivateChoice } from '../records/private-choice.js';
 import { RecordChecklist } from '../records/record-checklist.js';
 import { useRecordChoices } from '../records/use-record-choices.js';
 import { type MessageOutcome, useSelectionFiling } from './use-selection-filing.js';
@@ -123,11 +124,11 @@ export function SelectionPanel({ messages }: { messages: SelectedMessage[] }) {
           />
           <Text weight="semibold">And all of them to</Text>
           <RecordChecklist label="Records for all of them" state={records} disabled={filing.running} />
-          <Checkbox
+          <PrivateChoice
             checked={privately}
             disabled={filing.running}
-            label="Private: only I, my manager and admins can read them"
-            onChange={(_, data) => setPrivately(data.checked === true)}
+            onChange={setPrivately}
+            count="several"
           />
           {!ready && <Text className={styles.quiet}>Choose records, or file each to its own people.</Text>}
           <Button
