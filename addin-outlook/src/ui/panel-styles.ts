@@ -13,3 +13,13 @@ export const usePanelStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
+
+/** The padded column a pane's view sits in (a message, a meeting, a selection). */
+export const usePaneBodyStyles = makeStyles({
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+});

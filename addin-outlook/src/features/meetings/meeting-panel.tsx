@@ -9,6 +9,7 @@ import {
 } from '@inbox-crm/shared/client';
 import type { OpenMeeting } from '../../office/open-message.js';
 import { formatSpan, metaLine } from '../../ui/format.js';
+import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
@@ -18,12 +19,6 @@ import { PersonPanel, TIMELINE_ENTRIES } from '../pane/person-panel.js';
 import { MeetingLog } from './meeting-log.js';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
   heading: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   subject: { overflowWrap: 'anywhere' },
   when: { color: tokens.colorNeutralForeground2 },
@@ -35,6 +30,7 @@ const useStyles = makeStyles({
  */
 export function MeetingPanel({ meeting }: { meeting: OpenMeeting }) {
   const styles = useStyles();
+  const pane = usePaneBodyStyles();
   const { api } = useServices();
   const mailbox = useMailbox();
   const counterparts = useMemo(
@@ -70,11 +66,10 @@ export function MeetingPanel({ meeting }: { meeting: OpenMeeting }) {
     </div>
   );
   const { state } = lookup;
-  if (state.status === 'loading')
-    return <Spinner className={styles.panel} label="Looking up the attendees…" />;
+  if (state.status === 'loading') return <Spinner className={pane.body} label="Looking up the attendees…" />;
   if (state.status === 'failed') {
     return (
-      <div className={styles.panel}>
+      <div className={pane.body}>
         {heading}
         <ProblemMessage error={state.error} onRetry={lookup.reload} />
       </div>
@@ -92,7 +87,7 @@ export function MeetingPanel({ meeting }: { meeting: OpenMeeting }) {
   };
 
   return (
-    <div className={styles.panel}>
+    <div className={pane.body}>
       {heading}
       <MeetingLog
         meeting={meeting}

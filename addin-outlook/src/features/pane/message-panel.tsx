@@ -8,6 +8,7 @@ import {
   type MessageFiling,
 } from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
+import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
@@ -16,12 +17,6 @@ import { CounterpartPicker } from './counterpart-picker.js';
 import { PersonPanel, TIMELINE_ENTRIES } from './person-panel.js';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
   lead: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -31,6 +26,7 @@ const useStyles = makeStyles({
  */
 export function MessagePanel({ message }: { message: OpenMessage }) {
   const styles = useStyles();
+  const pane = usePaneBodyStyles();
   const { api } = useServices();
   const mailbox = useMailbox();
   const { counterparts, received } = useMemo(() => {
@@ -63,10 +59,10 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
     );
   }
   const { state } = lookup;
-  if (state.status === 'loading') return <Spinner className={styles.panel} label="Looking up the sender…" />;
+  if (state.status === 'loading') return <Spinner className={pane.body} label="Looking up the sender…" />;
   if (state.status === 'failed') {
     return (
-      <div className={styles.panel}>
+      <div className={pane.body}>
         <ProblemMessage error={state.error} onRetry={lookup.reload} />
       </div>
     );
@@ -83,7 +79,7 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
   };
 
   return (
-    <div className={styles.panel}>
+    <div className={pane.body}>
       {message.mode === 'compose' && (
         <Text className={styles.lead}>
           You are writing to {listed.length === 1 ? 'this person' : 'these people'}.

@@ -1,6 +1,7 @@
-import { Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, Spinner } from '@fluentui/react-components';
 import type { MailboxConnection } from '../../office/office-mailbox.js';
 import { REQUIRED_MAILBOX_SET } from '../../office/office-mailbox.js';
+import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox } from '../../ui/services.js';
@@ -12,12 +13,6 @@ import { useOpenItem } from './use-open-item.js';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  body: {
-    padding: tokens.spacingHorizontalM,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
 });
 
 /** The task pane: who the open message or meeting is with, beside it in Outlook; or filing several messages at once. */
@@ -44,13 +39,13 @@ export function TaskPane({ connection }: { connection: MailboxConnection }) {
 }
 
 function OpenItemView() {
-  const styles = useStyles();
+  const pane = usePaneBodyStyles();
   const mailbox = useMailbox();
   const { state, reload } = useOpenItem(mailbox);
-  if (state.status === 'loading') return <Spinner className={styles.body} label="Reading the message…" />;
+  if (state.status === 'loading') return <Spinner className={pane.body} label="Reading the message…" />;
   if (state.status === 'failed') {
     return (
-      <div className={styles.body}>
+      <div className={pane.body}>
         <ProblemMessage error={state.error} onRetry={reload} />
       </div>
     );

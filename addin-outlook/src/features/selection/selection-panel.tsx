@@ -10,7 +10,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SelectedMessage } from '../../office/open-message.js';
-import { usePanelStyles } from '../../ui/panel-styles.js';
+import { useListStyles } from '../../ui/list-styles.js';
+import { usePanelStyles, usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { useMailbox } from '../../ui/services.js';
 import { PrivateChoice } from '../records/private-choice.js';
 import { RecordChecklist } from '../records/record-checklist.js';
@@ -18,22 +19,6 @@ import { useRecordChoices } from '../records/use-record-choices.js';
 import { type MessageOutcome, useSelectionFiling } from './use-selection-filing.js';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  subject: { overflowWrap: 'anywhere' },
   outcome: { fontSize: tokens.fontSizeBase200 },
   filed: { color: tokens.colorPaletteGreenForeground1 },
   refused: { color: tokens.colorPaletteRedForeground1 },
@@ -80,6 +65,8 @@ function summary(outcomes: ReadonlyMap<string, MessageOutcome>): string {
 export function SelectionPanel({ messages }: { messages: SelectedMessage[] }) {
   const styles = useStyles();
   const panel = usePanelStyles();
+  const pane = usePaneBodyStyles();
+  const list = useListStyles();
   const mailbox = useMailbox();
   const records = useRecordChoices([], new Set());
   const [eachToItsPeople, setEachToItsPeople] = useState(true);
@@ -89,7 +76,7 @@ export function SelectionPanel({ messages }: { messages: SelectedMessage[] }) {
   const ready = eachToItsPeople || records.selectedRefs.length > 0;
 
   return (
-    <div className={styles.panel}>
+    <div className={pane.body}>
       <Text as="h2" weight="semibold" size={400}>
         {messages.length} messages selected
       </Text>
@@ -101,10 +88,10 @@ export function SelectionPanel({ messages }: { messages: SelectedMessage[] }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ul className={styles.list} aria-label="Selected messages">
+      <ul className={list.list} aria-label="Selected messages">
         {messages.map((message) => (
-          <li key={message.itemId} className={styles.item}>
-            <Text className={styles.subject}>{message.subject.trim() || NO_SUBJECT}</Text>
+          <li key={message.itemId} className={list.entry}>
+            <Text>{message.subject.trim() || NO_SUBJECT}</Text>
             <OutcomeLine outcome={filing.outcomes.get(message.itemId)} />
           </li>
         ))}
