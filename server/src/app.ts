@@ -44,6 +44,7 @@ import { manifestRoutes } from './plugins/manifest-routes.js';
 import openapi from './plugins/openapi.js';
 import { outlookAppRoutes, type OutlookAppOptions } from './plugins/outlook-app.js';
 import securityHeaders from './plugins/security-headers.js';
+import jsonBody from './plugins/json-body.js';
 import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { derivedSecret } from './derived-secret.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(errorHandler);
   await app.register(securityHeaders, { publicUrl: options.publicUrl });
+  await app.register(jsonBody);
   await app.register(textInput);
   await app.register(database, { database: options.database, reportsDb: options.reportsDatabase });
   await app.register(openapi, { publicUrl: options.publicUrl, version: PRODUCT_VERSION });

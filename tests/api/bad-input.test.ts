@@ -15,6 +15,10 @@ describe('validation', () => {
     org,
   }) => {
     expectError(await org.admin.request('POST', '/api/v1/accounts', '{"name": "Acme",'), 400, 'invalid_json');
+    expectError(await org.admin.request('POST', '/api/v1/accounts', ''), 400, 'invalid_json');
+    const accented = await org.admin.post('/api/v1/accounts', { name: 'Société Générale 会議 📎' });
+    expect(accented.status, JSON.stringify(accented.body)).toBe(201);
+    expect(accented.body.name).toBe('Société Générale 会議 📎');
     expectError(await org.admin.post('/api/v1/accounts', { name: 42 }), 400, 'validation_failed');
     const unknown = await org.admin.post('/api/v1/accounts', { name: 'Acme', nmae: 'typo' });
     expectError(unknown, 400, 'validation_failed');

@@ -40,19 +40,20 @@ export function emailToFile(run: string, n: number, from: string, links: RecordR
   };
 }
 
-/** The n-th email of a run as the JSON a client sends (see emailToFile). */
+/** The n-th email of a run as the JSON a client sends (see emailToFile), in UTF-8. */
 export function emailJson(
   run: string,
   n: number,
   from: string,
   links: RecordRef[],
   attachment: Buffer | null,
-): string {
+): Buffer {
   const email = JSON.stringify(emailToFile(run, n, from, links));
-  if (!attachment) return email;
+  if (!attachment) return Buffer.from(email);
   // A unique megabyte each, built without re-encoding it: a unique head of 48 bytes (whole base64
   // groups) before the template's own tail, whose base64 is made once. The load generator shares
-  // the machine with the servers, and encoding a megabyte per request would be its own load.
+  // the machine with the servers, so the body is put together as bytes: encoding a megabyte of
+  // text per request would be load of its own, taken from both servers alike.
   const head = Buffer.alloc(HEAD_BYTES, '.');
   head.write(`${run}-${n}`, 0, 'latin1');
   const meta = JSON.stringify({
@@ -60,17 +61,23 @@ export function emailJson(
     contentType: 'application/pdf',
     size: attachment.length,
   });
-  const content = head.toString('base64') + tailBase64(attachment);
-  return `${email.slice(0, -1)},"attachments":[${meta.slice(0, -1)},"content":"${content}"}]}`;
+  return Buffer.concat([
+    Buffer.from(
+      `${email.slice(0, -1)},"attachments":[${meta.slice(0, -1)},"content":"${head.toString('base64')}`,
+    ),
+    tailBase64(attachment),
+    Buffer.from('"}]}'),
+  ]);
 }
 
 const HEAD_BYTES = 48;
-const tails = new WeakMap<Buffer, string>();
+const tails = new WeakMap<Buffer, Buffer>();
 
-function tailBase64(template: Buffer): string {
+/** The base64 of the template past its head, as ASCII bytes. */
+function tailBase64(template: Buffer): Buffer {
   let tail = tails.get(template);
   if (tail === undefined) {
-    tail = template.subarray(HEAD_BYTES).toString('base64');
+    tail = Buffer.from(template.subarray(HEAD_BYTES).toString('base64'), 'latin1');
     tails.set(template, tail);
   }
   return tail;

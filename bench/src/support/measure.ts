@@ -21,7 +21,7 @@ export interface LoadOptions {
   /** A JSON body, sent with POST; without it the requests are GETs. */
   body?: string;
   /** The JSON body of the n-th request, sent with POST (each request its own, e.g. a new email). */
-  bodyFor?(n: number): string;
+  bodyFor?(n: number): string | Buffer;
 }
 
 /** Drives one server with autocannon for a fixed time and returns throughput and latency. */
