@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Email } from '@inbox-crm/shared';
 import { createContact, emailToFile, fileEmail } from '../support/fixtures.js';
@@ -83,6 +83,33 @@ describe('attachments kept with a filed email', () => {
     expect(nameOnly.status).toBe(404);
     expect(nameOnly.body.message).toContain('Only the name of "old.doc" was kept');
     expect((await org.admin.get(`/api/v1/emails/${email.id}/attachments/2`)).status).toBe(404);
+  });
+
+  it('when large files come with a body in several scripts, then each downloads byte for byte and the body is intact', async ({
+    org,
+    jane,
+  }) => {
+    // Past 64 KB, base64 content is read straight from the request's bytes rather than by JSON.parse.
+    const scan = randomBytes(300 * 1024);
+    const photo = randomBytes(80 * 1024);
+    const email = await fileWith(
+      org,
+      jane.id,
+      [file('Ångström scan.pdf', 'application/pdf', scan), file('會議 photo.jpg', 'image/jpeg', photo)],
+      { subject: 'Zoë’s scans — 会議録', bodyText: 'Bonjour Zoë, voici les scans 📎' },
+    );
+    expect(email.subject).toBe('Zoë’s scans — 会議録');
+    expect(email.bodyText).toBe('Bonjour Zoë, voici les scans 📎');
+    expect(email.attachments.map((attachment) => [attachment.name, attachment.size])).toEqual([
+      ['Ångström scan.pdf', scan.length],
+      ['會議 photo.jpg', photo.length],
+    ]);
+    expect((await org.admin.download(`/api/v1/emails/${email.id}/attachments/0`)).bytes.equals(scan)).toBe(
+      true,
+    );
+    expect((await org.admin.download(`/api/v1/emails/${email.id}/attachments/1`)).bytes.equals(photo)).toBe(
+      true,
+    );
   });
 
   it('when an HTML file is attached, then it is served only as a sandboxed download that cannot run on our origin', async ({

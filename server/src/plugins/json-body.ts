@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { errorCodes, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import secureJsonParse from 'secure-json-parse';
+import { cutLongBase64Values, restoreLongValues } from '../http/long-base64-values.js';
 
 /**
  * A JSON body as text. Fastify's own parser decodes every body as UTF-8, which Node 20 does at a
@@ -16,15 +17,20 @@ export function jsonText(body: Buffer): string {
 const POISONING = { protoAction: 'error', constructorAction: 'error' } as const;
 
 /**
- * The body's value, with `__proto__` and `constructor.prototype` keys refused. secure-json-parse's
+ * The body's value, with `__proto__` and `constructor.prototype` keys refused, and long base64
+ * content read straight from the body (see long-base64-values.ts). secure-json-parse's
  * own parse looks for them with two regular expressions over the whole text before it walks the
  * value; walking the parsed value alone finds the same keys, and a body's value is small beside a
  * megabyte of base64 text.
  */
 export function parseJsonBody(body: Buffer): unknown {
-  const text = jsonText(body);
+  const cut = cutLongBase64Values(body);
+  const text = jsonText(cut.body);
   const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (value !== null && typeof value === 'object') secureJsonParse.scan(value, POISONING);
+  if (value !== null && typeof value === 'object') {
+    secureJsonParse.scan(value, POISONING);
+    restoreLongValues(value, cut.values);
+  }
   return value;
 }
 
