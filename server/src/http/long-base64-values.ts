@@ -46,22 +46,33 @@ export function cutLongBase64Values(body: Buffer): CutBody {
   return { body: Buffer.concat(parts), values };
 }
 
-/** Puts the cut values back where their markers are in the parsed body. */
+/** A parsed object or array, whose members are put back by name or index. */
+type Container = Record<string | number, unknown>;
+
+/**
+ * Puts the cut values back where their markers are in the parsed body, walking it until the last
+ * one is back (arrays by index: a body may hold millions of elements).
+ */
 export function restoreLongValues(parsed: unknown, values: ReadonlyMap<string, string>): void {
-  if (values.size === 0) return;
+  let left = values.size;
   const pending: unknown[] = [parsed];
-  while (pending.length > 0) {
+  const restore = (node: Container, at: string | number) => {
+    const child = node[at];
+    if (typeof child === 'string') {
+      const value = values.get(child);
+      if (value === undefined) return;
+      node[at] = value;
+      left -= 1;
+    } else if (child !== null && typeof child === 'object') {
+      pending.push(child);
+    }
+  };
+  while (left > 0 && pending.length > 0) {
     const node = pending.pop();
-    if (node === null || typeof node !== 'object') continue;
-    const entries = node as Record<string, unknown>;
-    for (const name of Object.keys(entries)) {
-      const child = entries[name];
-      if (typeof child === 'string') {
-        const value = values.get(child);
-        if (value !== undefined) entries[name] = value;
-      } else if (child !== null && typeof child === 'object') {
-        pending.push(child);
-      }
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) restore(node as unknown as Container, index);
+    } else if (node !== null && typeof node === 'object') {
+      for (const name in node) restore(node as Container, name);
     }
   }
 }
