@@ -27,18 +27,24 @@ const ATTACHMENT_BYTES = 1024 * 1024;
 /** The contact every email is filed to, and the account it works for. */
 const CONTACT = 1;
 
-async function adminId(url: string): Promise<string> {
+/** Runs `work` on a connection of its own to the benchmark's database. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
-      BENCH_ADMIN_EMAIL,
-    ]);
-    return rows[0]!.id;
+    return await work(client);
   } finally {
     await client.end();
   }
 }
+
+const adminId = (url: string) =>
+  withClient(url, async (client) => {
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      BENCH_ADMIN_EMAIL,
+    ]);
+    return rows[0]!.id;
+  });
 
 /**
  * Deletes the run's emails that kept a megabyte of content (the database's own trigger releases
@@ -46,17 +52,13 @@ async function adminId(url: string): Promise<string> {
  * gigabytes, and a database left growing by that much a run measures slower each time.
  */
 async function deleteFilingsWithContent(url: string, orgId: string, run: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
+  await withClient(url, (client) =>
+    client.query(
       `DELETE FROM activities a USING email_attachment_contents u
        WHERE u.org_id = a.org_id AND u.activity_id = a.id AND a.org_id = $1 AND a.message_key LIKE $2`,
       [orgId, `%filing-${run}-%`],
-    );
-  } finally {
-    await client.end();
-  }
+    ),
+  );
 }
 
 const megabytesPerSecond = (row: Measurement) => (row.requestsPerSecond * ATTACHMENT_BYTES) / 1024 ** 2;

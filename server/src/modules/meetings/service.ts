@@ -34,7 +34,8 @@ function meetingBody(input: MeetingLog): string | null {
   const more = people.length - GUESTS_NAMED;
   const lines = [
     input.notes?.trim() || null,
-    input.location?.trim() ? `Where: ${input.location.trim()}` : null,
+    // A full stop, so that a one-line snippet of the body still reads as two sentences.
+    input.location?.trim() ? `Where: ${input.location.trim().replace(/[.]$/, '')}.` : null,
     people.length > 0
       ? `With: ${people.slice(0, GUESTS_NAMED).join(', ')}${more > 0 ? ` and ${more} more` : ''}`
       : null,
