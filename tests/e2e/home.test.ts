@@ -204,7 +204,10 @@ describe.skipIf(missing !== null)(
             .isVisible(),
         )
         .toBe(true);
-      expect(await page.getByText('No cases yet', { exact: false }).isVisible()).toBe(true);
+      // The cases section loads on its own, perhaps after the opportunities.
+      await expect
+        .poll(() => page.getByText('No cases yet', { exact: false }).isVisible())
+        .toBe(true);
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '6-account-narrow');
     });
