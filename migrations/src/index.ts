@@ -27,6 +27,7 @@ import * as attachmentContents from './20261205000000_attachment_contents.js';
 import * as activityQuarterCountSlots from './20261205000100_activity_quarter_count_slots.js';
 import * as autoFileThreads from './20261205000200_auto_file_threads.js';
 import * as meetingOccurrences from './20261206000000_meeting_occurrences.js';
+import * as supportMailboxes from './20261207000000_support_mailboxes.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -63,6 +64,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261205000100_activity_quarter_count_slots', activityQuarterCountSlots],
   ['20261205000200_auto_file_threads', autoFileThreads],
   ['20261206000000_meeting_occurrences', meetingOccurrences],
+  ['20261207000000_support_mailboxes', supportMailboxes],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

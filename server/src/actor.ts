@@ -15,16 +15,19 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
   }
 }
 
+/** What acts without a person: a workflow rule, an engagement plan, or a support mailbox bringing mail in. */
+export type AutomationType = 'rule' | 'plan' | 'mailbox';
+
 /**
- * Who made a write: a person (an Actor), a workflow rule or engagement plan acting on its own
- * (`automation`), or the system itself (no user, no automation).
+ * Who made a write: a person (an Actor), a workflow rule, engagement plan or support mailbox acting
+ * on its own (`automation`), or the system itself (no user, no automation).
  */
 export type AuditActor =
   | Pick<Actor, 'orgId' | 'userId'>
-  | { orgId: string; userId: null; automation?: { type: 'rule' | 'plan'; id: string } };
+  | { orgId: string; userId: null; automation?: { type: AutomationType; id: string } };
 
-/** A workflow rule or an engagement plan acting on its own. */
-export const automationActor = (orgId: string, type: 'rule' | 'plan', id: string): AuditActor => ({
+/** A workflow rule, an engagement plan or a support mailbox acting on its own. */
+export const automationActor = (orgId: string, type: AutomationType, id: string): AuditActor => ({
   orgId,
   userId: null,
   automation: { type, id },

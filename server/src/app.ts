@@ -35,6 +35,7 @@ import { activitySearchRoutes } from './modules/activity-search/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
 import { usersRoutes } from './modules/users/index.js';
+import { supportMailboxRoutes } from './modules/service-desk/index.js';
 import { webhookRoutes } from './modules/webhooks/index.js';
 import { workflowRoutes } from './modules/workflow/index.js';
 import auth from './plugins/auth.js';
@@ -48,6 +49,7 @@ import jsonBody from './plugins/json-body.js';
 import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
 import { derivedSecret } from './derived-secret.js';
+import { secretBox } from './secret-box.js';
 import { wireEventSubscribers } from './event-subscribers.js';
 import { PRODUCT_VERSION } from './version.js';
 
@@ -59,6 +61,8 @@ export interface AppOptions {
   /** Where reports read (see openReportsDatabase); by default the database itself. */
   reportsDatabase?: Knex;
   jwtSecret: string;
+  /** Seals mailbox secrets (SECRETS_KEY, or the key kept in the data directory); by default drawn from jwtSecret. */
+  secretsKey?: string;
   publicUrl: string;
   logger?: FastifyServerOptions['logger'];
   outlookApp?: OutlookAppOptions;
@@ -154,6 +158,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(planRoutes, { clock: options.clock ?? systemClock });
         await secured.register(webhookRoutes, { allowPrivate: options.webhookAllowPrivate ?? false });
         await secured.register(deliveryRoutes);
+        await secured.register(supportMailboxRoutes, {
+          box: secretBox(options.secretsKey ?? derivedSecret(options.jwtSecret, 'secrets')),
+        });
         await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {
           publicUrl: options.publicUrl,

@@ -13,6 +13,7 @@ describe('configuration', () => {
       databaseReportsPoolMax: 2,
       dataDir: './data',
       jwtSecret: null,
+      secretsKey: null,
       logLevel: 'info',
       demoData: false,
       bootstrap: null,
@@ -22,6 +23,7 @@ describe('configuration', () => {
       smtp: null,
       worker: true,
       webhookAllowPrivate: false,
+      mailboxAllowPrivate: false,
       trustProxy: false,
       attachmentLimits: { perFileBytes: 25 * 1024 * 1024, perOrganisationBytes: 10 * 1024 * 1024 * 1024 },
     });
@@ -44,6 +46,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://db/crm',
       DATA_DIR: '/var/lib/crm',
       JWT_SECRET: 's'.repeat(40),
+      SECRETS_KEY: 'k'.repeat(40),
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'true',
       BOOTSTRAP_ORG_NAME: 'Acme',
@@ -55,14 +58,17 @@ describe('configuration', () => {
       SMTP_FROM: 'Inbox CRM <crm@example.com>',
       WORKER: 'false',
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      MAILBOX_ALLOW_PRIVATE: 'true',
       TRUST_PROXY: '10.0.0.0/8, 192.168.1.10',
     });
     expect(config).toMatchObject({
       smtp: { url: 'smtps://crm:secret@mail.example.com:465', from: 'Inbox CRM <crm@example.com>' },
       worker: false,
       webhookAllowPrivate: true,
+      mailboxAllowPrivate: true,
       trustProxy: ['10.0.0.0/8', '192.168.1.10'],
       jwtSecret: 's'.repeat(40),
+      secretsKey: 'k'.repeat(40),
       port: 8080,
       publicUrl: 'https://crm.example.com',
       databaseUrl: 'postgres://db/crm',
@@ -140,5 +146,8 @@ describe('configuration', () => {
     // Bytes, not characters: 16 two-byte characters are enough.
     expect(loadConfig({ JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
     expect(loadConfig({ JWT_SECRET: 's'.repeat(32) }).jwtSecret).toBe('s'.repeat(32));
+    expect(() => loadConfig({ SECRETS_KEY: 'k'.repeat(31) })).toThrow(
+      new ConfigError('SECRETS_KEY must be at least 32 bytes; make one with `openssl rand -base64 48`.'),
+    );
   });
 });

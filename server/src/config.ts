@@ -27,6 +27,8 @@ export interface Config {
   dataDir: string;
   /** null: generated on first start and kept in `dataDir` (see resolveJwtSecret). */
   jwtSecret: string | null;
+  /** Seals mailbox secrets at rest; null: generated on first start and kept in `dataDir`. */
+  secretsKey: string | null;
   logLevel: LogLevel;
   demoData: boolean;
   bootstrap: BootstrapAdmin | null;
@@ -38,10 +40,12 @@ export interface Config {
   tls: { certFile: string; keyFile: string } | null;
   /** Where reminder emails go out; null: no email, only in-app notifications and webhooks. */
   smtp: SmtpSettings | null;
-  /** Whether this instance runs the scheduler (reminders, rules, plans, deliveries). */
+  /** Whether this instance runs the scheduler (reminders, rules, plans, deliveries) and reads support mailboxes. */
   worker: boolean;
   /** Let webhooks call private and local addresses (on-premises installs); off: public addresses only. */
   webhookAllowPrivate: boolean;
+  /** Let support mailboxes live on private and local addresses (MAILBOX_ALLOW_PRIVATE). */
+  mailboxAllowPrivate: boolean;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (the sign-in throttle counts
    * per client IP): false none, true all, a number of hops, or the proxies' addresses and CIDRs.
@@ -103,14 +107,14 @@ function parseBoolean(name: string, raw: string | undefined): boolean {
   throw new ConfigError(`${name} must be true or false, not "${raw}".`);
 }
 
-/** Tokens are signed HS256 with this secret: a shorter one can be brute-forced offline from any one token. */
-const MIN_JWT_SECRET_BYTES = 32;
+/** Tokens are signed HS256 with JWT_SECRET, and keys are hashed from SECRETS_KEY: shorter ones can be brute-forced offline. */
+const MIN_SECRET_BYTES = 32;
 
-function parseJwtSecret(raw: string | undefined): string | null {
+function parseSecret(name: string, raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  if (Buffer.byteLength(raw, 'utf8') < MIN_JWT_SECRET_BYTES) {
+  if (Buffer.byteLength(raw, 'utf8') < MIN_SECRET_BYTES) {
     throw new ConfigError(
-      `JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes; make one with \`openssl rand -base64 48\`.`,
+      `${name} must be at least ${MIN_SECRET_BYTES} bytes; make one with \`openssl rand -base64 48\`.`,
     );
   }
   return raw;
@@ -245,7 +249,8 @@ export function loadConfig(env: Env = process.env): Config {
       2,
     ),
     dataDir: text(env, 'DATA_DIR') ?? './data',
-    jwtSecret: parseJwtSecret(text(env, 'JWT_SECRET')),
+    jwtSecret: parseSecret('JWT_SECRET', text(env, 'JWT_SECRET')),
+    secretsKey: parseSecret('SECRETS_KEY', text(env, 'SECRETS_KEY')),
     logLevel: parseLogLevel(text(env, 'LOG_LEVEL')),
     demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
     bootstrap: parseBootstrap(env),
@@ -255,6 +260,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: parseSmtp(env),
     worker: text(env, 'WORKER') === undefined ? true : parseBoolean('WORKER', text(env, 'WORKER')),
     webhookAllowPrivate: parseBoolean('WEBHOOK_ALLOW_PRIVATE', text(env, 'WEBHOOK_ALLOW_PRIVATE')),
+    mailboxAllowPrivate: parseBoolean('MAILBOX_ALLOW_PRIVATE', text(env, 'MAILBOX_ALLOW_PRIVATE')),
     trustProxy: parseTrustProxy(text(env, 'TRUST_PROXY')),
     attachmentLimits: {
       perFileBytes: parseBytes('ATTACHMENT_MAX_BYTES', text(env, 'ATTACHMENT_MAX_BYTES'), 25 * 1024 ** 2),

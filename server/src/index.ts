@@ -10,3 +10,6 @@ export { createCrmWorker, type CrmWorkerOptions } from './crm-worker.js';
 export { verifyWebhookSignature, webhookSignature } from './modules/deliveries/index.js';
 export { indexOrganisation, searchDocument, type SearchSource } from './modules/activity-search/index.js';
 export { wireEventSubscribers } from './event-subscribers.js';
+export { MailboxReaders, type MailboxReadersOptions } from './modules/service-desk/index.js';
+export { secretBox } from './secret-box.js';
+export { derivedSecret } from './derived-secret.js';

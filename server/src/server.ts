@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
-import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
+import { resolveJwtSecret, resolveSecretsKey } from './bootstrap/jwt-secret.js';
 import { loadConfig } from './config.js';
 import { createCrmWorker } from './crm-worker.js';
 import { openConfiguredDatabase, openReportsDatabase } from './open-database.js';
+import { MailboxReaders } from './modules/service-desk/index.js';
+import { secretBox } from './secret-box.js';
 import { exitOnError } from './startup-errors.js';
 
 async function main(): Promise<void> {
@@ -16,10 +18,12 @@ async function main(): Promise<void> {
     throw error;
   });
   const reportsDatabase = openReportsDatabase(config, database);
+  const secretsKey = await resolveSecretsKey(config);
   const app = await buildApp({
     database,
     reportsDatabase: reportsDatabase.knex,
     jwtSecret: await resolveJwtSecret(config),
+    secretsKey,
     publicUrl: config.publicUrl,
     gmail: config.gmail,
     outlookAddInId: config.outlookAddInId,
@@ -41,6 +45,16 @@ async function main(): Promise<void> {
       })
     : null;
   scheduler?.worker.start();
+  const mailboxReaders = config.worker
+    ? new MailboxReaders({
+        knex: database.knex,
+        box: secretBox(secretsKey),
+        limits: config.attachmentLimits,
+        logger: app.log,
+        allowPrivate: config.mailboxAllowPrivate,
+      })
+    : null;
+  mailboxReaders?.start();
 
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const lines = [
@@ -67,6 +81,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    await mailboxReaders?.stop();
     await scheduler?.close();
     await app.close();
     await reportsDatabase.close();

@@ -205,9 +205,7 @@ describe.skipIf(missing !== null)(
         )
         .toBe(true);
       // The cases section loads on its own, perhaps after the opportunities.
-      await expect
-        .poll(() => page.getByText('No cases yet', { exact: false }).isVisible())
-        .toBe(true);
+      await expect.poll(() => page.getByText('No cases yet', { exact: false }).isVisible()).toBe(true);
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '6-account-narrow');
     });

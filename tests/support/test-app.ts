@@ -12,6 +12,9 @@ import {
   ManualClock,
 } from '@inbox-crm/server';
 
+/** The key the test apps seal mailbox secrets with: a test's mailbox readers open them with it. */
+export const TEST_SECRETS_KEY = 'test-secrets-key-'.padEnd(48, 'x');
+
 /** What a test may set on the app it starts. */
 export type TestAppOptions = Partial<
   Pick<
@@ -73,6 +76,7 @@ async function serve(database: Database, options: TestAppOptions): Promise<TestA
     database,
     clock,
     jwtSecret: randomBytes(32).toString('hex'),
+    secretsKey: TEST_SECRETS_KEY,
     publicUrl: 'http://localhost:3000',
     // The suites' webhook receivers listen on loopback; webhook-ssrf.test.ts turns this off.
     webhookAllowPrivate: true,

@@ -55,7 +55,8 @@ export interface TaskReopened {
 /** An email was filed (first filed, or filed again to more records). */
 export interface EmailFiled {
   type: 'email.filed';
-  actor: Actor;
+  /** A person filing, or a support mailbox bringing the message in. */
+  actor: AuditActor;
   email: {
     id: string;
     /** First filed now (not a re-filing). */
@@ -76,7 +77,7 @@ export interface EmailFiled {
   stored?: {
     subject: string;
     occurredAt: Date;
-    ownerId: string;
+    ownerId: string | null;
     private: boolean;
     bodyText: string | null;
     /** The sender, then the To and Cc, as stored (addresses normalized). */

@@ -1,5 +1,6 @@
 export * from './console-links.js';
 export * from './contact-prefill.js';
+export * from './case-reference.js';
 export * from './counterpart.js';
 export * from './email-address.js';
 export * from './filing-limits.js';

@@ -10,6 +10,7 @@ export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
 export const Case = Type.Object({
   ...RecordMeta,
+  number: Type.Integer({ description: 'the case number people quote, e.g. 1234 in "[#1234]"' }),
   subject: Type.String(),
   description: Nullable(Type.String()),
   status: CaseStatus,
@@ -17,6 +18,9 @@ export const Case = Type.Object({
   accountId: Nullable(Uuid),
   contactId: Nullable(Uuid),
   ownerId: Nullable(Uuid),
+  teamId: Nullable(Uuid),
+  category: Nullable(Type.String()),
+  supportMailboxId: Nullable(Uuid),
 });
 export type Case = Static<typeof Case>;
 
@@ -28,6 +32,8 @@ const editable = {
   accountId: Nullable(Uuid),
   contactId: Nullable(Uuid),
   ownerId: Nullable(Uuid),
+  teamId: Nullable(Uuid),
+  category: Nullable(Type.String({ minLength: 1, maxLength: 100 })),
 };
 
 const { subject, ...optional } = editable;
@@ -43,5 +49,7 @@ export const CaseListQuery = recordListQuery({
   status: Type.Optional(CaseStatus),
   priority: Type.Optional(CasePriority),
   ownerId: Type.Optional(Uuid),
+  teamId: Type.Optional(Uuid),
+  number: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;

@@ -14,9 +14,14 @@ import {
 import { MAX_LINKS } from './activities.js';
 import { MAX_ATTACHMENTS, MAX_BODY_HTML, MAX_BODY_TEXT, MAX_RECIPIENTS } from './limits.js';
 
+/** The clients that file mail through the API. */
 export const EMAIL_SOURCES = ['outlook', 'gmail', 'api'] as const;
 export const EmailSource = Type.Enum(EMAIL_SOURCES);
 export type EmailSource = (typeof EMAIL_SOURCES)[number];
+/** Where a stored email came from: a client, or a support mailbox the server reads. */
+export const STORED_EMAIL_SOURCES = [...EMAIL_SOURCES, 'mailbox'] as const;
+export const StoredEmailSource = Type.Enum(STORED_EMAIL_SOURCES);
+export type StoredEmailSource = (typeof STORED_EMAIL_SOURCES)[number];
 
 export const ParticipantInput = Type.Object(
   { email: EmailAddress, name: Type.Optional(Nullable(Type.String({ maxLength: 300 }))) },
@@ -131,7 +136,7 @@ export const Email = Type.Object({
   bodyText: Nullable(Type.String()),
   bodyHtml: Nullable(Type.String({ description: 'sanitized on the way in' })),
   attachments: Type.Array(EmailAttachment),
-  source: EmailSource,
+  source: StoredEmailSource,
   mailbox: Nullable(Type.String()),
   private: Type.Boolean(),
   filedBy: Nullable(UserRef),

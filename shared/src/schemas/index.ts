@@ -24,3 +24,4 @@ export * from './home.js';
 export * from './activity-search.js';
 export * from './reports.js';
 export * from './meetings.js';
+export * from './support-mailboxes.js';

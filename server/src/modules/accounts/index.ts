@@ -1,3 +1,3 @@
 export { accountRoutes } from './routes.js';
-export { accountsService } from './service.js';
-export { loadAccount, updateAccountColumns } from './repository.js';
+export { accountsService, insertAccountIn } from './service.js';
+export { accountHoldingDomain, loadAccount, updateAccountColumns } from './repository.js';

@@ -118,3 +118,18 @@ export async function replaceDomains(
       .ignore();
   }
 }
+
+/** The account holding a domain (live or in the trash). */
+export async function accountHoldingDomain(
+  db: Db,
+  orgId: string,
+  domain: string,
+): Promise<{ id: string; live: boolean } | undefined> {
+  const row = (await db('account_domains as d')
+    .join('accounts as a', function joinAccount() {
+      this.on('a.org_id', 'd.org_id').andOn('a.id', 'd.account_id');
+    })
+    .where({ 'd.org_id': orgId, 'd.domain': domain })
+    .first('a.id', 'a.deleted_at')) as { id: string; deleted_at: Date | null } | undefined;
+  return row && { id: row.id, live: row.deleted_at === null };
+}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
 import { searchText } from '../../db/search.js';
 import { Conflict } from '../../errors.js';
@@ -8,6 +8,7 @@ import { mailSettings } from '../organisation/index.js';
 import {
   checkReferences,
   createRecord,
+  insertRecord,
   normalizeDomains,
   normalizePhone,
   type RecordKind,
@@ -85,3 +86,22 @@ export const accountsService = recordService<Account, AccountCreate, AccountUpda
     update: updateAccount,
   },
 );
+
+/**
+ * An account made by automation (a support mailbox meeting a new company's domain), in the
+ * caller's transaction, holding that one domain (which no account holds yet).
+ */
+export function insertAccountIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  input: { name: string; domain: string },
+): Promise<Account> {
+  return insertRecord(trx, actor, accountKind, async (inner, id) => {
+    await accounts.insertAccount(inner, actor.orgId, id, {
+      name: input.name,
+      owner_id: null,
+      search_text: searchText(input.name, [input.domain]),
+    });
+    await accounts.replaceDomains(inner, actor.orgId, id, [input.domain]);
+  });
+}

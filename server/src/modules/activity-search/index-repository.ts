@@ -70,7 +70,7 @@ export interface NewEmail {
   id: string;
   subject: string;
   occurredAt: Date;
-  ownerId: string;
+  ownerId: string | null;
   private: boolean;
   bodyText: string | null;
   participants: readonly { email: string; name: string | null }[];
@@ -99,7 +99,7 @@ export async function indexNewEmail(db: Db, orgId: string, email: NewEmail): Pro
       [email.id],
       ['email'],
       [email.occurredAt.toISOString()],
-      [email.ownerId],
+      [email.ownerId] as (string | null)[] as string[],
       [email.private],
       [document],
     ])

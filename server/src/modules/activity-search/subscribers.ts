@@ -11,7 +11,7 @@ export const indexOnEmailFiled: Subscriber<'email.filed'> = (trx, event) =>
         id: event.email.id,
         ...event.stored,
         links: event.addedLinks,
-        filers: [event.actor.userId],
+        filers: event.actor.userId === null ? [] : [event.actor.userId],
       })
     : indexActivities(trx, event.actor.orgId, [event.email.id]);
 

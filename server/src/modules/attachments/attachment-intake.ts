@@ -89,3 +89,22 @@ export function receiveAttachments(
     };
   });
 }
+
+/** A file read from a message the server fetched itself; over the per-file limit, its name is kept alone. */
+export function receiveFileBytes(
+  file: { name: string; contentType: string; inline: boolean; contentId: string | null },
+  bytes: Buffer,
+  limits: AttachmentLimits,
+): ReceivedAttachment {
+  const entry: AttachmentEntry = {
+    name: file.name.trim() || 'attachment',
+    contentType: mediaType(file.contentType),
+    size: bytes.length,
+    inline: file.inline,
+    contentId: withoutBrackets(file.contentId),
+    sha256: null,
+  };
+  if (bytes.length > limits.perFileBytes) return { entry, content: null };
+  const sha256 = createHash('sha256').update(bytes).digest();
+  return { entry: { ...entry, sha256: sha256.toString('hex') }, content: { sha256, bytes } };
+}

@@ -8,6 +8,7 @@ import { StorageUsage } from './storage-usage.js';
 export { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachment-limits.js';
 export {
   receiveAttachments,
+  receiveFileBytes,
   AttachmentTooLarge,
   AttachmentStorageFull,
   type AttachmentEntry,

@@ -1,2 +1,3 @@
 export { caseRoutes } from './routes.js';
-export { loadCase } from './repository.js';
+export { findCaseByNumber, loadCase } from './repository.js';
+export { openCaseIn, reopenCaseIn, type CaseFromMail } from './service.js';

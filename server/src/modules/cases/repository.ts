@@ -12,16 +12,21 @@ interface CaseRow extends RecordMetaRow {
   account_id: string | null;
   contact_id: string | null;
   owner_id: string | null;
+  number: number;
+  team_id: string | null;
+  category: string | null;
+  support_mailbox_id: string | null;
 }
 
 export type CaseColumns = Partial<
-  Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>
+  Omit<CaseRow, 'id' | 'number' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>
 > & {
   search_text?: string;
 };
 
 const toCase = (row: CaseRow): Case => ({
   ...recordMeta(row),
+  number: row.number,
   subject: row.subject,
   description: row.description,
   status: row.status,
@@ -29,6 +34,9 @@ const toCase = (row: CaseRow): Case => ({
   accountId: row.account_id,
   contactId: row.contact_id,
   ownerId: row.owner_id,
+  teamId: row.team_id,
+  category: row.category,
+  supportMailboxId: row.support_mailbox_id,
 });
 
 export async function loadCase(db: Db, orgId: string, id: string): Promise<Case | undefined> {
@@ -45,6 +53,8 @@ export function listCases(db: Db, orgId: string, query: CaseListQuery): Promise<
   if (query.status) builder.where({ status: query.status });
   if (query.priority) builder.where({ priority: query.priority });
   if (query.ownerId) builder.where({ owner_id: query.ownerId });
+  if (query.teamId) builder.where({ team_id: query.teamId });
+  if (query.number) builder.where({ number: query.number });
   whereSearchMatches(builder, 'search_vector', query.q);
   return pageById(builder, query, toCase);
 }
@@ -60,4 +70,11 @@ export async function updateCaseColumns(
   columns: CaseColumns,
 ): Promise<void> {
   if (Object.keys(columns).length > 0) await db('cases').where({ org_id: orgId, id }).update(columns);
+}
+
+/** The live case with this number in the organisation. */
+export async function findCaseByNumber(db: Db, orgId: string, number: number): Promise<Case | undefined> {
+  const row = (await db('cases').where({ org_id: orgId, number }).whereNull('deleted_at').first()) as
+    CaseRow | undefined;
+  return row && toCase(row);
 }

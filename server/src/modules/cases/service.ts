@@ -1,14 +1,16 @@
 import type { Knex } from 'knex';
 import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import {
   changedColumns,
   checkReferences,
   createRecord,
+  insertRecord,
   type RecordKind,
   recordService,
   referencesIn,
+  reviseRecord,
   updateRecord,
 } from '../records/index.js';
 import * as cases from './repository.js';
@@ -24,7 +26,7 @@ const caseKind: RecordKind<Case> = {
       : [{ type: 'case.status_changed', actor, caseId: after.id, from: before.status, to: after.status }],
 };
 
-const REFERENCES = { accountId: 'account', contactId: 'contact', ownerId: 'user' } as const;
+const REFERENCES = { accountId: 'account', contactId: 'contact', ownerId: 'user', teamId: 'team' } as const;
 
 const COLUMNS = {
   description: 'description',
@@ -33,6 +35,8 @@ const COLUMNS = {
   accountId: 'account_id',
   contactId: 'contact_id',
   ownerId: 'owner_id',
+  teamId: 'team_id',
+  category: 'category',
 } as const;
 
 function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
@@ -66,3 +70,39 @@ export const casesService = recordService<Case, CaseCreate, CaseUpdate, CaseList
   create: createCase,
   update: updateCase,
 });
+
+/** What a support mailbox knows when it opens a case from a message. */
+export interface CaseFromMail {
+  subject: string;
+  contactId: string | null;
+  accountId: string | null;
+  teamId: string | null;
+  supportMailboxId: string;
+}
+
+/** A case opened by automation (a support mailbox), in the caller's transaction: new, normal, nobody's yet. */
+export function openCaseIn(trx: Knex.Transaction, actor: AuditActor, input: CaseFromMail): Promise<Case> {
+  const subject = input.subject.trim().slice(0, 300) || '(no subject)';
+  return insertRecord(trx, actor, caseKind, (inner, id) =>
+    cases.insertCase(inner, actor.orgId, id, {
+      subject,
+      status: 'new',
+      priority: 'normal',
+      contact_id: input.contactId,
+      account_id: input.accountId,
+      team_id: input.teamId,
+      support_mailbox_id: input.supportMailboxId,
+      owner_id: null,
+      search_text: searchText(subject),
+    }),
+  );
+}
+
+/** The customer wrote again: a pending or resolved case is open once more (in the caller's transaction). */
+export async function reopenCaseIn(trx: Knex.Transaction, actor: AuditActor, id: string): Promise<Case> {
+  return reviseRecord(trx, actor, caseKind, id, async (inner, before) => {
+    if (before.status === 'pending' || before.status === 'resolved') {
+      await cases.updateCaseColumns(inner, actor.orgId, id, { status: 'open' });
+    }
+  });
+}

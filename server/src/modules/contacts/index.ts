@@ -1,3 +1,3 @@
 export { contactRoutes } from './routes.js';
-export { contactsService } from './service.js';
-export { loadContact, updateContactColumns } from './repository.js';
+export { contactsService, insertContactIn } from './service.js';
+export { contactHoldingEmail, loadContact, updateContactColumns } from './repository.js';

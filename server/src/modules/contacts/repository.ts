@@ -144,3 +144,19 @@ export async function replacePhones(
     );
   }
 }
+
+/** The contact holding an address (live or in the trash), with its account. */
+export async function contactHoldingEmail(
+  db: Db,
+  orgId: string,
+  email: string,
+): Promise<{ id: string; accountId: string | null; live: boolean } | undefined> {
+  const row = (await db('contact_emails as e')
+    .join('contacts as c', function joinContact() {
+      this.on('c.org_id', 'e.org_id').andOn('c.id', 'e.contact_id');
+    })
+    .where({ 'e.org_id': orgId, 'e.email': email })
+    .first('c.id', 'c.account_id', 'c.deleted_at')) as
+    { id: string; account_id: string | null; deleted_at: Date | null } | undefined;
+  return row && { id: row.id, accountId: row.account_id, live: row.deleted_at === null };
+}

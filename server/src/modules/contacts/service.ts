@@ -7,7 +7,7 @@ import {
   type ContactPhone,
   type ContactUpdate,
 } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import type { Db } from '../../db/types.js';
 import { Conflict, ValidationFailed } from '../../errors.js';
@@ -15,6 +15,7 @@ import { mailSettings } from '../organisation/index.js';
 import {
   checkReferences,
   createRecord,
+  insertRecord,
   normalizePhone,
   type RecordKind,
   recordService,
@@ -123,3 +124,25 @@ export const contactsService = recordService<Contact, ContactCreate, ContactUpda
     update: updateContact,
   },
 );
+
+/**
+ * A contact made by automation (a support mailbox meeting a new sender), in the caller's
+ * transaction, with one address that no contact holds yet.
+ */
+export function insertContactIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  input: { firstName: string; lastName: string; email: string; accountId: string | null },
+): Promise<Contact> {
+  const email = normalizeEmail(input.email);
+  return insertRecord(trx, actor, contactKind, async (inner, id) => {
+    await contacts.insertContact(inner, actor.orgId, id, {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      account_id: input.accountId,
+      owner_id: null,
+      search_text: searchText(input.firstName, input.lastName, [email]),
+    });
+    await contacts.replaceEmails(inner, actor.orgId, id, [email]);
+  });
+}

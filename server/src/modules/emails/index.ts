@@ -1,3 +1,12 @@
 export { emailsRoutes } from './routes.js';
-export { deleteEmail, fileEmail, unlinkEmail } from './service.js';
+export {
+  checkFiling,
+  deleteEmail,
+  fileEmail,
+  fileEmailIn,
+  unlinkEmail,
+  type Filer,
+  type FilingInput,
+} from './service.js';
+export { messageKey } from './message-key.js';
 export { sanitizeEmailHtml } from './sanitize-email-html.js';

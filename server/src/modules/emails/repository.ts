@@ -2,7 +2,7 @@ import type {
   Email,
   EmailAttachment,
   EmailLink,
-  EmailSource,
+  StoredEmailSource,
   Participant,
   RecordType,
 } from '@inbox-crm/shared';
@@ -25,9 +25,9 @@ export interface EmailMessageColumns {
   body_text: string | null;
   body_html: string | null;
   attachments: AttachmentEntry[];
-  source: EmailSource;
+  source: StoredEmailSource;
   mailbox: string | null;
-  filed_by: string;
+  filed_by: string | null;
 }
 
 /** An entry as stored: emails filed before attachment content was kept have name, type and size only. */
@@ -215,7 +215,7 @@ export async function claimEmailActivity(
     subject: string;
     snippet: string;
     occurred_at: string;
-    owner_id: string;
+    owner_id: string | null;
     private: boolean;
   },
 ): Promise<EmailClaim> {

@@ -7,8 +7,9 @@ import {
   type Email,
   type EmailFile,
   type RecordRef,
+  type StoredEmailSource,
 } from '@inbox-crm/shared';
-import type { Actor } from '../../actor.js';
+import type { Actor, AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import { canSeeActivity } from '../../db/visibility.js';
 import { DomainError, NotFound, Unprocessable } from '../../errors.js';
@@ -37,13 +38,24 @@ import { messageKey } from './message-key.js';
 import * as emails from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 
+/**
+ * Who files: a person, or a support mailbox bringing a message in (no person: `userId` is null, and
+ * it may file to any record of its organisation).
+ */
+export type Filer = Actor | AuditActor;
+
+const personFiling = (filer: Filer): Actor | null => ('role' in filer ? filer : null);
+
+/** A filing as the server takes it in: from a client (EmailFile), or read from a support mailbox. */
+export type FilingInput = Omit<EmailFile, 'source'> & { source: StoredEmailSource };
+
 export interface FilingResult {
   email: Email;
   /** True for the first filing of this message in the organisation (201), false for a re-filing (200). */
   created: boolean;
 }
 
-function refuseNeverFile(input: EmailFile, neverFile: readonly string[]): void {
+function refuseNeverFile(input: FilingInput, neverFile: readonly string[]): void {
   for (const participant of [input.from, ...input.to, ...(input.cc ?? [])]) {
     const entry = neverFileEntryFor(participant.email, neverFile);
     if (entry !== null) {
@@ -63,8 +75,8 @@ const participant = (person: { email: string; name?: string | null | undefined }
 
 /** What a first filing stored, as the email.filed event carries it (see claimEmail). */
 function storedForSubscribers(
-  actor: Actor,
-  input: EmailFile,
+  actor: Filer,
+  input: FilingInput,
   bodies: { bodyText: string | null },
   attachments: readonly ReceivedAttachment[],
 ) {
@@ -97,11 +109,13 @@ class FiledPrivately extends DomainError {
  */
 async function privateRefiling(
   trx: Knex.Transaction,
-  actor: Actor,
+  filer: Filer,
   claim: emails.EmailClaim,
   wantsPublic: boolean,
 ): Promise<{ makePublic: boolean }> {
-  if (claim.created || !claim.private) return { makePublic: false };
+  const actor = personFiling(filer);
+  // A mailbox adds its links to a private email and leaves it private: nobody is shown anything.
+  if (claim.created || !claim.private || actor === null) return { makePublic: false };
   const mayPublish = async () =>
     actor.userId === claim.ownerId ||
     actor.role === 'admin' ||
@@ -113,7 +127,7 @@ async function privateRefiling(
 }
 
 /** The bodies as stored: the HTML sanitized, the text given or else drawn from the HTML. */
-function storedBodies(input: EmailFile): { bodyHtml: string | null; bodyText: string | null } {
+function storedBodies(input: FilingInput): { bodyHtml: string | null; bodyText: string | null } {
   const bodyHtml = input.bodyHtml ? sanitizeEmailHtml(input.bodyHtml) : null;
   return { bodyHtml, bodyText: input.bodyText ?? (bodyHtml ? htmlToText(bodyHtml) : null) };
 }
@@ -153,8 +167,8 @@ async function completeAttachments(
  */
 async function claimEmail(
   trx: Knex.Transaction,
-  actor: Actor,
-  input: EmailFile,
+  actor: Filer,
+  input: FilingInput,
   key: string,
   bodies: { bodyHtml: string | null; bodyText: string | null },
   attachments: readonly ReceivedAttachment[],
@@ -193,7 +207,7 @@ async function claimEmail(
       filed_by: actor.userId,
     });
     await keepAttachmentContents(trx, actor.orgId, claim.id, attachments);
-  } else if (actor.userId === claim.ownerId || actor.role === 'admin') {
+  } else if (actor.userId === claim.ownerId || personFiling(actor)?.role === 'admin') {
     await completeAttachments(trx, actor.orgId, claim.id, attachments);
   }
   const { makePublic } = await privateRefiling(trx, actor, claim, !isPrivate);
@@ -215,41 +229,58 @@ export async function fileEmail(
   input: EmailFile,
   limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
 ): Promise<FilingResult> {
-  const settings = await mailSettings(db, actor.orgId);
+  const attachments = await checkFiling(db, actor.orgId, input, limits);
+  return db.transaction((trx) => fileEmailIn(trx, actor, input, attachments));
+}
+
+/**
+ * What a filing is checked against before its transaction: the never-file list, the attachment
+ * limits and the organisation's room for them. Answers the attachments as received.
+ */
+export async function checkFiling(
+  db: Knex,
+  orgId: string,
+  input: FilingInput,
+  limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
+): Promise<ReceivedAttachment[]> {
+  const settings = await mailSettings(db, orgId);
   refuseNeverFile(input, settings.neverFile);
   const attachments = receiveAttachments(input.attachments ?? [], limits);
-  await checkRoomFor(db, actor.orgId, attachments, limits);
+  await checkRoomFor(db, orgId, attachments, limits);
+  return attachments;
+}
+
+/** fileEmail's writes, in the caller's transaction, for a filing checked by checkFiling. */
+export async function fileEmailIn(
+  trx: Knex.Transaction,
+  filer: Filer,
+  input: FilingInput,
+  attachments: readonly ReceivedAttachment[],
+): Promise<FilingResult> {
   const key = messageKey(input);
   const bodies = storedBodies(input);
-  return db.transaction(async (trx) => {
-    await checkReferences(trx, actor.orgId, linkReferences(input.links));
-    const claim = await claimEmail(trx, actor, input, key, bodies, attachments);
-    const link = { orgId: actor.orgId, activityId: claim.id, userId: actor.userId };
-    const added = await addLinks(trx, link, input.links);
-    await emit(trx, {
-      type: 'email.filed',
-      actor,
-      email: {
-        id: claim.id,
-        created: claim.created,
-        messageKey: key,
-        subject: input.subject,
-        fromEmail: normalizeEmail(input.from.email),
-        sentAt: new Date(input.sentAt),
-        source: input.source,
-        mailbox: input.mailbox ?? null,
-      },
-      addedLinks: added,
-      ...(claim.created ? { stored: storedForSubscribers(actor, input, bodies, attachments) } : {}),
-    });
-    const { email } = (await emails.loadEmail(
-      trx,
-      actor.orgId,
-      claim.id,
-      claim.created ? bodies : undefined,
-    ))!;
-    return { email, created: claim.created };
+  await checkReferences(trx, filer.orgId, linkReferences(input.links));
+  const claim = await claimEmail(trx, filer, input, key, bodies, attachments);
+  const link = { orgId: filer.orgId, activityId: claim.id, userId: filer.userId };
+  const added = await addLinks(trx, link, input.links);
+  await emit(trx, {
+    type: 'email.filed',
+    actor: filer,
+    email: {
+      id: claim.id,
+      created: claim.created,
+      messageKey: key,
+      subject: input.subject,
+      fromEmail: normalizeEmail(input.from.email),
+      sentAt: new Date(input.sentAt),
+      source: input.source,
+      mailbox: input.mailbox ?? null,
+    },
+    addedLinks: added,
+    ...(claim.created ? { stored: storedForSubscribers(filer, input, bodies, attachments) } : {}),
   });
+  const { email } = (await emails.loadEmail(trx, filer.orgId, claim.id, claim.created ? bodies : undefined))!;
+  return { email, created: claim.created };
 }
 
 async function visibleEmail(db: Knex | Knex.Transaction, actor: Actor, id: string): Promise<Email> {

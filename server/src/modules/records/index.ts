@@ -3,6 +3,7 @@ export {
   createRecord,
   insertRecord,
   lastWriterName,
+  reviseRecord,
   setRecordDeleted,
   updateRecord,
   type RecordKind,

@@ -31,6 +31,7 @@ export interface RecordKind<Api extends Versioned> {
 const AUTOMATION_NAMES = {
   rule: 'a workflow rule',
   plan: 'an engagement plan',
+  mailbox: 'a support mailbox',
   system: 'the system',
 } as const;
 
@@ -66,7 +67,7 @@ async function written<Api extends Versioned>(
  */
 async function lockRecord<Api extends Versioned>(
   trx: Knex.Transaction,
-  actor: Actor,
+  actor: Actor | AuditActor,
   kind: RecordKind<Api>,
   id: string,
   state: 'live' | 'deleted',
@@ -79,7 +80,8 @@ async function lockRecord<Api extends Versioned>(
   if (!record || (record.deletedAt !== null) !== (state === 'deleted')) {
     throw new NotFound(state === 'live' ? kind.label : `A deleted ${kind.label.toLowerCase()}`);
   }
-  await kind.guard?.(trx, actor, record);
+  // Automation acts for the whole organisation: only a person's view is guarded.
+  if ('role' in actor) await kind.guard?.(trx, actor, record);
   return record;
 }
 
@@ -153,13 +155,41 @@ export function updateRecord<Api extends Versioned>(
       const what = `This ${kind.label.toLowerCase()}`;
       throw new StaleVersion(what, before.version, await lastWriterName(trx, actor.orgId, kind.entity, id));
     }
-    await apply(trx, before);
-    await touch(trx, kind.table, actor.orgId, id);
-    await kind.afterWrite?.(trx, actor.orgId, id);
-    const after = (await kind.load(trx, actor.orgId, id))!;
-    await written(trx, actor, kind, 'update', before, after);
-    return after;
+    return applyUpdate(trx, actor, kind, id, before, apply);
   });
+}
+
+/** An update's writes once the record is locked: the change, the version, and publishing it. */
+async function applyUpdate<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  kind: RecordKind<Api>,
+  id: string,
+  before: Api,
+  apply: (trx: Knex.Transaction, before: Api) => Promise<void>,
+): Promise<Api> {
+  await apply(trx, before);
+  await touch(trx, kind.table, actor.orgId, id);
+  await kind.afterWrite?.(trx, actor.orgId, id);
+  const after = (await kind.load(trx, actor.orgId, id))!;
+  await written(trx, actor, kind, 'update', before, after);
+  return after;
+}
+
+/**
+ * An update made by automation (a mailbox reopening a case, say) in the caller's transaction: the
+ * live record is locked, changed by `apply`, versioned and published as any update is. Nobody's
+ * view guards it: automation acts for the whole organisation.
+ */
+export async function reviseRecord<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  kind: RecordKind<Api>,
+  id: string,
+  apply: (trx: Knex.Transaction, before: Api) => Promise<void>,
+): Promise<Api> {
+  const before = await lockRecord(trx, actor, kind, id, 'live');
+  return applyUpdate(trx, actor, kind, id, before, apply);
 }
 
 /** A contact or account merged into another lives on in that one; it cannot come back as well. */

@@ -2,7 +2,7 @@ import { Unprocessable } from '../../errors.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 
-export type ReferenceType = 'account' | 'contact' | 'opportunity' | 'case' | 'user' | 'stage';
+export type ReferenceType = 'account' | 'contact' | 'opportunity' | 'case' | 'user' | 'team' | 'stage';
 
 const TABLES: Record<ReferenceType, { table: string; live: string; label: string }> = {
   account: { table: 'accounts', live: 'deleted_at IS NULL', label: 'account' },
@@ -10,6 +10,7 @@ const TABLES: Record<ReferenceType, { table: string; live: string; label: string
   opportunity: { table: 'opportunities', live: 'deleted_at IS NULL', label: 'opportunity' },
   case: { table: 'cases', live: 'deleted_at IS NULL', label: 'case' },
   user: { table: 'users', live: 'active', label: 'active user' },
+  team: { table: 'teams', live: 'true', label: 'team' },
   stage: { table: 'pipeline_stages', live: 'true', label: 'pipeline stage' },
 };
 

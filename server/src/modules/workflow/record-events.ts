@@ -1,5 +1,6 @@
 import { WORKFLOW_RECORD_TYPES, type WorkflowRecordType, type WorkflowTriggerType } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
+import type { AuditActor } from '../../actor.js';
 import type { EmailFiled, RecordWritten } from '../../events/domain-events.js';
 import { AS_SOON_AS_POSSIBLE, scheduleJob } from '../../jobs/jobs-repository.js';
 import { anyEnabledRule, recordTypesListening } from './repository.js';
@@ -17,6 +18,13 @@ export interface RecordEventPayload {
   actorId: string | null;
   email?: { id: string; subject: string; fromEmail: string };
 }
+
+/**
+ * Rules react to people's writes, and to what a support mailbox brings in from outside. A rule's or
+ * a plan's own writes (the tasks they make) fire none, so automation can never set itself off in a loop.
+ */
+const firesRules = (actor: AuditActor) =>
+  actor.userId !== null || ('automation' in actor && actor.automation?.type === 'mailbox');
 
 const isRuleRecordType = (entity: string): entity is WorkflowRecordType =>
   (WORKFLOW_RECORD_TYPES as readonly string[]).includes(entity);
@@ -44,9 +52,7 @@ async function queueEvent(
  */
 export async function queueRulesOnRecordWritten(trx: Knex.Transaction, event: RecordWritten): Promise<void> {
   const { actor, entity, before, after } = event;
-  // Rules react to people's writes. A rule's or a plan's own writes (the tasks they make) fire none,
-  // so automation can never set itself off in a loop.
-  if (!isRuleRecordType(entity) || actor.userId === null) return;
+  if (!isRuleRecordType(entity) || !firesRules(actor)) return;
   const created = before === null;
   const plainUpdate = before !== null && before.deletedAt === null && after.deletedAt === null;
   if (!created && !plainUpdate) return;

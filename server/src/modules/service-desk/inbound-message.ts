@@ -1,0 +1,143 @@
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import {
+  isEmailAddress,
+  MAX_ATTACHMENTS,
+  MAX_BODY_HTML,
+  MAX_BODY_TEXT,
+  MAX_RECIPIENTS,
+  normalizeEmail,
+  normalizeMessageId,
+  parseReferences,
+} from '@inbox-crm/shared';
+
+export interface InboundParticipant {
+  email: string;
+  name: string | null;
+}
+
+export interface InboundFile {
+  name: string;
+  contentType: string;
+  inline: boolean;
+  contentId: string | null;
+  content: Buffer;
+}
+
+/** A message fetched from a support mailbox, read into what the CRM keeps of it. */
+export interface InboundMessage {
+  messageId: string | null;
+  inReplyTo: string | null;
+  /** The References chain, oldest first. */
+  references: string[];
+  subject: string;
+  from: InboundParticipant;
+  to: InboundParticipant[];
+  cc: InboundParticipant[];
+  /** ISO 8601: the Date header when it is sensible, otherwise when the mailbox received it. */
+  sentAt: string;
+  text: string | null;
+  html: string | null;
+  files: InboundFile[];
+  /** Header values by lower-case name (the first of each), for the loop guards and routing. */
+  headers: ReadonlyMap<string, string>;
+}
+
+/** A message the CRM cannot make a case of; `reason` is a sentence for admins. */
+export class UnreadableMessage extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnreadableMessage';
+  }
+}
+
+const MESSAGE_ID_LENGTH = 998;
+
+function participants(field: AddressObject | AddressObject[] | undefined): InboundParticipant[] {
+  const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const people: InboundParticipant[] = [];
+  for (const entry of groups.flatMap((group) => group.value)) {
+    // A group ("Team: a@x, b@y;") lists its members.
+    for (const person of entry.group ?? [entry]) {
+      if (person.address && isEmailAddress(person.address)) {
+        people.push({ email: normalizeEmail(person.address), name: person.name?.trim() || null });
+      }
+    }
+  }
+  return people;
+}
+
+const usableId = (id: string | null): id is string =>
+  id !== null && id.length <= MESSAGE_ID_LENGTH && !/\s/.test(id);
+
+const messageIdOf = (value: string | undefined) => {
+  const id = normalizeMessageId(value);
+  return usableId(id) ? id : null;
+};
+
+const referencesOf = (value: string | string[] | undefined) =>
+  parseReferences(value).filter(usableId).slice(-200);
+
+function headerText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(headerText).join(', ');
+  if (value && typeof value === 'object') {
+    const { value: inner, text } = value as { value?: unknown; text?: unknown };
+    if (typeof text === 'string') return text;
+    if (inner !== undefined) return headerText(inner);
+  }
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+function headersOf(parsed: ParsedMail): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const [name, value] of parsed.headers) {
+    if (!headers.has(name)) headers.set(name.toLowerCase(), headerText(value).slice(0, 2000));
+  }
+  return headers;
+}
+
+/** The Date header unless it is missing or beyond tomorrow (a wrong clock); else when the mailbox got it. */
+function sentAtOf(date: Date | undefined, receivedAt: Date): string {
+  const latest = receivedAt.getTime() + 24 * 3_600_000;
+  return date && !Number.isNaN(date.getTime()) && date.getTime() <= latest
+    ? date.toISOString()
+    : receivedAt.toISOString();
+}
+
+/**
+ * Reads a message's raw source. mailparser forgives most broken structure (a missing closing
+ * boundary, a wrong charset): whatever text it finds is kept. What cannot become a case is a
+ * message without a sender address.
+ */
+export async function readInboundMessage(source: Buffer, receivedAt: Date): Promise<InboundMessage> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+  } catch (error) {
+    throw new UnreadableMessage(`Its structure could not be read (${(error as Error).message}).`);
+  }
+  const [from] = participants(parsed.from);
+  if (!from) throw new UnreadableMessage('It has no sender address that can be read.');
+  const html = typeof parsed.html === 'string' ? parsed.html : null;
+  return {
+    messageId: messageIdOf(parsed.messageId),
+    inReplyTo: messageIdOf(parsed.inReplyTo),
+    references: referencesOf(parsed.references),
+    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, 2000),
+    from,
+    to: participants(parsed.to).slice(0, MAX_RECIPIENTS),
+    cc: participants(parsed.cc).slice(0, MAX_RECIPIENTS),
+    sentAt: sentAtOf(parsed.date, receivedAt),
+    text: parsed.text?.slice(0, MAX_BODY_TEXT) ?? null,
+    html: html && html.length <= MAX_BODY_HTML ? html : null,
+    files: parsed.attachments.slice(0, MAX_ATTACHMENTS).map((attachment) => ({
+      name: attachment.filename ?? 'attachment',
+      contentType: attachment.contentType,
+      inline: attachment.related === true || attachment.contentDisposition === 'inline',
+      contentId: attachment.contentId ?? null,
+      content: attachment.content,
+    })),
+    headers: headersOf(parsed),
+  };
+}

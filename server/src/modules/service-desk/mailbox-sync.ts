@@ -1,0 +1,232 @@
+import type { ImapFlow } from 'imapflow';
+import type { Knex } from 'knex';
+import { DomainError } from '../../errors.js';
+import type { AttachmentLimits } from '../attachments/index.js';
+import { readInboundMessage, UnreadableMessage, type InboundMessage } from './inbound-message.js';
+import { takeInMessage, type IntakeMailbox } from './intake.js';
+import { receivedUids, recordReceived, takeMessage, type MailboxMessage } from './mail-ledger.js';
+import {
+  advanceReadingPosition,
+  findMailbox,
+  restartReadingPosition,
+  type MailboxRow,
+} from './mailboxes-repository.js';
+
+export interface SyncOptions {
+  knex: Knex;
+  limits: AttachmentLimits;
+  /** How many messages are fetched at once. */
+  batchSize: number;
+  /** A message larger than this is listed for admins, not fetched. */
+  maxMessageBytes: number;
+  /** Failures (not refusals) a message may have before it is listed for admins as unreadable. */
+  maxAttempts: number;
+}
+
+/** A message's source is kept with its problem up to this size, for an admin to look at. */
+const KEPT_SOURCE_BYTES = 1024 * 1024;
+
+interface Fetched {
+  uid: number;
+  source: Buffer | null;
+  size: number;
+  internalDate: Date;
+}
+
+/** What a pass did: messages this reader acted on, and those another instance had already taken. */
+export interface SyncResult {
+  taken: number;
+  skipped: number;
+}
+
+/**
+ * Reads one mailbox folder once: every message past the reading position that the ledger lacks is
+ * taken in (each in a transaction of its own, so one bad message never holds back the rest), then
+ * what the ledger has is marked seen or moved, and the position moves past it. Any number of
+ * readers, in any number of processes, may run this at once on one mailbox: each message still
+ * counts once.
+ */
+export class MailboxSync {
+  private readonly failures = new Map<number, number>();
+
+  constructor(
+    private readonly options: SyncOptions,
+    private readonly mailbox: Pick<MailboxRow, 'org_id' | 'id'>,
+  ) {}
+
+  async run(client: ImapFlow): Promise<SyncResult> {
+    const row = await this.position(client);
+    const found = await client.search({ uid: `${Number(row.last_uid) + 1}:*` }, { uid: true });
+    const candidates = (found || []).filter((uid) => uid > Number(row.last_uid)).sort((a, b) => a - b);
+    const result: SyncResult = { taken: 0, skipped: 0 };
+    const validity = BigInt(row.uid_validity!);
+    const intake: IntakeMailbox = {
+      orgId: row.org_id,
+      id: row.id,
+      address: row.address,
+      teamId: row.team_id,
+    };
+    let contiguous = true;
+    for (let start = 0; start < candidates.length; start += this.options.batchSize) {
+      const batch = candidates.slice(start, start + this.options.batchSize);
+      const known = await receivedUids(this.options.knex, this.ledgerKey(validity), batch);
+      const wanted = batch.filter((uid) => !known.has(uid));
+      for (const message of await this.fetch(client, wanted)) {
+        const outcome = await this.take(intake, { ...this.ledgerKey(validity), uid: message.uid }, message);
+        if (outcome === 'taken') result.taken += 1;
+        if (outcome === 'skipped') result.skipped += 1;
+      }
+      contiguous = (await this.finish(client, row, validity, batch, contiguous)) && contiguous;
+    }
+    return result;
+  }
+
+  private ledgerKey(uidValidity: bigint) {
+    return { orgId: this.mailbox.org_id, mailboxId: this.mailbox.id, uidValidity };
+  }
+
+  /** Opens the folder and answers the reading position, restarted when UIDVALIDITY is new. */
+  private async position(client: ImapFlow): Promise<MailboxRow> {
+    const { knex } = this.options;
+    const before = await findMailbox(knex, this.mailbox.org_id, this.mailbox.id);
+    if (!before) throw new Error('The mailbox was removed.');
+    const opened = await client.mailboxOpen(before.folder);
+    const validity = opened.uidValidity;
+    if (before.uid_validity !== null && BigInt(before.uid_validity) === validity) return before;
+    // First read: start after the mail already there, unless asked to read it. A renumbered folder
+    // is read again from its start; Message-IDs keep those messages from counting twice.
+    const startAfter = before.uid_validity === null && !before.read_existing ? opened.uidNext - 1 : 0;
+    await restartReadingPosition(knex, before, validity, startAfter);
+    return (await findMailbox(knex, this.mailbox.org_id, this.mailbox.id))!;
+  }
+
+  private async fetch(client: ImapFlow, uids: readonly number[]): Promise<Fetched[]> {
+    if (uids.length === 0) return [];
+    const range = uids.join(',');
+    const sizes: Fetched[] = [];
+    for await (const message of client.fetch(
+      range,
+      { uid: true, size: true, internalDate: true },
+      { uid: true },
+    )) {
+      sizes.push({
+        uid: message.uid,
+        source: null,
+        size: message.size ?? 0,
+        internalDate: message.internalDate instanceof Date ? message.internalDate : new Date(),
+      });
+    }
+    const small = sizes.filter((message) => message.size <= this.options.maxMessageBytes).map((m) => m.uid);
+    if (small.length > 0) {
+      const sources = new Map<number, Buffer>();
+      for await (const message of client.fetch(small.join(','), { uid: true, source: true }, { uid: true })) {
+        if (message.source) sources.set(message.uid, message.source);
+      }
+      for (const message of sizes) message.source = sources.get(message.uid) ?? null;
+    }
+    return sizes.sort((a, b) => a.uid - b.uid);
+  }
+
+  /** Takes one message in, unless another reader has it: 'failed' leaves it for the next pass. */
+  private async take(
+    intake: IntakeMailbox,
+    key: MailboxMessage,
+    fetched: Fetched,
+  ): Promise<'taken' | 'skipped' | 'failed'> {
+    let message: InboundMessage | null = null;
+    let problem: string | null = null;
+    if (fetched.source === null) {
+      problem = `It is ${Math.ceil(fetched.size / 1024 / 1024)} MB, over the ${Math.floor(this.options.maxMessageBytes / 1024 / 1024)} MB a support message may be.`;
+    } else {
+      try {
+        message = await readInboundMessage(fetched.source, fetched.internalDate);
+      } catch (error) {
+        if (!(error instanceof UnreadableMessage)) throw error;
+        problem = error.reason;
+      }
+    }
+    try {
+      const taken = await this.options.knex.transaction(async (trx) => {
+        if (!(await takeMessage(trx, key))) return false;
+        if (message === null) {
+          const source = fetched.source && fetched.source.length <= KEPT_SOURCE_BYTES ? fetched.source : null;
+          await recordReceived(trx, key, { outcome: 'unreadable', reason: problem, source });
+          return true;
+        }
+        await this.takeIn(trx, intake, key, message);
+        return true;
+      });
+      this.failures.delete(key.uid);
+      return taken ? 'taken' : 'skipped';
+    } catch (error) {
+      return this.failed(key, message, error);
+    }
+  }
+
+  private async takeIn(
+    trx: Knex.Transaction,
+    intake: IntakeMailbox,
+    key: MailboxMessage,
+    message: InboundMessage,
+  ): Promise<void> {
+    const about = { subject: message.subject, fromEmail: message.from.email };
+    try {
+      // A savepoint: a refusal undoes the intake's writes, not the ledger's entry for the message.
+      const result = await trx.transaction((inner) =>
+        takeInMessage(inner, intake, message, this.options.limits),
+      );
+      await recordReceived(trx, key, { ...result, ...about });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await recordReceived(trx, key, { outcome: 'refused', reason: error.message, ...about });
+    }
+  }
+
+  /** A failure that is not the message's fault may pass; after a few, the message is listed for admins. */
+  private async failed(key: MailboxMessage, message: InboundMessage | null, error: unknown) {
+    const attempts = (this.failures.get(key.uid) ?? 0) + 1;
+    this.failures.set(key.uid, attempts);
+    if (attempts < this.options.maxAttempts) return 'failed' as const;
+    this.failures.delete(key.uid);
+    await this.options.knex.transaction(async (trx) => {
+      if (!(await takeMessage(trx, key))) return;
+      await recordReceived(trx, key, {
+        outcome: 'unreadable',
+        reason: `It could not be filed after ${attempts} tries: ${(error as Error).message ?? String(error)}`,
+        subject: message?.subject ?? null,
+        fromEmail: message?.from.email ?? null,
+      });
+    });
+    return 'taken' as const;
+  }
+
+  /**
+   * Marks seen (or moves) what the ledger has of the batch and, while every earlier message is
+   * done (`contiguous`), moves the position past it. Answers whether the whole batch is done.
+   */
+  private async finish(
+    client: ImapFlow,
+    row: MailboxRow,
+    validity: bigint,
+    batch: readonly number[],
+    contiguous: boolean,
+  ): Promise<boolean> {
+    const done = await receivedUids(this.options.knex, this.ledgerKey(validity), batch);
+    const handled = batch.filter((uid) => done.has(uid));
+    if (handled.length > 0) {
+      const range = handled.join(',');
+      if (row.after_reading === 'move' && row.move_to_folder) {
+        await client.mailboxCreate(row.move_to_folder).catch(() => undefined);
+        await client.messageMove(range, row.move_to_folder, { uid: true });
+      } else {
+        await client.messageFlagsAdd(range, ['\\Seen'], { uid: true });
+      }
+    }
+    // Every UID up to the first one not handled is done: the position may pass them.
+    const firstOpen = batch.findIndex((uid) => !done.has(uid));
+    const last = firstOpen === -1 ? batch.at(-1) : firstOpen === 0 ? undefined : batch[firstOpen - 1];
+    if (contiguous && last !== undefined)
+      await advanceReadingPosition(this.options.knex, row, validity, last);
+    return firstOpen === -1;
+  }
+}

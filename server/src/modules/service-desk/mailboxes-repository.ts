@@ -1,0 +1,176 @@
+import type { MailboxStatus, SupportMailbox } from '@inbox-crm/shared';
+import { iso, type Db } from '../../db/types.js';
+
+export interface MailboxRow {
+  org_id: string;
+  id: string;
+  name: string;
+  address: string;
+  host: string;
+  port: number;
+  security: SupportMailbox['security'];
+  username: string;
+  auth_method: SupportMailbox['authMethod'];
+  sealed_secret: string;
+  folder: string;
+  after_reading: SupportMailbox['afterReading'];
+  move_to_folder: string | null;
+  team_id: string | null;
+  enabled: boolean;
+  read_existing: boolean;
+  /** bigint columns arrive as strings from pg. */
+  uid_validity: string | null;
+  last_uid: string;
+  status: MailboxStatus;
+  last_error: string | null;
+  last_error_at: Date | null;
+  last_read_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type MailboxSettingsColumns = Partial<
+  Pick<
+    MailboxRow,
+    | 'name'
+    | 'address'
+    | 'host'
+    | 'port'
+    | 'security'
+    | 'username'
+    | 'auth_method'
+    | 'sealed_secret'
+    | 'folder'
+    | 'after_reading'
+    | 'move_to_folder'
+    | 'team_id'
+    | 'enabled'
+    | 'read_existing'
+  >
+>;
+
+/** A mailbox as admins see it: never its secret, nor the reading position. */
+export const toSupportMailbox = (row: MailboxRow): SupportMailbox => ({
+  id: row.id,
+  name: row.name,
+  address: row.address,
+  host: row.host,
+  port: row.port,
+  security: row.security,
+  username: row.username,
+  authMethod: row.auth_method,
+  folder: row.folder,
+  afterReading: row.after_reading,
+  moveToFolder: row.move_to_folder,
+  teamId: row.team_id,
+  enabled: row.enabled,
+  readExisting: row.read_existing,
+  status: row.enabled ? row.status : 'off',
+  lastError: row.last_error,
+  lastErrorAt: row.last_error_at && iso(row.last_error_at),
+  lastReadAt: row.last_read_at && iso(row.last_read_at),
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+export async function findMailbox(
+  db: Db,
+  orgId: string,
+  id: string,
+  lock = false,
+): Promise<MailboxRow | undefined> {
+  const query = db('support_mailboxes').where({ org_id: orgId, id });
+  if (lock) query.forUpdate();
+  return (await query.first()) as MailboxRow | undefined;
+}
+
+export async function listMailboxes(db: Db, orgId: string): Promise<MailboxRow[]> {
+  return (await db('support_mailboxes').where({ org_id: orgId }).orderBy('name')) as MailboxRow[];
+}
+
+/** Every enabled mailbox of every organisation: what this server's readers keep connected. */
+export async function enabledMailboxes(db: Db): Promise<MailboxRow[]> {
+  return (await db('support_mailboxes').where({ enabled: true }).orderBy('id')) as MailboxRow[];
+}
+
+export async function insertMailbox(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: MailboxSettingsColumns,
+): Promise<void> {
+  await db('support_mailboxes').insert({ org_id: orgId, id, ...columns });
+}
+
+/** Changes settings, bumps the version; a changed connection starts over as waiting, its error cleared. */
+export async function updateMailboxSettings(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: MailboxSettingsColumns,
+): Promise<void> {
+  await db('support_mailboxes')
+    .where({ org_id: orgId, id })
+    .update({
+      ...columns,
+      status: 'waiting',
+      last_error: null,
+      last_error_at: null,
+      version: db.raw('version + 1'),
+      updated_at: db.fn.now(),
+    });
+}
+
+export async function deleteMailbox(db: Db, orgId: string, id: string): Promise<void> {
+  await db('cases').where({ org_id: orgId, support_mailbox_id: id }).update({ support_mailbox_id: null });
+  await db('support_mailboxes').where({ org_id: orgId, id }).delete();
+}
+
+/** What a reader reports of its connection: connected, or failing with a reason. */
+export async function reportMailboxStatus(
+  db: Db,
+  orgId: string,
+  id: string,
+  report: { status: 'connected' } | { status: 'failing'; error: string },
+): Promise<void> {
+  await db('support_mailboxes')
+    .where({ org_id: orgId, id })
+    .update(
+      report.status === 'connected'
+        ? { status: 'connected', last_read_at: db.fn.now() }
+        : { status: 'failing', last_error: report.error.slice(0, 1000), last_error_at: db.fn.now() },
+    );
+}
+
+/**
+ * Starts reading the folder at a new UIDVALIDITY (first read, or the server renumbered it): from
+ * `lastUid`. Only the reader that finds the old value set makes the change.
+ */
+export async function restartReadingPosition(
+  db: Db,
+  row: Pick<MailboxRow, 'org_id' | 'id' | 'uid_validity'>,
+  uidValidity: bigint,
+  lastUid: number,
+): Promise<void> {
+  const query = db('support_mailboxes').where({ org_id: row.org_id, id: row.id });
+  if (row.uid_validity === null) query.whereNull('uid_validity');
+  else query.where({ uid_validity: row.uid_validity });
+  await query.update({ uid_validity: uidValidity.toString(), last_uid: lastUid.toString() });
+}
+
+/** Moves the reading position forward (never back) at this UIDVALIDITY. */
+export async function advanceReadingPosition(
+  db: Db,
+  row: Pick<MailboxRow, 'org_id' | 'id'>,
+  uidValidity: bigint,
+  lastUid: number,
+): Promise<void> {
+  await db('support_mailboxes')
+    .where({ org_id: row.org_id, id: row.id, uid_validity: uidValidity.toString() })
+    .update({
+      last_uid: db.raw('greatest(last_uid, ?)', [lastUid.toString()]),
+      last_read_at: db.fn.now(),
+    });
+}

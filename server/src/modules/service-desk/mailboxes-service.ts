@@ -1,0 +1,155 @@
+import type {
+  SupportMailbox,
+  SupportMailboxCreate,
+  SupportMailboxUpdate,
+  SupportMailProblem,
+} from '@inbox-crm/shared';
+import type { Knex } from 'knex';
+import { requireRole, type Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import { NotFound, StaleVersion, ValidationFailed } from '../../errors.js';
+import type { SecretBox } from '../../secret-box.js';
+import { recordAudit } from '../audit/index.js';
+import { checkReferences } from '../records/index.js';
+import { listProblems } from './mail-ledger.js';
+import * as mailboxes from './mailboxes-repository.js';
+
+const PROBLEMS_SHOWN = 100;
+
+async function lockedOrNotFound(trx: Knex.Transaction, actor: Actor, id: string) {
+  const row = await mailboxes.findMailbox(trx, actor.orgId, id, true);
+  if (!row) throw new NotFound('Support mailbox');
+  return row;
+}
+
+/** A mailbox that moves what it read must say where to; one that marks it seen names no folder. */
+function afterReadingColumns(
+  afterReading: SupportMailbox['afterReading'],
+  moveToFolder: string | null | undefined,
+  folder: string,
+) {
+  if (afterReading === 'mark_seen') return { after_reading: afterReading, move_to_folder: null };
+  if (!moveToFolder) {
+    throw new ValidationFailed('Say which folder read mail moves to.', [
+      { in: 'body', path: '/moveToFolder', message: 'must name a folder when afterReading is move' },
+    ]);
+  }
+  if (moveToFolder === folder) {
+    throw new ValidationFailed('Read mail must move to a folder other than the one being read.', [
+      { in: 'body', path: '/moveToFolder', message: 'must differ from folder' },
+    ]);
+  }
+  return { after_reading: afterReading, move_to_folder: moveToFolder };
+}
+
+export async function listSupportMailboxes(db: Knex, actor: Actor): Promise<SupportMailbox[]> {
+  requireRole(actor, 'admin');
+  return (await mailboxes.listMailboxes(db, actor.orgId)).map(mailboxes.toSupportMailbox);
+}
+
+export async function getSupportMailbox(db: Knex, actor: Actor, id: string): Promise<SupportMailbox> {
+  requireRole(actor, 'admin');
+  const row = await mailboxes.findMailbox(db, actor.orgId, id);
+  if (!row) throw new NotFound('Support mailbox');
+  return mailboxes.toSupportMailbox(row);
+}
+
+/** Connects a support mailbox; its password or token is sealed with the server's key and never shown. */
+export function createSupportMailbox(
+  db: Knex,
+  actor: Actor,
+  input: SupportMailboxCreate,
+  box: SecretBox,
+): Promise<SupportMailbox> {
+  requireRole(actor, 'admin');
+  const folder = input.folder ?? 'INBOX';
+  const after = afterReadingColumns(input.afterReading ?? 'mark_seen', input.moveToFolder, folder);
+  return db.transaction(async (trx) => {
+    await checkReferences(trx, actor.orgId, [{ field: 'teamId', type: 'team', id: input.teamId }]);
+    const id = newId();
+    await mailboxes.insertMailbox(trx, actor.orgId, id, {
+      name: input.name.trim(),
+      address: input.address.trim().toLowerCase(),
+      host: input.host.trim(),
+      port: input.port,
+      security: input.security,
+      username: input.username,
+      auth_method: input.authMethod,
+      sealed_secret: box.seal(input.secret),
+      folder,
+      ...after,
+      team_id: input.teamId ?? null,
+      enabled: input.enabled ?? true,
+      read_existing: input.readExisting ?? false,
+    });
+    const created = mailboxes.toSupportMailbox((await lockedOrNotFound(trx, actor, id))!);
+    await recordAudit(trx, actor, 'create', 'support_mailbox', id, null, created);
+    return created;
+  });
+}
+
+export function updateSupportMailbox(
+  db: Knex,
+  actor: Actor,
+  id: string,
+  input: SupportMailboxUpdate,
+  box: SecretBox,
+): Promise<SupportMailbox> {
+  requireRole(actor, 'admin');
+  return db.transaction(async (trx) => {
+    const row = await lockedOrNotFound(trx, actor, id);
+    if (row.version !== input.version) throw new StaleVersion('This support mailbox', row.version);
+    await checkReferences(trx, actor.orgId, [{ field: 'teamId', type: 'team', id: input.teamId }]);
+    const folder = input.folder ?? row.folder;
+    const after =
+      input.afterReading !== undefined || input.moveToFolder !== undefined || input.folder !== undefined
+        ? afterReadingColumns(
+            input.afterReading ?? row.after_reading,
+            input.moveToFolder === undefined ? row.move_to_folder : input.moveToFolder,
+            folder,
+          )
+        : {};
+    const before = mailboxes.toSupportMailbox(row);
+    await mailboxes.updateMailboxSettings(trx, actor.orgId, id, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.address !== undefined ? { address: input.address.trim().toLowerCase() } : {}),
+      ...(input.host !== undefined ? { host: input.host.trim() } : {}),
+      ...(input.port !== undefined ? { port: input.port } : {}),
+      ...(input.security !== undefined ? { security: input.security } : {}),
+      ...(input.username !== undefined ? { username: input.username } : {}),
+      ...(input.authMethod !== undefined ? { auth_method: input.authMethod } : {}),
+      ...(input.secret !== undefined ? { sealed_secret: box.seal(input.secret) } : {}),
+      ...(input.folder !== undefined ? { folder } : {}),
+      ...after,
+      ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.readExisting !== undefined ? { read_existing: input.readExisting } : {}),
+    });
+    const updated = mailboxes.toSupportMailbox(await lockedOrNotFound(trx, actor, id));
+    await recordAudit(trx, actor, 'update', 'support_mailbox', id, before, {
+      ...updated,
+      ...(input.secret !== undefined ? { secretChanged: true } : {}),
+    });
+    return updated;
+  });
+}
+
+/** Disconnects a mailbox; its cases stay, and the mail stays on the mail server. */
+export function deleteSupportMailbox(db: Knex, actor: Actor, id: string): Promise<void> {
+  requireRole(actor, 'admin');
+  return db.transaction(async (trx) => {
+    const row = await lockedOrNotFound(trx, actor, id);
+    await mailboxes.deleteMailbox(trx, actor.orgId, id);
+    await recordAudit(trx, actor, 'delete', 'support_mailbox', id, mailboxes.toSupportMailbox(row), null);
+  });
+}
+
+/** The messages the mailbox could not make cases of, newest first, with the reason for each. */
+export async function listSupportMailProblems(
+  db: Knex,
+  actor: Actor,
+  id: string,
+): Promise<SupportMailProblem[]> {
+  await getSupportMailbox(db, actor, id);
+  return listProblems(db, actor.orgId, id, PROBLEMS_SHOWN);
+}

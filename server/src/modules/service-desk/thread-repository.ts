@@ -1,0 +1,49 @@
+import type { Db } from '../../db/types.js';
+
+export interface FiledToCase {
+  caseId: string;
+  activityId: string;
+}
+
+const CASES_OF_MESSAGES = `
+  SELECT l.record_id AS case_id, a.id AS activity_id
+    FROM activities a
+    JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id AND l.record_type = 'case'
+    JOIN cases c ON c.org_id = l.org_id AND c.id = l.record_id AND c.deleted_at IS NULL
+   WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL
+   ORDER BY a.occurred_at DESC, c.number DESC
+   LIMIT 1`;
+
+/**
+ * The live case the newest of these messages is filed to (by Message-ID or derived key), if any:
+ * the case a reply belongs to, or the case a message already made.
+ */
+export async function caseOfMessages(
+  db: Db,
+  orgId: string,
+  messageKeys: readonly string[],
+): Promise<FiledToCase | undefined> {
+  if (messageKeys.length === 0) return undefined;
+  const { rows } = await db.raw<{ rows: { case_id: string; activity_id: string }[] }>(CASES_OF_MESSAGES, [
+    orgId,
+    [...messageKeys],
+  ]);
+  const row = rows[0];
+  return row && { caseId: row.case_id, activityId: row.activity_id };
+}
+
+const waitFor = (db: Db, key: string) =>
+  db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+
+/**
+ * Waits, until this transaction ends, for any other intake of the same message (the same mail in
+ * two mailboxes, read at once): the second then finds the case the first made.
+ */
+export async function lockMessage(db: Db, orgId: string, messageKey: string): Promise<void> {
+  await waitFor(db, `support-message:${orgId}:${messageKey}`);
+}
+
+/** Waits, until this transaction ends, for any other intake of mail from the same sender's domain. */
+export async function lockSender(db: Db, orgId: string, domain: string): Promise<void> {
+  await waitFor(db, `support-sender:${orgId}:${domain}`);
+}

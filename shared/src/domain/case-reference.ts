@@ -1,0 +1,15 @@
+// A case's number in a subject line, "[#1234]": how a reply finds its case when its mail client
+// dropped the In-Reply-To and References headers.
+const REFERENCE = /\[#(\d{1,9})\]/;
+
+/** The case number a subject quotes, or null. */
+export function caseNumberInSubject(subject: string): number | null {
+  const match = REFERENCE.exec(subject);
+  return match ? Number(match[1]) : null;
+}
+
+/** The subject with the case's reference at its end, once. */
+export function withCaseReference(subject: string, number: number): string {
+  const tag = `[#${number}]`;
+  return subject.includes(tag) ? subject : `${subject.trim()} ${tag}`.trim();
+}
