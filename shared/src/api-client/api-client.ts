@@ -43,6 +43,12 @@ import type {
   PlanEnrollment,
   PlanRecordType,
 } from '../schemas/plans.js';
+import type {
+  SupportMailbox,
+  SupportMailboxCreate,
+  SupportMailboxUpdate,
+  SupportMailProblem,
+} from '../schemas/support-mailboxes.js';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '../schemas/tasks.js';
 import type {
   Delivery,
@@ -377,6 +383,14 @@ export function createApiClient(options: ApiClientOptions) {
     teams: async () => (await get<{ items: Team[] }>('/teams')).items,
     createTeam: (body: TeamCreate) => send<Team>('POST', '/teams', body),
     deployment: () => get<DeploymentInfo>('/deployment'),
+    supportMailboxes: async () => (await get<{ items: SupportMailbox[] }>('/support-mailboxes')).items,
+    createSupportMailbox: (body: SupportMailboxCreate) =>
+      send<SupportMailbox>('POST', '/support-mailboxes', body),
+    updateSupportMailbox: (id: string, body: SupportMailboxUpdate) =>
+      send<SupportMailbox>('PATCH', `/support-mailboxes/${id}`, body),
+    deleteSupportMailbox: (id: string) => send<null>('DELETE', `/support-mailboxes/${id}`),
+    supportMailProblems: async (id: string) =>
+      (await get<{ items: SupportMailProblem[] }>(`/support-mailboxes/${id}/problems`)).items,
     organisation: () => get<Organisation>('/organisation'),
     /** Changes the organisation's settings (admins); `version` is the one they were read at. */
     updateOrganisation: (update: OrganisationUpdate) => send<Organisation>('PATCH', '/organisation', update),

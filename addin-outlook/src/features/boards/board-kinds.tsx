@@ -58,6 +58,7 @@ export const SERVICE_QUEUE: BoardKind<CaseListRow> = {
   noun: 'case',
   path: CONSOLE_PATHS.serviceQueue,
   listPath: CONSOLE_PATHS.list('cases'),
+  settings: { path: CONSOLE_PATHS.serviceDesk, label: 'Support mailboxes' },
   load: (api, filters) => api.caseBoard(filters as never),
   more: (api, filters, status, cursor) =>
     api.list('cases', {

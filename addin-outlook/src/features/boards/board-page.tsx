@@ -39,6 +39,8 @@ export interface BoardKind<Item extends { id: string; version: number }> {
   noun: string;
   path: string;
   listPath: string;
+  /** A page of the board's settings, linked for admins (the service desk's mailboxes). */
+  settings?: { path: string; label: string };
   load: (api: ApiClient, filters: BoardFilters) => Promise<{ columns: BoardColumnOf<Item>[] }>;
   more: (api: ApiClient, filters: BoardFilters, column: string, cursor: string) => Promise<ListPageOf<Item>>;
   /** Saves the move, and answers the item as it now is. */
@@ -144,6 +146,9 @@ export function BoardPage<Item extends { id: string; version: number }>({
           {kind.title}
         </Text>
         <ConsoleLink to={`${kind.listPath}${searchOf(filters)}`}>Show as a list</ConsoleLink>
+        {kind.settings && user.role === 'admin' && (
+          <ConsoleLink to={kind.settings.path}>{kind.settings.label}</ConsoleLink>
+        )}
       </div>
       <div className={styles.filters} role="search" aria-label="Filters">
         <SearchBox value={filters.q ?? ''} onChange={(q) => change({ q })} />

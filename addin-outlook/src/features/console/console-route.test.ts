@@ -11,6 +11,7 @@ describe('console deep links', () => {
     ['/app/search/', '?q=northwind', { page: 'search', query: 'northwind' }],
     ['/app/tasks', '', { page: 'tasks' }],
     ['/app/mail/', '', { page: 'mail' }],
+    ['/app/service-desk', '', { page: 'serviceDesk' }],
     [`/app/emails/${id}`, '', { page: 'email', id: id.toLowerCase() }],
     [
       `/app/opportunities/${id}`,

@@ -22,6 +22,7 @@ export type ConsoleRoute =
   | { page: 'workflow' }
   | { page: 'plans' }
   | { page: 'people' }
+  | { page: 'serviceDesk' }
   | { page: 'reports'; report: ReportName; search: string }
   | { page: 'not-found' };
 
@@ -58,6 +59,7 @@ export const CONSOLE_PATHS = {
   workflow: '/app/workflow',
   plans: '/app/plans',
   people: '/app/people',
+  serviceDesk: '/app/service-desk',
   reports: (report: ReportName = 'pipeline', search = '') => `/app/reports/${report}${search}`,
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/search?q=${encodeURIComponent(query)}`,
@@ -80,6 +82,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/workflow') return { page: 'workflow' };
   if (path === '/app/plans') return { page: 'plans' };
   if (path === '/app/people') return { page: 'people' };
+  if (path === '/app/service-desk') return { page: 'serviceDesk' };
   if (path === '/app/reports') return { page: 'reports', report: 'pipeline', search };
   const report = REPORT_NAMES.find((name) => path === `/app/reports/${name}`);
   if (report) return { page: 'reports', report, search };

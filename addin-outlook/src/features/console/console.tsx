@@ -18,6 +18,7 @@ import { RecordPage } from './record-page.js';
 import { SearchPage } from './search-page.js';
 import { TasksPage } from './tasks-page.js';
 import { PeoplePage } from '../people/people-page.js';
+import { ServiceDeskPage } from '../service-desk/service-desk-page.js';
 import { PlansPage } from '../workflow/plans-page.js';
 import { WorkflowPage } from '../workflow/workflow-page.js';
 import { useConsoleRoute } from './use-console-route.js';
@@ -97,6 +98,7 @@ export default function Console() {
           {route.page === 'workflow' && <WorkflowPage />}
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'people' && <PeoplePage />}
+          {route.page === 'serviceDesk' && <ServiceDeskPage />}
           {route.page === 'reports' && (
             <Suspense fallback={<Spinner label="Loading reports…" />}>
               <ReportsPage report={route.report} search={route.search} />

@@ -14,6 +14,8 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { FilingSettings } from './filing-settings.js';
+import { ConsoleLink } from './console-link.js';
+import { CONSOLE_PATHS } from './console-route.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -149,6 +151,13 @@ export function DeploymentPage() {
         </>
       )}
       <FilingSettings />
+      <Text as="h2" size={500} weight="semibold">
+        Support mail
+      </Text>
+      <Text>
+        Mail to a support address can become cases on its own:{' '}
+        <ConsoleLink to={CONSOLE_PATHS.serviceDesk}>connect a support mailbox</ConsoleLink>.
+      </Text>
     </>
   );
 }

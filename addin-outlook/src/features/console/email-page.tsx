@@ -17,7 +17,12 @@ const useStyles = makeStyles({
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-const SOURCE_NAMES: Record<Email['source'], string> = { outlook: 'Outlook', gmail: 'Gmail', api: 'the API' };
+const SOURCE_NAMES: Record<Email['source'], string> = {
+  outlook: 'Outlook',
+  gmail: 'Gmail',
+  api: 'the API',
+  mailbox: 'a support mailbox',
+};
 
 /** "Priya Raman <priya@northwind.example>", the address free to wrap after its @ and before dots. */
 const person = (party: Participant) => (

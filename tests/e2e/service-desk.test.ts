@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@inbox-crm/addin-outlook/testing';
+import { dovecotMissing, startDovecot, type Dovecot } from '../support/dovecot.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { rawMessage, startReaders } from '../support/service-desk.js';
+import { describe, expect, it, test } from '../support/suite.js';
+import { chromiumMissing } from './support/chromium.js';
+import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
+import { signInAt } from './support/sign-in.js';
+
+// Mailbox readers take every enabled mailbox in their database: a database of this file's own.
+test.override('appOptions', { isolated: true });
+
+const SUITE = 'service-desk';
+const missing = chromiumMissing() ?? dovecotMissing();
+const support = { user: 'help@ourco.example', password: 'imap-secret-1' };
+
+describe.skipIf(missing !== null)(
+  `the service desk page in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    let org: TestOrganisation;
+    let browser: Browser;
+    let page: Page;
+    let dovecot: Dovecot;
+    let stopReaders: () => Promise<void>;
+
+    it.beforeAll(async ({ testApp }) => {
+      org = await createTestOrganisation(testApp);
+      await org.admin.post('/api/v1/teams', { name: 'Customer care' });
+      dovecot = await startDovecot([support]);
+      const readers = startReaders(testApp);
+      stopReaders = () => readers.stop();
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    });
+    it.afterAll(async () => {
+      await stopReaders?.();
+      await browser?.close();
+      await dovecot?.close();
+    });
+
+    it('when an admin connects a support mailbox, then it reads as connected and a customer’s mail becomes a case', async ({
+      baseUrl,
+    }) => {
+      await signInAt(page, `${baseUrl}/app/service-desk`, org.adminUser.email);
+      await expect
+        .poll(() => page.getByText('No support mailbox yet', { exact: false }).isVisible(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      await page.getByRole('button', { name: 'Connect a mailbox' }).click();
+      const form = page.getByRole('form', { name: 'New support mailbox' });
+      await form.getByLabel(/^Support address\*?$/).fill(support.user);
+      await form.getByLabel(/^IMAP server\*?$/).fill(dovecot.host);
+      await form.getByLabel(/^Security\*?$/).selectOption({ label: 'None (trusted network only)' });
+      await form.getByLabel(/^Port\*?$/).fill(String(dovecot.port));
+      await form.getByLabel(/^Password\*?$/).fill(support.password);
+      await form.getByLabel(/^Team\*?$/).selectOption({ label: 'Customer care' });
+      await saveScreenshot(page, SUITE, '1-connect');
+      await form.getByRole('button', { name: 'Connect' }).click();
+
+      const mailboxes = page.getByRole('list', { name: 'Support mailboxes' });
+      await expect.poll(() => mailboxes.getByText(`Support · ${support.user}`).isVisible()).toBe(true);
+      expect(await mailboxes.getByText('cases go to Customer care', { exact: false }).isVisible()).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Check again' }).click();
+            return mailboxes.getByRole('status').innerText();
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toMatch(/^Connected · last read /);
+      expect(await page.content()).not.toContain(support.password);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, SUITE, '2-connected');
+
+      await dovecot.append(support, rawMessage({ subject: 'Our delivery never arrived' }));
+      await dovecot.append(support, ['Subject: Nobody sent this', '', 'No sender.', ''].join('\r\n'));
+      await expect
+        .poll(async () => (await org.admin.get('/api/v1/cases')).body.items.length, {
+          timeout: 15_000,
+          interval: 200,
+        })
+        .toBe(1);
+      // An admin finds the mailboxes again from the service queue.
+      await page.goto(`${baseUrl}/app/service-queue`);
+      await expect.poll(() => page.getByText('Our delivery never arrived').first().isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '3-service-queue');
+      await page.getByRole('link', { name: 'Support mailboxes' }).click();
+
+      await page.getByRole('button', { name: 'Mail it could not read' }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('list', { name: 'Mail Support could not read' })
+            .getByText('It has no sender address that can be read.', { exact: false })
+            .isVisible(),
+        )
+        .toBe(true);
+      await saveScreenshot(page, SUITE, '4-problems');
+    });
+
+    it('when the page is phone-wide, then the mailbox and its form fit without spilling sideways', async () => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.getByRole('button', { name: 'Change' }).click();
+      const form = page.getByRole('form', { name: 'Change Support' });
+      expect(await form.getByLabel(/^Password\*?$/).inputValue()).toBe('');
+      expect(await form.getByText('Leave it empty to keep the saved password.').isVisible()).toBe(true);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '5-change-320', { window: true });
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '6-narrow');
+    });
+  },
+);
