@@ -78,6 +78,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Whether webhooks may name private and local addresses (WEBHOOK_ALLOW_PRIVATE); by default not. */
   webhookAllowPrivate?: boolean;
+  /** Whether support mailboxes may be on private addresses and sign in without TLS (MAILBOX_ALLOW_PRIVATE). */
+  mailboxAllowPrivate?: boolean;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY); by default none. */
   trustProxy?: boolean | number | string[];
   /** How much attachment content is kept per file and per organisation; by default 25 MB and 10 GB. */
@@ -160,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(deliveryRoutes);
         await secured.register(supportMailboxRoutes, {
           box: secretBox(options.secretsKey ?? derivedSecret(options.jwtSecret, 'secrets')),
+          allowPrivate: options.mailboxAllowPrivate ?? false,
         });
         await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     emailEnabled: config.smtp !== null,
     trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    mailboxAllowPrivate: config.mailboxAllowPrivate,
     attachmentLimits: config.attachmentLimits,
   });
   await app.listen({ port: config.port, host: config.host });

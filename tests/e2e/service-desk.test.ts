@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
-import { dovecotMissing, startDovecot, type Dovecot } from '../support/dovecot.js';
+import { dovecotMissing, startDovecot, type Dovecot } from '@inbox-crm/server/testing';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { rawMessage, startReaders } from '../support/service-desk.js';
 import { describe, expect, it, test } from '../support/suite.js';
@@ -86,6 +86,8 @@ describe.skipIf(missing !== null)(
       // An admin finds the mailboxes again from the service queue.
       await page.goto(`${baseUrl}/app/service-queue`);
       await expect.poll(() => page.getByText('Our delivery never arrived').first().isVisible()).toBe(true);
+      // The case's number, which its sender quotes as [#1], is on its card.
+      expect(await page.getByText('#1 · Acme').isVisible()).toBe(true);
       await saveScreenshot(page, SUITE, '3-service-queue');
       await page.getByRole('link', { name: 'Support mailboxes' }).click();
 

@@ -1,6 +1,9 @@
 import type { SupportMailbox } from '@inbox-crm/shared';
 import { createTestOrganisation } from '../support/organisation.js';
-import { describe, expect, it } from '../support/suite.js';
+import { describe, expect, it, test } from '../support/suite.js';
+
+// As a server that serves organisations over the internet: mailboxes sign in with TLS.
+test.override('appOptions', { mailboxAllowPrivate: false });
 
 const settings = {
   name: 'Help desk',
@@ -61,6 +64,8 @@ describe('support mailbox settings', () => {
       [{ ...settings, afterReading: 'move' }, 400, 'validation_failed'],
       [{ ...settings, afterReading: 'move', moveToFolder: 'INBOX' }, 400, 'validation_failed'],
       [{ ...settings, secret: '' }, 400, 'validation_failed'],
+      [{ ...settings, security: 'none', port: 143 }, 400, 'validation_failed'],
+      [{ ...settings, username: 'help\u0007@ourco.example' }, 400, 'validation_failed'],
       [{ ...settings, teamId: '0190a0c4-0000-7000-8000-000000000000' }, 422, 'invalid_reference'],
     ] as const;
     for (const [body, status, error] of refusals) {
@@ -71,7 +76,8 @@ describe('support mailbox settings', () => {
     expect((await org.admin.get('/api/v1/support-mailboxes')).body.items).toEqual([]);
   });
 
-  it('when a mailbox is changed, then a stale version is refused, and a move needs a folder', async ({
+  it('when a mailbox is changed, then a stale version is refused, a move needs a folder, and a new server needs the password again', async ({
+    testApp,
     org,
   }) => {
     const mailbox = (await org.admin.post('/api/v1/support-mailboxes', settings)).body as SupportMailbox;
@@ -87,8 +93,47 @@ describe('support mailbox settings', () => {
       name: 'Old',
     });
     expect(stale.status).toBe(409);
+    // The saved password goes only where it went: sending it elsewhere needs it again.
+    const elsewhere = await org.admin.patch(`/api/v1/support-mailboxes/${mailbox.id}`, {
+      version: 2,
+      host: 'imap.attacker.example',
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.message).toMatch(/password or token again/);
+    await testApp.database
+      .knex('support_mailboxes')
+      .where({ id: mailbox.id })
+      .update({ uid_validity: 77, last_uid: 1234 });
+    const moved2 = await org.admin.patch(`/api/v1/support-mailboxes/${mailbox.id}`, {
+      version: 2,
+      host: 'imap2.ourco.example',
+      secret: 'the-password-again',
+    });
+    expect(moved2.status).toBe(200);
+    // Another server is another mailbox: reading starts afresh there.
+    const position = (await testApp.database
+      .knex('support_mailboxes')
+      .where({ id: mailbox.id })
+      .first('uid_validity', 'last_uid')) as { uid_validity: unknown; last_uid: unknown };
+    expect([position.uid_validity, Number(position.last_uid)]).toEqual([null, 0]);
     const removed = await org.admin.delete(`/api/v1/support-mailboxes/${mailbox.id}`);
     expect(removed.status).toBe(204);
     expect((await org.admin.get(`/api/v1/support-mailboxes/${mailbox.id}`)).status).toBe(404);
+  });
+
+  it('when an organisation has its fill of mailboxes, then one more is refused', async ({ org }) => {
+    for (let index = 0; index < 20; index += 1) {
+      const reply = await org.admin.post('/api/v1/support-mailboxes', {
+        ...settings,
+        address: `help${index}@ourco.example`,
+      });
+      expect(reply.status).toBe(201);
+    }
+    const more = await org.admin.post('/api/v1/support-mailboxes', {
+      ...settings,
+      address: 'help99@ourco.example',
+    });
+    expect(more.status).toBe(422);
+    expect(more.body.error).toBe('too_many_mailboxes');
   });
 });

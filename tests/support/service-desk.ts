@@ -1,7 +1,7 @@
 import { expect, onTestFinished } from 'vitest';
 import { MailboxReaders, secretBox, type MailboxReadersOptions } from '@inbox-crm/server';
 import type { SupportMailbox } from '@inbox-crm/shared';
-import type { Dovecot, ImapUser } from './dovecot.js';
+import type { Dovecot, ImapUser } from '@inbox-crm/server/testing';
 import { uniqueMessageId } from './fixtures.js';
 import type { Client } from './http.js';
 import { TEST_SECRETS_KEY, type TestApp } from './test-app.js';

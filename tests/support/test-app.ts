@@ -25,6 +25,7 @@ export type TestAppOptions = Partial<
     | 'tls'
     | 'emailEnabled'
     | 'webhookAllowPrivate'
+    | 'mailboxAllowPrivate'
     | 'attachmentLimits'
   >
 >;
@@ -80,6 +81,8 @@ async function serve(database: Database, options: TestAppOptions): Promise<TestA
     publicUrl: 'http://localhost:3000',
     // The suites' webhook receivers listen on loopback; webhook-ssrf.test.ts turns this off.
     webhookAllowPrivate: true,
+    // Dovecot in the suites listens on loopback without TLS.
+    mailboxAllowPrivate: true,
     ...options,
   });
   await app.ready();

@@ -57,6 +57,13 @@ describe('message identity', () => {
     expect(normalizeMessageId(' <AbC.123@Mail.Example> ')).toBe('AbC.123@Mail.Example');
     expect(normalizeMessageId('<>')).toBeNull();
     expect(normalizeMessageId(undefined)).toBeNull();
+    expect(normalizeMessageId('<<a@x>>')).toBe('a@x');
+  });
+
+  it('when a header is a long run of angle brackets, then it is read (a backtracking strip would take minutes)', () => {
+    const hostile = `${'>'.repeat(200_000)}x`;
+    expect(normalizeMessageId(hostile)).toBe(hostile);
+    expect(normalizeMessageId(`<${'<'.repeat(200_000)}a@x${'>'.repeat(200_000)}`)).toBe('a@x');
   });
 
   it('reads a References header into ids in order without repeats', () => {

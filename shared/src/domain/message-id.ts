@@ -4,7 +4,13 @@
  */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const trimmed = raw.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+  // Index walks rather than /<+/ and />+$/: the latter backtracks quadratically on a long run of '>'.
+  const text = raw.trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '<') start += 1;
+  while (end > start && text[end - 1] === '>') end -= 1;
+  const trimmed = text.slice(start, end).trim();
   return trimmed === '' ? null : trimmed;
 }
 

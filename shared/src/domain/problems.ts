@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   same_record: 'unprocessable',
   public_url_unusable: 'unprocessable',
   meeting_times: 'unprocessable',
+  too_many_mailboxes: 'unprocessable',
   rate_limited: 'too_many',
   app_not_built: 'unavailable',
   gmail_not_configured: 'unavailable',

@@ -167,6 +167,7 @@ export const CaseListViewQuery = listQuery(CASE_LIST_SORTS, {
 export type CaseListViewQuery = Static<typeof CaseListViewQuery>;
 export const CaseListRow = Type.Object({
   ...RowMeta,
+  number: Type.Integer(),
   subject: Type.String(),
   status: CaseStatus,
   priority: CasePriority,

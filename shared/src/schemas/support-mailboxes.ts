@@ -19,7 +19,7 @@ const settings = {
     description:
       'tls: TLS from the start (port 993); starttls: upgrade required (143); none: only on a trusted network',
   }),
-  username: Type.String({ minLength: 1, maxLength: 254 }),
+  username: Type.String({ minLength: 1, maxLength: 254, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
   authMethod: Type.Enum(MAILBOX_AUTH_METHODS, {
     description: 'password, or oauth2 (XOAUTH2 with an access token, for Google and Microsoft mailboxes)',
   }),
@@ -52,6 +52,7 @@ export type SupportMailbox = Static<typeof SupportMailbox>;
 const Secret = Type.String({
   minLength: 1,
   maxLength: 4096,
+  pattern: '^[^\\u0000-\\u001f\\u007f]+$',
   description: 'the password, or the OAuth2 access token; sealed at rest and never returned',
 });
 

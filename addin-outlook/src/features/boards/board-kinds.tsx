@@ -84,7 +84,9 @@ export const SERVICE_QUEUE: BoardKind<CaseListRow> = {
           {PRIORITY_NAMES[item.priority]}
         </Badge>
       </span>
-      <Text size={200}>{metaLine(item.account?.name ?? item.contact?.name, item.owner?.name)}</Text>
+      <Text size={200}>
+        {metaLine(`#${item.number}`, item.account?.name ?? item.contact?.name, item.owner?.name)}
+      </Text>
     </>
   ),
   extraFilters: (filters, change) => (

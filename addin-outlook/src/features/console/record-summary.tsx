@@ -120,6 +120,7 @@ function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[]
     default: {
       const item = record as RecordOfType['case'];
       return [
+        ['Number', `#${item.number}`],
         ['Account', related('account', item.accountId)],
         ['Contact', related('contact', item.contactId)],
         ['Description', item.description],

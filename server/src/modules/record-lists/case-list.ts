@@ -15,6 +15,7 @@ import {
 } from './list-definition.js';
 
 interface Selected extends RecordMetaRow {
+  number: number;
   subject: string;
   status: CaseStatus;
   priority: CasePriority;
@@ -68,6 +69,7 @@ export const caseList: ListDefinition<CaseListViewQuery, CaseListRow> = {
       .leftJoin('contacts as kc', (join) => join.on('kc.org_id', 'k.org_id').andOn('kc.id', 'k.contact_id'))
       .select(
         ...metaColumns('k'),
+        'k.number',
         'k.subject',
         'k.status',
         'k.priority',
@@ -82,6 +84,7 @@ export const caseList: ListDefinition<CaseListViewQuery, CaseListRow> = {
     const names = await userNames(db, actor.orgId);
     return (rows as unknown as Selected[]).map((row) => ({
       ...recordMeta(row),
+      number: row.number,
       subject: row.subject,
       status: row.status,
       priority: row.priority,

@@ -36,15 +36,22 @@ async function addressFor(host: string, rules: ConnectionRules): Promise<string>
   return address;
 }
 
-/** What an IMAP failure says, in a sentence an admin can act on. */
+interface ImapFailure {
+  authenticationFailed?: boolean;
+  code?: string;
+  syscall?: string;
+  responseText?: string;
+  responseStatus?: string;
+}
+
+/**
+ * What a failure says, in a sentence an admin can act on: the mail server's own words, or what went
+ * wrong on the way to it. Anything else (the database, a bug) is ours: the sentence says so, and
+ * only the server's log has the details, which may quote data.
+ */
 export function describeConnectionError(error: unknown): string {
   if (error instanceof MailboxConnectionError) return error.message;
-  const failure = error as {
-    authenticationFailed?: boolean;
-    code?: string;
-    responseText?: string;
-    message?: string;
-  };
+  const failure = (error ?? {}) as ImapFailure;
   if (failure.authenticationFailed) {
     return `The mail server refused the sign-in${failure.responseText ? `: ${failure.responseText}` : ''}. Check the user name and the password or token.`;
   }
@@ -53,7 +60,11 @@ export function describeConnectionError(error: unknown): string {
     return 'The mail server refused the connection: check the host and port.';
   if (failure.code === 'CONNECT_TIMEOUT' || failure.code === 'ETIMEDOUT')
     return 'The mail server did not answer in time.';
-  return `The mail server connection failed: ${failure.responseText ?? failure.message ?? String(error)}`;
+  if (failure.responseText) return `The mail server answered: ${failure.responseText}`;
+  if (failure.syscall || failure.code === 'NoConnection' || failure.code === 'EConnectionClosed') {
+    return `The connection to the mail server was lost (${failure.code ?? failure.syscall}).`;
+  }
+  return 'Reading the mailbox failed because of an error on our side; the server’s log says which.';
 }
 
 /** A client for the mailbox's server, signed in with its opened secret by `connect()`. */

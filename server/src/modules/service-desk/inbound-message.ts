@@ -9,6 +9,7 @@ import {
   normalizeMessageId,
   parseReferences,
 } from '@inbox-crm/shared';
+import { storableString } from '../../http/storable-text.js';
 
 export interface InboundParticipant {
   email: string;
@@ -52,6 +53,9 @@ export class UnreadableMessage extends Error {
 
 const MESSAGE_ID_LENGTH = 998;
 
+/** Text as PostgreSQL can store it (mail carries NUL and broken UTF-16 now and then), cut to a length. */
+const storable = (text: string, length: number) => storableString(text.slice(0, length));
+
 function participants(field: AddressObject | AddressObject[] | undefined): InboundParticipant[] {
   const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
   const people: InboundParticipant[] = [];
@@ -59,7 +63,8 @@ function participants(field: AddressObject | AddressObject[] | undefined): Inbou
     // A group ("Team: a@x, b@y;") lists its members.
     for (const person of entry.group ?? [entry]) {
       if (person.address && isEmailAddress(person.address)) {
-        people.push({ email: normalizeEmail(person.address), name: person.name?.trim() || null });
+        const name = person.name ? storable(person.name, 300).trim() : '';
+        people.push({ email: normalizeEmail(storableString(person.address)), name: name || null });
       }
     }
   }
@@ -70,12 +75,19 @@ const usableId = (id: string | null): id is string =>
   id !== null && id.length <= MESSAGE_ID_LENGTH && !/\s/.test(id);
 
 const messageIdOf = (value: string | undefined) => {
-  const id = normalizeMessageId(value);
+  // Longer than any real one: refused before it is read further.
+  if (value === undefined || value.length > 2 * MESSAGE_ID_LENGTH) return null;
+  const id = normalizeMessageId(storableString(value));
   return usableId(id) ? id : null;
 };
 
-const referencesOf = (value: string | string[] | undefined) =>
-  parseReferences(value).filter(usableId).slice(-200);
+/** The last 200 ids of a References chain; a chain longer than 200 real ids is cut from its start. */
+const referencesOf = (value: string | string[] | undefined) => {
+  const chain = value === undefined ? '' : Array.isArray(value) ? value.join(' ') : value;
+  return parseReferences(storableString(chain.slice(-200 * (MESSAGE_ID_LENGTH + 3))))
+    .filter(usableId)
+    .slice(-200);
+};
 
 function headerText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -92,7 +104,7 @@ function headerText(value: unknown): string {
 function headersOf(parsed: ParsedMail): Map<string, string> {
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) {
-    if (!headers.has(name)) headers.set(name.toLowerCase(), headerText(value).slice(0, 2000));
+    if (!headers.has(name)) headers.set(name.toLowerCase(), storable(headerText(value), 2000));
   }
   return headers;
 }
@@ -124,18 +136,21 @@ export async function readInboundMessage(source: Buffer, receivedAt: Date): Prom
     messageId: messageIdOf(parsed.messageId),
     inReplyTo: messageIdOf(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, 2000),
+    subject: storable(parsed.subject ?? '', 4000)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 2000),
     from,
     to: participants(parsed.to).slice(0, MAX_RECIPIENTS),
     cc: participants(parsed.cc).slice(0, MAX_RECIPIENTS),
     sentAt: sentAtOf(parsed.date, receivedAt),
-    text: parsed.text?.slice(0, MAX_BODY_TEXT) ?? null,
-    html: html && html.length <= MAX_BODY_HTML ? html : null,
+    text: parsed.text === undefined ? null : storable(parsed.text, MAX_BODY_TEXT),
+    html: html && html.length <= MAX_BODY_HTML ? storableString(html) : null,
     files: parsed.attachments.slice(0, MAX_ATTACHMENTS).map((attachment) => ({
-      name: attachment.filename ?? 'attachment',
-      contentType: attachment.contentType,
+      name: storable(attachment.filename ?? 'attachment', 500),
+      contentType: storable(attachment.contentType, 255),
       inline: attachment.related === true || attachment.contentDisposition === 'inline',
-      contentId: attachment.contentId ?? null,
+      contentId: attachment.contentId ? storable(attachment.contentId, 998) : null,
       content: attachment.content,
     })),
     headers: headersOf(parsed),

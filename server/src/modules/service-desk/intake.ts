@@ -24,7 +24,7 @@ import { checkFiling, fileEmailIn, messageKey, type FilingInput } from '../email
 import { mailSettings, type MailSettings } from '../organisation/index.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { IntakeOutcome } from './mail-ledger.js';
-import { caseOfMessages, lockMessage, lockSender } from './thread-repository.js';
+import { caseOfMessages, lockMessage, lockSender, senderKnownOnCase } from './thread-repository.js';
 
 /** What the intake needs of the mailbox a message came through. */
 export interface IntakeMailbox {
@@ -77,13 +77,18 @@ async function receivedFiles(
   }
 }
 
-/** The case this message answers: by its In-Reply-To and References, else a "[#1234]" in its subject. */
+/**
+ * The case this message answers: by its In-Reply-To and References, else by a "[#1234]" in its
+ * subject, when its sender is known on that case. Case numbers are easy to guess: a stranger
+ * quoting one opens a case of their own rather than writing into someone else's.
+ */
 async function caseAnswered(trx: Knex.Transaction, orgId: string, message: InboundMessage) {
   const thread = [...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])];
   const filed = await caseOfMessages(trx, orgId, thread);
   if (filed) return loadCase(trx, orgId, filed.caseId);
   const number = caseNumberInSubject(message.subject);
-  return number === null ? undefined : findCaseByNumber(trx, orgId, number);
+  const quoted = number === null ? undefined : await findCaseByNumber(trx, orgId, number);
+  return quoted && (await senderKnownOnCase(trx, orgId, quoted.id, message.from.email)) ? quoted : undefined;
 }
 
 /**

@@ -1,14 +1,17 @@
 import type { ImapFlow } from 'imapflow';
 import type { Knex } from 'knex';
-import type { FastifyBaseLogger } from 'fastify';
 import type { SecretBox } from '../../secret-box.js';
-import { describeConnectionError, mailboxClient, type ConnectionRules } from './imap-connection.js';
+import {
+  describeConnectionError,
+  MailboxConnectionError,
+  mailboxClient,
+  type ConnectionRules,
+} from './imap-connection.js';
 import { MailboxSync, type SyncOptions } from './mailbox-sync.js';
-import { reportMailboxStatus, type MailboxRow } from './mailboxes-repository.js';
+import { reportMailboxStatus, secretOwner, type MailboxRow } from './mailboxes-repository.js';
 
 export interface ReaderOptions extends SyncOptions, ConnectionRules {
   box: SecretBox;
-  logger: Pick<FastifyBaseLogger, 'warn'>;
   /** How often the folder is read again even if the server announces nothing (IDLE's safety net). */
   pollMs: number;
   /** The first wait after a failed connection; it doubles up to retryMaxMs. */
@@ -66,7 +69,10 @@ export class MailboxReader {
         if (!this.running) break;
         failures += 1;
         const reason = describeConnectionError(error);
-        this.options.logger.warn({ mailboxId: this.mailbox.id, reason }, 'support mailbox: reading failed');
+        this.options.logger.warn(
+          { mailboxId: this.mailbox.id, reason, error: (error as Error).message },
+          'support mailbox: reading failed',
+        );
         await reportMailboxStatus(this.knex, this.mailbox.org_id, this.mailbox.id, {
           status: 'failing',
           error: reason,
@@ -82,7 +88,7 @@ export class MailboxReader {
   private async session(): Promise<void> {
     let secret: string;
     try {
-      secret = this.options.box.open(this.mailbox.sealed_secret);
+      secret = this.options.box.open(this.mailbox.sealed_secret, secretOwner(this.mailbox));
     } catch {
       throw new Error(
         'Its saved password or token cannot be opened with this server’s SECRETS_KEY: enter it again.',
@@ -115,7 +121,7 @@ export class MailboxReader {
         await reportMailboxStatus(this.knex, this.mailbox.org_id, this.mailbox.id, { status: 'connected' });
         await this.pause(this.options.pollMs);
       }
-      if (closed && this.running) throw new Error('The mail server closed the connection.');
+      if (closed && this.running) throw new MailboxConnectionError('The mail server closed the connection.');
     } finally {
       client.off('exists', onExists);
       client.off('close', onClose);

@@ -14,6 +14,7 @@ export const MAILBOX_READING_DEFAULTS = {
   retryMaxMs: 5 * 60_000,
   timeoutMs: 30_000,
   batchSize: 25,
+  fetchBytes: 32 * 1024 * 1024,
   maxMessageBytes: 50 * 1024 * 1024,
   maxAttempts: 3,
 } as const;

@@ -1,7 +1,9 @@
 import type { ImapFlow } from 'imapflow';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { DomainError } from '../../errors.js';
 import type { AttachmentLimits } from '../attachments/index.js';
+import { MailboxConnectionError } from './imap-connection.js';
 import { readInboundMessage, UnreadableMessage, type InboundMessage } from './inbound-message.js';
 import { takeInMessage, type IntakeMailbox } from './intake.js';
 import { receivedUids, recordReceived, takeMessage, type MailboxMessage } from './mail-ledger.js';
@@ -15,12 +17,15 @@ import {
 export interface SyncOptions {
   knex: Knex;
   limits: AttachmentLimits;
-  /** How many messages are fetched at once. */
+  /** How many messages are looked at at once (their sizes, then their sources up to fetchBytes). */
   batchSize: number;
+  /** The most message source held in memory at once. */
+  fetchBytes: number;
   /** A message larger than this is listed for admins, not fetched. */
   maxMessageBytes: number;
   /** Failures (not refusals) a message may have before it is listed for admins as unreadable. */
   maxAttempts: number;
+  logger: Pick<FastifyBaseLogger, 'warn'>;
 }
 
 /** A message's source is kept with its problem up to this size, for an admin to look at. */
@@ -47,7 +52,8 @@ export interface SyncResult {
  * counts once.
  */
 export class MailboxSync {
-  private readonly failures = new Map<number, number>();
+  /** Failed tries per message (`uidValidity:uid`) in this reader. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly options: SyncOptions,
@@ -71,10 +77,12 @@ export class MailboxSync {
       const batch = candidates.slice(start, start + this.options.batchSize);
       const known = await receivedUids(this.options.knex, this.ledgerKey(validity), batch);
       const wanted = batch.filter((uid) => !known.has(uid));
-      for (const message of await this.fetch(client, wanted)) {
-        const outcome = await this.take(intake, { ...this.ledgerKey(validity), uid: message.uid }, message);
-        if (outcome === 'taken') result.taken += 1;
-        if (outcome === 'skipped') result.skipped += 1;
+      for (const chunk of this.chunks(await this.sizes(client, wanted))) {
+        for (const message of await this.sources(client, chunk)) {
+          const outcome = await this.take(intake, { ...this.ledgerKey(validity), uid: message.uid }, message);
+          if (outcome === 'taken') result.taken += 1;
+          if (outcome === 'skipped') result.skipped += 1;
+        }
       }
       contiguous = (await this.finish(client, row, validity, batch, contiguous)) && contiguous;
     }
@@ -89,7 +97,7 @@ export class MailboxSync {
   private async position(client: ImapFlow): Promise<MailboxRow> {
     const { knex } = this.options;
     const before = await findMailbox(knex, this.mailbox.org_id, this.mailbox.id);
-    if (!before) throw new Error('The mailbox was removed.');
+    if (!before) throw new MailboxConnectionError('The mailbox was removed.');
     const opened = await client.mailboxOpen(before.folder);
     const validity = opened.uidValidity;
     if (before.uid_validity !== null && BigInt(before.uid_validity) === validity) return before;
@@ -100,31 +108,48 @@ export class MailboxSync {
     return (await findMailbox(knex, this.mailbox.org_id, this.mailbox.id))!;
   }
 
-  private async fetch(client: ImapFlow, uids: readonly number[]): Promise<Fetched[]> {
+  private async sizes(client: ImapFlow, uids: readonly number[]): Promise<Fetched[]> {
     if (uids.length === 0) return [];
-    const range = uids.join(',');
-    const sizes: Fetched[] = [];
-    for await (const message of client.fetch(
-      range,
-      { uid: true, size: true, internalDate: true },
-      { uid: true },
-    )) {
-      sizes.push({
+    const found: Fetched[] = [];
+    const query = { uid: true, size: true, internalDate: true } as const;
+    for await (const message of client.fetch(uids.join(','), query, { uid: true })) {
+      found.push({
         uid: message.uid,
         source: null,
         size: message.size ?? 0,
         internalDate: message.internalDate instanceof Date ? message.internalDate : new Date(),
       });
     }
-    const small = sizes.filter((message) => message.size <= this.options.maxMessageBytes).map((m) => m.uid);
+    return found.sort((a, b) => a.uid - b.uid);
+  }
+
+  /** The messages in runs whose sources together stay within fetchBytes (one large one alone). */
+  private *chunks(messages: readonly Fetched[]): Generator<Fetched[]> {
+    let chunk: Fetched[] = [];
+    let bytes = 0;
+    for (const message of messages) {
+      if (chunk.length > 0 && bytes + message.size > this.options.fetchBytes) {
+        yield chunk;
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(message);
+      bytes += message.size;
+    }
+    if (chunk.length > 0) yield chunk;
+  }
+
+  /** The chunk with the sources of those not too large to take in. */
+  private async sources(client: ImapFlow, chunk: readonly Fetched[]): Promise<Fetched[]> {
+    const small = chunk.filter((message) => message.size <= this.options.maxMessageBytes);
+    const sources = new Map<number, Buffer>();
     if (small.length > 0) {
-      const sources = new Map<number, Buffer>();
-      for await (const message of client.fetch(small.join(','), { uid: true, source: true }, { uid: true })) {
+      const range = small.map((message) => message.uid).join(',');
+      for await (const message of client.fetch(range, { uid: true, source: true }, { uid: true })) {
         if (message.source) sources.set(message.uid, message.source);
       }
-      for (const message of sizes) message.source = sources.get(message.uid) ?? null;
     }
-    return sizes.sort((a, b) => a.uid - b.uid);
+    return chunk.map((message) => ({ ...message, source: sources.get(message.uid) ?? null }));
   }
 
   /** Takes one message in, unless another reader has it: 'failed' leaves it for the next pass. */
@@ -156,10 +181,10 @@ export class MailboxSync {
         await this.takeIn(trx, intake, key, message);
         return true;
       });
-      this.failures.delete(key.uid);
+      this.failures.delete(`${key.uidValidity}:${key.uid}`);
       return taken ? 'taken' : 'skipped';
     } catch (error) {
-      return this.failed(key, message, error);
+      return this.failed(key, fetched, message, error);
     }
   }
 
@@ -182,21 +207,36 @@ export class MailboxSync {
     }
   }
 
-  /** A failure that is not the message's fault may pass; after a few, the message is listed for admins. */
-  private async failed(key: MailboxMessage, message: InboundMessage | null, error: unknown) {
-    const attempts = (this.failures.get(key.uid) ?? 0) + 1;
-    this.failures.set(key.uid, attempts);
+  /**
+   * A failure on our side (the database, a bug) may pass: the message waits for the next pass.
+   * After a few it is listed for admins, its source kept, so one message never holds back the rest.
+   */
+  private async failed(
+    key: MailboxMessage,
+    fetched: Fetched,
+    message: InboundMessage | null,
+    error: unknown,
+  ) {
+    const id = `${key.uidValidity}:${key.uid}`;
+    const attempts = (this.failures.get(id) ?? 0) + 1;
+    this.failures.set(id, attempts);
+    this.options.logger.warn(
+      { mailboxId: key.mailboxId, uid: key.uid, attempts, error: (error as Error).message },
+      'support mailbox: a message could not be taken in',
+    );
     if (attempts < this.options.maxAttempts) return 'failed' as const;
-    this.failures.delete(key.uid);
-    await this.options.knex.transaction(async (trx) => {
-      if (!(await takeMessage(trx, key))) return;
-      await recordReceived(trx, key, {
-        outcome: 'unreadable',
-        reason: `It could not be filed after ${attempts} tries: ${(error as Error).message ?? String(error)}`,
-        subject: message?.subject ?? null,
-        fromEmail: message?.from.email ?? null,
+    const entry = {
+      outcome: 'unreadable' as const,
+      reason: `It could not be taken in after ${attempts} tries, because of an error on our side (the server's log says which).`,
+      source: fetched.source && fetched.source.length <= KEPT_SOURCE_BYTES ? fetched.source : null,
+    };
+    const record = (about: { subject?: string | null; fromEmail?: string | null }) =>
+      this.options.knex.transaction(async (trx) => {
+        if (await takeMessage(trx, key)) await recordReceived(trx, key, { ...entry, ...about });
       });
-    });
+    // If what the message says cannot be written either, the entry is written without it.
+    await record({ subject: message?.subject, fromEmail: message?.from.email }).catch(() => record({}));
+    this.failures.delete(id);
     return 'taken' as const;
   }
 

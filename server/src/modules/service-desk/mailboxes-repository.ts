@@ -50,6 +50,10 @@ export type MailboxSettingsColumns = Partial<
   >
 >;
 
+/** What a mailbox's secret is sealed for: it opens for this mailbox only. */
+export const secretOwner = (row: Pick<MailboxRow, 'org_id' | 'id'>) =>
+  `support-mailbox:${row.org_id}:${row.id}`;
+
 /** A mailbox as admins see it: never its secret, nor the reading position. */
 export const toSupportMailbox = (row: MailboxRow): SupportMailbox => ({
   id: row.id,
@@ -104,17 +108,29 @@ export async function insertMailbox(
   await db('support_mailboxes').insert({ org_id: orgId, id, ...columns });
 }
 
-/** Changes settings, bumps the version; a changed connection starts over as waiting, its error cleared. */
+export async function countMailboxes(db: Db, orgId: string): Promise<number> {
+  const row = (await db('support_mailboxes').where({ org_id: orgId }).count('* as n').first()) as {
+    n: string;
+  };
+  return Number(row.n);
+}
+
+/**
+ * Changes settings and bumps the version; the reader starts over as waiting, its error cleared. A
+ * changed server, account or folder is another mailbox: reading starts afresh there (`newPlace`).
+ */
 export async function updateMailboxSettings(
   db: Db,
   orgId: string,
   id: string,
   columns: MailboxSettingsColumns,
+  newPlace: boolean,
 ): Promise<void> {
   await db('support_mailboxes')
     .where({ org_id: orgId, id })
     .update({
       ...columns,
+      ...(newPlace ? { uid_validity: null, last_uid: 0 } : {}),
       status: 'waiting',
       last_error: null,
       last_error_at: null,

@@ -7,7 +7,7 @@ import type {
 import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
-import { NotFound, StaleVersion, ValidationFailed } from '../../errors.js';
+import { NotFound, StaleVersion, Unprocessable, ValidationFailed } from '../../errors.js';
 import type { SecretBox } from '../../secret-box.js';
 import { recordAudit } from '../audit/index.js';
 import { checkReferences } from '../records/index.js';
@@ -15,6 +15,28 @@ import { listProblems } from './mail-ledger.js';
 import * as mailboxes from './mailboxes-repository.js';
 
 const PROBLEMS_SHOWN = 100;
+/** Each mailbox holds a connection from every server instance: an organisation keeps a few. */
+export const MAX_MAILBOXES = 20;
+
+/** What the server allows mailboxes to reach (MAILBOX_ALLOW_PRIVATE). */
+export interface MailboxRules {
+  box: SecretBox;
+  allowPrivate: boolean;
+}
+
+/** A password sent in the clear is for a server inside the network only. */
+function refusePlainOutside(security: SupportMailbox['security'], rules: MailboxRules): void {
+  if (security === 'none' && !rules.allowPrivate) {
+    throw new ValidationFailed(
+      'Choose TLS or STARTTLS: without them the password crosses the internet in the clear. A server inside your network can be allowed by the server’s administrator (MAILBOX_ALLOW_PRIVATE).',
+      [{ in: 'body', path: '/security', message: 'must be tls or starttls' }],
+    );
+  }
+}
+
+/** IMAP names INBOX in any case; other folders as written. */
+const sameFolder = (a: string, b: string) =>
+  a === b || (a.toUpperCase() === 'INBOX' && b.toUpperCase() === 'INBOX');
 
 async function lockedOrNotFound(trx: Knex.Transaction, actor: Actor, id: string) {
   const row = await mailboxes.findMailbox(trx, actor.orgId, id, true);
@@ -34,7 +56,7 @@ function afterReadingColumns(
       { in: 'body', path: '/moveToFolder', message: 'must name a folder when afterReading is move' },
     ]);
   }
-  if (moveToFolder === folder) {
+  if (sameFolder(moveToFolder, folder)) {
     throw new ValidationFailed('Read mail must move to a folder other than the one being read.', [
       { in: 'body', path: '/moveToFolder', message: 'must differ from folder' },
     ]);
@@ -59,13 +81,20 @@ export function createSupportMailbox(
   db: Knex,
   actor: Actor,
   input: SupportMailboxCreate,
-  box: SecretBox,
+  rules: MailboxRules,
 ): Promise<SupportMailbox> {
   requireRole(actor, 'admin');
+  refusePlainOutside(input.security, rules);
   const folder = input.folder ?? 'INBOX';
   const after = afterReadingColumns(input.afterReading ?? 'mark_seen', input.moveToFolder, folder);
   return db.transaction(async (trx) => {
     await checkReferences(trx, actor.orgId, [{ field: 'teamId', type: 'team', id: input.teamId }]);
+    if ((await mailboxes.countMailboxes(trx, actor.orgId)) >= MAX_MAILBOXES) {
+      throw new Unprocessable(
+        'too_many_mailboxes',
+        `An organisation keeps at most ${MAX_MAILBOXES} support mailboxes; remove one first.`,
+      );
+    }
     const id = newId();
     await mailboxes.insertMailbox(trx, actor.orgId, id, {
       name: input.name.trim(),
@@ -75,7 +104,7 @@ export function createSupportMailbox(
       security: input.security,
       username: input.username,
       auth_method: input.authMethod,
-      sealed_secret: box.seal(input.secret),
+      sealed_secret: rules.box.seal(input.secret, mailboxes.secretOwner({ org_id: actor.orgId, id })),
       folder,
       ...after,
       team_id: input.teamId ?? null,
@@ -88,17 +117,45 @@ export function createSupportMailbox(
   });
 }
 
+/** Where a mailbox's saved secret is sent: changing any of it needs the secret again. */
+const CONNECTION_FIELDS = ['host', 'port', 'security', 'username', 'authMethod'] as const;
+/** Where its mail is: changing any of it starts reading afresh. */
+const PLACE_FIELDS = ['host', 'port', 'username', 'folder'] as const;
+
+function changed(
+  input: SupportMailboxUpdate,
+  row: SupportMailbox,
+  fields: readonly (keyof SupportMailbox)[],
+) {
+  return fields.some((field) => {
+    const value = input[field as keyof SupportMailboxUpdate];
+    return value !== undefined && value !== row[field];
+  });
+}
+
 export function updateSupportMailbox(
   db: Knex,
   actor: Actor,
   id: string,
   input: SupportMailboxUpdate,
-  box: SecretBox,
+  rules: MailboxRules,
 ): Promise<SupportMailbox> {
   requireRole(actor, 'admin');
+  if (input.security !== undefined) refusePlainOutside(input.security, rules);
   return db.transaction(async (trx) => {
     const row = await lockedOrNotFound(trx, actor, id);
     if (row.version !== input.version) throw new StaleVersion('This support mailbox', row.version);
+    const current = mailboxes.toSupportMailbox(row);
+    // Else an admin could send the saved password to a server of their choosing and read it there.
+    if (input.secret === undefined && changed(input, current, CONNECTION_FIELDS)) {
+      throw new ValidationFailed('Enter the password or token again to change where it is sent.', [
+        {
+          in: 'body',
+          path: '/secret',
+          message: 'is needed when host, port, security, user or sign-in change',
+        },
+      ]);
+    }
     await checkReferences(trx, actor.orgId, [{ field: 'teamId', type: 'team', id: input.teamId }]);
     const folder = input.folder ?? row.folder;
     const after =
@@ -109,22 +166,30 @@ export function updateSupportMailbox(
             folder,
           )
         : {};
-    const before = mailboxes.toSupportMailbox(row);
-    await mailboxes.updateMailboxSettings(trx, actor.orgId, id, {
-      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.address !== undefined ? { address: input.address.trim().toLowerCase() } : {}),
-      ...(input.host !== undefined ? { host: input.host.trim() } : {}),
-      ...(input.port !== undefined ? { port: input.port } : {}),
-      ...(input.security !== undefined ? { security: input.security } : {}),
-      ...(input.username !== undefined ? { username: input.username } : {}),
-      ...(input.authMethod !== undefined ? { auth_method: input.authMethod } : {}),
-      ...(input.secret !== undefined ? { sealed_secret: box.seal(input.secret) } : {}),
-      ...(input.folder !== undefined ? { folder } : {}),
-      ...after,
-      ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
-      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-      ...(input.readExisting !== undefined ? { read_existing: input.readExisting } : {}),
-    });
+    const before = current;
+    await mailboxes.updateMailboxSettings(
+      trx,
+      actor.orgId,
+      id,
+      {
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.address !== undefined ? { address: input.address.trim().toLowerCase() } : {}),
+        ...(input.host !== undefined ? { host: input.host.trim() } : {}),
+        ...(input.port !== undefined ? { port: input.port } : {}),
+        ...(input.security !== undefined ? { security: input.security } : {}),
+        ...(input.username !== undefined ? { username: input.username } : {}),
+        ...(input.authMethod !== undefined ? { auth_method: input.authMethod } : {}),
+        ...(input.secret !== undefined
+          ? { sealed_secret: rules.box.seal(input.secret, mailboxes.secretOwner(row)) }
+          : {}),
+        ...(input.folder !== undefined ? { folder } : {}),
+        ...after,
+        ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        ...(input.readExisting !== undefined ? { read_existing: input.readExisting } : {}),
+      },
+      changed(input, current, PLACE_FIELDS),
+    );
     const updated = mailboxes.toSupportMailbox(await lockedOrNotFound(trx, actor, id));
     await recordAudit(trx, actor, 'update', 'support_mailbox', id, before, {
       ...updated,

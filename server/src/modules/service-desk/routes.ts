@@ -8,11 +8,10 @@ import {
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
-import type { SecretBox } from '../../secret-box.js';
 import * as service from './mailboxes-service.js';
 
 /** Support mailboxes, for admins: where support mail is read from, and what could not be read. */
-export async function supportMailboxRoutes(app: App, options: { box: SecretBox }): Promise<void> {
+export async function supportMailboxRoutes(app: App, rules: service.MailboxRules): Promise<void> {
   const tags = ['service desk'];
   app.get(
     '/support-mailboxes',
@@ -48,9 +47,7 @@ export async function supportMailboxRoutes(app: App, options: { box: SecretBox }
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.createSupportMailbox(app.db, request.actor, request.body, options.box)),
+      reply.status(201).send(await service.createSupportMailbox(app.db, request.actor, request.body, rules)),
   );
   app.patch(
     '/support-mailboxes/:id',
@@ -63,8 +60,7 @@ export async function supportMailboxRoutes(app: App, options: { box: SecretBox }
         response: { 200: SupportMailbox, ...errorReplies },
       },
     },
-    (request) =>
-      service.updateSupportMailbox(app.db, request.actor, request.params.id, request.body, options.box),
+    (request) => service.updateSupportMailbox(app.db, request.actor, request.params.id, request.body, rules),
   );
   app.delete(
     '/support-mailboxes/:id',

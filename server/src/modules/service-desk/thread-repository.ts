@@ -32,6 +32,33 @@ export async function caseOfMessages(
   return row && { caseId: row.case_id, activityId: row.activity_id };
 }
 
+const SENDER_ON_CASE = `
+  SELECT EXISTS (
+    SELECT 1 FROM cases c JOIN contact_emails e ON e.org_id = c.org_id AND e.contact_id = c.contact_id
+     WHERE c.org_id = ? AND c.id = ? AND e.email = ?
+    UNION ALL
+    SELECT 1 FROM activity_links l
+      JOIN email_messages m ON m.org_id = l.org_id AND m.activity_id = l.activity_id
+     WHERE l.org_id = ? AND l.record_type = 'case' AND l.record_id = ?
+       AND (m.from_email = ? OR m.to_recipients @> CAST(? AS jsonb) OR m.cc_recipients @> CAST(? AS jsonb))
+  ) AS known`;
+
+/** Whether this address is the case's contact's, or took part in mail filed to the case. */
+export async function senderKnownOnCase(db: Db, orgId: string, caseId: string, address: string) {
+  const party = JSON.stringify([{ email: address }]);
+  const { rows } = await db.raw<{ rows: { known: boolean }[] }>(SENDER_ON_CASE, [
+    orgId,
+    caseId,
+    address,
+    orgId,
+    caseId,
+    address,
+    party,
+    party,
+  ]);
+  return rows[0]!.known;
+}
+
 const waitFor = (db: Db, key: string) =>
   db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
 
