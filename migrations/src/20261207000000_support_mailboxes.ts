@@ -4,13 +4,19 @@ import type { Knex } from 'knex';
 // team) and category, support mailboxes read over IMAP, and the ledger that makes each fetched
 // message count once.
 const UP = [
-  // Numbers come from one counter row per organisation, taken by a trigger so that every way a case
-  // is made (the API, a mailbox, a rule, an import) gets one. The row lock lasts until the case's
-  // transaction ends, so numbers are never shared; a rolled-back case leaves a gap, as in every CRM.
-  `CREATE TABLE case_number_counters (
-    org_id uuid PRIMARY KEY REFERENCES organisations (id),
-    last_number integer NOT NULL
-  )`,
+  // Numbers come from a sequence per organisation, taken by a trigger so that every way a case is
+  // made (the API, a mailbox, a rule, an import) gets one. A sequence never waits for another
+  // transaction, so support mail read by many instances at once does not queue on a counter; a
+  // rolled-back case leaves a gap, as in every CRM.
+  `CREATE FUNCTION case_number_sequence(org uuid) RETURNS text LANGUAGE sql IMMUTABLE
+     AS $$ SELECT 'case_numbers_' || replace(org::text, '-', '') $$`,
+  `CREATE FUNCTION organisations_case_numbers() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', case_number_sequence(NEW.id));
+     RETURN NEW;
+   END $$`,
+  `CREATE TRIGGER organisations_case_numbers AFTER INSERT ON organisations
+     FOR EACH ROW EXECUTE FUNCTION organisations_case_numbers()`,
   `ALTER TABLE cases ADD COLUMN number integer,
     ADD COLUMN team_id uuid,
     ADD COLUMN category text CHECK (char_length(category) <= 100),
@@ -19,14 +25,18 @@ const UP = [
   `UPDATE cases SET number = numbered.number
      FROM (SELECT org_id, id, row_number() OVER (PARTITION BY org_id ORDER BY created_at, id) AS number FROM cases) numbered
     WHERE cases.org_id = numbered.org_id AND cases.id = numbered.id`,
-  `INSERT INTO case_number_counters (org_id, last_number)
-     SELECT org_id, max(number) FROM cases GROUP BY org_id`,
+  `DO $$
+   DECLARE org record;
+   BEGIN
+     FOR org IN SELECT o.id, (SELECT max(number) FROM cases c WHERE c.org_id = o.id) AS last FROM organisations o LOOP
+       EXECUTE format('CREATE SEQUENCE %I', case_number_sequence(org.id));
+       PERFORM setval(case_number_sequence(org.id), coalesce(org.last, 1), org.last IS NOT NULL);
+     END LOOP;
+   END $$`,
   `CREATE FUNCTION cases_take_number() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF NEW.number IS NULL THEN
-       INSERT INTO case_number_counters AS counter (org_id, last_number) VALUES (NEW.org_id, 1)
-         ON CONFLICT (org_id) DO UPDATE SET last_number = counter.last_number + 1
-         RETURNING last_number INTO NEW.number;
+       NEW.number := nextval(case_number_sequence(NEW.org_id));
      END IF;
      RETURN NEW;
    END $$`,
@@ -119,5 +129,14 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TRIGGER cases_take_number ON cases');
   await knex.raw('DROP FUNCTION cases_take_number');
   await knex.raw('ALTER TABLE cases DROP COLUMN number');
-  await knex.raw('DROP TABLE case_number_counters');
+  await knex.raw('DROP TRIGGER organisations_case_numbers ON organisations');
+  await knex.raw('DROP FUNCTION organisations_case_numbers');
+  await knex.raw(`DO $$
+    DECLARE org record;
+    BEGIN
+      FOR org IN SELECT id FROM organisations LOOP
+        EXECUTE format('DROP SEQUENCE IF EXISTS %I', case_number_sequence(org.id));
+      END LOOP;
+    END $$`);
+  await knex.raw('DROP FUNCTION case_number_sequence');
 }

@@ -303,8 +303,10 @@ describe.skipIf(missing !== null)(`support mail becomes cases${missing ? ` (${mi
       await expect.poll(async () => (await cases(org.admin)).length, { ...POLL, timeout: 30_000 }).toBe(40);
       const subjects = (await cases(org.admin)).map((one) => one.subject);
       expect(new Set(subjects).size).toBe(40);
-      const numbers = (await cases(org.admin)).map((one) => one.number).sort((a, b) => a - b);
-      expect(numbers).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+      // Numbered per organisation from 1, each once (a rolled-back intake would leave a gap).
+      const numbers = (await cases(org.admin)).map((one) => one.number);
+      expect(new Set(numbers).size).toBe(40);
+      expect(Math.min(...numbers)).toBe(1);
     } finally {
       await Promise.all(instances.map((instance) => instance.stop()));
     }

@@ -24,7 +24,7 @@ import { checkFiling, fileEmailIn, messageKey, type FilingInput } from '../email
 import { mailSettings, type MailSettings } from '../organisation/index.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { IntakeOutcome } from './mail-ledger.js';
-import { caseOfMessages, lockMessage, lockSender, senderKnownOnCase } from './thread-repository.js';
+import { caseOfMessages, lockMessages, lockSender, senderKnownOnCase } from './thread-repository.js';
 
 /** What the intake needs of the mailbox a message came through. */
 export interface IntakeMailbox {
@@ -77,14 +77,19 @@ async function receivedFiles(
   }
 }
 
+/** The messages this one answers, by its headers. */
+const threadOf = (message: InboundMessage) => [
+  ...message.references,
+  ...(message.inReplyTo ? [message.inReplyTo] : []),
+];
+
 /**
  * The case this message answers: by its In-Reply-To and References, else by a "[#1234]" in its
  * subject, when its sender is known on that case. Case numbers are easy to guess: a stranger
  * quoting one opens a case of their own rather than writing into someone else's.
  */
 async function caseAnswered(trx: Knex.Transaction, orgId: string, message: InboundMessage) {
-  const thread = [...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])];
-  const filed = await caseOfMessages(trx, orgId, thread);
+  const filed = await caseOfMessages(trx, orgId, threadOf(message));
   if (filed) return loadCase(trx, orgId, filed.caseId);
   const number = caseNumberInSubject(message.subject);
   const quoted = number === null ? undefined : await findCaseByNumber(trx, orgId, number);
@@ -143,7 +148,9 @@ export async function takeInMessage(
   const actor = automationActor(mailbox.orgId, 'mailbox', mailbox.id);
   const filing = filingOf(message, mailbox);
   const key = messageKey(filing);
-  await lockMessage(trx, mailbox.orgId, key);
+  // The message it answers, and its conversation's first: what may be being taken in right now.
+  const inFlight = [message.inReplyTo, message.references[0], message.references.at(-1)];
+  await lockMessages(trx, mailbox.orgId, [key, ...inFlight.filter((id): id is string => Boolean(id))]);
   const already = await caseOfMessages(trx, mailbox.orgId, [key]);
   if (already) return { outcome: 'duplicate', ...already, messageKey: key };
   await checkFiling(trx, mailbox.orgId, { ...filing, links: [] });

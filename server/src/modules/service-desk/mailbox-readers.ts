@@ -15,6 +15,7 @@ export const MAILBOX_READING_DEFAULTS = {
   timeoutMs: 30_000,
   batchSize: 25,
   fetchBytes: 32 * 1024 * 1024,
+  concurrency: 4,
   maxMessageBytes: 50 * 1024 * 1024,
   maxAttempts: 3,
 } as const;

@@ -6,6 +6,7 @@ import type { AttachmentLimits } from '../attachments/index.js';
 import { MailboxConnectionError } from './imap-connection.js';
 import { readInboundMessage, UnreadableMessage, type InboundMessage } from './inbound-message.js';
 import { takeInMessage, type IntakeMailbox } from './intake.js';
+import { inParallel, threadLanes } from './thread-lanes.js';
 import { receivedUids, recordReceived, takeMessage, type MailboxMessage } from './mail-ledger.js';
 import {
   advanceReadingPosition,
@@ -21,6 +22,8 @@ export interface SyncOptions {
   batchSize: number;
   /** The most message source held in memory at once. */
   fetchBytes: number;
+  /** Messages of different conversations taken in at once (each in a transaction of its own). */
+  concurrency: number;
   /** A message larger than this is listed for admins, not fetched. */
   maxMessageBytes: number;
   /** Failures (not refusals) a message may have before it is listed for admins as unreadable. */
@@ -36,6 +39,12 @@ interface Fetched {
   source: Buffer | null;
   size: number;
   internalDate: Date;
+}
+
+interface Read {
+  fetched: Fetched;
+  message: InboundMessage | null;
+  problem: string | null;
 }
 
 /** What a pass did: messages this reader acted on, and those another instance had already taken. */
@@ -78,11 +87,21 @@ export class MailboxSync {
       const known = await receivedUids(this.options.knex, this.ledgerKey(validity), batch);
       const wanted = batch.filter((uid) => !known.has(uid));
       for (const chunk of this.chunks(await this.sizes(client, wanted))) {
-        for (const message of await this.sources(client, chunk)) {
-          const outcome = await this.take(intake, { ...this.ledgerKey(validity), uid: message.uid }, message);
-          if (outcome === 'taken') result.taken += 1;
-          if (outcome === 'skipped') result.skipped += 1;
-        }
+        const read = await Promise.all(
+          (await this.sources(client, chunk)).map((fetched) => this.read(fetched)),
+        );
+        const lanes = threadLanes(read, (item) => item.message);
+        await inParallel(lanes, this.options.concurrency, async (lane) => {
+          for (const item of lane) {
+            const outcome = await this.take(
+              intake,
+              { ...this.ledgerKey(validity), uid: item.fetched.uid },
+              item,
+            );
+            if (outcome === 'taken') result.taken += 1;
+            if (outcome === 'skipped') result.skipped += 1;
+          }
+        });
       }
       contiguous = (await this.finish(client, row, validity, batch, contiguous)) && contiguous;
     }
@@ -152,24 +171,31 @@ export class MailboxSync {
     return chunk.map((message) => ({ ...message, source: sources.get(message.uid) ?? null }));
   }
 
+  /** The message read from its source, or why it cannot be. */
+  private async read(fetched: Fetched): Promise<Read> {
+    if (fetched.source === null) {
+      const problem = `It is ${Math.ceil(fetched.size / 1024 / 1024)} MB, over the ${Math.floor(this.options.maxMessageBytes / 1024 / 1024)} MB a support message may be.`;
+      return { fetched, message: null, problem };
+    }
+    try {
+      return {
+        fetched,
+        message: await readInboundMessage(fetched.source, fetched.internalDate),
+        problem: null,
+      };
+    } catch (error) {
+      if (!(error instanceof UnreadableMessage)) throw error;
+      return { fetched, message: null, problem: error.reason };
+    }
+  }
+
   /** Takes one message in, unless another reader has it: 'failed' leaves it for the next pass. */
   private async take(
     intake: IntakeMailbox,
     key: MailboxMessage,
-    fetched: Fetched,
+    read: Read,
   ): Promise<'taken' | 'skipped' | 'failed'> {
-    let message: InboundMessage | null = null;
-    let problem: string | null = null;
-    if (fetched.source === null) {
-      problem = `It is ${Math.ceil(fetched.size / 1024 / 1024)} MB, over the ${Math.floor(this.options.maxMessageBytes / 1024 / 1024)} MB a support message may be.`;
-    } else {
-      try {
-        message = await readInboundMessage(fetched.source, fetched.internalDate);
-      } catch (error) {
-        if (!(error instanceof UnreadableMessage)) throw error;
-        problem = error.reason;
-      }
-    }
+    const { fetched, message, problem } = read;
     try {
       const taken = await this.options.knex.transaction(async (trx) => {
         if (!(await takeMessage(trx, key))) return false;

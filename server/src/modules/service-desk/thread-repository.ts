@@ -63,11 +63,12 @@ const waitFor = (db: Db, key: string) =>
   db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
 
 /**
- * Waits, until this transaction ends, for any other intake of the same message (the same mail in
- * two mailboxes, read at once): the second then finds the case the first made.
+ * Waits, until this transaction ends, for any other intake of the same messages: the same mail in
+ * two mailboxes read at once, or the message a reply answers. The later one then finds the case the
+ * first made. Keys are taken in one order, so two intakes never wait for each other.
  */
-export async function lockMessage(db: Db, orgId: string, messageKey: string): Promise<void> {
-  await waitFor(db, `support-message:${orgId}:${messageKey}`);
+export async function lockMessages(db: Db, orgId: string, messageKeys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(messageKeys)].sort()) await waitFor(db, `support-message:${orgId}:${key}`);
 }
 
 /** Waits, until this transaction ends, for any other intake of mail from the same sender's domain. */
