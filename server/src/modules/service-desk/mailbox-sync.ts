@@ -87,25 +87,31 @@ export class MailboxSync {
       const known = await receivedUids(this.options.knex, this.ledgerKey(validity), batch);
       const wanted = batch.filter((uid) => !known.has(uid));
       for (const chunk of this.chunks(await this.sizes(client, wanted))) {
-        const read = await Promise.all(
-          (await this.sources(client, chunk)).map((fetched) => this.read(fetched)),
-        );
-        const lanes = threadLanes(read, (item) => item.message);
-        await inParallel(lanes, this.options.concurrency, async (lane) => {
-          for (const item of lane) {
-            const outcome = await this.take(
-              intake,
-              { ...this.ledgerKey(validity), uid: item.fetched.uid },
-              item,
-            );
-            if (outcome === 'taken') result.taken += 1;
-            if (outcome === 'skipped') result.skipped += 1;
-          }
-        });
+        await this.takeChunk(client, intake, validity, chunk, result);
       }
       contiguous = (await this.finish(client, row, validity, batch, contiguous)) && contiguous;
     }
     return result;
+  }
+
+  /** Reads a run of messages, then takes them in, a lane of conversation at a time, several at once. */
+  private async takeChunk(
+    client: ImapFlow,
+    intake: IntakeMailbox,
+    validity: bigint,
+    chunk: readonly Fetched[],
+    result: SyncResult,
+  ): Promise<void> {
+    const read = await Promise.all((await this.sources(client, chunk)).map((fetched) => this.read(fetched)));
+    const lanes = threadLanes(read, (item) => item.message);
+    await inParallel(lanes, this.options.concurrency, async (lane) => {
+      for (const item of lane) {
+        const key = { ...this.ledgerKey(validity), uid: item.fetched.uid };
+        const outcome = await this.take(intake, key, item);
+        if (outcome === 'taken') result.taken += 1;
+        if (outcome === 'skipped') result.skipped += 1;
+      }
+    });
   }
 
   private ledgerKey(uidValidity: bigint) {
