@@ -1,23 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openPostgres, runMigrations, webhookSignature } from '@inbox-crm/server';
-import pg from 'pg';
 import { startSink, type Sink } from './webhook-sink.js';
 import { seedDueReminders } from './seed.js';
+import { recreateDatabase } from '../support/bench-database.js';
 
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 100_000);
 const DATABASE = 'inboxcrm_bench_reminders';
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -60,7 +49,7 @@ function startWorker(url: string): ChildProcess {
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server: two worker processes share it.');
-  const url = await freshDatabase(serverUrl);
+  const url = await recreateDatabase(serverUrl, DATABASE);
   const database = openPostgres(url, 4);
   await runMigrations(database.knex);
   const sink = await startSink();

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
-import pg from 'pg';
 import {
   createOrganisationWithAdmin,
   openPostgres,
@@ -10,6 +9,7 @@ import {
 } from '@inbox-crm/server';
 import { startDovecot, type Dovecot, type ImapUser } from '@inbox-crm/server/testing';
 import { startChildServer } from '../support/child-server.js';
+import { recreateDatabase } from '../support/bench-database.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const DATABASE = 'inboxcrm_bench_service_desk';
@@ -19,17 +19,6 @@ const SUPPORT: ImapUser = { user: 'support@ourco.example', password: 'bench-imap
 const BASELINE: ImapUser = { user: 'baseline@ourco.example', password: 'bench-imap' };
 /** Connections appending at once: faster than the ingestion, so the ingestion is what is measured. */
 const APPENDERS = 4;
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -132,7 +121,7 @@ async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs: nu
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server: two server instances share it.');
-  const url = await freshDatabase(serverUrl);
+  const url = await recreateDatabase(serverUrl, DATABASE);
   const database = openPostgres(url, 4);
   await runMigrations(database.knex);
   const { organisationId: orgId } = await database.knex.transaction((trx) =>
