@@ -111,6 +111,16 @@ export async function replaceDomains(
     .where({ org_id: orgId, account_id: accountId })
     .whereNotIn('domain', domains)
     .delete();
+  await addDomains(db, orgId, accountId, domains);
+}
+
+/** Adds these domains (none of them held by another account) to the account's. */
+export async function addDomains(
+  db: Db,
+  orgId: string,
+  accountId: string,
+  domains: readonly string[],
+): Promise<void> {
   if (domains.length > 0) {
     await db('account_domains')
       .insert(domains.map((domain) => ({ org_id: orgId, account_id: accountId, domain })))

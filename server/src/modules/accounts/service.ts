@@ -102,6 +102,6 @@ export function insertAccountIn(
       owner_id: null,
       search_text: searchText(input.name, [input.domain]),
     });
-    await accounts.replaceDomains(inner, actor.orgId, id, [input.domain]);
+    await accounts.addDomains(inner, actor.orgId, id, [input.domain]);
   });
 }

@@ -118,6 +118,16 @@ export async function replaceEmails(
   emails: readonly string[],
 ): Promise<void> {
   await db('contact_emails').where({ org_id: orgId, contact_id: contactId }).delete();
+  await addEmails(db, orgId, contactId, emails);
+}
+
+/** Gives a contact that has none these addresses, the first primary. */
+export async function addEmails(
+  db: Db,
+  orgId: string,
+  contactId: string,
+  emails: readonly string[],
+): Promise<void> {
   if (emails.length > 0) {
     await db('contact_emails').insert(
       emails.map((email, position) => ({ org_id: orgId, contact_id: contactId, email, position })),

@@ -143,6 +143,6 @@ export function insertContactIn(
       owner_id: null,
       search_text: searchText(input.firstName, input.lastName, [email]),
     });
-    await contacts.replaceEmails(inner, actor.orgId, id, [email]);
+    await contacts.addEmails(inner, actor.orgId, id, [email]);
   });
 }

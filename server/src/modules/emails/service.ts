@@ -259,7 +259,8 @@ export async function fileEmailIn(
 ): Promise<FilingResult> {
   const key = messageKey(input);
   const bodies = storedBodies(input);
-  await checkReferences(trx, filer.orgId, linkReferences(input.links));
+  // A mailbox links the records it has just found or made in this transaction; a person's links are checked.
+  if (personFiling(filer)) await checkReferences(trx, filer.orgId, linkReferences(input.links));
   const claim = await claimEmail(trx, filer, input, key, bodies, attachments);
   const link = { orgId: filer.orgId, activityId: claim.id, userId: filer.userId };
   const added = await addLinks(trx, link, input.links);

@@ -34,10 +34,13 @@ export async function enterStatus(
   from: string | null,
   status: string,
 ): Promise<void> {
-  await trx('case_status_history')
-    .where({ org_id: orgId, case_id: caseId })
-    .whereNull('left_at')
-    .update({ left_at: trx.fn.now() });
+  // A new case (no status before) has no stay to end.
+  if (from !== null) {
+    await trx('case_status_history')
+      .where({ org_id: orgId, case_id: caseId })
+      .whereNull('left_at')
+      .update({ left_at: trx.fn.now() });
+  }
   await trx('case_status_history').insert({
     org_id: orgId,
     id: newId(),
