@@ -163,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(supportMailboxRoutes, {
           box: secretBox(options.secretsKey ?? derivedSecret(options.jwtSecret, 'secrets')),
           allowPrivate: options.mailboxAllowPrivate ?? false,
+          emailEnabled: options.emailEnabled ?? false,
         });
         await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {

@@ -11,6 +11,8 @@ import {
   type SmtpSettings,
 } from './modules/deliveries/index.js';
 import { PLAN_STEP_JOB, runPlanStep } from './modules/plans/index.js';
+import { supportMailTransport } from './modules/service-desk/index.js';
+import { secretBox } from './secret-box.js';
 import { handleTaskReminder, TASK_OVERDUE_JOB, TASK_REMINDER_JOB } from './modules/tasks/index.js';
 import {
   handleRecordEvent,
@@ -42,6 +44,10 @@ export interface CrmWorkerOptions extends Pick<
   webhookTimeoutMs?: number;
   /** Let webhooks call private and local addresses (WEBHOOK_ALLOW_PRIVATE). Default false. */
   webhookAllowPrivate?: boolean;
+  /** The key support mailboxes' secrets are sealed with; without it, no mail goes from support addresses. */
+  secretsKey?: string;
+  /** Let support mailboxes' outgoing servers be private addresses (MAILBOX_ALLOW_PRIVATE). Default false. */
+  mailboxAllowPrivate?: boolean;
   deliveryBatchSize?: number;
   /** How long a delivery's claim lasts; it must exceed the webhook timeout by a margin. */
   leaseMs?: number;
@@ -53,9 +59,26 @@ export interface CrmWorkerOptions extends Pick<
 /** The worker the server runs: the CRM's job handlers, and deliveries by SMTP (when set up) and webhooks. */
 export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; close(): Promise<void> } {
   wireEventSubscribers();
-  const { knex, smtp, publicUrl, webhookTimeoutMs, webhookAllowPrivate, ...rest } = options;
+  const {
+    knex,
+    smtp,
+    publicUrl,
+    webhookTimeoutMs,
+    webhookAllowPrivate,
+    secretsKey,
+    mailboxAllowPrivate,
+    ...rest
+  } = options;
   const email = smtp ? emailTransport(smtp, new URL(publicUrl).hostname) : null;
   const webhook = webhookTransport({ timeoutMs: webhookTimeoutMs, allowPrivate: webhookAllowPrivate });
+  const supportMail = secretsKey
+    ? supportMailTransport({
+        knex,
+        box: secretBox(secretsKey),
+        allowPrivate: mailboxAllowPrivate ?? false,
+        fallback: smtp,
+      })
+    : null;
   const worker = new Worker({
     knex,
     clock: rest.clock,
@@ -67,7 +90,7 @@ export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; cl
     setup: { emailEnabled: email !== null, publicUrl },
     loops: [
       deliverySender({
-        transports: { email, webhook },
+        transports: { email, webhook, supportMail },
         batchSize: rest.deliveryBatchSize ?? 100,
         leaseMs: rest.leaseMs ?? 60_000,
         maxAttempts: rest.maxDeliveryAttempts ?? 8,

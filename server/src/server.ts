@@ -43,6 +43,8 @@ async function main(): Promise<void> {
         smtp: config.smtp,
         logger: app.log,
         webhookAllowPrivate: config.webhookAllowPrivate,
+        secretsKey,
+        mailboxAllowPrivate: config.mailboxAllowPrivate,
       })
     : null;
   scheduler?.worker.start();

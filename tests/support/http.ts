@@ -61,6 +61,9 @@ export class Client {
   patch<T = any>(url: string, body: unknown) {
     return this.request<T>('PATCH', url, body);
   }
+  put<T = any>(url: string, body: unknown) {
+    return this.request<T>('PUT', url, body);
+  }
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
   }

@@ -1,5 +1,5 @@
 import { createCrmWorker, type ManualClock, type Worker } from '@inbox-crm/server';
-import type { TestApp } from './test-app.js';
+import { TEST_SECRETS_KEY, type TestApp } from './test-app.js';
 
 /** What a test may set on the worker it starts. */
 export interface TestWorkerOptions {
@@ -18,8 +18,8 @@ export interface TestWorker {
 /**
  * The CRM's worker on the test app's database and clock (which the test moves), not started: the test
  * calls worker.drain() when it wants due work done. Deliveries retry after a second, not minutes.
- * Webhooks may call private addresses unless the test says otherwise: the suites' receivers listen
- * on loopback.
+ * Webhooks and support mailboxes' outgoing servers may be private addresses (unless the test says
+ * otherwise for webhooks): the suites' receivers listen on loopback.
  */
 export function startTestWorker(testApp: TestApp, options: TestWorkerOptions = {}): TestWorker {
   const { clock } = testApp;
@@ -32,6 +32,8 @@ export function startTestWorker(testApp: TestApp, options: TestWorkerOptions = {
     deliveryRetryMaxMs: 60_000,
     maxDeliveryAttempts: 4,
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
+    secretsKey: TEST_SECRETS_KEY,
+    mailboxAllowPrivate: true,
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
   });

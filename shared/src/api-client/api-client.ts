@@ -49,6 +49,12 @@ import type {
   SupportMailboxUpdate,
   SupportMailProblem,
 } from '../schemas/support-mailboxes.js';
+import type {
+  RoutingTrial,
+  RoutingTrialResult,
+  SupportRouting,
+  SupportRoutingUpdate,
+} from '../schemas/support-routing.js';
 import type { Task, TaskCreate, TaskListQuery, TaskUpdate, TaskWorklistQuery } from '../schemas/tasks.js';
 import type {
   Delivery,
@@ -391,6 +397,11 @@ export function createApiClient(options: ApiClientOptions) {
     deleteSupportMailbox: (id: string) => send<null>('DELETE', `/support-mailboxes/${id}`),
     supportMailProblems: async (id: string) =>
       (await get<{ items: SupportMailProblem[] }>(`/support-mailboxes/${id}/problems`)).items,
+    supportRouting: (id: string) => get<SupportRouting>(`/support-mailboxes/${id}/routing`),
+    updateSupportRouting: (id: string, body: SupportRoutingUpdate) =>
+      send<SupportRouting>('PUT', `/support-mailboxes/${id}/routing`, body),
+    tryRouting: (id: string, body: RoutingTrial) =>
+      send<RoutingTrialResult>('POST', `/support-mailboxes/${id}/routing/trial`, body),
     organisation: () => get<Organisation>('/organisation'),
     /** Changes the organisation's settings (admins); `version` is the one they were read at. */
     updateOrganisation: (update: OrganisationUpdate) => send<Organisation>('PATCH', '/organisation', update),

@@ -25,3 +25,4 @@ export * from './activity-search.js';
 export * from './reports.js';
 export * from './meetings.js';
 export * from './support-mailboxes.js';
+export * from './support-routing.js';

@@ -10,11 +10,28 @@ export type MailboxStatus = (typeof MAILBOX_STATUSES)[number];
 /** An IMAP folder name as servers show it ("INBOX", "Support/Done"). */
 const FolderName = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$' });
 
+const Host = Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.\\-:\\[\\]]+$' });
+const Port = Type.Integer({ minimum: 1, maximum: 65535 });
+
+/** The SMTP server mail from the support address goes out through, signed in as the mailbox's user. */
+export const OutgoingServer = Type.Object(
+  {
+    host: Host,
+    port: Port,
+    security: Type.Enum(MAILBOX_SECURITIES, {
+      description:
+        'tls: TLS from the start (port 465); starttls: upgrade required (587); none: only on a trusted network',
+    }),
+  },
+  strict,
+);
+export type OutgoingServer = Static<typeof OutgoingServer>;
+
 const settings = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   address: { ...EmailAddress, description: 'the support address customers write to; replies go out from it' },
-  host: Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.\\-:\\[\\]]+$' }),
-  port: Type.Integer({ minimum: 1, maximum: 65535 }),
+  host: Host,
+  port: Port,
   security: Type.Enum(MAILBOX_SECURITIES, {
     description:
       'tls: TLS from the start (port 993); starttls: upgrade required (143); none: only on a trusted network',
@@ -32,6 +49,10 @@ const settings = {
   enabled: Type.Boolean(),
   readExisting: Type.Boolean({
     description: 'also bring in the mail already in the folder when the mailbox is first read',
+  }),
+  outgoing: Type.Union([OutgoingServer, Type.Null()], {
+    description:
+      "where acknowledgements and answers are sent; null: through the CRM server's own SMTP (SMTP_URL)",
   }),
 };
 

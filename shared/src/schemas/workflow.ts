@@ -172,9 +172,14 @@ export type WebhookUpdate = Static<typeof WebhookUpdate>;
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as const;
 
+export const DELIVERY_CHANNELS = ['email', 'webhook', 'support_mail'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
 export const Delivery = Type.Object({
   id: Uuid,
-  channel: Type.Enum(['email', 'webhook'] as const),
+  channel: Type.Enum(DELIVERY_CHANNELS, {
+    description: "email: a reminder through the server's SMTP; support_mail: from a support address",
+  }),
   recipient: Type.String(),
   webhookId: Nullable(Uuid),
   event: Type.String(),

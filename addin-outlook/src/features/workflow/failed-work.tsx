@@ -27,7 +27,7 @@ export function FailedDeliveries() {
         {state.data.items.map((delivery) => (
           <li key={delivery.id} className={lists.entry}>
             <Text>
-              {delivery.channel === 'email' ? 'Email to' : 'Webhook'} {delivery.recipient}
+              {delivery.channel === 'webhook' ? 'Webhook' : 'Email to'} {delivery.recipient}
             </Text>
             <Text size={200} className={lists.meta}>
               {delivery.event} · {delivery.attempts} attempts · last {delivery.lastError ?? 'failed'} ·{' '}

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '@inbox-crm/shared';
+import type { Case, CaseCreate, CaseListQuery, CasePriority, CaseUpdate } from '@inbox-crm/shared';
 import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import {
@@ -77,22 +77,26 @@ export interface CaseFromMail {
   contactId: string | null;
   accountId: string | null;
   teamId: string | null;
+  priority: CasePriority;
+  category: string | null;
+  ownerId: string | null;
   supportMailboxId: string;
 }
 
-/** A case opened by automation (a support mailbox), in the caller's transaction: new, normal, nobody's yet. */
+/** A case opened by automation (a support mailbox, as its routing says), in the caller's transaction. */
 export function openCaseIn(trx: Knex.Transaction, actor: AuditActor, input: CaseFromMail): Promise<Case> {
   const subject = input.subject.trim().slice(0, 300) || '(no subject)';
   return insertRecord(trx, actor, caseKind, (inner, id) =>
     cases.insertCase(inner, actor.orgId, id, {
       subject,
       status: 'new',
-      priority: 'normal',
+      priority: input.priority,
+      category: input.category,
       contact_id: input.contactId,
       account_id: input.accountId,
       team_id: input.teamId,
       support_mailbox_id: input.supportMailboxId,
-      owner_id: null,
+      owner_id: input.ownerId,
       search_text: searchText(subject),
     }),
   );

@@ -4,7 +4,7 @@ import { iso, isoOrNull, type Db } from '../../db/types.js';
 
 interface DeliveryRow {
   id: string;
-  channel: 'email' | 'webhook';
+  channel: Delivery['channel'];
   recipient: string;
   webhook_id: string | null;
   event: string;

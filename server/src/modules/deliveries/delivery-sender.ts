@@ -6,7 +6,16 @@ import { claimDeliveries, recordOutcomes, type RecordedOutcome } from './reposit
 export interface DeliveryTransports {
   email: DeliveryTransport | null;
   webhook: DeliveryTransport;
+  /** Mail from support addresses; null where the server cannot open mailboxes' secrets. */
+  supportMail: DeliveryTransport | null;
 }
+
+const transportFor = (channel: ClaimedDelivery['channel'], transports: DeliveryTransports) =>
+  channel === 'email'
+    ? transports.email
+    : channel === 'webhook'
+      ? transports.webhook
+      : transports.supportMail;
 
 export interface DeliverySenderOptions {
   transports: DeliveryTransports;
@@ -19,7 +28,7 @@ export interface DeliverySenderOptions {
 }
 
 async function attempt(delivery: ClaimedDelivery, transports: DeliveryTransports, sentAt: Date) {
-  const transport = delivery.channel === 'email' ? transports.email : transports.webhook;
+  const transport = transportFor(delivery.channel, transports);
   if (!transport) return { ok: false, error: 'Email is not set up on this server.', retry: false } as const;
   try {
     return await transport.send(delivery, sentAt);

@@ -1,8 +1,12 @@
+import type { DeliveryChannel } from '@inbox-crm/shared';
+
+export type { DeliveryChannel };
+
 /** A delivery a sender has claimed: what to send, where, and the attempt this is. */
 export interface ClaimedDelivery {
   orgId: string;
   id: string;
-  channel: 'email' | 'webhook';
+  channel: DeliveryChannel;
   /** An email address or a webhook URL. */
   recipient: string;
   webhookId: string | null;

@@ -1,6 +1,17 @@
 import nodemailer from 'nodemailer';
 import type { ClaimedDelivery, DeliveryOutcome, DeliveryTransport, EmailPayload } from './delivery-types.js';
 
+/** A failed SMTP send as a delivery outcome: 5xx is a permanent refusal (no such mailbox); 4xx and lost connections may pass. */
+export function smtpFailure(error: unknown): DeliveryOutcome {
+  const code = (error as { responseCode?: number }).responseCode;
+  return {
+    ok: false,
+    status: code,
+    error: `The mail server refused: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    retry: code === undefined || code < 500,
+  };
+}
+
 export interface SmtpSettings {
   /** smtp://user:password@host:587 or smtps://… (nodemailer's connection URL). */
   url: string;
@@ -34,17 +45,7 @@ export function emailTransport(
         });
         return { ok: true };
       } catch (error) {
-        const code = (error as { responseCode?: number }).responseCode;
-        return {
-          ok: false,
-          status: code,
-          error: `The mail server refused: ${error instanceof Error ? error.message : String(error)}`.slice(
-            0,
-            500,
-          ),
-          // 5xx is a permanent refusal (no such mailbox); 4xx and lost connections may pass.
-          retry: code === undefined || code < 500,
-        };
+        return smtpFailure(error);
       }
     },
     close: () => transporter.close(),

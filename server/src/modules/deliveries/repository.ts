@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import { newId } from '../../db/ids.js';
 import { textArray, type Db } from '../../db/types.js';
-import type { ClaimedDelivery } from './delivery-types.js';
+import type { ClaimedDelivery, DeliveryChannel } from './delivery-types.js';
 
 export interface NewDelivery {
   orgId: string;
-  channel: 'email' | 'webhook';
+  channel: DeliveryChannel;
   recipient: string;
   webhookId?: string | null;
   /** The job that queued it (in the same transaction). */
@@ -39,7 +39,7 @@ export async function enqueueDeliveries(db: Db, deliveries: readonly NewDelivery
 interface ClaimedRow {
   org_id: string;
   id: string;
-  channel: 'email' | 'webhook';
+  channel: DeliveryChannel;
   recipient: string;
   webhook_id: string | null;
   event: string;

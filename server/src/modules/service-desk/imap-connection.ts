@@ -23,7 +23,10 @@ export class MailboxConnectionError extends Error {
  * it resolves to, checked to be public, so that a mailbox setting cannot reach into our network
  * (and a name that changes its answer after the check gains nothing).
  */
-async function addressFor(host: string, rules: ConnectionRules): Promise<string> {
+export async function addressFor(
+  host: string,
+  rules: Pick<ConnectionRules, 'allowPrivate'>,
+): Promise<string> {
   if (rules.allowPrivate) return host;
   const literal = literalAddress(host);
   const addresses = literal ? [literal] : (await lookup(host, { all: true })).map((entry) => entry.address);

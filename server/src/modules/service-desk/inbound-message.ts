@@ -89,22 +89,21 @@ const referencesOf = (value: string | string[] | undefined) => {
     .slice(-200);
 };
 
-function headerText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(headerText).join(', ');
-  if (value && typeof value === 'object') {
-    const { value: inner, text } = value as { value?: unknown; text?: unknown };
-    if (typeof text === 'string') return text;
-    if (inner !== undefined) return headerText(inner);
-  }
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-
+/**
+ * Header values by lower-case name (the first of each) as the message has them, unfolded: mailparser's
+ * parsed headers rename and reshape some (X-Priority becomes priority, List-Id an object, an empty
+ * Return-Path an empty string), and the loop guards and routing rules need them as sent.
+ */
 function headersOf(parsed: ParsedMail): Map<string, string> {
   const headers = new Map<string, string>();
-  for (const [name, value] of parsed.headers) {
-    if (!headers.has(name)) headers.set(name.toLowerCase(), storable(headerText(value), 2000));
+  for (const { key, line } of parsed.headerLines) {
+    const name = key.toLowerCase();
+    if (headers.has(name)) continue;
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+    headers.set(name, storable(value, 2000));
   }
   return headers;
 }

@@ -1,16 +1,13 @@
 import type { Knex } from 'knex';
 import {
-  accountNameFromDomain,
   caseNumberInSubject,
-  emailDomain,
-  isFreeMailDomain,
-  isOwnAddress,
-  nameFromDisplayName,
-  registrableDomain,
+  routedCase,
+  routeMessage,
+  type Acknowledgement,
   type RecordRef,
+  type RoutingRule,
 } from '@inbox-crm/shared';
-import { automationActor, type AuditActor } from '../../actor.js';
-import { accountHoldingDomain, insertAccountIn } from '../accounts/index.js';
+import { automationActor } from '../../actor.js';
 import {
   AttachmentStorageFull,
   checkRoomFor,
@@ -19,19 +16,28 @@ import {
   type ReceivedAttachment,
 } from '../attachments/index.js';
 import { findCaseByNumber, loadCase, openCaseIn, reopenCaseIn } from '../cases/index.js';
-import { contactHoldingEmail, insertContactIn } from '../contacts/index.js';
 import { checkFiling, fileEmailIn, messageKey, type FilingInput } from '../emails/index.js';
-import { mailSettings, type MailSettings } from '../organisation/index.js';
+import { mailSettings } from '../organisation/index.js';
+import { acknowledgeIn, acknowledgementRefusal } from './acknowledgement.js';
+import { assigneeFor } from './case-assignment.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { IntakeOutcome } from './mail-ledger.js';
-import { caseOfMessages, lockMessages, lockSender, senderKnownOnCase } from './thread-repository.js';
+import { boundedPatternTest } from './pattern-test.js';
+import { routingFacts } from './routing-facts.js';
+import { senderRecords } from './sender-records.js';
+import { caseOfMessages, lockMessages, senderKnownOnCase } from './thread-repository.js';
 
 /** What the intake needs of the mailbox a message came through. */
 export interface IntakeMailbox {
   orgId: string;
   id: string;
+  name: string;
   address: string;
   teamId: string | null;
+  rules: readonly RoutingRule[];
+  acknowledgement: Acknowledgement;
+  /** Every support address of the organisation: never answered automatically. */
+  ownAddresses: readonly string[];
 }
 
 export interface IntakeResult {
@@ -96,37 +102,6 @@ async function caseAnswered(trx: Knex.Transaction, orgId: string, message: Inbou
   return quoted && (await senderKnownOnCase(trx, orgId, quoted.id, message.from.email)) ? quoted : undefined;
 }
 
-/**
- * The sender's contact and account: the contact holding the address; else a new contact, with the
- * account holding the address's domain, or a new account for it. Never an account for a free-mail
- * domain, and neither for the organisation's own people.
- */
-async function senderRecords(
-  trx: Knex.Transaction,
-  actor: AuditActor,
-  sender: InboundMessage['from'],
-  settings: MailSettings,
-): Promise<{ contactId: string | null; accountId: string | null }> {
-  if (isOwnAddress(sender.email, settings.ownDomains)) return { contactId: null, accountId: null };
-  const host = emailDomain(sender.email);
-  const domain = registrableDomain(host) ?? host;
-  await lockSender(trx, actor.orgId, domain);
-  const held = await contactHoldingEmail(trx, actor.orgId, sender.email);
-  if (held)
-    return held.live
-      ? { contactId: held.id, accountId: held.accountId }
-      : { contactId: null, accountId: null };
-  let accountId: string | null = null;
-  if (!isFreeMailDomain(domain, settings.freeMailDomains)) {
-    const account = await accountHoldingDomain(trx, actor.orgId, domain);
-    if (account) accountId = account.live ? account.id : null;
-    else accountId = (await insertAccountIn(trx, actor, { name: accountNameFromDomain(domain), domain })).id;
-  }
-  const name = nameFromDisplayName(sender.name, sender.email);
-  const contact = await insertContactIn(trx, actor, { ...name, email: sender.email, accountId });
-  return { contactId: contact.id, accountId };
-}
-
 const recordRefs = (refs: { case: string; contact: string | null; account: string | null }): RecordRef[] => [
   { type: 'case', id: refs.case },
   ...(refs.contact ? [{ type: 'contact' as const, id: refs.contact }] : []),
@@ -166,14 +141,29 @@ export async function takeInMessage(
 
   const settings = await mailSettings(trx, mailbox.orgId);
   const sender = await senderRecords(trx, actor, message.from, settings);
+  const facts = await routingFacts(trx, mailbox.orgId, message, sender, mailbox.rules);
+  const { matchedRule } = routeMessage(mailbox.rules, facts, boundedPatternTest);
+  const routed = routedCase(
+    { teamId: mailbox.teamId, acknowledge: mailbox.acknowledgement.enabled },
+    matchedRule === null ? null : mailbox.rules[matchedRule]!,
+  );
   const opened = await openCaseIn(trx, actor, {
     subject: message.subject,
     contactId: sender.contactId,
     accountId: sender.accountId,
-    teamId: mailbox.teamId,
+    teamId: routed.teamId,
+    priority: routed.priority,
+    category: routed.category,
+    ownerId: await assigneeFor(trx, mailbox.orgId, routed.teamId, routed.assign),
     supportMailboxId: mailbox.id,
   });
   const links = recordRefs({ case: opened.id, contact: sender.contactId, account: sender.accountId });
   const { email } = await fileEmailIn(trx, actor, { ...filing, links }, files);
+  if (routed.acknowledge) {
+    const answering = { ...mailbox, ownDomains: settings.ownDomains };
+    if ((await acknowledgementRefusal(trx, answering, message)) === null) {
+      await acknowledgeIn(trx, actor, answering, message, opened, links);
+    }
+  }
   return { outcome: 'case_opened', caseId: opened.id, activityId: email.id, messageKey: key };
 }

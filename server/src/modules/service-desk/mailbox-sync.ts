@@ -11,6 +11,7 @@ import { receivedUids, recordReceived, takeMessage, type MailboxMessage } from '
 import {
   advanceReadingPosition,
   findMailbox,
+  mailboxAddresses,
   restartReadingPosition,
   type MailboxRow,
 } from './mailboxes-repository.js';
@@ -78,8 +79,12 @@ export class MailboxSync {
     const intake: IntakeMailbox = {
       orgId: row.org_id,
       id: row.id,
+      name: row.name,
       address: row.address,
       teamId: row.team_id,
+      rules: row.routing_rules,
+      acknowledgement: row.acknowledgement,
+      ownAddresses: await mailboxAddresses(this.options.knex, row.org_id),
     };
     let contiguous = true;
     for (let start = 0; start < candidates.length; start += this.options.batchSize) {

@@ -1,4 +1,4 @@
-import type { MailboxStatus, SupportMailbox } from '@inbox-crm/shared';
+import type { Acknowledgement, MailboxStatus, RoutingRule, SupportMailbox } from '@inbox-crm/shared';
 import { iso, type Db } from '../../db/types.js';
 
 export interface MailboxRow {
@@ -18,6 +18,12 @@ export interface MailboxRow {
   team_id: string | null;
   enabled: boolean;
   read_existing: boolean;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_security: SupportMailbox['security'] | null;
+  routing_rules: RoutingRule[];
+  acknowledgement: Acknowledgement;
+  routing_version: number;
   /** bigint columns arrive as strings from pg. */
   uid_validity: string | null;
   last_uid: string;
@@ -47,6 +53,9 @@ export type MailboxSettingsColumns = Partial<
     | 'team_id'
     | 'enabled'
     | 'read_existing'
+    | 'smtp_host'
+    | 'smtp_port'
+    | 'smtp_security'
   >
 >;
 
@@ -70,6 +79,10 @@ export const toSupportMailbox = (row: MailboxRow): SupportMailbox => ({
   teamId: row.team_id,
   enabled: row.enabled,
   readExisting: row.read_existing,
+  outgoing:
+    row.smtp_host && row.smtp_port && row.smtp_security
+      ? { host: row.smtp_host, port: row.smtp_port, security: row.smtp_security }
+      : null,
   status: row.enabled ? row.status : 'off',
   lastError: row.last_error,
   lastErrorAt: row.last_error_at && iso(row.last_error_at),
@@ -88,6 +101,11 @@ export async function findMailbox(
   const query = db('support_mailboxes').where({ org_id: orgId, id });
   if (lock) query.forUpdate();
   return (await query.first()) as MailboxRow | undefined;
+}
+
+/** Every support address of the organisation. */
+export async function mailboxAddresses(db: Db, orgId: string): Promise<string[]> {
+  return (await db('support_mailboxes').where({ org_id: orgId }).pluck('address')) as string[];
 }
 
 export async function listMailboxes(db: Db, orgId: string): Promise<MailboxRow[]> {
@@ -135,6 +153,24 @@ export async function updateMailboxSettings(
       last_error: null,
       last_error_at: null,
       version: db.raw('version + 1'),
+      updated_at: db.fn.now(),
+    });
+}
+
+/** Replaces the routing rules and acknowledgement, bumping their own version (the reader keeps its connection). */
+export async function updateMailboxRouting(
+  db: Db,
+  orgId: string,
+  id: string,
+  rules: readonly RoutingRule[],
+  acknowledgement: Acknowledgement,
+): Promise<void> {
+  await db('support_mailboxes')
+    .where({ org_id: orgId, id })
+    .update({
+      routing_rules: JSON.stringify(rules),
+      acknowledgement: JSON.stringify(acknowledgement),
+      routing_version: db.raw('routing_version + 1'),
       updated_at: db.fn.now(),
     });
 }

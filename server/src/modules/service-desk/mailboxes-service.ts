@@ -1,4 +1,5 @@
 import type {
+  OutgoingServer,
   SupportMailbox,
   SupportMailboxCreate,
   SupportMailboxUpdate,
@@ -25,14 +26,24 @@ export interface MailboxRules {
 }
 
 /** A password sent in the clear is for a server inside the network only. */
-function refusePlainOutside(security: SupportMailbox['security'], rules: MailboxRules): void {
+function refusePlainOutside(
+  security: SupportMailbox['security'],
+  rules: MailboxRules,
+  path = '/security',
+): void {
   if (security === 'none' && !rules.allowPrivate) {
     throw new ValidationFailed(
       'Choose TLS or STARTTLS: without them the password crosses the internet in the clear. A server inside your network can be allowed by the server’s administrator (MAILBOX_ALLOW_PRIVATE).',
-      [{ in: 'body', path: '/security', message: 'must be tls or starttls' }],
+      [{ in: 'body', path, message: 'must be tls or starttls' }],
     );
   }
 }
+
+const outgoingColumns = (outgoing: OutgoingServer | null) => ({
+  smtp_host: outgoing?.host.trim() ?? null,
+  smtp_port: outgoing?.port ?? null,
+  smtp_security: outgoing?.security ?? null,
+});
 
 /** IMAP names INBOX in any case; other folders as written. */
 const sameFolder = (a: string, b: string) =>
@@ -85,6 +96,7 @@ export function createSupportMailbox(
 ): Promise<SupportMailbox> {
   requireRole(actor, 'admin');
   refusePlainOutside(input.security, rules);
+  if (input.outgoing) refusePlainOutside(input.outgoing.security, rules, '/outgoing/security');
   const folder = input.folder ?? 'INBOX';
   const after = afterReadingColumns(input.afterReading ?? 'mark_seen', input.moveToFolder, folder);
   return db.transaction(async (trx) => {
@@ -110,6 +122,7 @@ export function createSupportMailbox(
       team_id: input.teamId ?? null,
       enabled: input.enabled ?? true,
       read_existing: input.readExisting ?? false,
+      ...outgoingColumns(input.outgoing ?? null),
     });
     const created = mailboxes.toSupportMailbox((await lockedOrNotFound(trx, actor, id))!);
     await recordAudit(trx, actor, 'create', 'support_mailbox', id, null, created);
@@ -118,7 +131,7 @@ export function createSupportMailbox(
 }
 
 /** Where a mailbox's saved secret is sent: changing any of it needs the secret again. */
-const CONNECTION_FIELDS = ['host', 'port', 'security', 'username', 'authMethod'] as const;
+const CONNECTION_FIELDS = ['host', 'port', 'security', 'username', 'authMethod', 'outgoing'] as const;
 /** Where its mail is: changing any of it starts reading afresh. */
 const PLACE_FIELDS = ['host', 'port', 'username', 'folder'] as const;
 
@@ -129,7 +142,7 @@ function changed(
 ) {
   return fields.some((field) => {
     const value = input[field as keyof SupportMailboxUpdate];
-    return value !== undefined && value !== row[field];
+    return value !== undefined && JSON.stringify(value) !== JSON.stringify(row[field]);
   });
 }
 
@@ -142,6 +155,7 @@ export function updateSupportMailbox(
 ): Promise<SupportMailbox> {
   requireRole(actor, 'admin');
   if (input.security !== undefined) refusePlainOutside(input.security, rules);
+  if (input.outgoing) refusePlainOutside(input.outgoing.security, rules, '/outgoing/security');
   return db.transaction(async (trx) => {
     const row = await lockedOrNotFound(trx, actor, id);
     if (row.version !== input.version) throw new StaleVersion('This support mailbox', row.version);
@@ -152,7 +166,7 @@ export function updateSupportMailbox(
         {
           in: 'body',
           path: '/secret',
-          message: 'is needed when host, port, security, user or sign-in change',
+          message: 'is needed when host, port, security, user, sign-in or outgoing server change',
         },
       ]);
     }
@@ -187,6 +201,7 @@ export function updateSupportMailbox(
         ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
         ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
         ...(input.readExisting !== undefined ? { read_existing: input.readExisting } : {}),
+        ...(input.outgoing !== undefined ? outgoingColumns(input.outgoing) : {}),
       },
       changed(input, current, PLACE_FIELDS),
     );

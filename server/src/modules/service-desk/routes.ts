@@ -1,17 +1,31 @@
 import {
   IdParams,
+  RoutingTrial,
+  RoutingTrialResult,
   SupportMailbox,
   SupportMailboxCreate,
   SupportMailboxUpdate,
   SupportMailProblem,
+  SupportRouting,
+  SupportRoutingUpdate,
 } from '@inbox-crm/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
 import * as service from './mailboxes-service.js';
+import * as routing from './routing-service.js';
 
-/** Support mailboxes, for admins: where support mail is read from, and what could not be read. */
-export async function supportMailboxRoutes(app: App, rules: service.MailboxRules): Promise<void> {
+/** A pasted message of up to a megabyte, with the rules to try beside it. */
+const TRIAL_BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Support mailboxes, for admins: where support mail is read from, what could not be read, and how
+ * new cases are routed and acknowledged.
+ */
+export async function supportMailboxRoutes(
+  app: App,
+  rules: service.MailboxRules & routing.RoutingEnvironment,
+): Promise<void> {
   const tags = ['service desk'];
   app.get(
     '/support-mailboxes',
@@ -83,5 +97,44 @@ export async function supportMailboxRoutes(app: App, rules: service.MailboxRules
     async (request) => ({
       items: await service.listSupportMailProblems(app.db, request.actor, request.params.id),
     }),
+  );
+  app.get(
+    '/support-mailboxes/:id/routing',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        params: IdParams,
+        response: { 200: SupportRouting, ...errorReplies },
+      },
+    },
+    (request) => routing.getSupportRouting(app.db, request.actor, request.params.id),
+  );
+  app.put(
+    '/support-mailboxes/:id/routing',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        params: IdParams,
+        body: SupportRoutingUpdate,
+        response: { 200: SupportRouting, ...errorReplies },
+      },
+    },
+    (request) => routing.updateSupportRouting(app.db, request.actor, request.params.id, request.body, rules),
+  );
+  app.post(
+    '/support-mailboxes/:id/routing/trial',
+    {
+      bodyLimit: TRIAL_BODY_LIMIT,
+      schema: {
+        tags,
+        security: bearer,
+        params: IdParams,
+        body: RoutingTrial,
+        response: { 200: RoutingTrialResult, ...errorReplies },
+      },
+    },
+    (request) => routing.tryRouting(app.db, request.actor, request.params.id, request.body),
   );
 }

@@ -67,7 +67,7 @@ async function checkValue(
   }
 }
 
-async function checkCondition(
+export async function checkCondition(
   trx: Knex.Transaction,
   orgId: string,
   recordType: WorkflowRecordType,
