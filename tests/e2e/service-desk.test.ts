@@ -115,5 +115,66 @@ describe.skipIf(missing !== null)(
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '6-narrow');
     });
+
+    it('when an admin writes a routing rule and tries it on a pasted message, then they see it decide, and new mail follows it', async () => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByRole('button', { name: 'Routing and acknowledgement' }).click();
+      const routing = page.getByRole('region', { name: 'Routing of Support' });
+      await expect
+        .poll(() => routing.getByText('No rules: every new case', { exact: false }).isVisible())
+        .toBe(true);
+      await routing.getByRole('button', { name: 'Add a rule' }).click();
+      const form = routing.getByRole('form', { name: 'New routing rule' });
+      await form.getByLabel(/^Rule name\*?$/).fill('Invoices');
+      await form.getByRole('button', { name: 'Add a condition' }).click();
+      const condition = form.getByRole('group', { name: 'Condition 1' });
+      await condition.getByLabel('Test', { exact: true }).selectOption({ label: 'matches the pattern' });
+      await condition.getByLabel('Pattern').fill('invoice\\s+\\d+');
+      await form.getByLabel('Priority').selectOption({ label: 'High' });
+      await form.getByLabel('Category').fill('Billing');
+
+      const trial = form.getByRole('group', { name: 'Try this rule on a message' });
+      await trial
+        .getByRole('textbox')
+        .fill(rawMessage({ from: 'Jo Buyer <jo@buyer.example>', subject: 'Invoice 2291 is wrong' }));
+      await trial.getByRole('button', { name: 'Try it' }).click();
+      const verdict = trial.getByRole('status', { name: 'What the rules would do' });
+      await expect.poll(() => verdict.innerText()).toContain('“Invoices” decides.');
+      const said = await verdict.innerText();
+      expect(said).toContain('Subject matches the pattern “invoice\\s+\\d+”: holds');
+      expect(said).toContain('with High priority, in Billing');
+      await saveScreenshot(page, SUITE, '7-rule-tried');
+
+      await form.getByRole('button', { name: 'Save rule' }).click();
+      const rules = routing.getByRole('list', { name: 'Routing rules' });
+      await expect.poll(() => rules.getByText('1. Invoices').isVisible()).toBe(true);
+      expect(await rules.getByText('Then: priority High · category Billing').isVisible()).toBe(true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, SUITE, '8-rules');
+
+      await dovecot.append(support, rawMessage({ subject: 'Invoice 4410 was charged twice' }));
+      await expect
+        .poll(
+          async () =>
+            (await org.admin.get('/api/v1/cases?limit=100')).body.items.find(
+              (item: { subject: string }) => item.subject === 'Invoice 4410 was charged twice',
+            ),
+          { timeout: 15_000, interval: 200 },
+        )
+        .toMatchObject({ priority: 'high', category: 'Billing' });
+    });
+
+    it('when the routing is changed on a phone-wide screen, then the rules and the rule form fit without spilling sideways', async () => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      const routing = page.getByRole('region', { name: 'Routing of Support' });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '9-rules-320', { window: true });
+      await routing.getByRole('button', { name: 'Change' }).click();
+      const form = routing.getByRole('form', { name: 'Change rule Invoices' });
+      expect(await form.getByLabel('Pattern').inputValue()).toBe('invoice\\s+\\d+');
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '10-rule-form-320', { window: true });
+      await form.getByRole('button', { name: 'Cancel' }).click();
+    });
   },
 );

@@ -1,11 +1,17 @@
-import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SupportMailbox, SupportMailboxCreate, Team } from '@inbox-crm/shared/client';
 import { NamedSelect } from '../../ui/named-select.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
-import { AUTH_WORDS, DEFAULT_PORTS, SECURITY_WORDS } from './mailbox-words.js';
+import {
+  AUTH_WORDS,
+  DEFAULT_OUTGOING_PORTS,
+  DEFAULT_PORTS,
+  OUTGOING_SECURITY_WORDS,
+  SECURITY_WORDS,
+} from './mailbox-words.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '32em' },
@@ -16,6 +22,36 @@ const useStyles = makeStyles({
 
 type Security = SupportMailbox['security'];
 type AuthMethod = SupportMailbox['authMethod'];
+
+/** A security choice, moving the port along when it was the old choice's usual one. */
+function SecuritySelect(props: {
+  label: string;
+  value: Security;
+  words: Record<Security, string>;
+  ports: Record<Security, number>;
+  port: string;
+  onChange: (security: Security, port: string) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Select
+        value={props.value}
+        onChange={(_, data) => {
+          const chosen = data.value as Security;
+          const port =
+            props.port === String(props.ports[props.value]) ? String(props.ports[chosen]) : props.port;
+          props.onChange(chosen, port);
+        }}
+      >
+        {(Object.keys(props.words) as Security[]).map((option) => (
+          <option key={option} value={option}>
+            {props.words[option]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 /** Connects a support mailbox, or changes one (`mailbox`): its password is asked for, never shown. */
 export function MailboxForm(props: {
@@ -39,6 +75,10 @@ export function MailboxForm(props: {
   const [moveToFolder, setMoveToFolder] = useState(existing?.moveToFolder ?? '');
   const [teamId, setTeamId] = useState(existing?.teamId ?? '');
   const [readExisting, setReadExisting] = useState(existing?.readExisting ?? false);
+  const [ownOutgoing, setOwnOutgoing] = useState(existing ? existing.outgoing !== null : false);
+  const [smtpHost, setSmtpHost] = useState(existing?.outgoing?.host ?? '');
+  const [smtpSecurity, setSmtpSecurity] = useState<Security>(existing?.outgoing?.security ?? 'tls');
+  const [smtpPort, setSmtpPort] = useState(String(existing?.outgoing?.port ?? DEFAULT_OUTGOING_PORTS.tls));
   const submission = useSubmission({ reusable: true });
 
   const settings = {
@@ -54,6 +94,7 @@ export function MailboxForm(props: {
     moveToFolder: moveToFolder.trim() === '' ? null : moveToFolder.trim(),
     teamId: teamId || null,
     readExisting,
+    outgoing: ownOutgoing ? { host: smtpHost, port: Number(smtpPort), security: smtpSecurity } : null,
   };
   const save = () =>
     existing
@@ -88,22 +129,17 @@ export function MailboxForm(props: {
           <Input type="number" value={port} onChange={(_, data) => setPort(data.value)} />
         </Field>
       </div>
-      <Field label="Security">
-        <Select
-          value={security}
-          onChange={(_, data) => {
-            const chosen = data.value as Security;
-            if (port === String(DEFAULT_PORTS[security])) setPort(String(DEFAULT_PORTS[chosen]));
-            setSecurity(chosen);
-          }}
-        >
-          {(Object.keys(SECURITY_WORDS) as Security[]).map((option) => (
-            <option key={option} value={option}>
-              {SECURITY_WORDS[option]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SecuritySelect
+        label="Security"
+        value={security}
+        words={SECURITY_WORDS}
+        ports={DEFAULT_PORTS}
+        port={port}
+        onChange={(chosen, nextPort) => {
+          setSecurity(chosen);
+          setPort(nextPort);
+        }}
+      />
       <Field label="User name" hint="Usually the address itself.">
         <Input value={username} placeholder={address} onChange={(_, data) => setUsername(data.value)} />
       </Field>
@@ -146,6 +182,41 @@ export function MailboxForm(props: {
         onChange={(_, data) => setReadExisting(data.checked === true)}
         label="Also bring in the mail already in the folder"
       />
+      <Checkbox
+        checked={ownOutgoing}
+        onChange={(_, data) => setOwnOutgoing(data.checked === true)}
+        label="Send acknowledgements and answers through this mailbox’s own SMTP server"
+      />
+      {ownOutgoing ? (
+        <>
+          <div className={styles.row}>
+            <Field label="SMTP server" required className={styles.grow}>
+              <Input
+                value={smtpHost}
+                placeholder="smtp.example.com"
+                onChange={(_, data) => setSmtpHost(data.value)}
+              />
+            </Field>
+            <Field label="SMTP port" required className={styles.port}>
+              <Input type="number" value={smtpPort} onChange={(_, data) => setSmtpPort(data.value)} />
+            </Field>
+          </div>
+          <SecuritySelect
+            label="SMTP security"
+            value={smtpSecurity}
+            words={OUTGOING_SECURITY_WORDS}
+            ports={DEFAULT_OUTGOING_PORTS}
+            port={smtpPort}
+            onChange={(chosen, nextPort) => {
+              setSmtpSecurity(chosen);
+              setSmtpPort(nextPort);
+            }}
+          />
+          <Text size={200}>It signs in with the user name and password or token above.</Text>
+        </>
+      ) : (
+        <Text size={200}>Mail from this address goes out through the CRM server’s own mail settings.</Text>
+      )}
       {submission.failure && <ProblemMessage error={submission.failure} />}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={submission.busy}>

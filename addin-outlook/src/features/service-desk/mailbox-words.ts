@@ -13,6 +13,18 @@ export const DEFAULT_PORTS: Record<SupportMailbox['security'], number> = {
   none: 143,
 };
 
+export const OUTGOING_SECURITY_WORDS: Record<SupportMailbox['security'], string> = {
+  tls: 'TLS (usually port 465)',
+  starttls: 'STARTTLS (usually port 587)',
+  none: 'None (trusted network only)',
+};
+
+export const DEFAULT_OUTGOING_PORTS: Record<SupportMailbox['security'], number> = {
+  tls: 465,
+  starttls: 587,
+  none: 25,
+};
+
 export const AUTH_WORDS: Record<SupportMailbox['authMethod'], string> = {
   password: 'Password',
   oauth2: 'OAuth2 access token (Google, Microsoft)',
@@ -31,6 +43,11 @@ export function mailboxStatusLine(mailbox: SupportMailbox): string {
       return 'Switched off: mail is not read';
   }
 }
+
+export const outgoingLine = (mailbox: SupportMailbox) =>
+  mailbox.outgoing
+    ? `sends through ${mailbox.outgoing.host}:${mailbox.outgoing.port}`
+    : 'sends through the CRM server’s mail';
 
 export const afterReadingLine = (mailbox: SupportMailbox) =>
   mailbox.afterReading === 'move'

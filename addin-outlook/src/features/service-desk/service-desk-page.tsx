@@ -9,7 +9,8 @@ import { useRequest } from '../../ui/use-request.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { MailboxForm } from './mailbox-form.js';
 import { MailboxProblems } from './mailbox-problems.js';
-import { afterReadingLine, mailboxStatusLine } from './mailbox-words.js';
+import { MailboxRouting } from './mailbox-routing.js';
+import { afterReadingLine, mailboxStatusLine, outgoingLine } from './mailbox-words.js';
 
 const useStyles = makeStyles({
   mailbox: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -28,6 +29,7 @@ export function ServiceDeskPage() {
     return { mailboxes, teams };
   });
   const [editing, setEditing] = useState<string | null>(null);
+  const [routingOf, setRoutingOf] = useState<string | null>(null);
   const change = useSubmission({ reusable: true });
   if (user.role !== 'admin') {
     return <EmptyState title="No access">Only admins manage the service desk.</EmptyState>;
@@ -46,6 +48,8 @@ export function ServiceDeskPage() {
     setEditing(null);
   };
   const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name;
+  const routed = mailboxes.find((mailbox) => mailbox.id === routingOf);
+  if (routed) return <MailboxRouting mailbox={routed} teams={teams} onClose={() => setRoutingOf(null)} />;
 
   return (
     <>
@@ -53,8 +57,8 @@ export function ServiceDeskPage() {
         Service desk
       </Text>
       <Text>
-        Mail to a support mailbox becomes a case: a new message opens one for its sender, and a reply is filed
-        to its case. Mail stays on the mail server.
+        Mail to a support mailbox becomes a case: a new message opens one for its sender, routed to a queue by
+        the mailbox’s rules, and a reply is filed to its case. Mail stays on the mail server.
       </Text>
       <Section
         title="Support mailboxes"
@@ -72,6 +76,7 @@ export function ServiceDeskPage() {
                   `${mailbox.host}:${mailbox.port}`,
                   `folder ${mailbox.folder}`,
                   afterReadingLine(mailbox),
+                  outgoingLine(mailbox),
                   teamName(mailbox.teamId) && `cases go to ${teamName(mailbox.teamId)}`,
                 ]
                   .filter(Boolean)
@@ -95,6 +100,9 @@ export function ServiceDeskPage() {
                 <div className={styles.actions}>
                   <Button size="small" onClick={() => setEditing(mailbox.id)}>
                     Change
+                  </Button>
+                  <Button size="small" onClick={() => setRoutingOf(mailbox.id)}>
+                    Routing and acknowledgement
                   </Button>
                   <Button
                     size="small"

@@ -48,6 +48,13 @@ const asText = (value: FieldValue | FieldValue[] | undefined): string =>
       ? ''
       : String(value);
 
+/** A saved condition, back in the form's terms. */
+export const conditionDraftOf = (condition: WorkflowCondition): ConditionDraft => ({
+  field: condition.field,
+  operator: condition.operator,
+  text: asText(condition.value),
+});
+
 /** A saved rule, back in the form's terms, for editing. */
 export function draftOf(rule: WorkflowRule): RuleDraft {
   const { trigger } = rule;
@@ -57,11 +64,7 @@ export function draftOf(rule: WorkflowRule): RuleDraft {
     triggerType: trigger.type,
     field: trigger.type === 'field_changed' ? trigger.field : '',
     to: trigger.type === 'field_changed' ? asText(trigger.to) : '',
-    conditions: rule.conditions.map((condition) => ({
-      field: condition.field,
-      operator: condition.operator,
-      text: asText(condition.value),
-    })),
+    conditions: rule.conditions.map(conditionDraftOf),
     actions: rule.actions,
   };
 }
@@ -92,7 +95,7 @@ function valueOf(field: CatalogueField | undefined, text: string): FieldValue {
   return trimmed;
 }
 
-function conditionOf(fields: readonly CatalogueField[], draft: ConditionDraft): WorkflowCondition {
+export function conditionOf(fields: readonly CatalogueField[], draft: ConditionDraft): WorkflowCondition {
   const field = fields.find((candidate) => candidate.name === draft.field);
   if (draft.operator === 'is_set' || draft.operator === 'is_not_set')
     return { field: draft.field, operator: draft.operator };
