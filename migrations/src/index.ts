@@ -29,6 +29,7 @@ import * as autoFileThreads from './20261205000200_auto_file_threads.js';
 import * as meetingOccurrences from './20261206000000_meeting_occurrences.js';
 import * as supportMailboxes from './20261207000000_support_mailboxes.js';
 import * as supportRouting from './20261208000000_support_routing.js';
+import * as caseFirstResponse from './20261208000100_case_first_response.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -67,6 +68,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261206000000_meeting_occurrences', meetingOccurrences],
   ['20261207000000_support_mailboxes', supportMailboxes],
   ['20261208000000_support_routing', supportRouting],
+  ['20261208000100_case_first_response', caseFirstResponse],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -176,5 +176,49 @@ describe.skipIf(missing !== null)(
       await saveScreenshot(page, SUITE, '10-rule-form-320', { window: true });
       await form.getByRole('button', { name: 'Cancel' }).click();
     });
+
+    it('when an agent answers a case from its page, then it is sent from the support address, filed to the case and counted as its first answer', async ({
+      baseUrl,
+    }) => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const cases = (await org.admin.get('/api/v1/cases?limit=100')).body.items as {
+        id: string;
+        subject: string;
+      }[];
+      const delivery = cases.find((item) => item.subject === 'Our delivery never arrived')!;
+      await page.goto(`${baseUrl}/app/cases/${delivery.id}`);
+      const answer = page.getByRole('form', { name: 'Answer the customer' });
+      await answer
+        .getByLabel('Answer')
+        .fill('Hello Jane,\n\nYour parcel left our warehouse this morning.\n\nAda');
+      await answer.getByLabel('Then the case').selectOption({ label: 'Pending (waiting on the customer)' });
+      await saveScreenshot(page, SUITE, '11-answer');
+      await answer.getByRole('button', { name: 'Send answer' }).click();
+      await expect
+        .poll(() => answer.getByText('Answer sent to jane.doe@acme.example.').isVisible(), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      const timeline = page.getByRole('region', { name: 'Correspondence and activity' });
+      await expect
+        .poll(() => timeline.getByText('Re: Our delivery never arrived [#1]').first().isVisible(), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      expect(await page.getByText('First answered').isVisible()).toBe(true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, SUITE, '12-answered');
+
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.getByRole('tab', { name: 'Internal note' }).click();
+      const note = page.getByRole('form', { name: 'Internal note' });
+      await note.getByLabel('Note').fill('Checked with the warehouse: tracking 55-1.');
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '13-note-320', { window: true });
+      await note.getByRole('button', { name: 'Add note' }).click();
+      await expect
+        .poll(() => note.getByText('Note added to the case.').isVisible(), { timeout: 10_000 })
+        .toBe(true);
+    });
   },
 );

@@ -1,5 +1,5 @@
 import type { Activity, ActivityCreate } from '../schemas/activities.js';
-import type { Case, CaseCreate, CaseListQuery, CaseUpdate } from '../schemas/cases.js';
+import type { Case, CaseAnswer, CaseCreate, CaseListQuery, CaseUpdate } from '../schemas/cases.js';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '../schemas/accounts.js';
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
@@ -397,6 +397,8 @@ export function createApiClient(options: ApiClientOptions) {
     deleteSupportMailbox: (id: string) => send<null>('DELETE', `/support-mailboxes/${id}`),
     supportMailProblems: async (id: string) =>
       (await get<{ items: SupportMailProblem[] }>(`/support-mailboxes/${id}/problems`)).items,
+    /** Answers the customer on a case from its support address; the answer comes back as filed. */
+    answerCase: (caseId: string, body: CaseAnswer) => send<Email>('POST', `/cases/${caseId}/answers`, body),
     supportRouting: (id: string) => get<SupportRouting>(`/support-mailboxes/${id}/routing`),
     updateSupportRouting: (id: string, body: SupportRoutingUpdate) =>
       send<SupportRouting>('PUT', `/support-mailboxes/${id}/routing`, body),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseNumberInSubject, withCaseReference } from './case-reference.js';
+import { answerSubject, caseNumberInSubject, withCaseReference } from './case-reference.js';
 
 describe('case references in subjects', () => {
   it('when a subject quotes a case number, then it is read, whatever surrounds it', () => {
@@ -13,5 +13,11 @@ describe('case references in subjects', () => {
     expect(withCaseReference('Printer on fire', 12)).toBe('Printer on fire [#12]');
     expect(withCaseReference('Re: Printer on fire [#12]', 12)).toBe('Re: Printer on fire [#12]');
     expect(withCaseReference('', 12)).toBe('[#12]');
+  });
+
+  it('when an agent answers, then the subject says Re: once and carries the reference once', () => {
+    expect(answerSubject('Printer on fire', 12)).toBe('Re: Printer on fire [#12]');
+    expect(answerSubject('RE: [#12] Printer on fire', 12)).toBe('RE: [#12] Printer on fire');
+    expect(answerSubject('  ', 3)).toBe('Re: (no subject) [#3]');
   });
 });

@@ -13,3 +13,9 @@ export function withCaseReference(subject: string, number: number): string {
   const tag = `[#${number}]`;
   return subject.includes(tag) ? subject : `${subject.trim()} ${tag}`.trim();
 }
+
+/** The subject of an answer on a case: "Re: " once, and the case's reference. */
+export function answerSubject(subject: string, number: number): string {
+  const trimmed = subject.trim() || '(no subject)';
+  return withCaseReference(/^re:/i.test(trimmed) ? trimmed : `Re: ${trimmed}`, number);
+}

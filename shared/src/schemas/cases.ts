@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { createSchema, Nullable, recordListQuery, RecordMeta, updateSchema, Uuid } from './common.js';
+import {
+  createSchema,
+  EmailAddress,
+  IsoDateTime,
+  Nullable,
+  recordListQuery,
+  RecordMeta,
+  updateSchema,
+  Uuid,
+} from './common.js';
 
 export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -21,8 +30,27 @@ export const Case = Type.Object({
   teamId: Nullable(Uuid),
   category: Nullable(Type.String()),
   supportMailboxId: Nullable(Uuid),
+  firstResponseAt: Nullable(IsoDateTime),
 });
 export type Case = Static<typeof Case>;
+
+/** An agent's answer to the customer on a case, sent from its support address. */
+export const CaseAnswer = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    status: Type.Optional(CaseStatus),
+    to: Type.Optional({
+      ...EmailAddress,
+      description: 'who it goes to; by default the sender of the latest message from outside',
+    }),
+    mailboxId: Type.Optional({
+      ...Uuid,
+      description: "the support mailbox it goes out from; by default the case's own",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type CaseAnswer = Static<typeof CaseAnswer>;
 
 const editable = {
   subject: Type.String({ minLength: 1, maxLength: 300 }),

@@ -13,6 +13,7 @@ import { Fragment, useEffect, useState } from 'react';
 import {
   RECORD_TYPE_NAMES,
   type ApiError,
+  type Case,
   type RecordOfType,
   type RecordRef,
 } from '@inbox-crm/shared/client';
@@ -30,6 +31,7 @@ import {
   RecordMergeDialog,
   type MergeStart,
 } from '../merge/record-merge.js';
+import { CaseAnswer } from '../service-desk/case-answer.js';
 import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
@@ -60,8 +62,9 @@ export function RecordPage({ record }: { record: RecordRef }) {
   const [justDeleted, setJustDeleted] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [merging, setMerging] = useState<MergeStart | null>(null);
-  // Bumped when a merge brought another record's tasks, links and mail here: the panels read again.
-  const [merges, setMerges] = useState(0);
+  // Bumped when the panels below must read again: a merge brought another record's tasks, links
+  // and mail here, or an answer or note was just filed to this case.
+  const [changes, setChanges] = useState(0);
   const state = loaded.state;
   if (state.status === 'loading') return <Spinner label="Loading the record…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={loaded.reload} />;
@@ -125,7 +128,16 @@ export function RecordPage({ record }: { record: RecordRef }) {
           onMerge={(otherId) => setMerging({ otherId })}
         />
       )}
-      <Fragment key={merges}>
+      {record.type === 'case' && current.deletedAt === null && (
+        <CaseAnswer
+          supportCase={current as Case}
+          onSent={() => {
+            loaded.refresh();
+            setChanges((count) => count + 1);
+          }}
+        />
+      )}
+      <Fragment key={changes}>
         <RecordTasks record={record} />
         <RelatedRecords record={record} />
         {(record.type === 'contact' || record.type === 'opportunity') && (
@@ -141,7 +153,7 @@ export function RecordPage({ record }: { record: RecordRef }) {
           onKeptHere={(kept) => {
             setMerging(null);
             show(kept);
-            setMerges((count) => count + 1);
+            setChanges((count) => count + 1);
           }}
         />
       )}

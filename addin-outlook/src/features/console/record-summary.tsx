@@ -11,7 +11,7 @@ import {
 import { formatPhoneForReading } from '@inbox-crm/shared/phone-display';
 import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
-import { formatMoney } from '../../ui/format.js';
+import { formatMoment, formatMoney } from '../../ui/format.js';
 import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
@@ -121,8 +121,10 @@ function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[]
       const item = record as RecordOfType['case'];
       return [
         ['Number', `#${item.number}`],
+        ['Category', item.category],
         ['Account', related('account', item.accountId)],
         ['Contact', related('contact', item.contactId)],
+        ['First answered', item.firstResponseAt && formatMoment(item.firstResponseAt)],
         ['Description', item.description],
       ];
     }

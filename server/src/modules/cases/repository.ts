@@ -2,7 +2,7 @@ import type { Case, CaseListQuery, CasePriority, CaseStatus, PageOf } from '@inb
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
 import { recordMeta, type RecordMetaRow } from '../../db/record-meta.js';
-import type { Db } from '../../db/types.js';
+import { isoOrNull, type Db } from '../../db/types.js';
 
 interface CaseRow extends RecordMetaRow {
   subject: string;
@@ -16,6 +16,7 @@ interface CaseRow extends RecordMetaRow {
   team_id: string | null;
   category: string | null;
   support_mailbox_id: string | null;
+  first_response_at: Date | null;
 }
 
 export type CaseColumns = Partial<
@@ -37,6 +38,7 @@ const toCase = (row: CaseRow): Case => ({
   teamId: row.team_id,
   category: row.category,
   supportMailboxId: row.support_mailbox_id,
+  firstResponseAt: isoOrNull(row.first_response_at),
 });
 
 export async function loadCase(db: Db, orgId: string, id: string): Promise<Case | undefined> {

@@ -1,5 +1,12 @@
 import type { Knex } from 'knex';
-import type { Case, CaseCreate, CaseListQuery, CasePriority, CaseUpdate } from '@inbox-crm/shared';
+import type {
+  Case,
+  CaseCreate,
+  CaseListQuery,
+  CasePriority,
+  CaseStatus,
+  CaseUpdate,
+} from '@inbox-crm/shared';
 import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import {
@@ -100,6 +107,24 @@ export function openCaseIn(trx: Knex.Transaction, actor: AuditActor, input: Case
       search_text: searchText(subject),
     }),
   );
+}
+
+/**
+ * An agent answered the customer (in the caller's transaction): the first answer is the case's
+ * first response; `status` is where the case goes now, if it moves (pending, waiting on them).
+ */
+export function answeredCaseIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  id: string,
+  status: CaseStatus | undefined,
+): Promise<Case> {
+  return reviseRecord(trx, actor, caseKind, id, async (inner, before) => {
+    await cases.updateCaseColumns(inner, actor.orgId, id, {
+      ...(before.firstResponseAt === null ? { first_response_at: new Date() } : {}),
+      ...(status && status !== before.status ? { status } : {}),
+    });
+  });
 }
 
 /** The customer wrote again: a pending or resolved case is open once more (in the caller's transaction). */

@@ -1,4 +1,6 @@
 import {
+  CaseAnswer,
+  Email,
   IdParams,
   RoutingTrial,
   RoutingTrialResult,
@@ -12,6 +14,7 @@ import {
 import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
+import { answerCase } from './case-answers.js';
 import * as service from './mailboxes-service.js';
 import * as routing from './routing-service.js';
 
@@ -136,5 +139,20 @@ export async function supportMailboxRoutes(
       },
     },
     (request) => routing.tryRouting(app.db, request.actor, request.params.id, request.body),
+  );
+  app.post(
+    '/cases/:id/answers',
+    {
+      schema: {
+        tags,
+        summary: 'Answer the customer on a case, from its support address',
+        security: bearer,
+        params: IdParams,
+        body: CaseAnswer,
+        response: { 201: Email, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await answerCase(app.db, request.actor, request.params.id, request.body)),
   );
 }

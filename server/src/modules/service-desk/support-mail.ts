@@ -24,6 +24,8 @@ export interface SupportMailPayload {
   mailboxId: string;
   /** Without angle brackets; already filed to the case under this id. */
   messageId: string;
+  /** The sender's name shown with the support address ("Ada Admin (Support)"); else the mailbox's. */
+  fromName?: string;
   subject: string;
   text: string;
   inReplyTo: string | null;
@@ -97,7 +99,7 @@ export function supportMailTransport(options: SupportMailTransportOptions): Deli
       }
       try {
         await transporter.sendMail({
-          from: { name: row.name, address: row.address },
+          from: { name: mail.fromName ?? row.name, address: row.address },
           to: delivery.recipient,
           subject: mail.subject,
           text: mail.text,

@@ -1,0 +1,130 @@
+import type { Knex } from 'knex';
+import { answerSubject, emailDomain, type CaseAnswer, type Email, type RecordRef } from '@inbox-crm/shared';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import { NotFound, Unprocessable } from '../../errors.js';
+import { answeredCaseIn, loadCase } from '../cases/index.js';
+import { loadContact } from '../contacts/index.js';
+import { enqueueDeliveries } from '../deliveries/index.js';
+import { fileEmailIn } from '../emails/index.js';
+import { mailSettings } from '../organisation/index.js';
+import { findMailbox, mailboxAddresses } from './mailboxes-repository.js';
+import { SUPPORT_MAIL_EVENTS, type SupportMailPayload } from './support-mail.js';
+
+interface CustomerMessage {
+  subject: string;
+  message_id: string | null;
+  references: string[];
+  from_email: string;
+}
+
+/** The latest message on the case from outside the organisation: what an answer replies to. */
+async function latestCustomerMessage(
+  trx: Knex.Transaction,
+  orgId: string,
+  caseId: string,
+  ownAddresses: readonly string[],
+  ownDomains: readonly string[],
+): Promise<CustomerMessage | undefined> {
+  const { rows } = await trx.raw<{ rows: CustomerMessage[] }>(
+    `SELECT a.subject, m.message_id, m."references", m.from_email
+       FROM activity_links l
+       JOIN activities a ON a.org_id = l.org_id AND a.id = l.activity_id
+       JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
+      WHERE l.org_id = ? AND l.record_type = 'case' AND l.record_id = ? AND a.deleted_at IS NULL
+        AND m.from_email <> ALL(?::text[]) AND split_part(m.from_email, '@', 2) <> ALL(?::text[])
+      ORDER BY m.sent_at DESC
+      LIMIT 1`,
+    [orgId, caseId, [...ownAddresses], [...ownDomains]],
+  );
+  return rows[0];
+}
+
+const noAnswer = (message: string, path: string) => new Unprocessable('invalid_value', message, [{ path }]);
+
+/**
+ * Sends an agent's answer on a case from its support address, in one transaction: it waits in the
+ * outbox (so it goes once the case's change is committed, and again after a lost connection), is
+ * filed to the case, its contact and account under the Message-ID it goes out with, and threads to
+ * the customer's latest message by In-Reply-To and References. The first answer is the case's
+ * first response.
+ */
+export function answerCase(db: Knex, actor: Actor, caseId: string, input: CaseAnswer): Promise<Email> {
+  return db.transaction(async (trx) => {
+    const answered = await loadCase(trx, actor.orgId, caseId);
+    if (!answered || answered.deletedAt !== null) throw new NotFound('Case');
+    // Checks that the person may change the case (and locks it) before anything is sent.
+    await answeredCaseIn(trx, actor, caseId, input.status);
+    const mailboxId = input.mailboxId ?? answered.supportMailboxId;
+    const mailbox = mailboxId ? await findMailbox(trx, actor.orgId, mailboxId) : undefined;
+    if (!mailbox) {
+      throw noAnswer(
+        'This case came in through no support mailbox: choose the mailbox to answer from.',
+        '/mailboxId',
+      );
+    }
+    const settings = await mailSettings(trx, actor.orgId);
+    const own = await mailboxAddresses(trx, actor.orgId);
+    const latest = await latestCustomerMessage(trx, actor.orgId, caseId, own, settings.ownDomains);
+    const contact = answered.contactId ? await loadContact(trx, actor.orgId, answered.contactId) : undefined;
+    const to = input.to?.toLowerCase() ?? latest?.from_email ?? contact?.emails[0];
+    if (!to) throw noAnswer('Nobody has written on this case yet: say whom the answer is for.', '/to');
+
+    const user = (await trx('users').where({ org_id: actor.orgId, id: actor.userId }).first('name')) as {
+      name: string;
+    };
+    const subject = answerSubject(latest?.subject ?? answered.subject, answered.number);
+    const messageId = `${newId()}@${emailDomain(mailbox.address)}`;
+    const inReplyTo = latest?.message_id ?? null;
+    const references = [...(latest?.references ?? []), ...(inReplyTo ? [inReplyTo] : [])].slice(-50);
+    const fromName = `${user.name} (${mailbox.name})`;
+    const payload: SupportMailPayload = {
+      mailboxId: mailbox.id,
+      messageId,
+      fromName,
+      subject,
+      text: input.text,
+      inReplyTo,
+      references,
+      automatic: false,
+    };
+    const now = new Date();
+    await enqueueDeliveries(trx, [
+      {
+        orgId: actor.orgId,
+        channel: 'support_mail',
+        recipient: to,
+        event: SUPPORT_MAIL_EVENTS.answer,
+        payload: { ...payload },
+        dueAt: now,
+        sendAfter: now,
+      },
+    ]);
+    const links: RecordRef[] = [
+      { type: 'case', id: caseId },
+      ...(answered.contactId ? [{ type: 'contact' as const, id: answered.contactId }] : []),
+      ...(answered.accountId ? [{ type: 'account' as const, id: answered.accountId }] : []),
+    ];
+    const { email } = await fileEmailIn(
+      trx,
+      actor,
+      {
+        messageId,
+        inReplyTo,
+        references,
+        subject,
+        from: { email: mailbox.address, name: fromName },
+        to: [{ email: to, name: null }],
+        cc: [],
+        sentAt: now.toISOString(),
+        bodyText: input.text,
+        bodyHtml: null,
+        source: 'mailbox',
+        mailbox: mailbox.address,
+        links,
+      },
+      [],
+    );
+    return email;
+  });
+}
