@@ -30,6 +30,7 @@ import * as meetingOccurrences from './20261206000000_meeting_occurrences.js';
 import * as supportMailboxes from './20261207000000_support_mailboxes.js';
 import * as supportRouting from './20261208000000_support_routing.js';
 import * as caseFirstResponse from './20261208000100_case_first_response.js';
+import * as slaPolicies from './20261208000200_sla_policies.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -69,6 +70,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261207000000_support_mailboxes', supportMailboxes],
   ['20261208000000_support_routing', supportRouting],
   ['20261208000100_case_first_response', caseFirstResponse],
+  ['20261208000200_sla_policies', slaPolicies],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -28,6 +28,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
+import { slaRoutes } from './modules/sla/index.js';
 import { recordListRoutes } from './modules/record-lists/index.js';
 import { scheduledJobRoutes } from './modules/scheduled-jobs/index.js';
 import { searchRoutes } from './modules/search/index.js';
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           allowPrivate: options.mailboxAllowPrivate ?? false,
           emailEnabled: options.emailEnabled ?? false,
         });
+        await secured.register(slaRoutes, { clock: options.clock ?? systemClock });
         await secured.register(scheduledJobRoutes);
         await secured.register(deploymentRoutes, {
           publicUrl: options.publicUrl,

@@ -78,7 +78,7 @@ export const RULE_TRIGGERS: Readonly<Record<WorkflowRecordType, readonly Workflo
   account: ['record_created', 'field_changed', 'email_filed'],
   contact: ['record_created', 'field_changed', 'email_filed'],
   opportunity: ['record_created', 'field_changed', 'email_filed'],
-  case: ['record_created', 'field_changed', 'email_filed'],
+  case: ['record_created', 'field_changed', 'email_filed', 'sla_warning', 'sla_breached'],
   task: ['record_created', 'field_changed', 'task_overdue'],
 };
 

@@ -26,3 +26,4 @@ export * from './reports.js';
 export * from './meetings.js';
 export * from './support-mailboxes.js';
 export * from './support-routing.js';
+export * from './sla.js';

@@ -21,6 +21,8 @@ export const WorkflowTrigger = Type.Union([
   ),
   Type.Object({ type: Type.Literal('email_filed') }, strict),
   Type.Object({ type: Type.Literal('task_overdue') }, strict),
+  Type.Object({ type: Type.Literal('sla_warning') }, strict),
+  Type.Object({ type: Type.Literal('sla_breached') }, strict),
 ]);
 export type WorkflowTrigger = Static<typeof WorkflowTrigger>;
 export type WorkflowTriggerType = WorkflowTrigger['type'];
@@ -87,6 +89,14 @@ export const WorkflowAction = Type.Union([
   ),
   Type.Object({ type: Type.Literal('call_webhook'), webhookId: Uuid }, strict),
   Type.Object({ type: Type.Literal('start_plan'), planId: Uuid }, strict),
+  Type.Object(
+    {
+      type: Type.Literal('update_case'),
+      priority: Type.Optional(Type.Enum(['low', 'normal', 'high', 'urgent'] as const)),
+      assignTo: Type.Optional(WorkflowAssignee),
+    },
+    { ...strict, description: 'raises the priority or hands the case on (to its owner’s manager, say)' },
+  ),
 ]);
 export type WorkflowAction = Static<typeof WorkflowAction>;
 
@@ -222,7 +232,14 @@ export const WorkflowCatalogue = Type.Object({
     Type.Object({
       type: WorkflowRecordType,
       triggers: Type.Array(
-        Type.Enum(['record_created', 'field_changed', 'email_filed', 'task_overdue'] as const),
+        Type.Enum([
+          'record_created',
+          'field_changed',
+          'email_filed',
+          'task_overdue',
+          'sla_warning',
+          'sla_breached',
+        ] as const),
       ),
       fields: Type.Array(
         Type.Object({

@@ -1,5 +1,11 @@
-import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { EngagementPlan, User, Webhook, WorkflowAction } from '@inbox-crm/shared/client';
+import { Button, Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  PRIORITY_NAMES,
+  type EngagementPlan,
+  type User,
+  type Webhook,
+  type WorkflowAction,
+} from '@inbox-crm/shared/client';
 import { NamedSelect } from '../../ui/named-select.js';
 import { AssigneeField, DelayField } from './assignee-fields.js';
 
@@ -20,7 +26,10 @@ export const ACTION_LABELS: Record<WorkflowAction['type'], string> = {
   send_reminder: 'Send a reminder',
   call_webhook: 'Call a webhook',
   start_plan: 'Start an engagement plan',
+  update_case: 'Change the case',
 };
+
+const PRIORITY_CHOICES = ['low', 'normal', 'high', 'urgent'] as const;
 
 export interface ActionChoices {
   users: readonly User[];
@@ -116,6 +125,43 @@ export function ActionEditor(props: {
           items={choices.webhooks}
           onChange={(webhookId) => onChange({ ...action, webhookId })}
         />
+      )}
+      {action.type === 'update_case' && (
+        <>
+          <Field label="Priority">
+            <Select
+              value={action.priority ?? ''}
+              onChange={(_, data) => {
+                const { priority: _old, ...rest } = action;
+                const priority = PRIORITY_CHOICES.find((choice) => choice === data.value);
+                onChange(priority ? { ...rest, priority } : rest);
+              }}
+            >
+              <option value="">Stays as it is</option>
+              {PRIORITY_CHOICES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {PRIORITY_NAMES[priority]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox
+            label="Hand it on"
+            checked={action.assignTo !== undefined}
+            onChange={(_, data) => {
+              const { assignTo: _old, ...rest } = action;
+              onChange(data.checked === true ? { ...rest, assignTo: { type: 'owner_manager' } } : rest);
+            }}
+          />
+          {action.assignTo && (
+            <AssigneeField
+              label="To"
+              value={action.assignTo}
+              users={choices.users}
+              onChange={(assignTo) => onChange({ ...action, assignTo })}
+            />
+          )}
+        </>
       )}
       {action.type === 'start_plan' && (
         <NamedSelect

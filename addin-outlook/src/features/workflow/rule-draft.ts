@@ -85,6 +85,7 @@ export const NEW_ACTIONS: Record<WorkflowAction['type'], () => WorkflowAction> =
   }),
   call_webhook: () => ({ type: 'call_webhook', webhookId: '' }),
   start_plan: () => ({ type: 'start_plan', planId: '' }),
+  update_case: () => ({ type: 'update_case', priority: 'urgent' }),
 };
 
 /** The text typed for a field, as the value the API compares (a number, true/false, or text). */

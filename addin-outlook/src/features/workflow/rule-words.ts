@@ -1,11 +1,12 @@
-import type {
-  Delay,
-  WorkflowAction,
-  WorkflowAssignee,
-  WorkflowCondition,
-  WorkflowRecordType,
-  WorkflowRule,
-  WorkflowTrigger,
+import {
+  PRIORITY_NAMES,
+  type Delay,
+  type WorkflowAction,
+  type WorkflowAssignee,
+  type WorkflowCondition,
+  type WorkflowRecordType,
+  type WorkflowRule,
+  type WorkflowTrigger,
 } from '@inbox-crm/shared/client';
 
 /** Names for people, webhooks and plans, for saying a rule in words. */
@@ -36,6 +37,8 @@ export const TRIGGER_WORDS: Record<WorkflowTrigger['type'], string> = {
   field_changed: 'has a field changed',
   email_filed: 'has an email filed to it',
   task_overdue: 'goes overdue',
+  sla_warning: 'nears a service level deadline',
+  sla_breached: 'misses a service level deadline',
 };
 
 export const OPERATOR_WORDS: Record<WorkflowCondition['operator'], string> = {
@@ -89,6 +92,13 @@ export function actionWords(action: WorkflowAction, names: RuleNames): string {
       return `call the webhook ${names.webhook(action.webhookId)}`;
     case 'start_plan':
       return `start the plan ${names.plan(action.planId)}`;
+    case 'update_case': {
+      const changes = [
+        ...(action.priority ? [`set the priority to ${PRIORITY_NAMES[action.priority]}`] : []),
+        ...(action.assignTo ? [`hand the case to ${assigneeWords(action.assignTo, names)}`] : []),
+      ];
+      return changes.join(' and ');
+    }
   }
 }
 

@@ -1,3 +1,3 @@
 export { caseRoutes } from './routes.js';
 export { findCaseByNumber, loadCase } from './repository.js';
-export { answeredCaseIn, openCaseIn, reopenCaseIn, type CaseFromMail } from './service.js';
+export { answeredCaseIn, changeCaseIn, openCaseIn, reopenCaseIn, type CaseFromMail } from './service.js';

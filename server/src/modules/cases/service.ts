@@ -127,6 +127,21 @@ export function answeredCaseIn(
   });
 }
 
+/** A change automation makes (a rule raising the priority or handing the case on), in the caller's transaction. */
+export function changeCaseIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  id: string,
+  change: { priority?: CasePriority; ownerId?: string },
+): Promise<Case> {
+  return reviseRecord(trx, actor, caseKind, id, (inner) =>
+    cases.updateCaseColumns(inner, actor.orgId, id, {
+      ...(change.priority ? { priority: change.priority } : {}),
+      ...(change.ownerId ? { owner_id: change.ownerId } : {}),
+    }),
+  );
+}
+
 /** The customer wrote again: a pending or resolved case is open once more (in the caller's transaction). */
 export async function reopenCaseIn(trx: Knex.Transaction, actor: AuditActor, id: string): Promise<Case> {
   return reviseRecord(trx, actor, caseKind, id, async (inner, before) => {

@@ -15,6 +15,7 @@ import { automationActor } from '../../actor.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueDeliveries } from '../deliveries/index.js';
 import { remind } from '../notifications/index.js';
+import { changeCaseIn } from '../cases/index.js';
 import { enroll, findPlan } from '../plans/index.js';
 import { timeZoneOf } from '../users/index.js';
 import { createTaskIn, linksOfTaskFor } from '../tasks/index.js';
@@ -155,6 +156,22 @@ async function startPlan(trx: Knex.Transaction, firing: RuleFiring, planId: stri
   }
 }
 
+/** Raises the priority or hands the case on; nobody to hand it to (no manager) leaves its owner. */
+async function updateCase(
+  trx: Knex.Transaction,
+  firing: RuleFiring,
+  action: Extract<WorkflowAction, { type: 'update_case' }>,
+) {
+  if (firing.recordType !== 'case') return;
+  const ownerId = action.assignTo
+    ? await resolveAssignee(trx, firing.job.orgId, action.assignTo, firing.record)
+    : null;
+  await changeCaseIn(trx, ruleActor(firing), firing.recordId, {
+    ...(action.priority ? { priority: action.priority } : {}),
+    ...(ownerId ? { ownerId } : {}),
+  });
+}
+
 /** Does one action of a rule that fired, in the transaction of the job that fired it. */
 export async function runAction(
   trx: Knex.Transaction,
@@ -183,5 +200,7 @@ export async function runAction(
       return callWebhook(trx, firing, action.webhookId, context);
     case 'start_plan':
       return startPlan(trx, firing, action.planId, context);
+    case 'update_case':
+      return updateCase(trx, firing, action);
   }
 }

@@ -1,10 +1,15 @@
-import { WORKFLOW_RECORD_TYPES, type WorkflowRecordType, type WorkflowTriggerType } from '@inbox-crm/shared';
+import {
+  WORKFLOW_RECORD_TYPES,
+  type SlaClockKind,
+  type WorkflowRecordType,
+  type WorkflowTriggerType,
+} from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import type { AuditActor } from '../../actor.js';
 import type { EmailFiled, RecordWritten } from '../../events/domain-events.js';
 import { AS_SOON_AS_POSSIBLE, scheduleJob } from '../../jobs/jobs-repository.js';
 import { anyEnabledRule, recordTypesListening } from './repository.js';
-import { ruleRecordOf } from '../record-reads/index.js';
+import { loadRuleRecord, ruleRecordOf } from '../record-reads/index.js';
 
 export const RECORD_EVENT_JOB = 'record_event';
 
@@ -17,6 +22,8 @@ export interface RecordEventPayload {
   after: Record<string, unknown>;
   actorId: string | null;
   email?: { id: string; subject: string; fromEmail: string };
+  /** For sla_warning and sla_breached: which clock, and when it is (was) due. */
+  sla?: { clock: SlaClockKind; dueAt: string };
 }
 
 /**
@@ -90,4 +97,23 @@ export async function queueRulesOnEmailFiled(trx: Knex.Transaction, event: Email
       payload: { ...payload },
     });
   }
+}
+
+/** A case's service level clock nears or passes its deadline: the case rules listening fire. */
+export async function queueRulesOnSlaAlert(
+  trx: Knex.Transaction,
+  orgId: string,
+  caseId: string,
+  trigger: 'sla_warning' | 'sla_breached',
+  sla: { clock: SlaClockKind; dueAt: string },
+): Promise<void> {
+  await queueEvent(trx, orgId, 'case', trigger, async () => ({
+    recordType: 'case',
+    recordId: caseId,
+    trigger,
+    before: null,
+    after: { ...(await loadRuleRecord(trx, orgId, 'case', caseId)) },
+    actorId: null,
+    sla,
+  }));
 }

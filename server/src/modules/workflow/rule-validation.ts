@@ -143,6 +143,13 @@ async function checkAction(
       }
       return;
     }
+    case 'update_case':
+      if (rule.recordType !== 'case') refuse('Only a case rule can change a case.', `${path}/type`);
+      if (action.priority === undefined && action.assignTo === undefined) {
+        refuse('Say what changes: the priority, who the case is for, or both.', path);
+      }
+      if (action.assignTo) await checkAssignee(trx, orgId, action.assignTo, `${path}/assignTo`);
+      return;
   }
 }
 

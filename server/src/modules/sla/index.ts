@@ -1,0 +1,2 @@
+export { slaRoutes } from './routes.js';
+export { slaWatch, SLA_WATCH_INTERVAL_MS } from './sla-watch.js';
