@@ -22,3 +22,4 @@ export * from './domain/case-ages.js';
 export * from './domain/reminder-choices.js';
 export * from './schemas/limits.js';
 export type * from './schemas/index.js';
+export * from './domain/sla-words.js';

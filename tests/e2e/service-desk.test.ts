@@ -220,5 +220,65 @@ describe.skipIf(missing !== null)(
         .poll(() => note.getByText('Note added to the case.').isVisible(), { timeout: 10_000 })
         .toBe(true);
     });
+
+    it('when an admin sets a service level, then cases show their clocks on the case page and in the queue', async ({
+      baseUrl,
+    }) => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${baseUrl}/app/service-desk`);
+      const levels = page.getByRole('region', { name: 'Service levels' });
+      await expect.poll(() => levels.getByRole('button', { name: 'Add a policy' }).isVisible()).toBe(true);
+      await levels.getByRole('button', { name: 'Add a policy' }).click();
+      const form = levels.getByRole('form', { name: 'New service level policy' });
+      await form.getByLabel(/^Name\*?$/).fill('Standard');
+      await form.getByLabel(/^Time zone\*?$/).fill('UTC');
+      for (const day of ['Saturday', 'Sunday']) await form.getByLabel(day).fill('00:00–24:00');
+      for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+        await form.getByLabel(day).fill('00:00–24:00');
+      }
+      await form.getByLabel('Normal: first answer in hours').fill('4');
+      await form.getByLabel('Normal: resolution in hours').fill('48');
+      await form.getByLabel('High: first answer in hours').fill('1');
+      await saveScreenshot(page, SUITE, '14-policy-form');
+      await form.getByRole('button', { name: 'Save policy' }).click();
+      const policies = levels.getByRole('list', { name: 'Service level policies' });
+      await expect.poll(() => policies.getByText('Standard · every other account').isVisible()).toBe(true);
+      expect(await policies.getByText('Normal: first answer in 4 h, resolved in 2 days').isVisible()).toBe(
+        true,
+      );
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, SUITE, '15-policies');
+
+      // Billing's invoice case (routed high, never answered) has an hour for its first answer.
+      const cases = (await org.admin.get('/api/v1/cases?limit=100')).body.items as {
+        id: string;
+        subject: string;
+      }[];
+      const invoice = cases.find((item) => item.subject === 'Invoice 4410 was charged twice')!;
+      await page.goto(`${baseUrl}/app/cases/${invoice.id}`);
+      const clocks = page.getByRole('group', { name: 'Service level' });
+      await expect
+        .poll(() => clocks.innerText(), { timeout: 10_000 })
+        .toMatch(/First answer due in (59 min|1 h)/);
+      // High priority has no resolution target in this policy.
+      expect(await clocks.innerText()).not.toContain('Resolution');
+      await saveScreenshot(page, SUITE, '16-case-clocks');
+
+      await page.goto(`${baseUrl}/app/service-queue`);
+      const card = page.getByRole('listitem').filter({ hasText: 'Invoice 4410 was charged twice' });
+      await expect
+        .poll(() => card.getByText(/First answer due in/).isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      await saveScreenshot(page, SUITE, '17-queue-clocks');
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await page.goto(`${baseUrl}/app/service-desk`);
+      await page
+        .getByRole('region', { name: 'Service levels' })
+        .getByRole('button', { name: 'Change' })
+        .click();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '18-policy-320', { window: true });
+    });
   },
 );

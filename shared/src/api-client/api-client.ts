@@ -49,6 +49,7 @@ import type {
   SupportMailboxUpdate,
   SupportMailProblem,
 } from '../schemas/support-mailboxes.js';
+import type { CaseSla, SlaPolicy, SlaPolicyCreate, SlaPolicyUpdate } from '../schemas/sla.js';
 import type {
   RoutingTrial,
   RoutingTrialResult,
@@ -399,6 +400,14 @@ export function createApiClient(options: ApiClientOptions) {
       (await get<{ items: SupportMailProblem[] }>(`/support-mailboxes/${id}/problems`)).items,
     /** Answers the customer on a case from its support address; the answer comes back as filed. */
     answerCase: (caseId: string, body: CaseAnswer) => send<Email>('POST', `/cases/${caseId}/answers`, body),
+    /** The service level clocks of up to 100 cases now. */
+    caseSla: async (ids: readonly string[]) =>
+      (await get<{ items: CaseSla[] }>(`/case-sla?ids=${ids.join(',')}`)).items,
+    slaPolicies: async () => (await get<{ items: SlaPolicy[] }>('/sla-policies')).items,
+    createSlaPolicy: (body: SlaPolicyCreate) => send<SlaPolicy>('POST', '/sla-policies', body),
+    updateSlaPolicy: (id: string, body: SlaPolicyUpdate) =>
+      send<SlaPolicy>('PUT', `/sla-policies/${id}`, body),
+    deleteSlaPolicy: (id: string) => send<null>('DELETE', `/sla-policies/${id}`),
     supportRouting: (id: string) => get<SupportRouting>(`/support-mailboxes/${id}/routing`),
     updateSupportRouting: (id: string, body: SupportRoutingUpdate) =>
       send<SupportRouting>('PUT', `/support-mailboxes/${id}/routing`, body),

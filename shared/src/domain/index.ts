@@ -11,6 +11,7 @@ export * from './customer-views.js';
 export * from './attachment-fallback.js';
 export * from './auto-reply-guard.js';
 export * from './support-routing.js';
+export * from './sla-words.js';
 export * from './message-id.js';
 export * from './meeting-occurrence.js';
 export * from './money.js';

@@ -7,6 +7,7 @@ import {
   type OpportunityListRow,
 } from '@inbox-crm/shared/client';
 import { formatDate, formatMoney, metaLine } from '../../ui/format.js';
+import { SlaClocks } from '../service-desk/sla-clocks.js';
 import { ConsoleLink } from '../console/console-link.js';
 import { CONSOLE_PATHS } from '../console/console-route.js';
 import { FilterSelect } from '../lists/list-filters.js';
@@ -87,6 +88,7 @@ export const SERVICE_QUEUE: BoardKind<CaseListRow> = {
       <Text size={200}>
         {metaLine(`#${item.number}`, item.account?.name ?? item.contact?.name, item.owner?.name)}
       </Text>
+      <SlaClocks caseId={item.id} version={item.version} runningOnly />
     </>
   ),
   extraFilters: (filters, change) => (

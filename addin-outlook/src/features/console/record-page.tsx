@@ -32,6 +32,7 @@ import {
   type MergeStart,
 } from '../merge/record-merge.js';
 import { CaseAnswer } from '../service-desk/case-answer.js';
+import { SlaClocks } from '../service-desk/sla-clocks.js';
 import { PlansPanel } from './plans-panel.js';
 import { RecordSummary } from './record-summary.js';
 import { RelatedRecords } from './related-records.js';
@@ -121,6 +122,7 @@ export function RecordPage({ record }: { record: RecordRef }) {
       {failure && <ProblemMessage error={failure} />}
       <InlineFields type={record.type} record={current} onSaved={show} onStale={loaded.refresh} />
       <RecordSummary type={record.type} record={current} />
+      {record.type === 'case' && <SlaClocks caseId={record.id} version={current.version} />}
       {target && (
         <DuplicateSuggestions
           type={target.type}

@@ -17,7 +17,7 @@ import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
 
 /** The name of a related record, linked to its page; its name is read when shown. */
-function RelatedRecord({ record }: { record: RecordRef }) {
+export function RelatedRecord({ record }: { record: RecordRef }) {
   const { api } = useServices();
   const related = useRequest(`${record.type}:${record.id}`, () => api.getRecord(record.type, record.id));
   const name =

@@ -10,6 +10,7 @@ import { useSubmission } from '../../ui/use-submission.js';
 import { MailboxForm } from './mailbox-form.js';
 import { MailboxProblems } from './mailbox-problems.js';
 import { MailboxRouting } from './mailbox-routing.js';
+import { SlaPolicies } from './sla-policies.js';
 import { afterReadingLine, mailboxStatusLine, outgoingLine } from './mailbox-words.js';
 
 const useStyles = makeStyles({
@@ -140,6 +141,7 @@ export function ServiceDeskPage() {
           </Button>
         </div>
       )}
+      <SlaPolicies />
     </>
   );
 }
