@@ -1,4 +1,7 @@
 import type {
+  Case,
+  CaseStatus,
+  SlaClock,
   Account,
   AccountCreate,
   Activity,
@@ -22,6 +25,13 @@ import type {
   Task,
   TaskCreate,
 } from '@inbox-crm/shared';
+
+/** A case as the message card shows it: with its clocks, and the people it may be assigned to. */
+export interface CaseView {
+  supportCase: Case;
+  clocks: SlaClock[];
+  people: { id: string; name: string }[];
+}
 
 /** What the add-on may do in the CRM, as one user of one organisation; the server implements it. */
 export interface CrmSession {
@@ -57,6 +67,14 @@ export interface CrmSession {
   markNotificationsRead(upTo: string): Promise<void>;
   /** Marks one of the user's notifications read. */
   markNotificationRead(id: string): Promise<void>;
+  /** A case with its service level clocks and the active people it may go to. */
+  caseView(id: string): Promise<CaseView>;
+  /** Changes a case's status or assignee, as of the version the card showed (a stale one is refused). */
+  updateCase(
+    id: string,
+    version: number,
+    change: { status?: CaseStatus; ownerId?: string | null },
+  ): Promise<Case>;
 }
 
 /** The server's side of the add-on: a CRM session for a verified Google address. */

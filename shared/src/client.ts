@@ -23,3 +23,4 @@ export * from './domain/reminder-choices.js';
 export * from './schemas/limits.js';
 export type * from './schemas/index.js';
 export * from './domain/sla-words.js';
+export * from './domain/case-reference.js';

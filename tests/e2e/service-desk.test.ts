@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '@inbox-crm/addin-outlook/testing';
+import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
 import { dovecotMissing, startDovecot, type Dovecot } from '@inbox-crm/server/testing';
+import { inboxMessage } from '../support/customer.js';
+import { uniqueMessageId } from '../support/fixtures.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { rawMessage, startReaders } from '../support/service-desk.js';
 import { describe, expect, it, test } from '../support/suite.js';
@@ -279,6 +281,61 @@ describe.skipIf(missing !== null)(
         .click();
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '18-policy-320', { window: true });
+    });
+
+    it('when the open message in Outlook belongs to a case, then the pane shows the case with its clocks, and it is assigned and moved on there', async ({
+      baseUrl,
+    }) => {
+      const messageId = uniqueMessageId();
+      await dovecot.append(
+        support,
+        rawMessage({ messageId, from: 'Jane Doe <jane.doe@acme.example>', subject: 'Where is my refund?' }),
+      );
+      let refund: { id: string; number: number } | undefined;
+      await expect
+        .poll(
+          async () => {
+            const items = (await org.admin.get('/api/v1/cases?limit=100')).body.items as {
+              id: string;
+              number: number;
+              subject: string;
+            }[];
+            refund = items.find((item) => item.subject === 'Where is my refund?');
+            return refund !== undefined;
+          },
+          { timeout: 15_000, interval: 200 },
+        )
+        .toBe(true);
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      const message = inboxMessage(org.adminUser.email, {
+        internetMessageId: messageId,
+        subject: 'Where is my refund?',
+        from: { emailAddress: 'jane.doe@acme.example', displayName: 'Jane Doe' },
+        attachments: [],
+      });
+      await serveOfficeJs(context, { userAddress: org.adminUser.email, messages: [message], selected: 0 });
+      const pane = await context.newPage();
+      await signInAt(pane, `${baseUrl}/outlook/`, org.adminUser.email);
+      const card = pane.getByRole('region', { name: `Case #${refund!.number}` });
+      await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await card.getByText('Case #' + refund!.number + ': Where is my refund?').isVisible()).toBe(
+        true,
+      );
+      await expect
+        .poll(() => card.getByRole('group', { name: 'Service level' }).innerText(), { timeout: 10_000 })
+        .toMatch(/First answer due in/);
+      await card.getByRole('button', { name: 'Assign to me' }).click();
+      await expect
+        .poll(async () => (await org.admin.get(`/api/v1/cases/${refund!.id}`)).body.ownerId)
+        .toBe(org.adminUser.id);
+      await card.getByLabel('Status').selectOption({ label: 'Pending' });
+      await expect
+        .poll(async () => (await org.admin.get(`/api/v1/cases/${refund!.id}`)).body.status)
+        .toBe('pending');
+      expect(await overflowsHorizontally(pane)).toBe(false);
+      expect(await seriousAxeViolations(pane)).toEqual([]);
+      await saveScreenshot(pane, SUITE, '19-pane-case');
+      await context.close();
     });
   },
 );

@@ -212,6 +212,97 @@ describe('the message card', () => {
     ]);
   });
 
+  it('when the message belongs to a case, then the card shows the case with its number, status, assignee and clock, and it is taken and moved on from the card', async ({
+    testApp,
+    org,
+    google,
+    customer,
+    opened,
+    fromPriya,
+  }) => {
+    const { supportCase } = customer;
+    const always = {
+      timeZone: 'UTC',
+      periods: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
+      holidays: [],
+    };
+    const target = { firstResponseMinutes: 24 * 60, resolutionMinutes: null };
+    const policy = await org.admin.post('/api/v1/sla-policies', {
+      name: 'Standard',
+      calendar: always,
+      targets: { low: target, normal: target, high: target, urgent: target },
+      accountIds: [],
+      warnMinutes: 60,
+    });
+    expect(policy.status).toBe(201);
+    const messageId = uniqueMessageId().slice(1, -1);
+    await fileEmail(
+      org.admin,
+      emailToFile({
+        messageId: `<${messageId}>`,
+        links: [
+          { type: 'case', id: supportCase.id },
+          { type: 'contact', id: customer.contact.id },
+        ],
+      }),
+    );
+    const message = fromPriya(messageId);
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    const texts = cardTexts(reply.body);
+    expect(texts).toContain(`Case #${supportCase.number}`);
+    expect(texts).toContain('Open · High priority');
+    expect(texts).toContain('Assigned to Ada Admin');
+    expect(texts.some((text) => /^First answer (due in|overdue by) /.test(text))).toBe(true);
+
+    const colleague = (await org.addUser('member', { name: 'Cody Colleague' })).user;
+    const fresh = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    fakeGmailApi(message, access);
+    const saved = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/update-case',
+      opened(message, access, {
+        parameters: { state: actionState(fresh.body, 'update-case') },
+        formInputs: { 'case-status': ['pending'], 'case-owner': [colleague.id] },
+      }),
+    );
+    expect(saved.body.renderActions.action.notification).toEqual({
+      text: `Case #${supportCase.number} saved.`,
+    });
+    const moved = (await org.admin.get(`/api/v1/cases/${supportCase.id}`)).body;
+    expect(moved).toMatchObject({ status: 'pending', ownerId: colleague.id });
+    expect(cardTexts(saved.body)).toContain('Assigned to Cody Colleague');
+
+    // Assign to me, from the card drawn after that change.
+    fakeGmailApi(message, access);
+    const taken = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/take-case',
+      opened(message, access, { parameters: { state: actionState(saved.body, 'take-case') } }),
+    );
+    expect(taken.body.renderActions.action.notification).toEqual({
+      text: `Case #${supportCase.number} saved.`,
+    });
+    expect((await org.admin.get(`/api/v1/cases/${supportCase.id}`)).body.ownerId).toBe(org.adminUser.id);
+
+    // A card drawn before those changes is stale: refused, nothing moved back.
+    fakeGmailApi(message, access);
+    const stale = await callAddOn(
+      testApp.app,
+      google,
+      '/gmail/action/update-case',
+      opened(message, access, {
+        parameters: { state: actionState(reply.body, 'update-case') },
+        formInputs: { 'case-status': ['open'], 'case-owner': ['nobody'] },
+      }),
+    );
+    expect(cardTexts(stale.body).join(' ')).toContain('was changed by');
+    expect((await org.admin.get(`/api/v1/cases/${supportCase.id}`)).body.status).toBe('pending');
+  });
+
   it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async ({
     testApp,
     org,

@@ -23,6 +23,8 @@ export const ACTION_NAMES = [
   'log-meeting',
   'mark-notifications-read',
   'mark-notification-read',
+  'update-case',
+  'take-case',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

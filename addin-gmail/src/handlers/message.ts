@@ -1,4 +1,4 @@
-import { DomainError, type MessageParty } from '@inbox-crm/shared';
+import { DomainError, filedCaseOf, type MessageParty } from '@inbox-crm/shared';
 import type { Card } from '../cards/card-model.js';
 import type { GmailMessage } from '../google/gmail-message.js';
 import { noticeCard } from '../views/notice-cards.js';
@@ -35,11 +35,13 @@ export async function messageCard(context: HandlerContext): Promise<Card> {
   }
   const parties = partiesOf(message);
   const address = result.address;
+  const caseId = filedCaseOf(result.filing);
   return senderCard(result, context, context.where, {
     filing: true,
     displayName: parties.find((party) => party.email === address)?.name ?? null,
     parties,
     autoFiled,
+    supportCase: caseId ? { view: await context.crm.caseView(caseId), userId: context.crm.user.id } : null,
   });
 }
 

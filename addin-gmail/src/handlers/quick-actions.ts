@@ -1,9 +1,10 @@
-import type { RecordRef } from '@inbox-crm/shared';
+import { CASE_STATUSES, type CaseStatus, type RecordRef } from '@inbox-crm/shared';
 import type { ActionName, ActionState } from '../cards/card-actions.js';
 import { popAndReplace, pushCard } from '../cards/card-builder.js';
 import type { ActionResponse } from '../cards/card-model.js';
 import { formValues } from '../google/add-on-event.js';
 import { REMINDER_CHOICES } from '@inbox-crm/shared';
+import { CASE_OWNER_FIELD, CASE_STATUS_FIELD, NOBODY } from '../views/case-section.js';
 import { dueInDays } from '../views/format.js';
 import {
   CALL_OUTCOMES,
@@ -55,10 +56,31 @@ async function stageFormCard(context: HandlerContext, subject: SubjectState) {
 /** After a quick action: back to the message's card, redrawn, with the news. */
 const done = async (context: HandlerContext, news: string) => popAndReplace(await currentCard(context), news);
 
+/** Changes the case a card showed, as of the version it showed. */
+async function changeCase(
+  context: HandlerContext,
+  state: ActionState,
+  change: { status?: CaseStatus; ownerId?: string | null },
+) {
+  const { caseId, version, number } = state;
+  if (typeof caseId !== 'string' || typeof version !== 'number') {
+    throw new FormProblem('This button is out of date; open the message again.');
+  }
+  await context.crm.updateCase(caseId, version, change);
+  return done(context, `Case #${String(number)} saved.`);
+}
+
 export const QUICK_ACTION_HANDLERS: Record<
   Extract<
     ActionName,
-    'open-form' | 'add-note' | 'log-call' | 'create-task' | 'create-contact' | 'move-stage'
+    | 'open-form'
+    | 'add-note'
+    | 'log-call'
+    | 'create-task'
+    | 'create-contact'
+    | 'move-stage'
+    | 'update-case'
+    | 'take-case'
   >,
   Handler
 > = {
@@ -84,6 +106,17 @@ export const QUICK_ACTION_HANDLERS: Record<
     const moved = await context.crm.moveOpportunity(opportunityId, Number(version), stageId);
     return done(context, `${moved.name} moved to ${stage.name}.`);
   },
+
+  async 'update-case'(context, state) {
+    const status = field(context, CASE_STATUS_FIELD);
+    const owner = field(context, CASE_OWNER_FIELD);
+    return changeCase(context, state, {
+      ...((CASE_STATUSES as readonly string[]).includes(status) ? { status: status as CaseStatus } : {}),
+      ...(owner === '' ? {} : { ownerId: owner === NOBODY ? null : owner }),
+    });
+  },
+
+  'take-case': (context, state) => changeCase(context, state, { ownerId: context.crm.user.id }),
 
   async 'add-note'(context, state) {
     const subject = subjectFromState(state);

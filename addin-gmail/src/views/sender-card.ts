@@ -28,6 +28,8 @@ import type { Card, CardSection, Widget } from '../cards/card-model.js';
 import { formatDate, formatDay, formatMoment, joinParts, type CardLocale } from './format.js';
 import { theirCorrespondenceSection } from './person-search-cards.js';
 import { subjectOf, type QuickForm, type SubjectState } from './quick-action-cards.js';
+import type { CaseView } from '../crm-gateway.js';
+import { caseSection } from './case-section.js';
 import type { ViewContext } from './view-context.js';
 
 const HISTORY_SHOWN = 3;
@@ -235,6 +237,8 @@ export interface SenderCardOptions {
   autoFiled?: string | null;
   /** What the people are on, for the others' heading. */
   on?: 'message' | 'meeting';
+  /** The case the open message belongs to, and who is looking (for Assign to me). */
+  supportCase?: { view: CaseView; userId: string } | null;
 }
 
 /** How many others on a message the card lists; a list longer than a card can hold says how many more. */
@@ -285,6 +289,15 @@ export function senderSections(
   return [
     // Why this record: a contact by its address, an account by its domain, or why nothing matched.
     section(null, [paragraph(`<font color="#5f6368">${escapeCardText(result.reason.text)}</font>`)]),
+    ...(options.supportCase
+      ? [
+          caseSection(
+            options.supportCase.view,
+            { ...context, userId: options.supportCase.userId },
+            new Date(),
+          ),
+        ]
+      : []),
     actionsSection(result, subjectOf(result, options.displayName), context),
     ...othersSection(result, options.parties, options.on ?? 'message', context),
     ...(options.filing ? [filingSection(result.filing, context, where, options.autoFiled ?? null)] : []),

@@ -2,6 +2,7 @@ import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
   customerViews,
+  filedCaseOf,
   isReceivedBy,
   MAX_LOOKUP_ADDRESSES,
   messageCounterparts,
@@ -13,6 +14,7 @@ import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
+import { MessageCase } from '../service-desk/message-case.js';
 import { CounterpartPicker } from './counterpart-picker.js';
 import { PersonPanel, TIMELINE_ENTRIES } from './person-panel.js';
 
@@ -77,6 +79,7 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
     lookup.refresh();
     setWrites((count) => count + 1);
   };
+  const caseId = filedCaseOf(result.filing);
 
   return (
     <div className={pane.body}>
@@ -85,6 +88,7 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
           You are writing to {listed.length === 1 ? 'this person' : 'these people'}.
         </Text>
       )}
+      {caseId && <MessageCase key={caseId} caseId={caseId} onChanged={changed} />}
       {listed.length > 1 && (
         <CounterpartPicker counterparts={listed} views={people} chosen={view.address} onChoose={setChosen} />
       )}

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import type { CrmGateway, CrmSession } from '@inbox-crm/addin-gmail';
 import {
   AccountCreate,
+  CaseUpdate,
   ActivityCreate,
   ActivitySearchQuery,
   ContactCreate,
@@ -31,8 +32,11 @@ import { listStages } from '../organisation/index.js';
 import { markAllMineRead, markMineRead, myNotifications, myUnreadCount } from '../notifications/index.js';
 import { search } from '../search/index.js';
 import { searchActivities } from '../activity-search/index.js';
+import { casesService } from '../cases/index.js';
+import { caseSlas } from '../sla/index.js';
 import { tasksService } from '../tasks/index.js';
-import { findUserByEmail } from '../users/index.js';
+import { findUserByEmail, listUsers } from '../users/index.js';
+import { systemClock } from '../../jobs/clock.js';
 
 const DUE_TASKS_SHOWN = 50;
 const SEARCH_HITS = 20;
@@ -112,6 +116,23 @@ export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGat
           activity: await meetingFor(db, actor, storableString(occurrenceKey)),
         }),
         logMeeting: (body) => logMeeting(db, actor, checked(MeetingLog, body, 'meeting')),
+        async caseView(id) {
+          const caseId = checked(IdParams, { id }, 'case').id;
+          const supportCase = await casesService.get(db, actor, caseId);
+          const [sla] = await caseSlas(db, actor, [caseId], systemClock);
+          const users = await listUsers(db, actor, { limit: 100 });
+          const people = users.items
+            .filter((user) => user.active)
+            .map((user) => ({ id: user.id, name: user.name }));
+          return { supportCase, clocks: sla?.clocks ?? [], people };
+        },
+        updateCase: (id, version, change) =>
+          casesService.update(
+            db,
+            actor,
+            checked(IdParams, { id }, 'case').id,
+            checked(CaseUpdate, { version, ...change }, 'case change'),
+          ),
       };
       return session;
     },
