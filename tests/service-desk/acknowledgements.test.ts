@@ -69,7 +69,7 @@ const sentTo = (smtp: SmtpSink, address: string): ParsedMail[] =>
 const header = (message: ParsedMail, name: string) => message.headers.get(name);
 
 describe.skipIf(missing !== null)(`acknowledgements${missing ? ` (${missing})` : ''}`, () => {
-  it('when a customer opens a case, then they are answered once from the support address with the case number, marked as an automatic reply and threaded to their message; the answer is filed to the case, and a reply to it joins the case', async ({
+  it('when a customer opens a case, then they are answered once for the support address with the case number, marked as an automatic reply and threaded to their message; the answer is filed to the case, and a reply to it joins the case', async ({
     testApp,
     org,
     dovecot,
@@ -91,7 +91,9 @@ describe.skipIf(missing !== null)(`acknowledgements${missing ? ` (${missing})` :
     const [answer, ...more] = sentTo(smtp, 'jane@northwind.example');
     expect(more).toEqual([]);
     expect(answer!.subject).toBe(`[#${opened!.number}] The printer is on fire`);
-    expect(answer!.from!.value).toEqual([{ address: imapUser.user, name: 'Ourco Support' }]);
+    // Through the server's own SMTP: from its address, on the support address's behalf.
+    expect(answer!.from!.value).toEqual([{ address: 'crm@localhost', name: 'Ourco Support' }]);
+    expect(answer!.replyTo!.value).toEqual([{ address: imapUser.user, name: '' }]);
     expect(answer!.text).toContain(`Hello Jane,`);
     expect(answer!.text).toContain(`case #${opened!.number}`);
     expect(answer!.inReplyTo).toBe(messageId);
@@ -197,7 +199,9 @@ describe.skipIf(missing !== null)(`acknowledgements${missing ? ` (${missing})` :
     await dovecot.append(imapUser, rawMessage({ from: 'sam@own-server.example' }));
     await casesOnceThereAre(org.admin, 1);
     await sendOutbox(scheduler);
-    expect(sentTo(smtp, 'sam@own-server.example')).toHaveLength(1);
+    const [sent, ...more] = sentTo(smtp, 'sam@own-server.example');
+    expect(more).toEqual([]);
+    expect(sent!.from!.value).toEqual([{ address: imapUser.user, name: 'Support' }]);
     expect(smtp.logins.slice(logins)).toEqual([imapUser.user]);
   });
 });

@@ -94,7 +94,8 @@ describe.skipIf(missing !== null)(`answering from the CRM${missing ? ` (${missin
     const delivered = smtp.messages.filter((message) => message.messageId === `<${answer.messageId}>`);
     expect(delivered).toHaveLength(1);
     const [mail] = delivered;
-    expect(mail!.from!.value).toEqual([{ address: imapUser.user, name: 'Ravi Rep (Support)' }]);
+    expect(mail!.from!.value).toEqual([{ address: 'crm@localhost', name: 'Ravi Rep (Support)' }]);
+    expect(mail!.replyTo!.value).toEqual([{ address: imapUser.user, name: '' }]);
     expect(mail!.inReplyTo).toBe(customerMessageId);
     expect(mail!.references).toContain(customerMessageId);
     expect(mail!.text).toContain('An engineer is on the way.');

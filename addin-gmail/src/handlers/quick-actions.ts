@@ -112,7 +112,10 @@ export const QUICK_ACTION_HANDLERS: Record<
     const owner = field(context, CASE_OWNER_FIELD);
     return changeCase(context, state, {
       ...((CASE_STATUSES as readonly string[]).includes(status) ? { status: status as CaseStatus } : {}),
-      ...(owner === '' ? {} : { ownerId: owner === NOBODY ? null : owner }),
+      // Only a changed assignee is sent: the card's choice of the owner it showed changes nothing.
+      ...(owner === '' || (owner === NOBODY ? null : owner) === state.ownerId
+        ? {}
+        : { ownerId: owner === NOBODY ? null : owner }),
     });
   },
 

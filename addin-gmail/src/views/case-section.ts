@@ -28,7 +28,12 @@ export function caseSection(
 ): CardSection {
   const { supportCase, people } = view;
   const owner = people.find((person) => person.id === supportCase.ownerId)?.name ?? 'nobody';
-  const state = { caseId: supportCase.id, version: supportCase.version, number: supportCase.number };
+  const state = {
+    caseId: supportCase.id,
+    version: supportCase.version,
+    number: supportCase.number,
+    ownerId: supportCase.ownerId,
+  };
   return section(`Case #${supportCase.number}`, [
     fact(supportCase.subject, {
       top: `${CASE_STATUS_NAMES[supportCase.status]} · ${PRIORITY_NAMES[supportCase.priority]} priority`,

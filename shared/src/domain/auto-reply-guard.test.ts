@@ -28,6 +28,9 @@ describe('the loop guards of acknowledgements', () => {
     [{ precedence: 'List' }, /bulk or list/],
     [{ precedence: 'junk' }, /bulk or list/],
     [{ 'list-id': '<announce.lists.example>' }, /mailing list/],
+    [{ precedence: 'auto_reply' }, /automatic answer/],
+    [{ 'x-autoreply': 'yes' }, /not to be answered automatically/],
+    [{ 'x-auto-response-suppress': 'All' }, /not to be answered automatically/],
     [{ 'return-path': '<>' }, /bounce/],
   ])('when a message carries %j, then it is not answered', (headers, reason) => {
     expect(autoReplyRefusal(question(headers))).toMatch(reason);

@@ -34,6 +34,11 @@ export function autoReplyRefusal(question: AutoReplyQuestion): string | null {
   if (precedence && ['bulk', 'list', 'junk'].includes(precedence)) {
     return `It is bulk or list mail (Precedence: ${precedence}).`;
   }
+  // What other mail systems mark their own automatic answers with, and Exchange's "do not answer".
+  if (precedence === 'auto_reply') return 'It is an automatic answer (Precedence: auto_reply).';
+  for (const name of ['x-autoreply', 'x-autorespond', 'x-auto-response-suppress']) {
+    if (header(name) !== undefined) return `It asks not to be answered automatically (${name}).`;
+  }
   if (header('list-id') !== undefined) return 'It came through a mailing list (List-Id).';
   if (/^<\s*>$/.test(header('return-path') ?? '')) return 'It is a bounce (its Return-Path is empty).';
   const from = normalizeEmail(question.from);

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
 });
 
 /** People and teams, for admins: who may sign in, their role, team, manager and time zone. */
+
+const memberCount = (count: number) => (count === 1 ? '1 person' : `${count} people`);
 export function PeoplePage() {
   const styles = useStyles();
   const lists = useListStyles();
@@ -88,7 +90,7 @@ export function PeoplePage() {
           {teams.map((team) => (
             <li key={team.id}>
               <Text>
-                {team.name} · {people.filter((person) => person.teamId === team.id).length} people
+                {team.name} · {memberCount(people.filter((person) => person.teamId === team.id).length)}
               </Text>
             </li>
           ))}

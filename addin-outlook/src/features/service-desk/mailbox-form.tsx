@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '12em' },
   port: { width: '7em' },
+  // A list as wide as its longest choice would push a phone-wide form past its edge.
+  fit: { minWidth: 0, maxWidth: '100%' },
 });
 
 type Security = SupportMailbox['security'];
@@ -32,9 +34,11 @@ function SecuritySelect(props: {
   port: string;
   onChange: (security: Security, port: string) => void;
 }) {
+  const styles = useStyles();
   return (
-    <Field label={props.label}>
+    <Field label={props.label} className={styles.fit}>
       <Select
+        className={styles.fit}
         value={props.value}
         onChange={(_, data) => {
           const chosen = data.value as Security;
@@ -143,8 +147,12 @@ export function MailboxForm(props: {
       <Field label="User name" hint="Usually the address itself.">
         <Input value={username} placeholder={address} onChange={(_, data) => setUsername(data.value)} />
       </Field>
-      <Field label="Sign in with">
-        <Select value={authMethod} onChange={(_, data) => setAuthMethod(data.value as AuthMethod)}>
+      <Field label="Sign in with" className={styles.fit}>
+        <Select
+          className={styles.fit}
+          value={authMethod}
+          onChange={(_, data) => setAuthMethod(data.value as AuthMethod)}
+        >
           {(Object.keys(AUTH_WORDS) as AuthMethod[]).map((option) => (
             <option key={option} value={option}>
               {AUTH_WORDS[option]}

@@ -4,6 +4,8 @@ import {
   Field,
   Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Text,
   Textarea,
@@ -59,13 +61,18 @@ function AcknowledgementForm(props: {
   const [draft, setDraft] = useState(props.acknowledgement);
   const [perHour, setPerHour] = useState(String(props.acknowledgement.maxPerHour));
   const submission = useSubmission({ reusable: true });
+  const [saved, setSaved] = useState(false);
   return (
     <form
       className={styles.form}
       aria-label="Acknowledgement"
       onSubmit={(event) => {
         event.preventDefault();
-        void submission.submit(() => props.onSave({ ...draft, maxPerHour: Number(perHour) }));
+        setSaved(false);
+        void submission.submit(async () => {
+          await props.onSave({ ...draft, maxPerHour: Number(perHour) });
+          setSaved(true);
+        });
       }}
     >
       <Checkbox
@@ -98,6 +105,11 @@ function AcknowledgementForm(props: {
         />
       </Field>
       {submission.failure && <ProblemMessage error={submission.failure} />}
+      {saved && (
+        <MessageBar intent="success" aria-live="polite">
+          <MessageBarBody>Acknowledgement saved.</MessageBarBody>
+        </MessageBar>
+      )}
       <div>
         <Button type="submit" appearance="primary" disabled={submission.busy}>
           Save acknowledgement

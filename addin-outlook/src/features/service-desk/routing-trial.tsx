@@ -23,6 +23,19 @@ const useStyles = makeStyles({
   source: { fontFamily: tokens.fontFamilyMonospace },
 });
 
+/** A rule's verdict in words: one after the rule that decided was never looked at. */
+function ruleVerdict(
+  rule: RoutingTrialResult['rules'][number],
+  index: number,
+  decided: number | null,
+): string {
+  if (!rule.enabled) return 'off';
+  if (rule.matched) return 'matches';
+  return decided !== null && index > decided ? 'not reached: an earlier rule decided' : 'does not match';
+}
+
+const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
+
 /** What the case would get, in sentences. */
 function TrialOutcome({ result, choices }: { result: RoutingTrialResult; choices: RoutingChoices }) {
   const { outcome } = result;
@@ -48,7 +61,7 @@ function TrialOutcome({ result, choices }: { result: RoutingTrialResult; choices
         {!outcome.acknowledge
           ? 'No acknowledgement would be sent.'
           : outcome.acknowledgementRefused
-            ? `No acknowledgement would be sent: ${outcome.acknowledgementRefused}`
+            ? `No acknowledgement would be sent: ${lowerFirst(outcome.acknowledgementRefused)}`
             : 'An acknowledgement would be sent.'}
       </Text>
     </>
@@ -111,7 +124,7 @@ export function RoutingTrialPanel(props: {
             {result.result.rules.map((rule, index) => (
               <li key={index} className={rule.matched ? styles.decides : undefined}>
                 <Text size={200}>
-                  {rule.name}: {!rule.enabled ? 'off' : rule.matched ? 'matches' : 'does not match'}
+                  {rule.name}: {ruleVerdict(rule, index, result.result.matchedRule)}
                 </Text>
                 {rule.conditions.length > 0 && (
                   <ul className={styles.list}>

@@ -31,6 +31,7 @@ export function ServiceDeskPage() {
   });
   const [editing, setEditing] = useState<string | null>(null);
   const [routingOf, setRoutingOf] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const change = useSubmission({ reusable: true });
   if (user.role !== 'admin') {
     return <EmptyState title="No access">Only admins manage the service desk.</EmptyState>;
@@ -123,6 +124,37 @@ export function ServiceDeskPage() {
                   </Button>
                   <Button size="small" onClick={data.reload}>
                     Check again
+                  </Button>
+                  <Button size="small" onClick={() => setRemoving(mailbox.id)}>
+                    Remove
+                  </Button>
+                </div>
+              )}
+              {removing === mailbox.id && (
+                <div className={styles.actions} role="group" aria-label={`Remove ${mailbox.name}`}>
+                  <Text size={200}>
+                    Remove {mailbox.name}? Its cases stay in the CRM and its mail on the mail server; nothing
+                    more is read.
+                  </Text>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    disabled={change.busy}
+                    onClick={() =>
+                      void change.submit(async () => {
+                        await api.deleteSupportMailbox(mailbox.id);
+                        setRemoving(null);
+                        data.update((loaded) => ({
+                          ...loaded,
+                          mailboxes: loaded.mailboxes.filter((old) => old.id !== mailbox.id),
+                        }));
+                      })
+                    }
+                  >
+                    Remove it
+                  </Button>
+                  <Button size="small" onClick={() => setRemoving(null)}>
+                    Keep it
                   </Button>
                 </div>
               )}

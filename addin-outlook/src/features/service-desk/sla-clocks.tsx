@@ -1,12 +1,19 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { slaClockWords, type CaseSla, type SlaClockState } from '@inbox-crm/shared/client';
+import { formatMoment } from '../../ui/format.js';
 import { useServices } from '../../ui/services.js';
 import { slaLoader } from './sla-loader.js';
 
 const useStyles = makeStyles({
   clocks: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  badge: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', textAlign: 'start' },
+  badge: {
+    maxWidth: '100%',
+    whiteSpace: 'normal',
+    height: 'auto',
+    textAlign: 'start',
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
 });
 
 const COLOURS: Record<SlaClockState, 'informative' | 'warning' | 'danger' | 'success' | 'subtle'> = {
@@ -47,7 +54,14 @@ export function SlaClocks(props: { caseId: string; version?: number; runningOnly
   return (
     <span className={styles.clocks} role="group" aria-label="Service level">
       {clocks.map((clock) => (
-        <Badge key={clock.kind} className={styles.badge} appearance="tint" color={COLOURS[clock.state]}>
+        <Badge
+          key={clock.kind}
+          className={styles.badge}
+          shape="rounded"
+          appearance="tint"
+          color={COLOURS[clock.state]}
+          title={clock.dueAt ? `Due ${formatMoment(clock.dueAt)}` : undefined}
+        >
           {slaClockWords(clock, now)}
         </Badge>
       ))}

@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     alignItems: 'center',
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // An input's own minimum width would push a phone-wide form past its edge.
+  fit: { minWidth: 0, maxWidth: '100%' },
   policy: {
     display: 'flex',
     flexDirection: 'column',
@@ -136,6 +138,7 @@ function SlaPolicyForm(props: { policy?: SlaPolicy; onSaved: () => void; onCance
         {WEEKDAYS.map(([day, name]) => (
           <Field key={day} label={name} orientation="horizontal">
             <Input
+              className={styles.fit}
               value={draft.hours[day] ?? ''}
               placeholder="Closed"
               onChange={(_, data) => change({ hours: { ...draft.hours, [day]: data.value } })}
@@ -151,11 +154,11 @@ function SlaPolicyForm(props: { policy?: SlaPolicy; onSaved: () => void; onCance
           onChange={(_, data) => change({ holidays: data.value })}
         />
       </Field>
-      <Text weight="semibold">Targets in working hours (empty: none)</Text>
+      <Text weight="semibold">Targets, in working hours (empty: none)</Text>
       <div className={styles.grid} role="group" aria-label="Targets">
         <span />
-        <Text size={200}>First answer</Text>
-        <Text size={200}>Resolution</Text>
+        <Text size={200}>First answer (hours)</Text>
+        <Text size={200}>Resolution (hours)</Text>
         {PRIORITIES.map((priority) => (
           <div key={priority} style={{ display: 'contents' }}>
             <Text>{PRIORITY_NAMES[priority]}</Text>

@@ -35,7 +35,7 @@ import { searchActivities } from '../activity-search/index.js';
 import { casesService } from '../cases/index.js';
 import { caseSlas } from '../sla/index.js';
 import { tasksService } from '../tasks/index.js';
-import { findUserByEmail, listUsers } from '../users/index.js';
+import { findUser, findUserByEmail, listUsers } from '../users/index.js';
 import { systemClock } from '../../jobs/clock.js';
 
 const DUE_TASKS_SHOWN = 50;
@@ -122,8 +122,13 @@ export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGat
           const [sla] = await caseSlas(db, actor, [caseId], systemClock);
           const users = await listUsers(db, actor, { limit: 100 });
           const people = users.items
-            .filter((user) => user.active)
+            .filter((user) => user.active || user.id === supportCase.ownerId)
             .map((user) => ({ id: user.id, name: user.name }));
+          // The card's list must hold the owner, or saving it would seem to say "nobody".
+          const owner = supportCase.ownerId && (await findUser(db, actor.orgId, supportCase.ownerId));
+          if (owner && !people.some((person) => person.id === owner.id)) {
+            people.push({ id: owner.id, name: owner.name });
+          }
           return { supportCase, clocks: sla?.clocks ?? [], people };
         },
         updateCase: (id, version, change) =>

@@ -81,7 +81,8 @@ export async function acknowledgeIn(
   const subject = fillTemplate(mailbox.acknowledgement.subject, values).replace(/\s+/g, ' ').trim();
   const text = fillTemplate(mailbox.acknowledgement.body, values);
   const messageId = `${newId()}@${emailDomain(mailbox.address)}`;
-  const references = [...message.references, ...(message.messageId ? [message.messageId] : [])];
+  // The latest of the chain: a mail server may refuse a header of hundreds of ids.
+  const references = [...message.references, ...(message.messageId ? [message.messageId] : [])].slice(-50);
   const now = new Date();
   const payload: SupportMailPayload = {
     mailboxId: mailbox.id,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { answerSubject, emailDomain, type CaseAnswer, type Email, type RecordRef } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
+import { visibleActivities } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
 import { answeredCaseIn, loadCase } from '../cases/index.js';
 import { loadContact } from '../contacts/index.js';
@@ -18,14 +19,18 @@ interface CustomerMessage {
   from_email: string;
 }
 
-/** The latest message on the case from outside the organisation: what an answer replies to. */
+/**
+ * The latest message on the case from outside the organisation that the agent may see: what an
+ * answer replies to (a colleague's private email is neither quoted nor answered).
+ */
 async function latestCustomerMessage(
   trx: Knex.Transaction,
-  orgId: string,
+  actor: Actor,
   caseId: string,
   ownAddresses: readonly string[],
   ownDomains: readonly string[],
 ): Promise<CustomerMessage | undefined> {
+  const visible = visibleActivities(actor, 'a');
   const { rows } = await trx.raw<{ rows: CustomerMessage[] }>(
     `SELECT a.subject, m.message_id, m."references", m.from_email
        FROM activity_links l
@@ -33,9 +38,10 @@ async function latestCustomerMessage(
        JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
       WHERE l.org_id = ? AND l.record_type = 'case' AND l.record_id = ? AND a.deleted_at IS NULL
         AND m.from_email <> ALL(?::text[]) AND split_part(m.from_email, '@', 2) <> ALL(?::text[])
+        AND ${visible.sql}
       ORDER BY m.sent_at DESC
       LIMIT 1`,
-    [orgId, caseId, [...ownAddresses], [...ownDomains]],
+    [actor.orgId, caseId, [...ownAddresses], [...ownDomains], ...visible.bindings],
   );
   return rows[0];
 }
@@ -65,7 +71,7 @@ export function answerCase(db: Knex, actor: Actor, caseId: string, input: CaseAn
     }
     const settings = await mailSettings(trx, actor.orgId);
     const own = await mailboxAddresses(trx, actor.orgId);
-    const latest = await latestCustomerMessage(trx, actor.orgId, caseId, own, settings.ownDomains);
+    const latest = await latestCustomerMessage(trx, actor, caseId, own, settings.ownDomains);
     const contact = answered.contactId ? await loadContact(trx, actor.orgId, answered.contactId) : undefined;
     const to = input.to?.toLowerCase() ?? latest?.from_email ?? contact?.emails[0];
     if (!to) throw noAnswer('Nobody has written on this case yet: say whom the answer is for.', '/to');

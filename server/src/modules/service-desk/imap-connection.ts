@@ -56,7 +56,8 @@ export function describeConnectionError(error: unknown): string {
   if (error instanceof MailboxConnectionError) return error.message;
   const failure = (error ?? {}) as ImapFailure;
   if (failure.authenticationFailed) {
-    return `The mail server refused the sign-in${failure.responseText ? `: ${failure.responseText}` : ''}. Check the user name and the password or token.`;
+    const said = failure.responseText?.trim().replace(/[.\s]+$/, '');
+    return `The mail server refused the sign-in${said ? `: ${said}` : ''}. Check the user name and the password or token.`;
   }
   if (failure.code === 'ENOTFOUND') return 'The mail server’s name could not be found.';
   if (failure.code === 'ECONNREFUSED')

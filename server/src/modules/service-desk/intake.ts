@@ -22,7 +22,7 @@ import { acknowledgeIn, acknowledgementRefusal } from './acknowledgement.js';
 import { assigneeFor } from './case-assignment.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { IntakeOutcome } from './mail-ledger.js';
-import { boundedPatternTest } from './pattern-test.js';
+import { messagePatternTest } from './pattern-test.js';
 import { routingFacts } from './routing-facts.js';
 import { senderRecords } from './sender-records.js';
 import { caseOfMessages, lockMessages, senderKnownOnCase } from './thread-repository.js';
@@ -142,7 +142,7 @@ export async function takeInMessage(
   const settings = await mailSettings(trx, mailbox.orgId);
   const sender = await senderRecords(trx, actor, message.from, settings);
   const facts = await routingFacts(trx, mailbox.orgId, message, sender, mailbox.rules);
-  const { matchedRule } = routeMessage(mailbox.rules, facts, boundedPatternTest);
+  const { matchedRule } = routeMessage(mailbox.rules, facts, messagePatternTest());
   const routed = routedCase(
     { teamId: mailbox.teamId, acknowledge: mailbox.acknowledgement.enabled },
     matchedRule === null ? null : mailbox.rules[matchedRule]!,

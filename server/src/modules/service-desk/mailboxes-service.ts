@@ -135,6 +135,12 @@ const CONNECTION_FIELDS = ['host', 'port', 'security', 'username', 'authMethod',
 /** Where its mail is: changing any of it starts reading afresh. */
 const PLACE_FIELDS = ['host', 'port', 'username', 'folder'] as const;
 
+/** A setting as a comparable value: an outgoing server by its fields, in one order. */
+const comparable = (value: unknown) =>
+  value !== null && typeof value === 'object'
+    ? JSON.stringify(['host', 'port', 'security'].map((key) => (value as Record<string, unknown>)[key]))
+    : value;
+
 function changed(
   input: SupportMailboxUpdate,
   row: SupportMailbox,
@@ -142,7 +148,7 @@ function changed(
 ) {
   return fields.some((field) => {
     const value = input[field as keyof SupportMailboxUpdate];
-    return value !== undefined && JSON.stringify(value) !== JSON.stringify(row[field]);
+    return value !== undefined && comparable(value) !== comparable(row[field]);
   });
 }
 

@@ -20,6 +20,7 @@ import * as routing from './routing-service.js';
 
 /** A pasted message of up to a megabyte, with the rules to try beside it. */
 const TRIAL_BODY_LIMIT = 2 * 1024 * 1024;
+const ROUTING_BODY_LIMIT = 1024 * 1024;
 
 /**
  * Support mailboxes, for admins: where support mail is read from, what could not be read, and how
@@ -116,6 +117,8 @@ export async function supportMailboxRoutes(
   app.put(
     '/support-mailboxes/:id/routing',
     {
+      // Fifty rules of twenty conditions with long patterns are larger than the default limit.
+      bodyLimit: ROUTING_BODY_LIMIT,
       schema: {
         tags,
         security: bearer,

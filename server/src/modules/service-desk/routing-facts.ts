@@ -5,6 +5,9 @@ import { loadContact } from '../contacts/index.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { SenderRecords } from './sender-records.js';
 
+/** How much of a message's text routing reads. */
+const ROUTED_TEXT_LENGTH = 100_000;
+
 /** Whether any rule looks at the sender's records: reading them costs statements for every message. */
 const looksAtRecords = (rules: readonly RoutingRule[]) =>
   rules.some((rule) =>
@@ -31,7 +34,8 @@ export async function routingFacts(
   const facts: RoutingFacts = {
     from: message.from.email,
     subject: message.subject,
-    body: message.text ?? '',
+    // Rules read the start of a long message, as a person would: words far down are quoted history.
+    body: (message.text ?? '').slice(0, ROUTED_TEXT_LENGTH),
     headers: message.headers,
     attachmentNames: message.files.filter((file) => !file.inline).map((file) => file.name),
     contact: null,

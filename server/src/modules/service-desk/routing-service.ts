@@ -28,7 +28,7 @@ import {
   updateMailboxRouting,
   type MailboxRow,
 } from './mailboxes-repository.js';
-import { boundedPatternTest } from './pattern-test.js';
+import { messagePatternTest } from './pattern-test.js';
 import { routingFacts } from './routing-facts.js';
 import { senderAsKnown } from './sender-records.js';
 
@@ -73,8 +73,9 @@ async function checkCondition(
   const needsValue =
     (condition.on === 'header' && condition.test !== 'present') ||
     (condition.on === 'attachment' && condition.test === 'name_matches');
-  if (needsValue && !('value' in condition && condition.value))
-    refuse('Say what to look for.', `${path}/value`);
+  const sought = 'value' in condition ? condition.value : undefined;
+  const blank = Array.isArray(sought) ? sought.some((entry) => entry.trim() === '') : sought?.trim() === '';
+  if ((needsValue && sought === undefined) || blank) refuse('Say what to look for.', `${path}/value`);
   const pattern = patternOf(condition);
   const problem = pattern === undefined ? null : patternProblem(pattern);
   if (problem) refuse(`The pattern cannot be read: ${problem}.`, `${path}/value`);
@@ -206,7 +207,7 @@ export async function tryRouting(
   const settings = await mailSettings(db, actor.orgId);
   const { records } = await senderAsKnown(db, actor.orgId, message.from.email, settings);
   const facts = await routingFacts(db, actor.orgId, message, records, rules);
-  const { matchedRule, verdicts } = routeMessage(rules, facts, boundedPatternTest);
+  const { matchedRule, verdicts } = routeMessage(rules, facts, messagePatternTest());
   const routed = routedCase(
     { teamId: row.team_id, acknowledge: row.acknowledgement.enabled },
     matchedRule === null ? null : rules[matchedRule]!,

@@ -46,6 +46,28 @@ export interface SupportMailTransportOptions {
 
 const bracketed = (id: string) => `<${id}>`;
 
+/** The address in a From setting such as "Inbox CRM <crm@example.com>". */
+const addressIn = (from: string) => /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
+
+/** How long one send may take in all, well inside a delivery's lease. */
+const SEND_DEADLINE_MS = 20_000;
+
+/** The send, or a failure once the deadline passes (a server that trickles its answers is cut off). */
+async function withinDeadline<T>(send: Promise<T>, onLate: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(new Error(`The mail server took longer than ${SEND_DEADLINE_MS / 1000} s.`));
+    }, SEND_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([send, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function mailboxTransportOptions(
   row: MailboxRow,
   options: SupportMailTransportOptions,
@@ -97,21 +119,30 @@ export function supportMailTransport(options: SupportMailTransportOptions): Deli
         if (error instanceof MailboxConnectionError) return { ok: false, error: error.message, retry: false };
         return { ok: false, error: describeConnectionError(error), retry: true };
       }
+      const name = mail.fromName ?? row.name;
+      // Through the server's own SMTP, mail is from the server's address on the support address's
+      // behalf: nothing proves an organisation owns the support address it typed in.
+      const sender = row.smtp_host
+        ? { from: { name, address: row.address } }
+        : { from: { name, address: addressIn(options.fallback!.from) }, replyTo: row.address };
       try {
-        await transporter.sendMail({
-          from: { name: mail.fromName ?? row.name, address: row.address },
-          to: delivery.recipient,
-          subject: mail.subject,
-          text: mail.text,
-          date: sentAt,
-          messageId: bracketed(mail.messageId),
-          ...(mail.inReplyTo ? { inReplyTo: bracketed(mail.inReplyTo) } : {}),
-          ...(mail.references.length > 0 ? { references: mail.references.map(bracketed) } : {}),
-          headers: mail.automatic
-            ? // RFC 3834; and Exchange's own way of saying "do not answer this automatically".
-              { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
-            : {},
-        });
+        await withinDeadline(
+          transporter.sendMail({
+            ...sender,
+            to: delivery.recipient,
+            subject: mail.subject,
+            text: mail.text,
+            date: sentAt,
+            messageId: bracketed(mail.messageId),
+            ...(mail.inReplyTo ? { inReplyTo: bracketed(mail.inReplyTo) } : {}),
+            ...(mail.references.length > 0 ? { references: mail.references.map(bracketed) } : {}),
+            headers: mail.automatic
+              ? // RFC 3834; and Exchange's own way of saying "do not answer this automatically".
+                { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+              : {},
+          }),
+          () => transporter.close(),
+        );
         return { ok: true };
       } catch (error) {
         return smtpFailure(error);

@@ -93,4 +93,34 @@ describe("a case's clocks", () => {
       caseClocks(policy, urgent, [stay('open', '10:00', null)], at('10:20')).map((each) => each.kind),
     ).toEqual(['first_response']);
   });
+
+  it('when a case waited for years, then its deadline still counts from when it came back', () => {
+    const weekdays: ClockPolicy = {
+      ...policy,
+      calendar: {
+        timeZone: 'UTC',
+        periods: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+        holidays: [],
+      },
+    };
+    const old = { ...opened, createdAt: new Date('2022-01-03T09:00:00Z') };
+    const stays = [
+      {
+        status: 'open' as const,
+        enteredAt: new Date('2022-01-03T09:00:00Z'),
+        leftAt: new Date('2022-01-03T09:30:00Z'),
+      },
+      {
+        status: 'pending' as const,
+        enteredAt: new Date('2022-01-03T09:30:00Z'),
+        leftAt: new Date('2025-06-02T09:00:00Z'),
+      },
+      { status: 'open' as const, enteredAt: new Date('2025-06-02T09:00:00Z'), leftAt: null },
+    ];
+    // Half an hour ran in 2022; the other half on Monday 2 June 2025.
+    expect(caseClocks(weekdays, old, stays, new Date('2025-06-02T09:45:00Z'))[0]).toMatchObject({
+      state: 'overdue',
+      dueAt: '2025-06-02T09:30:00.000Z',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { CasePriority, CaseStatus, SlaClock, SlaClockKind, SlaPolicy } from '@inbox-crm/shared';
-import { addBusinessMinutes, businessMinutesBetween } from './business-calendar.js';
+import { addBusinessMinutes, spendBusinessMinutes } from './business-calendar.js';
 
 /** What a case's clocks depend on. */
 export interface ClockedCase {
@@ -24,15 +24,33 @@ const DONE: ReadonlySet<CaseStatus> = new Set(['resolved', 'closed']);
 
 const iso = (date: Date | null) => date && date.toISOString();
 
-/** Business minutes the case spent waiting before `until`. */
-function waitedMinutes(policy: ClockPolicy, stays: readonly StatusStay[], until: Date): number {
-  let minutes = 0;
-  for (const stay of stays) {
-    if (!WAITING.has(stay.status) || stay.enteredAt >= until) continue;
-    const left = stay.leftAt && stay.leftAt < until ? stay.leftAt : until;
-    minutes += businessMinutesBetween(policy.calendar, stay.enteredAt, left);
+/**
+ * When the clock reaches its target: it runs from the case's creation, through the stretches it
+ * was not waiting, up to `until`, and on from the last of them. Only running stretches are walked,
+ * so a case that waited for years costs no more than one that did not.
+ */
+function dueOf(
+  policy: ClockPolicy,
+  createdAt: Date,
+  stays: readonly StatusStay[],
+  target: number,
+  until: Date,
+): Date | null {
+  let left = target;
+  let cursor = createdAt;
+  const waits = stays
+    .filter((stay) => WAITING.has(stay.status) && stay.enteredAt < until)
+    .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime());
+  for (const wait of waits) {
+    if (wait.enteredAt > cursor) {
+      const spent = spendBusinessMinutes(policy.calendar, cursor, left, wait.enteredAt);
+      if (spent === null || spent instanceof Date) return spent;
+      left -= spent.used;
+    }
+    const resumed = wait.leftAt && wait.leftAt < until ? wait.leftAt : until;
+    if (resumed > cursor) cursor = resumed;
   }
-  return minutes;
+  return addBusinessMinutes(policy.calendar, cursor, left);
 }
 
 function clock(
@@ -44,12 +62,9 @@ function clock(
   stoppedAt: Date | null,
   now: Date,
 ): SlaClock {
-  const until = stoppedAt ?? now;
-  const due = addBusinessMinutes(
-    policy.calendar,
-    supportCase.createdAt,
-    target + waitedMinutes(policy, stays, until),
-  );
+  if (!stoppedAt && WAITING.has(supportCase.status))
+    return { kind, state: 'paused', dueAt: null, stoppedAt: null };
+  const due = dueOf(policy, supportCase.createdAt, stays, target, stoppedAt ?? now);
   if (stoppedAt) {
     return {
       kind,
@@ -58,7 +73,6 @@ function clock(
       stoppedAt: iso(stoppedAt),
     };
   }
-  if (WAITING.has(supportCase.status)) return { kind, state: 'paused', dueAt: null, stoppedAt: null };
   const state =
     due === null
       ? 'running'

@@ -38,6 +38,8 @@ async function checkAccounts(
   input: SlaPolicyCreate,
   exceptId: string | null,
 ): Promise<void> {
+  // Two admins saving policies at once would both pass the check below: one at a time.
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`sla_policies:${actor.orgId}`]);
   await checkReferences(
     trx,
     actor.orgId,
