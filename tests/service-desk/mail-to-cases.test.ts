@@ -262,6 +262,7 @@ describe.skipIf(missing !== null)(`support mail becomes cases${missing ? ` (${mi
       expect.objectContaining({
         outcome: 'unreadable',
         reason: 'It has no sender address that can be read.',
+        subject: 'Who am I',
       }),
     ]);
     // Nothing is deleted from the mail server, the unreadable message included.

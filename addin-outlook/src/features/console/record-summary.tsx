@@ -16,6 +16,15 @@ import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { ConsoleLink } from './console-link.js';
 
+/** A team's name, read when shown (one request for the organisation's few teams). */
+function TeamName({ id }: { id: string }) {
+  const { api } = useServices();
+  const teams = useRequest('teams', () => api.teams());
+  return (
+    <>{teams.state.status === 'done' ? (teams.state.data.find((team) => team.id === id)?.name ?? '') : '…'}</>
+  );
+}
+
 /** The name of a related record, linked to its page; its name is read when shown. */
 export function RelatedRecord({ record }: { record: RecordRef }) {
   const { api } = useServices();
@@ -121,6 +130,7 @@ function factsOf<T extends RecordType>(type: T, record: RecordOfType[T]): Fact[]
       const item = record as RecordOfType['case'];
       return [
         ['Number', `#${item.number}`],
+        ['Queue', item.teamId && <TeamName id={item.teamId} />],
         ['Category', item.category],
         ['Account', related('account', item.accountId)],
         ['Contact', related('contact', item.contactId)],

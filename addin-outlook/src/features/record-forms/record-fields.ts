@@ -21,6 +21,7 @@ export type FieldKind =
   | 'textarea'
   | 'lines'
   | 'owner'
+  | 'team'
   | 'account'
   | 'contact'
   | 'stage'
@@ -219,6 +220,8 @@ const supportCase: RecordFormSpec<'case'> = {
     { key: 'accountId', label: 'Account', kind: 'account' },
     { key: 'contactId', label: 'Contact', kind: 'contact' },
     { key: 'ownerId', label: 'Owner', kind: 'owner' },
+    { key: 'teamId', label: 'Queue', kind: 'team' },
+    { key: 'category', label: 'Category', kind: 'text' },
   ],
   empty: (ownerId) => ({ ownerId, status: 'new', priority: 'normal' }),
   draftOf: (record) => ({
@@ -229,6 +232,8 @@ const supportCase: RecordFormSpec<'case'> = {
     accountId: record.accountId ?? '',
     contactId: record.contactId ?? '',
     ownerId: record.ownerId ?? '',
+    teamId: record.teamId ?? '',
+    category: record.category ?? '',
   }),
   bodyOf: (draft) => {
     if (!text(draft.subject)) return { errors: { subject: FILL_IN } };
@@ -241,6 +246,8 @@ const supportCase: RecordFormSpec<'case'> = {
         accountId: orNull(draft.accountId),
         contactId: orNull(draft.contactId),
         ownerId: orNull(draft.ownerId),
+        teamId: orNull(draft.teamId),
+        category: orNull(draft.category),
       },
     };
   },

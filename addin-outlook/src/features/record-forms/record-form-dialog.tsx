@@ -70,6 +70,9 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLa
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const people = useRequest('users', () => api.users());
+  const teams = useRequest(type === 'case' ? 'teams' : 'no-teams', () =>
+    type === 'case' ? api.teams() : Promise.resolve([]),
+  );
   const stages = useRequest(type === 'opportunity' ? 'stages' : 'no-stages', () =>
     type === 'opportunity' ? api.pipelineStages() : Promise.resolve([] as PipelineStage[]),
   );
@@ -123,6 +126,7 @@ function RecordForm<T extends RecordType>({ type, record, onClose, onSaved, onLa
             choices={{
               people: people.state.status === 'done' ? people.state.data.items : [],
               stages: stages.state.status === 'done' ? stages.state.data : [],
+              teams: teams.state.status === 'done' ? teams.state.data : [],
             }}
             onChange={(key, value) => setDraft((current) => ({ ...current, [key]: value }))}
           />

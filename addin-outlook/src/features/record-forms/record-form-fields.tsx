@@ -1,5 +1,11 @@
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { CASE_STATUS_NAMES, PRIORITY_NAMES, type PipelineStage, type User } from '@inbox-crm/shared/client';
+import {
+  CASE_STATUS_NAMES,
+  PRIORITY_NAMES,
+  type PipelineStage,
+  type Team,
+  type User,
+} from '@inbox-crm/shared/client';
 import { RecordPicker } from './record-picker.js';
 import type { Draft, FieldErrors, FieldSpec } from './record-fields.js';
 
@@ -28,6 +34,7 @@ const CURRENCIES = [
 export interface FieldChoices {
   people: readonly User[];
   stages: readonly PipelineStage[];
+  teams: readonly Team[];
 }
 
 /** One field of a record form: its control, its hint, and the server's refusal beside it. */
@@ -54,6 +61,17 @@ function FormField(props: {
             {choices.people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
+              </option>
+            ))}
+          </Select>
+        );
+      case 'team':
+        return (
+          <Select value={value} onChange={(_, data) => onChange(data.value)}>
+            <option value="">No queue</option>
+            {choices.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
               </option>
             ))}
           </Select>

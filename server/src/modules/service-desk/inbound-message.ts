@@ -45,7 +45,11 @@ export interface InboundMessage {
 
 /** A message the CRM cannot make a case of; `reason` is a sentence for admins. */
 export class UnreadableMessage extends Error {
-  constructor(readonly reason: string) {
+  /** `subject`: what the message calls itself, when that much could be read, for the admins' list. */
+  constructor(
+    readonly reason: string,
+    readonly subject: string | null = null,
+  ) {
     super(reason);
     this.name = 'UnreadableMessage';
   }
@@ -128,17 +132,18 @@ export async function readInboundMessage(source: Buffer, receivedAt: Date): Prom
   } catch (error) {
     throw new UnreadableMessage(`Its structure could not be read (${(error as Error).message}).`);
   }
+  const subject = storable(parsed.subject ?? '', 4000)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2000);
   const [from] = participants(parsed.from);
-  if (!from) throw new UnreadableMessage('It has no sender address that can be read.');
+  if (!from) throw new UnreadableMessage('It has no sender address that can be read.', subject || null);
   const html = typeof parsed.html === 'string' ? parsed.html : null;
   return {
     messageId: messageIdOf(parsed.messageId),
     inReplyTo: messageIdOf(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    subject: storable(parsed.subject ?? '', 4000)
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 2000),
+    subject,
     from,
     to: participants(parsed.to).slice(0, MAX_RECIPIENTS),
     cc: participants(parsed.cc).slice(0, MAX_RECIPIENTS),

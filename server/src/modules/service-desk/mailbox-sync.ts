@@ -46,6 +46,8 @@ interface Read {
   fetched: Fetched;
   message: InboundMessage | null;
   problem: string | null;
+  /** An unreadable message's subject, where it could be read. */
+  problemSubject?: string | null;
 }
 
 /** What a pass did: messages this reader acted on, and those another instance had already taken. */
@@ -196,7 +198,7 @@ export class MailboxSync {
       };
     } catch (error) {
       if (!(error instanceof UnreadableMessage)) throw error;
-      return { fetched, message: null, problem: error.reason };
+      return { fetched, message: null, problem: error.reason, problemSubject: error.subject };
     }
   }
 
@@ -206,13 +208,18 @@ export class MailboxSync {
     key: MailboxMessage,
     read: Read,
   ): Promise<'taken' | 'skipped' | 'failed'> {
-    const { fetched, message, problem } = read;
+    const { fetched, message, problem, problemSubject } = read;
     try {
       const taken = await this.options.knex.transaction(async (trx) => {
         if (!(await takeMessage(trx, key))) return false;
         if (message === null) {
           const source = fetched.source && fetched.source.length <= KEPT_SOURCE_BYTES ? fetched.source : null;
-          await recordReceived(trx, key, { outcome: 'unreadable', reason: problem, source });
+          await recordReceived(trx, key, {
+            outcome: 'unreadable',
+            reason: problem,
+            source,
+            subject: problemSubject,
+          });
           return true;
         }
         await this.takeIn(trx, intake, key, message);
