@@ -1,12 +1,17 @@
-import type { Case, Email, SupportRouting } from '@inbox-crm/shared';
-import { dovecotMissing, startDovecot, type ImapUser } from '@inbox-crm/server/testing';
+import type { Email, SupportRouting } from '@inbox-crm/shared';
+import { dovecotMissing } from '@inbox-crm/server/testing';
 import type { ParsedMail } from 'mailparser';
 import { uniqueMessageId } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
-import { rawMessage, readSupportMailbox } from '../support/service-desk.js';
+import {
+  casesOnceThereAre,
+  mailboxTest,
+  rawMessage,
+  readSupportMailbox,
+  sendOutbox,
+} from '../support/service-desk.js';
 import type { SmtpSink } from '../support/smtp-sink.js';
 import { describe, expect, test } from '../support/suite.js';
-import type { TestWorker } from '../support/test-worker.js';
 
 // A worker sends the outbox: a database of this file's own, with the suite's SMTP server as the
 // CRM server's own (SMTP_URL).
@@ -15,22 +20,7 @@ test.override('workerOptions', ({ smtp }) => ({ smtpUrl: smtp.url }));
 
 const missing = dovecotMissing();
 
-let userCount = 0;
-const it = test
-  // eslint-disable-next-line no-empty-pattern
-  .extend('dovecot', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const users = Array.from({ length: 4 }, (_, index) => ({
-      user: `ack${index}@ourco.example`,
-      password: `imap-password-${index}`,
-    }));
-    const dovecot = await startDovecot(users);
-    onCleanup(() => dovecot.close());
-    return dovecot;
-  })
-  .extend('imapUser', (): ImapUser => {
-    const index = userCount++;
-    return { user: `ack${index}@ourco.example`, password: `imap-password-${index}` };
-  });
+const it = mailboxTest('ack', 4);
 
 const POLL = { timeout: 10_000, interval: 100 };
 
@@ -42,23 +32,6 @@ async function acknowledgeNewCases(admin: Client, mailboxId: string, rules: unkn
     acknowledgement: { ...current.acknowledgement, enabled: true },
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-}
-
-async function casesOnceThereAre(admin: Client, count: number): Promise<Case[]> {
-  let items: Case[] = [];
-  await expect
-    .poll(async () => {
-      items = ((await admin.get('/api/v1/cases?limit=100')).body as { items: Case[] }).items;
-      return items.length;
-    }, POLL)
-    .toBe(count);
-  return items;
-}
-
-/** Sends what the outbox holds now (its deliveries are due at once, by the real clock). */
-async function sendOutbox(scheduler: TestWorker): Promise<void> {
-  scheduler.clock.set(new Date(Date.now() + 1_000));
-  await scheduler.worker.drain();
 }
 
 const sentTo = (smtp: SmtpSink, address: string): ParsedMail[] =>

@@ -1,11 +1,15 @@
 import type { Case, Email } from '@inbox-crm/shared';
-import { dovecotMissing, startDovecot, type ImapUser } from '@inbox-crm/server/testing';
+import { dovecotMissing } from '@inbox-crm/server/testing';
 import { uniqueMessageId } from '../support/fixtures.js';
-import type { Client } from '../support/http.js';
 import { createTestOrganisation } from '../support/organisation.js';
-import { rawMessage, readSupportMailbox } from '../support/service-desk.js';
+import {
+  casesOnceThereAre,
+  mailboxTest,
+  rawMessage,
+  readSupportMailbox,
+  sendOutbox,
+} from '../support/service-desk.js';
 import { describe, expect, test } from '../support/suite.js';
-import type { TestWorker } from '../support/test-worker.js';
 
 // A worker sends the outbox through the suite's SMTP server: a database of this file's own.
 test.override('appOptions', { isolated: true, emailEnabled: true });
@@ -13,40 +17,9 @@ test.override('workerOptions', ({ smtp }) => ({ smtpUrl: smtp.url }));
 
 const missing = dovecotMissing();
 
-let userCount = 0;
-const it = test
-  // eslint-disable-next-line no-empty-pattern
-  .extend('dovecot', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const users = Array.from({ length: 3 }, (_, index) => ({
-      user: `answers${index}@ourco.example`,
-      password: `imap-password-${index}`,
-    }));
-    const dovecot = await startDovecot(users);
-    onCleanup(() => dovecot.close());
-    return dovecot;
-  })
-  .extend('imapUser', (): ImapUser => {
-    const index = userCount++;
-    return { user: `answers${index}@ourco.example`, password: `imap-password-${index}` };
-  });
+const it = mailboxTest('answers', 3);
 
 const POLL = { timeout: 10_000, interval: 100 };
-
-async function onlyCase(admin: Client): Promise<Case> {
-  let items: Case[] = [];
-  await expect
-    .poll(async () => {
-      items = ((await admin.get('/api/v1/cases?limit=100')).body as { items: Case[] }).items;
-      return items.length;
-    }, POLL)
-    .toBe(1);
-  return items[0]!;
-}
-
-async function sendOutbox(scheduler: TestWorker): Promise<void> {
-  scheduler.clock.set(new Date(Date.now() + 1_000));
-  await scheduler.worker.drain();
-}
 
 describe.skipIf(missing !== null)(`answering from the CRM${missing ? ` (${missing})` : ''}`, () => {
   it("when an agent answers a case, then the customer gets it from the support address, threaded to their message; it is filed to the case as the first response, and the customer's reply reopens the case", async ({
@@ -67,7 +40,7 @@ describe.skipIf(missing !== null)(`answering from the CRM${missing ? ` (${missin
         subject: 'The printer is on fire',
       }),
     );
-    const opened = await onlyCase(org.admin);
+    const opened = (await casesOnceThereAre(org.admin, 1))[0]!;
     expect(opened.firstResponseAt).toBeNull();
 
     const { client: agent, user } = await org.addUser('member', { name: 'Ravi Rep' });
@@ -113,7 +86,7 @@ describe.skipIf(missing !== null)(`answering from the CRM${missing ? ` (${missin
     await expect
       .poll(async () => ((await org.admin.get(`/api/v1/cases/${opened.id}`)).body as Case).status, POLL)
       .toBe('open');
-    expect((await onlyCase(org.admin)).id).toBe(opened.id);
+    expect((await casesOnceThereAre(org.admin, 1))[0]!.id).toBe(opened.id);
 
     // A second answer is not the first response.
     const again = await agent.post(`/api/v1/cases/${opened.id}/answers`, { text: 'Is it out now?' });

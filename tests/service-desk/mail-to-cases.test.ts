@@ -1,9 +1,10 @@
 import type { Case, Contact, Email, SupportMailbox, SupportMailProblem } from '@inbox-crm/shared';
-import { dovecotMissing, startDovecot, type ImapUser } from '@inbox-crm/server/testing';
+import { dovecotMissing } from '@inbox-crm/server/testing';
 import { uniqueMessageId } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
 import {
   connectSupportMailbox,
+  mailboxTest,
   rawMessage,
   readSupportMailbox,
   startReaders,
@@ -15,25 +16,7 @@ test.override('appOptions', { isolated: true });
 
 const missing = dovecotMissing();
 
-let userCount = 0;
-const it = test
-  /** A real Dovecot for the file, with a few support mailboxes' users. */
-  // vitest reads a fixture's dependencies from the pattern of its first parameter: this has none.
-  // eslint-disable-next-line no-empty-pattern
-  .extend('dovecot', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const users = Array.from({ length: 12 }, (_, index) => ({
-      user: `support${index}@ourco.example`,
-      password: `imap-password-${index}`,
-    }));
-    const dovecot = await startDovecot(users);
-    onCleanup(() => dovecot.close());
-    return dovecot;
-  })
-  /** A mailbox user of the test's own on that Dovecot. */
-  .extend('imapUser', (): ImapUser => {
-    const index = userCount++;
-    return { user: `support${index}@ourco.example`, password: `imap-password-${index}` };
-  });
+const it = mailboxTest('support', 12);
 
 const POLL = { timeout: 10_000, interval: 100 };
 

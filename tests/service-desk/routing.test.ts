@@ -1,7 +1,7 @@
 import type { Case, RoutingRule, SupportRouting } from '@inbox-crm/shared';
-import { dovecotMissing, startDovecot, type ImapUser } from '@inbox-crm/server/testing';
+import { dovecotMissing } from '@inbox-crm/server/testing';
 import type { Client } from '../support/http.js';
-import { rawMessage, readSupportMailbox } from '../support/service-desk.js';
+import { casesOnceThereAre, mailboxTest, rawMessage, readSupportMailbox } from '../support/service-desk.js';
 import { describe, expect, test } from '../support/suite.js';
 
 // Readers take every enabled mailbox in their database: a database of this file's own.
@@ -9,24 +9,7 @@ test.override('appOptions', { isolated: true });
 
 const missing = dovecotMissing();
 
-let userCount = 0;
-const it = test
-  // eslint-disable-next-line no-empty-pattern
-  .extend('dovecot', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const users = Array.from({ length: 6 }, (_, index) => ({
-      user: `routing${index}@ourco.example`,
-      password: `imap-password-${index}`,
-    }));
-    const dovecot = await startDovecot(users);
-    onCleanup(() => dovecot.close());
-    return dovecot;
-  })
-  .extend('imapUser', (): ImapUser => {
-    const index = userCount++;
-    return { user: `routing${index}@ourco.example`, password: `imap-password-${index}` };
-  });
-
-const POLL = { timeout: 10_000, interval: 100 };
+const it = mailboxTest('routing', 6);
 
 async function routeWith(admin: Client, mailboxId: string, rules: RoutingRule[]): Promise<void> {
   const current = (await admin.get(`/api/v1/support-mailboxes/${mailboxId}/routing`)).body as SupportRouting;
@@ -40,14 +23,7 @@ async function routeWith(admin: Client, mailboxId: string, rules: RoutingRule[])
 
 /** The cases opened so far, by subject, once there are `count` of them. */
 async function casesBySubject(admin: Client, count: number): Promise<Map<string, Case>> {
-  let items: Case[] = [];
-  await expect
-    .poll(async () => {
-      items = ((await admin.get('/api/v1/cases?limit=100')).body as { items: Case[] }).items;
-      return items.length;
-    }, POLL)
-    .toBe(count);
-  return new Map(items.map((item) => [item.subject, item]));
+  return new Map((await casesOnceThereAre(admin, count)).map((item) => [item.subject, item]));
 }
 
 const rule = (name: string, conditions: RoutingRule['conditions'], actions: RoutingRule['actions']) => ({

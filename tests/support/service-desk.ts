@@ -1,10 +1,12 @@
 import { expect, onTestFinished } from 'vitest';
 import { MailboxReaders, secretBox, type MailboxReadersOptions } from '@inbox-crm/server';
-import type { SupportMailbox } from '@inbox-crm/shared';
-import type { Dovecot, ImapUser } from '@inbox-crm/server/testing';
+import type { Case, SupportMailbox } from '@inbox-crm/shared';
+import { startDovecot, type Dovecot, type ImapUser } from '@inbox-crm/server/testing';
 import { uniqueMessageId } from './fixtures.js';
 import type { Client } from './http.js';
+import { test } from './suite.js';
 import { TEST_SECRETS_KEY, type TestApp } from './test-app.js';
+import type { TestWorker } from './test-worker.js';
 
 /**
  * Mailbox readers as a server instance runs them, on the test app's database, with short waits:
@@ -103,4 +105,49 @@ export function rawMessage(message: TestMessage = {}): string {
     '',
   ];
   return lines.join('\r\n');
+}
+
+/**
+ * The suite's test with a real Dovecot for the file (`dovecot`, with `count` mailbox users named
+ * `<prefix>N@ourco.example`) and a mailbox user of the test's own (`imapUser`). A file overrides
+ * `appOptions` before calling this, as readers take every enabled mailbox in their database.
+ */
+export function mailboxTest(prefix: string, count: number) {
+  const userOf = (index: number): ImapUser => ({
+    user: `${prefix}${index}@ourco.example`,
+    password: `imap-password-${index}`,
+  });
+  let next = 0;
+  return (
+    test
+      // vitest reads a fixture's dependencies from the pattern of its first parameter: this has none.
+      // eslint-disable-next-line no-empty-pattern
+      .extend('dovecot', { scope: 'file' }, async ({}, { onCleanup }) => {
+        const dovecot = await startDovecot(Array.from({ length: count }, (_, index) => userOf(index)));
+        onCleanup(() => dovecot.close());
+        return dovecot;
+      })
+      .extend('imapUser', (): ImapUser => userOf(next++))
+  );
+}
+
+/** The organisation's cases once there are `count` of them (polled while readers work). */
+export async function casesOnceThereAre(admin: Client, count: number): Promise<Case[]> {
+  let items: Case[] = [];
+  await expect
+    .poll(
+      async () => {
+        items = ((await admin.get('/api/v1/cases?limit=100')).body as { items: Case[] }).items;
+        return items.length;
+      },
+      { timeout: 10_000, interval: 100 },
+    )
+    .toBe(count);
+  return items;
+}
+
+/** Sends what the outbox holds now: its deliveries fall due at once, by the real clock. */
+export async function sendOutbox(scheduler: TestWorker): Promise<void> {
+  scheduler.clock.set(new Date(Date.now() + 1_000));
+  await scheduler.worker.drain();
 }
