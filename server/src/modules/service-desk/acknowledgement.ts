@@ -1,19 +1,16 @@
 import type { Knex } from 'knex';
 import {
   autoReplyRefusal,
-  emailDomain,
   fillTemplate,
   nameFromDisplayName,
   type Acknowledgement,
   type RecordRef,
 } from '@inbox-crm/shared';
 import type { AuditActor } from '../../actor.js';
-import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/types.js';
-import { enqueueDeliveries } from '../deliveries/index.js';
-import { fileEmailIn } from '../emails/index.js';
 import type { InboundMessage } from './inbound-message.js';
-import { SUPPORT_MAIL_EVENTS, type SupportMailPayload } from './support-mail.js';
+import { sendSupportMailIn } from './outgoing-mail.js';
+import { SUPPORT_MAIL_EVENTS } from './support-mail.js';
 
 /** What an acknowledgement needs of the mailbox that answers. */
 export interface AnsweringMailbox {
@@ -78,50 +75,14 @@ export async function acknowledgeIn(
     name: nameFromDisplayName(message.from.name, message.from.email).firstName || 'there',
     mailbox: mailbox.name,
   };
-  const subject = fillTemplate(mailbox.acknowledgement.subject, values).replace(/\s+/g, ' ').trim();
-  const text = fillTemplate(mailbox.acknowledgement.body, values);
-  const messageId = `${newId()}@${emailDomain(mailbox.address)}`;
-  // The latest of the chain: a mail server may refuse a header of hundreds of ids.
-  const references = [...message.references, ...(message.messageId ? [message.messageId] : [])].slice(-50);
-  const now = new Date();
-  const payload: SupportMailPayload = {
-    mailboxId: mailbox.id,
-    messageId,
-    subject,
-    text,
-    inReplyTo: message.messageId,
-    references,
-    automatic: true,
-  };
-  await enqueueDeliveries(trx, [
-    {
-      orgId: mailbox.orgId,
-      channel: 'support_mail',
-      recipient: message.from.email,
-      event: SUPPORT_MAIL_EVENTS.acknowledgement,
-      payload: { ...payload },
-      dueAt: now,
-      sendAfter: now,
-    },
-  ]);
-  await fileEmailIn(
-    trx,
-    actor,
-    {
-      messageId,
-      inReplyTo: message.messageId,
-      references,
-      subject,
-      from: { email: mailbox.address, name: mailbox.name },
-      to: [message.from],
-      cc: [],
-      sentAt: now.toISOString(),
-      bodyText: text,
-      bodyHtml: null,
-      source: 'mailbox',
-      mailbox: mailbox.address,
-      links,
-    },
-    [],
-  );
+  await sendSupportMailIn(trx, actor, {
+    kind: 'acknowledgement',
+    mailbox,
+    fromName: mailbox.name,
+    to: message.from,
+    subject: fillTemplate(mailbox.acknowledgement.subject, values).replace(/\s+/g, ' ').trim(),
+    text: fillTemplate(mailbox.acknowledgement.body, values),
+    answering: message,
+    links,
+  });
 }

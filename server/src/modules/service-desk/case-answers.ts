@@ -1,16 +1,13 @@
 import type { Knex } from 'knex';
-import { answerSubject, emailDomain, type CaseAnswer, type Email, type RecordRef } from '@inbox-crm/shared';
+import { answerSubject, type CaseAnswer, type Email, type RecordRef } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
-import { newId } from '../../db/ids.js';
 import { visibleActivities } from '../../db/visibility.js';
 import { NotFound, Unprocessable } from '../../errors.js';
 import { answeredCaseIn, loadCase } from '../cases/index.js';
 import { loadContact } from '../contacts/index.js';
-import { enqueueDeliveries } from '../deliveries/index.js';
-import { fileEmailIn } from '../emails/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { findMailbox, mailboxAddresses } from './mailboxes-repository.js';
-import { SUPPORT_MAIL_EVENTS, type SupportMailPayload } from './support-mail.js';
+import { sendSupportMailIn } from './outgoing-mail.js';
 
 interface CustomerMessage {
   subject: string;
@@ -79,58 +76,21 @@ export function answerCase(db: Knex, actor: Actor, caseId: string, input: CaseAn
     const user = (await trx('users').where({ org_id: actor.orgId, id: actor.userId }).first('name')) as {
       name: string;
     };
-    const subject = answerSubject(latest?.subject ?? answered.subject, answered.number);
-    const messageId = `${newId()}@${emailDomain(mailbox.address)}`;
-    const inReplyTo = latest?.message_id ?? null;
-    const references = [...(latest?.references ?? []), ...(inReplyTo ? [inReplyTo] : [])].slice(-50);
-    const fromName = `${user.name} (${mailbox.name})`;
-    const payload: SupportMailPayload = {
-      mailboxId: mailbox.id,
-      messageId,
-      fromName,
-      subject,
-      text: input.text,
-      inReplyTo,
-      references,
-      automatic: false,
-    };
-    const now = new Date();
-    await enqueueDeliveries(trx, [
-      {
-        orgId: actor.orgId,
-        channel: 'support_mail',
-        recipient: to,
-        event: SUPPORT_MAIL_EVENTS.answer,
-        payload: { ...payload },
-        dueAt: now,
-        sendAfter: now,
-      },
-    ]);
     const links: RecordRef[] = [
       { type: 'case', id: caseId },
       ...(answered.contactId ? [{ type: 'contact' as const, id: answered.contactId }] : []),
       ...(answered.accountId ? [{ type: 'account' as const, id: answered.accountId }] : []),
     ];
-    const { email } = await fileEmailIn(
-      trx,
-      actor,
-      {
-        messageId,
-        inReplyTo,
-        references,
-        subject,
-        from: { email: mailbox.address, name: fromName },
-        to: [{ email: to, name: null }],
-        cc: [],
-        sentAt: now.toISOString(),
-        bodyText: input.text,
-        bodyHtml: null,
-        source: 'mailbox',
-        mailbox: mailbox.address,
-        links,
-      },
-      [],
-    );
+    const email = await sendSupportMailIn(trx, actor, {
+      kind: 'answer',
+      mailbox: { orgId: mailbox.org_id, id: mailbox.id, address: mailbox.address },
+      fromName: `${user.name} (${mailbox.name})`,
+      to: { email: to, name: null },
+      subject: answerSubject(latest?.subject ?? answered.subject, answered.number),
+      text: input.text,
+      answering: latest ? { messageId: latest.message_id, references: latest.references } : null,
+      links,
+    });
     return email;
   });
 }
