@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../db/prepared-statement.js';
 import { registrableDomain, type Account, type AccountListQuery, type PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
@@ -130,16 +131,18 @@ export async function addDomains(
 }
 
 /** The account holding a domain (live or in the trash). */
+const ACCOUNT_HOLDING_DOMAIN = `SELECT a.id, a.deleted_at
+  FROM account_domains d JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id
+  WHERE d.org_id = ? AND d.domain = ? LIMIT 1`;
+
 export async function accountHoldingDomain(
   db: Db,
   orgId: string,
   domain: string,
 ): Promise<{ id: string; live: boolean } | undefined> {
-  const row = (await db('account_domains as d')
-    .join('accounts as a', function joinAccount() {
-      this.on('a.org_id', 'd.org_id').andOn('a.id', 'd.account_id');
-    })
-    .where({ 'd.org_id': orgId, 'd.domain': domain })
-    .first('a.id', 'a.deleted_at')) as { id: string; deleted_at: Date | null } | undefined;
+  const { rows } = await db
+    .raw<{ rows: { id: string; deleted_at: Date | null }[] }>(ACCOUNT_HOLDING_DOMAIN, [orgId, domain])
+    .options(preparedStatement(ACCOUNT_HOLDING_DOMAIN));
+  const row = rows[0];
   return row && { id: row.id, live: row.deleted_at === null };
 }

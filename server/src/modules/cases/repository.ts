@@ -61,8 +61,12 @@ export function listCases(db: Db, orgId: string, query: CaseListQuery): Promise<
   return pageById(builder, query, toCase);
 }
 
-export async function insertCase(db: Db, orgId: string, id: string, columns: CaseColumns): Promise<void> {
-  await db('cases').insert({ org_id: orgId, id, ...columns });
+/** Inserts the case and answers it as stored, its number taken. */
+export async function insertCase(db: Db, orgId: string, id: string, columns: CaseColumns): Promise<Case> {
+  const [row] = (await db('cases')
+    .insert({ org_id: orgId, id, ...columns })
+    .returning('*')) as CaseRow[];
+  return toCase(row!);
 }
 
 export async function updateCaseColumns(

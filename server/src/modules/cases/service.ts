@@ -49,7 +49,7 @@ const COLUMNS = {
 function createCase(db: Knex, actor: Actor, input: CaseCreate): Promise<Case> {
   return createRecord(db, actor, caseKind, async (trx, id) => {
     await checkReferences(trx, actor.orgId, referencesIn(input, REFERENCES));
-    await cases.insertCase(trx, actor.orgId, id, {
+    return cases.insertCase(trx, actor.orgId, id, {
       status: 'new',
       priority: 'normal',
       owner_id: actor.userId,

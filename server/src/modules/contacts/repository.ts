@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Contact, ContactListQuery, ContactPhone, PageOf } from '@inbox-crm/shared';
 import { pageById } from '../../db/pagination.js';
 import { whereSearchMatches } from '../../db/search.js';
@@ -156,17 +157,21 @@ export async function replacePhones(
 }
 
 /** The contact holding an address (live or in the trash), with its account. */
+const CONTACT_HOLDING_EMAIL = `SELECT c.id, c.account_id, c.deleted_at
+  FROM contact_emails e JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id
+  WHERE e.org_id = ? AND e.email = ? LIMIT 1`;
+
 export async function contactHoldingEmail(
   db: Db,
   orgId: string,
   email: string,
 ): Promise<{ id: string; accountId: string | null; live: boolean } | undefined> {
-  const row = (await db('contact_emails as e')
-    .join('contacts as c', function joinContact() {
-      this.on('c.org_id', 'e.org_id').andOn('c.id', 'e.contact_id');
-    })
-    .where({ 'e.org_id': orgId, 'e.email': email })
-    .first('c.id', 'c.account_id', 'c.deleted_at')) as
-    { id: string; account_id: string | null; deleted_at: Date | null } | undefined;
+  const { rows } = await db
+    .raw<{ rows: { id: string; account_id: string | null; deleted_at: Date | null }[] }>(
+      CONTACT_HOLDING_EMAIL,
+      [orgId, email],
+    )
+    .options(preparedStatement(CONTACT_HOLDING_EMAIL));
+  const row = rows[0];
   return row && { id: row.id, accountId: row.account_id, live: row.deleted_at === null };
 }

@@ -3,6 +3,7 @@ export {
   checkFiling,
   deleteEmail,
   fileEmail,
+  fileEmailIdIn,
   fileEmailIn,
   unlinkEmail,
   type Filer,

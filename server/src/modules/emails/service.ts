@@ -257,6 +257,28 @@ export async function fileEmailIn(
   input: FilingInput,
   attachments: readonly ReceivedAttachment[],
 ): Promise<FilingResult> {
+  const { id, created, bodies } = await storeFiling(trx, filer, input, attachments);
+  const { email } = (await emails.loadEmail(trx, filer.orgId, id, created ? bodies : undefined))!;
+  return { email, created };
+}
+
+/** fileEmailIn for work that needs only the email's id: nothing is read back. */
+export async function fileEmailIdIn(
+  trx: Knex.Transaction,
+  filer: Filer,
+  input: FilingInput,
+  attachments: readonly ReceivedAttachment[],
+): Promise<{ id: string; created: boolean }> {
+  const { id, created } = await storeFiling(trx, filer, input, attachments);
+  return { id, created };
+}
+
+async function storeFiling(
+  trx: Knex.Transaction,
+  filer: Filer,
+  input: FilingInput,
+  attachments: readonly ReceivedAttachment[],
+) {
   const key = messageKey(input);
   const bodies = storedBodies(input);
   // A mailbox links the records it has just found or made in this transaction; a person's links are checked.
@@ -280,8 +302,7 @@ export async function fileEmailIn(
     addedLinks: added,
     ...(claim.created ? { stored: storedForSubscribers(filer, input, bodies, attachments) } : {}),
   });
-  const { email } = (await emails.loadEmail(trx, filer.orgId, claim.id, claim.created ? bodies : undefined))!;
-  return { email, created: claim.created };
+  return { id: claim.id, created: claim.created, bodies };
 }
 
 async function visibleEmail(db: Knex | Knex.Transaction, actor: Actor, id: string): Promise<Email> {

@@ -117,11 +117,11 @@ export async function insertRecord<Api extends Versioned>(
   trx: Knex.Transaction,
   actor: AuditActor,
   kind: RecordKind<Api>,
-  insert: (trx: Knex.Transaction, id: string) => Promise<void>,
+  insert: (trx: Knex.Transaction, id: string) => Promise<Api | void>,
 ): Promise<Api> {
   const id = newId();
-  await insert(trx, id);
-  const created = (await kind.load(trx, actor.orgId, id))!;
+  // An insert that answers the record as stored (RETURNING) spares reading it back.
+  const created = (await insert(trx, id)) ?? (await kind.load(trx, actor.orgId, id))!;
   await written(trx, actor, kind, 'create', null, created);
   return created;
 }
@@ -131,7 +131,7 @@ export function createRecord<Api extends Versioned>(
   db: Knex,
   actor: Actor,
   kind: RecordKind<Api>,
-  insert: (trx: Knex.Transaction, id: string) => Promise<void>,
+  insert: (trx: Knex.Transaction, id: string) => Promise<Api | void>,
 ): Promise<Api> {
   return db.transaction((trx) => insertRecord(trx, actor, kind, insert));
 }

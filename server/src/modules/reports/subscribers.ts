@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
+import type { Case } from '@inbox-crm/shared';
 import type {
   CaseStatusChanged,
   OpportunityStageChanged,
   RecordWritten,
+  WrittenRecord,
 } from '../../events/domain-events.js';
 import { enterStage, enterStatus } from './history-repository.js';
 
@@ -17,9 +19,8 @@ export async function historyOnRecordWritten(trx: Knex.Transaction, event: Recor
     };
     await enterStage(trx, orgId, id, stage_id);
   } else if (event.entity === 'case') {
-    const { status } = (await trx('cases').where({ org_id: orgId, id }).first('status')) as {
-      status: string;
-    };
+    // A written case is published whole: its status is in hand.
+    const { status } = event.after as WrittenRecord & Pick<Case, 'status'>;
     await enterStatus(trx, orgId, id, null, status);
   }
 }

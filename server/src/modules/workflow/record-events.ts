@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { AuditActor } from '../../actor.js';
 import type { EmailFiled, RecordWritten } from '../../events/domain-events.js';
 import { AS_SOON_AS_POSSIBLE, scheduleJob } from '../../jobs/jobs-repository.js';
-import { anyEnabledRule, recordTypesListening } from './repository.js';
+import { recordTypesListening } from './repository.js';
 import { loadRuleRecord, ruleRecordOf } from '../record-reads/index.js';
 
 export const RECORD_EVENT_JOB = 'record_event';
@@ -44,7 +44,7 @@ async function queueEvent(
   trigger: WorkflowTriggerType,
   describe: () => Promise<RecordEventPayload>,
 ): Promise<void> {
-  if (!(await anyEnabledRule(trx, orgId, recordType, [trigger]))) return;
+  if (!(await recordTypesListening(trx, orgId, trigger)).has(recordType)) return;
   await scheduleJob(trx, {
     orgId,
     kind: RECORD_EVENT_JOB,

@@ -100,21 +100,6 @@ export async function enabledRules(
   return rows.map(toRule);
 }
 
-/** Whether any enabled rule listens for these triggers: writes skip queuing events nobody awaits. */
-export async function anyEnabledRule(
-  db: Db,
-  orgId: string,
-  recordType: WorkflowRecordType,
-  triggerTypes: readonly WorkflowTriggerType[],
-): Promise<boolean> {
-  const row = (await db('workflow_rules')
-    .where({ org_id: orgId, record_type: recordType, enabled: true })
-    .whereIn('trigger_type', triggerTypes)
-    .whereNull('deleted_at')
-    .first(db.raw('1 AS found'))) as { found: number } | undefined;
-  return row !== undefined;
-}
-
 const RECORD_TYPES_LISTENING = `SELECT DISTINCT record_type FROM workflow_rules
   WHERE org_id = ? AND trigger_type = ? AND enabled AND deleted_at IS NULL`;
 
