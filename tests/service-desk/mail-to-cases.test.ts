@@ -2,7 +2,9 @@ import type { Case, Contact, Email, SupportMailbox, SupportMailProblem } from '@
 import { dovecotMissing } from '@inbox-crm/server/testing';
 import { uniqueMessageId } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
+import { onTestFinished } from 'vitest';
 import {
+  casesOnceThereAre,
   connectSupportMailbox,
   mailboxTest,
   rawMessage,
@@ -256,6 +258,95 @@ describe.skipIf(missing !== null)(`support mail becomes cases${missing ? ` (${mi
       )
       .toBe(true);
     expect((await dovecot.flags(imapUser)).size).toBe(4);
+  });
+
+  it('when messages wait together, then they are taken in one transaction: one new company makes one account, a reply joins the case its original opens, and one message refused leaves the rest to be taken in alone', async ({
+    testApp,
+    org,
+    dovecot,
+    imapUser,
+  }) => {
+    const settings = (await org.admin.get('/api/v1/organisation')).body as { version: number };
+    const neverFile = await org.admin.patch('/api/v1/organisation', {
+      version: settings.version,
+      neverFile: ['payroll@initech.example'],
+    });
+    expect(neverFile.status).toBe(200);
+    const created = await connectSupportMailbox(org.admin, dovecot, imapUser, { readExisting: true });
+    const original = uniqueMessageId();
+    const reply = uniqueMessageId();
+    await dovecot.append(
+      imapUser,
+      rawMessage({ messageId: original, from: 'Ann <ann@initech.example>', subject: 'The stapler is gone' }),
+    );
+    await dovecot.append(imapUser, rawMessage({ from: 'Bob <bob@initech.example>', subject: 'TPS reports' }));
+    await dovecot.append(
+      imapUser,
+      rawMessage({
+        messageId: reply,
+        from: 'Ann <ann@initech.example>',
+        subject: 'Re: The stapler is gone',
+        inReplyTo: original,
+        references: [original],
+      }),
+    );
+    // One reader taking one run at a time: the three waiting messages go in one transaction.
+    const readers = startReaders(testApp, { concurrency: 1 });
+    onTestFinished(() => readers.stop());
+    const together = await casesOnceThereAre(org.admin, 2);
+    expect(together.map((one) => one.subject).sort()).toEqual(['TPS reports', 'The stapler is gone']);
+    expect(new Set(together.map((one) => one.createdAt)).size).toBe(1);
+    expect(new Set(together.map((one) => one.accountId)).size).toBe(1);
+    expect((await org.admin.get('/api/v1/accounts?limit=10')).body.items).toHaveLength(1);
+    const stapler = together.find((one) => one.subject === 'The stapler is gone')!;
+    expect((await emailOf(org.admin, reply)).links).toContainEqual(
+      expect.objectContaining({ type: 'case', id: stapler.id }),
+    );
+    // The search rows and audit entries the transaction put off until its end were written with it.
+    const found = await org.admin.get('/api/v1/search/activities?q=stapler');
+    expect(found.status).toBe(200);
+    expect((found.body.items as { id: string }[]).map((hit) => hit.id).sort()).toEqual(
+      [(await emailOf(org.admin, original)).id, (await emailOf(org.admin, reply)).id].sort(),
+    );
+    const log = await org.admin.get(`/api/v1/audit-log?entityType=case&entityId=${stapler.id}`);
+    expect(
+      log.body.items.map((entry: { action: string; actor: { type: string } }) => [
+        entry.action,
+        entry.actor.type,
+      ]),
+    ).toEqual([
+      ['update', 'mailbox'],
+      ['create', 'mailbox'],
+    ]);
+
+    // A refusal fails its transaction: each message of it is then taken in alone.
+    await dovecot.append(
+      imapUser,
+      rawMessage({ from: 'Payroll <payroll@initech.example>', subject: 'Salaries' }),
+    );
+    await dovecot.append(
+      imapUser,
+      rawMessage({ from: 'Carol <carol@initech.example>', subject: 'Red stapler' }),
+    );
+    const after = await casesOnceThereAre(org.admin, 3);
+    expect(after.map((one) => one.subject)).toContain('Red stapler');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await org.admin.get(`/api/v1/support-mailboxes/${created.id}/problems`)).body
+              .items as SupportMailProblem[]
+          ).map((problem) => [problem.outcome, problem.subject]),
+        POLL,
+      )
+      .toEqual([['refused', 'Salaries']]);
+    await expect
+      .poll(
+        async () =>
+          [...(await dovecot.flags(imapUser)).values()].filter((flags) => flags.has('\\Seen')).length,
+        POLL,
+      )
+      .toBe(5);
   });
 
   it('when the server restarts halfway through a mailbox, and when two instances read one mailbox, then every message makes exactly one case', async ({

@@ -1,4 +1,5 @@
 import type { ActivityType, RecordRef, RecordType } from '@inbox-crm/shared';
+import { insertOrDefer, isDeferring } from '../../db/deferred-rows.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 import { searchDocument, type SearchSource } from './document.js';
@@ -93,6 +94,17 @@ export async function indexNewEmail(db: Db, orgId: string, email: NewEmail): Pro
     links: email.links,
     filers: email.filers,
   });
+  const row = {
+    org_id: orgId,
+    activity_id: email.id,
+    activity_type: 'email',
+    occurred_at: email.occurredAt,
+    owner_id: email.ownerId,
+    private: email.private,
+    document,
+  };
+  // A first filing's row is new: a transaction that takes in many emails writes theirs together.
+  if (isDeferring(db)) return insertOrDefer(db, 'activity_search', row);
   await db
     .raw(WRITE_ROWS, [
       orgId,

@@ -1,5 +1,6 @@
 import type { AuditActorType, AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
 import type { AuditActor } from '../../actor.js';
+import { insertOrDefer, isDeferring } from '../../db/deferred-rows.js';
 import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
@@ -41,20 +42,20 @@ export async function recordAudit(
   after: unknown,
 ): Promise<void> {
   const { actor_id, actor_type, actor_ref } = actorColumns(actor);
-  await db
-    .raw(INSERT_ENTRY, [
-      actor.orgId,
-      newId(),
-      actor_id,
-      actor_type,
-      actor_ref,
-      action,
-      entityType,
-      entityId,
-      before === null || before === undefined ? null : JSON.stringify(before),
-      after === null || after === undefined ? null : JSON.stringify(after),
-    ])
-    .options(preparedStatement(INSERT_ENTRY));
+  const entry = {
+    org_id: actor.orgId,
+    id: newId(),
+    actor_id,
+    actor_type,
+    actor_ref,
+    action,
+    entity_type: entityType,
+    entity_id: entityId,
+    before: before === null || before === undefined ? null : JSON.stringify(before),
+    after: after === null || after === undefined ? null : JSON.stringify(after),
+  };
+  if (isDeferring(db)) return insertOrDefer(db, 'audit_log', entry);
+  await db.raw(INSERT_ENTRY, Object.values(entry)).options(preparedStatement(INSERT_ENTRY));
 }
 
 /** Who made the latest write to a record: a user (by name), or the kind of automation that made it. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   caseNumberInSubject,
+  isOwnAddress,
   routedCase,
   routeMessage,
   type Acknowledgement,
@@ -8,6 +9,7 @@ import {
   type RoutingRule,
 } from '@inbox-crm/shared';
 import { automationActor } from '../../actor.js';
+import type { Db } from '../../db/types.js';
 import {
   AttachmentStorageFull,
   checkRoomFor,
@@ -16,7 +18,7 @@ import {
   type ReceivedAttachment,
 } from '../attachments/index.js';
 import { findCaseByNumber, loadCase, openCaseIn, reopenCaseIn } from '../cases/index.js';
-import { checkFiling, fileEmailIn, messageKey, type FilingInput } from '../emails/index.js';
+import { checkFiling, fileEmailIdIn, messageKey, type FilingInput } from '../emails/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { acknowledgeIn, acknowledgementRefusal } from './acknowledgement.js';
 import { assigneeFor } from './case-assignment.js';
@@ -24,8 +26,8 @@ import type { InboundMessage } from './inbound-message.js';
 import type { IntakeOutcome } from './mail-ledger.js';
 import { messagePatternTest } from './pattern-test.js';
 import { routingFacts } from './routing-facts.js';
-import { senderRecords } from './sender-records.js';
-import { caseOfMessages, lockMessages, senderKnownOnCase } from './thread-repository.js';
+import { senderDomain, senderRecords } from './sender-records.js';
+import { caseOfMessages, messageLock, senderKnownOnCase, senderLock } from './thread-repository.js';
 
 /** What the intake needs of the mailbox a message came through. */
 export interface IntakeMailbox {
@@ -109,10 +111,32 @@ const recordRefs = (refs: { case: string; contact: string | null; account: strin
 ];
 
 /**
- * Turns a message from a support mailbox into CRM work, in the caller's transaction: a message
- * already filed to a case is a duplicate; a reply is filed to its case and reopens it if it was
- * pending or resolved; anything else opens a new case for its sender, filed to the case, the
- * contact and the account. Throws a DomainError for a message the organisation never files.
+ * The advisory locks an intake of this message holds, taken before it: the message's key and those
+ * of the message it answers and its conversation's first (what may be being taken in right now),
+ * and the sender's domain, unless the sender is one of the organisation's own people.
+ */
+export async function intakeLocks(
+  db: Db,
+  mailbox: IntakeMailbox,
+  message: InboundMessage,
+): Promise<string[]> {
+  const inFlight = [message.inReplyTo, message.references[0], message.references.at(-1)];
+  const keys = [
+    messageKey(filingOf(message, mailbox)),
+    ...inFlight.filter((id): id is string => Boolean(id)),
+  ];
+  const locks = keys.map((key) => messageLock(mailbox.orgId, key));
+  const { ownDomains } = await mailSettings(db, mailbox.orgId);
+  if (isOwnAddress(message.from.email, ownDomains)) return locks;
+  return [...locks, senderLock(mailbox.orgId, senderDomain(message.from.email))];
+}
+
+/**
+ * Turns a message from a support mailbox into CRM work, in the caller's transaction, which holds
+ * the message's intakeLocks: a message already filed to a case is a duplicate; a reply is filed to
+ * its case and reopens it if it was pending or resolved; anything else opens a new case for its
+ * sender, filed to the case, the contact and the account. Throws a DomainError for a message the
+ * organisation never files.
  */
 export async function takeInMessage(
   trx: Knex.Transaction,
@@ -123,9 +147,6 @@ export async function takeInMessage(
   const actor = automationActor(mailbox.orgId, 'mailbox', mailbox.id);
   const filing = filingOf(message, mailbox);
   const key = messageKey(filing);
-  // The message it answers, and its conversation's first: what may be being taken in right now.
-  const inFlight = [message.inReplyTo, message.references[0], message.references.at(-1)];
-  await lockMessages(trx, mailbox.orgId, [key, ...inFlight.filter((id): id is string => Boolean(id))]);
   const already = await caseOfMessages(trx, mailbox.orgId, [key]);
   if (already) return { outcome: 'duplicate', ...already, messageKey: key };
   await checkFiling(trx, mailbox.orgId, { ...filing, links: [] });
@@ -134,7 +155,7 @@ export async function takeInMessage(
   const answered = await caseAnswered(trx, mailbox.orgId, message);
   if (answered && answered.status !== 'closed') {
     const links = recordRefs({ case: answered.id, contact: answered.contactId, account: answered.accountId });
-    const { email } = await fileEmailIn(trx, actor, { ...filing, links }, files);
+    const email = await fileEmailIdIn(trx, actor, { ...filing, links }, files);
     await reopenCaseIn(trx, actor, answered.id);
     return { outcome: 'case_updated', caseId: answered.id, activityId: email.id, messageKey: key };
   }
@@ -158,7 +179,7 @@ export async function takeInMessage(
     supportMailboxId: mailbox.id,
   });
   const links = recordRefs({ case: opened.id, contact: sender.contactId, account: sender.accountId });
-  const { email } = await fileEmailIn(trx, actor, { ...filing, links }, files);
+  const email = await fileEmailIdIn(trx, actor, { ...filing, links }, files);
   if (routed.acknowledge) {
     const answering = { ...mailbox, ownDomains: settings.ownDomains };
     if ((await acknowledgementRefusal(trx, answering, message)) === null) {

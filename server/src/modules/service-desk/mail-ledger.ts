@@ -1,5 +1,6 @@
 import type { SupportMailProblem } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
+import { insertOrDefer } from '../../db/deferred-rows.js';
 import { iso, type Db } from '../../db/types.js';
 
 /** One message of one mailbox at one UIDVALIDITY: what the ledger keeps a row for. */
@@ -24,32 +25,45 @@ export interface LedgerEntry {
   source?: Buffer | null;
 }
 
-const lockKey = (message: MailboxMessage) =>
-  `support-mail:${message.mailboxId}:${message.uidValidity}:${message.uid}`;
+type LedgerMailbox = Omit<MailboxMessage, 'uid'>;
+
+const TAKE_MESSAGES = `
+  SELECT u.uid FROM unnest(CAST(? AS bigint[])) AS u(uid)
+   WHERE NOT EXISTS (SELECT 1 FROM support_mail_received r
+                      WHERE r.org_id = ? AND r.mailbox_id = ? AND r.uid_validity = ? AND r.uid = u.uid)
+     AND pg_try_advisory_xact_lock(hashtextextended(CAST(? AS text) || u.uid, 0))`;
 
 /**
- * Takes the message for this transaction, or answers false: another instance holds it right now
- * (a transaction-scoped advisory lock, so a crash lets go), or the ledger has it already.
+ * Takes these messages for this transaction, answering the UIDs it has: not those another instance
+ * holds right now (a transaction-scoped advisory lock, so a crash lets go), nor those the ledger
+ * has already.
  */
-export async function takeMessage(trx: Knex.Transaction, message: MailboxMessage): Promise<boolean> {
-  const { rows } = await trx.raw<{ rows: { taken: boolean }[] }>(
-    `SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))
-        AND NOT EXISTS (SELECT 1 FROM support_mail_received
-                         WHERE org_id = ? AND mailbox_id = ? AND uid_validity = ? AND uid = ?) AS taken`,
-    [
-      lockKey(message),
-      message.orgId,
-      message.mailboxId,
-      message.uidValidity.toString(),
-      message.uid.toString(),
-    ],
-  );
-  return rows[0]!.taken;
+export async function takeMessages(
+  trx: Knex.Transaction,
+  mailbox: LedgerMailbox,
+  uids: readonly number[],
+): Promise<Set<number>> {
+  const { rows } = await trx.raw<{ rows: { uid: string }[] }>(TAKE_MESSAGES, [
+    uids.map(String),
+    mailbox.orgId,
+    mailbox.mailboxId,
+    mailbox.uidValidity.toString(),
+    `support-mail:${mailbox.mailboxId}:${mailbox.uidValidity}:`,
+  ]);
+  return new Set(rows.map((row) => Number(row.uid)));
 }
 
-/** Writes what became of the message; its primary key refuses a second entry for it. */
+/** takeMessages for one message. */
+export async function takeMessage(trx: Knex.Transaction, message: MailboxMessage): Promise<boolean> {
+  return (await takeMessages(trx, message, [message.uid])).has(message.uid);
+}
+
+/**
+ * Writes what became of the message (with the transaction's other deferred rows, when it defers
+ * them); its primary key refuses a second entry for it.
+ */
 export async function recordReceived(db: Db, message: MailboxMessage, entry: LedgerEntry): Promise<void> {
-  await db('support_mail_received').insert({
+  await insertOrDefer(db, 'support_mail_received', {
     org_id: message.orgId,
     mailbox_id: message.mailboxId,
     uid_validity: message.uidValidity.toString(),
@@ -68,7 +82,7 @@ export async function recordReceived(db: Db, message: MailboxMessage, entry: Led
 /** Which of these UIDs the ledger has. */
 export async function receivedUids(
   db: Db,
-  mailbox: { orgId: string; mailboxId: string; uidValidity: bigint },
+  mailbox: LedgerMailbox,
   uids: readonly number[],
 ): Promise<Set<number>> {
   if (uids.length === 0) return new Set();

@@ -13,7 +13,7 @@ export const MAILBOX_READING_DEFAULTS = {
   retryBaseMs: 5_000,
   retryMaxMs: 5 * 60_000,
   timeoutMs: 30_000,
-  batchSize: 25,
+  batchSize: 100,
   fetchBytes: 32 * 1024 * 1024,
   concurrency: 4,
   maxMessageBytes: 50 * 1024 * 1024,

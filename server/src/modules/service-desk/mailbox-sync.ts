@@ -1,13 +1,21 @@
 import type { ImapFlow } from 'imapflow';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
+import { deferRowsIn, writeDeferredRows } from '../../db/deferred-rows.js';
 import { DomainError } from '../../errors.js';
 import type { AttachmentLimits } from '../attachments/index.js';
 import { MailboxConnectionError } from './imap-connection.js';
 import { readInboundMessage, UnreadableMessage, type InboundMessage } from './inbound-message.js';
-import { takeInMessage, type IntakeMailbox } from './intake.js';
-import { inParallel, threadLanes } from './thread-lanes.js';
-import { receivedUids, recordReceived, takeMessage, type MailboxMessage } from './mail-ledger.js';
+import { intakeLocks, takeInMessage, type IntakeMailbox } from './intake.js';
+import { inParallel, laneRuns, threadLanes } from './thread-lanes.js';
+import {
+  receivedUids,
+  recordReceived,
+  takeMessage,
+  takeMessages,
+  type MailboxMessage,
+} from './mail-ledger.js';
+import { lockKeys, tryLockKeys } from './thread-repository.js';
 import {
   advanceReadingPosition,
   findMailbox,
@@ -23,7 +31,7 @@ export interface SyncOptions {
   batchSize: number;
   /** The most message source held in memory at once. */
   fetchBytes: number;
-  /** Messages of different conversations taken in at once (each in a transaction of its own). */
+  /** Lanes of conversation taken in at once, each in transactions of its own. */
   concurrency: number;
   /** A message larger than this is listed for admins, not fetched. */
   maxMessageBytes: number;
@@ -31,6 +39,19 @@ export interface SyncOptions {
   maxAttempts: number;
   logger: Pick<FastifyBaseLogger, 'warn'>;
 }
+
+/**
+ * Messages of one run taken in one transaction: most of a message's cost is its round trips to
+ * the database, and together they share the transaction's, the ledger's and the audit's.
+ */
+const TAKEN_TOGETHER = 16;
+
+type Outcome = 'taken' | 'skipped' | 'failed';
+
+const failureId = (key: { uidValidity: bigint; uid: number }) => `${key.uidValidity}:${key.uid}`;
+
+/** What the ledger says of a message it took in. */
+const about = (message: InboundMessage) => ({ subject: message.subject, fromEmail: message.from.email });
 
 /** A message's source is kept with its problem up to this size, for an admin to look at. */
 const KEPT_SOURCE_BYTES = 1024 * 1024;
@@ -58,10 +79,10 @@ export interface SyncResult {
 
 /**
  * Reads one mailbox folder once: every message past the reading position that the ledger lacks is
- * taken in (each in a transaction of its own, so one bad message never holds back the rest), then
- * what the ledger has is marked seen or moved, and the position moves past it. Any number of
- * readers, in any number of processes, may run this at once on one mailbox: each message still
- * counts once.
+ * taken in (several to a transaction; one that fails is taken again alone, so one bad message never
+ * holds back the rest), then what the ledger has is marked seen or moved, and the position moves
+ * past it. Any number of readers, in any number of processes, may run this at once on one mailbox:
+ * each message still counts once.
  */
 export class MailboxSync {
   /** Failed tries per message (`uidValidity:uid`) in this reader. */
@@ -111,14 +132,92 @@ export class MailboxSync {
   ): Promise<void> {
     const read = await Promise.all((await this.sources(client, chunk)).map((fetched) => this.read(fetched)));
     const lanes = threadLanes(read, (item) => item.message);
-    await inParallel(lanes, this.options.concurrency, async (lane) => {
-      for (const item of lane) {
-        const key = { ...this.ledgerKey(validity), uid: item.fetched.uid };
-        const outcome = await this.take(intake, key, item);
+    const runs = laneRuns(lanes, this.options.concurrency);
+    await inParallel(runs, this.options.concurrency, async (run) => {
+      for (const outcome of await this.takeRun(intake, validity, run)) {
         if (outcome === 'taken') result.taken += 1;
         if (outcome === 'skipped') result.skipped += 1;
       }
     });
+  }
+
+  /** Takes a run of lanes' messages in, in order, several to a transaction where it can. */
+  private async takeRun(intake: IntakeMailbox, validity: bigint, run: readonly Read[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    const alone = async (item: Read) =>
+      outcomes.push(await this.take(intake, { ...this.ledgerKey(validity), uid: item.fetched.uid }, item));
+    let next = 0;
+    while (next < run.length) {
+      const batch = run.slice(next, next + TAKEN_TOGETHER);
+      const together = await this.takeTogether(intake, validity, batch);
+      if (together === null) {
+        // Failed together: each is taken alone, so one message's trouble stays its own.
+        for (const item of batch) await alone(item);
+        next += batch.length;
+      } else {
+        outcomes.push(...together);
+        next += together.length;
+        // It stopped at a message whose locks another intake holds: that one waits for them, alone.
+        if (together.length < batch.length) await alone(run[next++]!);
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Takes in a batch of a run's messages in one transaction, in order, until one whose locks another
+   * intake holds: answers what became of those it got to (the caller takes that one alone, waiting
+   * for its locks), or null if the transaction failed, having written nothing.
+   */
+  private async takeTogether(
+    intake: IntakeMailbox,
+    validity: bigint,
+    batch: readonly Read[],
+  ): Promise<Outcome[] | null> {
+    const mailbox = this.ledgerKey(validity);
+    try {
+      const outcomes = await this.options.knex.transaction(async (trx) => {
+        deferRowsIn(trx);
+        const mine = await takeMessages(
+          trx,
+          mailbox,
+          batch.map((item) => item.fetched.uid),
+        );
+        // Every message's locks at once, so none of the batch's can be taken by another intake
+        // while it waits its turn here: a reply elsewhere then waits for its original.
+        const locks = new Map<Read, string[]>();
+        for (const item of batch) {
+          if (mine.has(item.fetched.uid) && item.message) {
+            locks.set(item, await intakeLocks(trx, intake, item.message));
+          }
+        }
+        const held = await tryLockKeys(trx, [...locks.values()].flat());
+        const outcomes: Outcome[] = [];
+        for (const item of batch) {
+          const key = { ...mailbox, uid: item.fetched.uid };
+          if (!mine.has(key.uid)) {
+            outcomes.push('skipped');
+          } else if (item.message === null) {
+            await this.recordUnreadable(trx, key, item);
+            outcomes.push('taken');
+          } else if (locks.get(item)!.every((lock) => held.has(lock))) {
+            const taken = await takeInMessage(trx, intake, item.message, this.options.limits);
+            await recordReceived(trx, key, { ...taken, ...about(item.message) });
+            outcomes.push('taken');
+          } else {
+            break;
+          }
+        }
+        await writeDeferredRows(trx);
+        return outcomes;
+      });
+      for (const item of batch.slice(0, outcomes.length))
+        this.failures.delete(failureId({ ...mailbox, uid: item.fetched.uid }));
+      return outcomes;
+    } catch {
+      // Nothing was written; taken alone, each message's failure is counted and logged.
+      return null;
+    }
   }
 
   private ledgerKey(uidValidity: bigint) {
@@ -203,51 +302,49 @@ export class MailboxSync {
   }
 
   /** Takes one message in, unless another reader has it: 'failed' leaves it for the next pass. */
-  private async take(
-    intake: IntakeMailbox,
-    key: MailboxMessage,
-    read: Read,
-  ): Promise<'taken' | 'skipped' | 'failed'> {
-    const { fetched, message, problem, problemSubject } = read;
+  private async take(intake: IntakeMailbox, key: MailboxMessage, read: Read): Promise<Outcome> {
+    const { fetched, message } = read;
     try {
       const taken = await this.options.knex.transaction(async (trx) => {
         if (!(await takeMessage(trx, key))) return false;
-        if (message === null) {
-          const source = fetched.source && fetched.source.length <= KEPT_SOURCE_BYTES ? fetched.source : null;
-          await recordReceived(trx, key, {
-            outcome: 'unreadable',
-            reason: problem,
-            source,
-            subject: problemSubject,
-          });
-          return true;
-        }
-        await this.takeIn(trx, intake, key, message);
+        if (message === null) await this.recordUnreadable(trx, key, read);
+        else await this.takeIn(trx, intake, key, message);
         return true;
       });
-      this.failures.delete(`${key.uidValidity}:${key.uid}`);
+      this.failures.delete(failureId(key));
       return taken ? 'taken' : 'skipped';
     } catch (error) {
       return this.failed(key, fetched, message, error);
     }
   }
 
+  private async recordUnreadable(trx: Knex.Transaction, key: MailboxMessage, read: Read): Promise<void> {
+    const { source } = read.fetched;
+    await recordReceived(trx, key, {
+      outcome: 'unreadable',
+      reason: read.problem,
+      source: source && source.length <= KEPT_SOURCE_BYTES ? source : null,
+      subject: read.problemSubject,
+    });
+  }
+
+  /** Takes in one message, its locks waited for; a refusal is written to the ledger as such. */
   private async takeIn(
     trx: Knex.Transaction,
     intake: IntakeMailbox,
     key: MailboxMessage,
     message: InboundMessage,
   ): Promise<void> {
-    const about = { subject: message.subject, fromEmail: message.from.email };
+    await lockKeys(trx, await intakeLocks(trx, intake, message));
     try {
       // A savepoint: a refusal undoes the intake's writes, not the ledger's entry for the message.
       const result = await trx.transaction((inner) =>
         takeInMessage(inner, intake, message, this.options.limits),
       );
-      await recordReceived(trx, key, { ...result, ...about });
+      await recordReceived(trx, key, { ...result, ...about(message) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      await recordReceived(trx, key, { outcome: 'refused', reason: error.message, ...about });
+      await recordReceived(trx, key, { outcome: 'refused', reason: error.message, ...about(message) });
     }
   }
 
@@ -261,7 +358,7 @@ export class MailboxSync {
     message: InboundMessage | null,
     error: unknown,
   ) {
-    const id = `${key.uidValidity}:${key.uid}`;
+    const id = failureId(key);
     const attempts = (this.failures.get(id) ?? 0) + 1;
     this.failures.set(id, attempts);
     this.options.logger.warn(

@@ -13,7 +13,6 @@ import { accountHoldingDomain, insertAccountIn } from '../accounts/index.js';
 import { contactHoldingEmail, insertContactIn } from '../contacts/index.js';
 import type { MailSettings } from '../organisation/index.js';
 import type { InboundParticipant } from './inbound-message.js';
-import { lockSender } from './thread-repository.js';
 
 /** The sender's contact and account, where there are (or will be) any. */
 export interface SenderRecords {
@@ -23,7 +22,8 @@ export interface SenderRecords {
 
 const NONE: SenderRecords = { contactId: null, accountId: null };
 
-const senderDomain = (email: string) => {
+/** The domain a sender's account is found or made by: the registrable one, so mail.acme.com is acme.com. */
+export const senderDomain = (email: string) => {
   const host = emailDomain(email);
   return registrableDomain(host) ?? host;
 };
@@ -61,7 +61,8 @@ export async function senderAsKnown(
 
 /**
  * The sender's contact and account, made where the CRM has none, in the caller's transaction. The
- * sender's domain is locked first, so two messages from one new company make one account.
+ * caller holds the lock on the sender's domain (intakeLocks), so two messages from one new company
+ * make one account.
  */
 export async function senderRecords(
   trx: Knex.Transaction,
@@ -70,7 +71,6 @@ export async function senderRecords(
   settings: MailSettings,
 ): Promise<SenderRecords> {
   if (isOwnAddress(sender.email, settings.ownDomains)) return NONE;
-  await lockSender(trx, actor.orgId, senderDomain(sender.email));
   const known = await senderAsKnown(trx, actor.orgId, sender.email, settings);
   if (!known.newContact) return known.records;
   const domain = known.newAccountDomain;

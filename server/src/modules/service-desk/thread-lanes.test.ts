@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadLanes, type Threaded } from './thread-lanes.js';
+import { laneRuns, threadLanes, type Threaded } from './thread-lanes.js';
 
 const message = (id: string, extra: Partial<Threaded> = {}): Threaded & { id: string } => ({
   id,
@@ -28,5 +28,15 @@ describe('lanes of support mail', () => {
   it('when a message cannot be read, then it has a lane of its own', () => {
     const lanes = threadLanes(['x', 'y'], () => null);
     expect(lanes).toEqual([['x'], ['y']]);
+  });
+
+  it('when lanes are joined into runs, then each lane stays whole and in order, and the runs are of about equal length', () => {
+    const runs = laneRuns([['a', 'a1', 'a2'], ['b'], ['c', 'c1'], ['d'], ['e']], 2);
+    expect(runs).toEqual([
+      ['a', 'a1', 'a2', 'd'],
+      ['b', 'c', 'c1', 'e'],
+    ]);
+    expect(laneRuns([['a'], ['b']], 4)).toEqual([['a'], ['b']]);
+    expect(laneRuns([], 4)).toEqual([[]]);
   });
 });

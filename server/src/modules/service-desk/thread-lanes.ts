@@ -36,6 +36,19 @@ export function threadLanes<T>(items: readonly T[], threadOf: (item: T) => Threa
   return lanes;
 }
 
+/**
+ * Joins lanes into at most `count` runs of about equal length, each lane whole and in order within
+ * its run: the runs may then be taken in side by side, each several messages to a transaction.
+ */
+export function laneRuns<T>(lanes: readonly T[][], count: number): T[][] {
+  const runs: T[][] = Array.from({ length: Math.max(1, Math.min(count, lanes.length)) }, () => []);
+  for (const lane of lanes) {
+    const shortest = runs.reduce((best, run) => (run.length < best.length ? run : best));
+    shortest.push(...lane);
+  }
+  return runs;
+}
+
 /** Runs the work on every item, at most `limit` at once. */
 export async function inParallel<T>(
   items: readonly T[],

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 
 export interface FiledToCase {
@@ -24,10 +25,9 @@ export async function caseOfMessages(
   messageKeys: readonly string[],
 ): Promise<FiledToCase | undefined> {
   if (messageKeys.length === 0) return undefined;
-  const { rows } = await db.raw<{ rows: { case_id: string; activity_id: string }[] }>(CASES_OF_MESSAGES, [
-    orgId,
-    [...messageKeys],
-  ]);
+  const { rows } = await db
+    .raw<{ rows: { case_id: string; activity_id: string }[] }>(CASES_OF_MESSAGES, [orgId, [...messageKeys]])
+    .options(preparedStatement(CASES_OF_MESSAGES));
   const row = rows[0];
   return row && { caseId: row.case_id, activityId: row.activity_id };
 }
@@ -59,19 +59,35 @@ export async function senderKnownOnCase(db: Db, orgId: string, caseId: string, a
   return rows[0]!.known;
 }
 
-const waitFor = (db: Db, key: string) =>
-  db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+const keysOf = (keys: readonly string[]) => [...new Set(keys)].sort();
+
+// unnest gives the keys in the array's order, and they are locked in that order.
+const LOCK_KEYS = `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+  FROM unnest(CAST(? AS text[])) AS keys(k)`;
 
 /**
- * Waits, until this transaction ends, for any other intake of the same messages: the same mail in
- * two mailboxes read at once, or the message a reply answers. The later one then finds the case the
- * first made. Keys are taken in one order, so two intakes never wait for each other.
+ * Waits, until this transaction ends, for every other intake holding one of these keys. Keys are
+ * taken in one order, so two intakes never wait for each other.
  */
-export async function lockMessages(db: Db, orgId: string, messageKeys: readonly string[]): Promise<void> {
-  for (const key of [...new Set(messageKeys)].sort()) await waitFor(db, `support-message:${orgId}:${key}`);
+export async function lockKeys(db: Db, keys: readonly string[]): Promise<void> {
+  if (keys.length > 0) await db.raw(LOCK_KEYS, [keysOf(keys)]);
 }
 
-/** Waits, until this transaction ends, for any other intake of mail from the same sender's domain. */
-export async function lockSender(db: Db, orgId: string, domain: string): Promise<void> {
-  await waitFor(db, `support-sender:${orgId}:${domain}`);
+const TRY_KEYS = `SELECT k AS key FROM unnest(CAST(? AS text[])) AS keys(k)
+  WHERE pg_try_advisory_xact_lock(hashtextextended(k, 0))`;
+
+/**
+ * Takes what it can of these keys until this transaction ends, without waiting, and answers those
+ * it holds: not those another intake holds right now.
+ */
+export async function tryLockKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await db.raw<{ rows: { key: string }[] }>(TRY_KEYS, [keysOf(keys)]);
+  return new Set(rows.map((row) => row.key));
 }
+
+/** The key that serialises intakes of one message: the same mail in two mailboxes, or a reply and its original. */
+export const messageLock = (orgId: string, messageKey: string) => `support-message:${orgId}:${messageKey}`;
+
+/** The key that serialises intakes of mail from one sender's domain, so one new company makes one account. */
+export const senderLock = (orgId: string, domain: string) => `support-sender:${orgId}:${domain}`;
