@@ -11,9 +11,9 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Puts off, until writeDeferredRows, the rows this transaction appends and nothing reads back before
- * it ends (audit entries, the support mail ledger). Work that takes in many items in one
- * transaction then costs one INSERT per table rather than one per row: a round trip to the
- * database is most of what a small write costs.
+ * it ends (audit entries, the support mail ledger, a new email's search row). Work that takes in
+ * many items in one transaction then costs one INSERT per table rather than one per row: a round
+ * trip to the database is most of what a small write costs.
  */
 export function deferRowsIn(trx: Knex.Transaction): void {
   deferredIn.set(trx, new Map());

@@ -27,10 +27,13 @@ export interface LedgerEntry {
 
 type LedgerMailbox = Omit<MailboxMessage, 'uid'>;
 
+// OFFSET 0 keeps the NOT EXISTS a lookup by the whole key for each UID: as an anti-join, a table
+// without statistics (the embedded database never analyses) is read for all of the mailbox's rows.
 const TAKE_MESSAGES = `
   SELECT u.uid FROM unnest(CAST(? AS bigint[])) AS u(uid)
    WHERE NOT EXISTS (SELECT 1 FROM support_mail_received r
-                      WHERE r.org_id = ? AND r.mailbox_id = ? AND r.uid_validity = ? AND r.uid = u.uid)
+                      WHERE r.org_id = ? AND r.mailbox_id = ? AND r.uid_validity = ? AND r.uid = u.uid
+                      OFFSET 0)
      AND pg_try_advisory_xact_lock(hashtextextended(CAST(? AS text) || u.uid, 0))`;
 
 /**
