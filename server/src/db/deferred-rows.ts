@@ -19,19 +19,19 @@ export function deferRowsIn(trx: Knex.Transaction): void {
   deferredIn.set(trx, new Map());
 }
 
-/** Whether this is a transaction that puts off the rows it may. */
-export const isDeferring = (db: Db): boolean => deferredIn.has(db as Knex.Transaction);
-
-/** Inserts the row now, or with the transaction's other deferred rows when it defers them. */
-export async function insertOrDefer(db: Db, table: string, row: Row): Promise<void> {
+/** Puts the row off when the transaction defers rows, answering whether it did. */
+export function deferRow(db: Db, table: string, row: Row): boolean {
   const deferred = deferredIn.get(db as Knex.Transaction);
-  if (!deferred) {
-    await db(table).insert(row);
-    return;
-  }
+  if (!deferred) return false;
   const rows = deferred.get(table);
   if (rows) rows.push(row);
   else deferred.set(table, [row]);
+  return true;
+}
+
+/** Inserts the row now, or with the transaction's other deferred rows when it defers them. */
+export async function insertOrDefer(db: Db, table: string, row: Row): Promise<void> {
+  if (!deferRow(db, table, row)) await db(table).insert(row);
 }
 
 /** Writes the rows the transaction put off; it goes on deferring the ones that come after. */

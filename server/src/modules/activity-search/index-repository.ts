@@ -1,5 +1,5 @@
 import type { ActivityType, RecordRef, RecordType } from '@inbox-crm/shared';
-import { insertOrDefer, isDeferring } from '../../db/deferred-rows.js';
+import { deferRow } from '../../db/deferred-rows.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
 import type { Db } from '../../db/types.js';
 import { searchDocument, type SearchSource } from './document.js';
@@ -104,7 +104,7 @@ export async function indexNewEmail(db: Db, orgId: string, email: NewEmail): Pro
     document,
   };
   // A first filing's row is new: a transaction that takes in many emails writes theirs together.
-  if (isDeferring(db)) return insertOrDefer(db, 'activity_search', row);
+  if (deferRow(db, 'activity_search', row)) return;
   await db
     .raw(WRITE_ROWS, [
       orgId,

@@ -1,6 +1,6 @@
 import type { AuditActorType, AuditEntry, AuditListQuery, PageOf } from '@inbox-crm/shared';
 import type { AuditActor } from '../../actor.js';
-import { insertOrDefer, isDeferring } from '../../db/deferred-rows.js';
+import { deferRow } from '../../db/deferred-rows.js';
 import { newId } from '../../db/ids.js';
 import { pageById } from '../../db/pagination.js';
 import { preparedStatement } from '../../db/prepared-statement.js';
@@ -54,7 +54,7 @@ export async function recordAudit(
     before: before === null || before === undefined ? null : JSON.stringify(before),
     after: after === null || after === undefined ? null : JSON.stringify(after),
   };
-  if (isDeferring(db)) return insertOrDefer(db, 'audit_log', entry);
+  if (deferRow(db, 'audit_log', entry)) return;
   await db.raw(INSERT_ENTRY, Object.values(entry)).options(preparedStatement(INSERT_ENTRY));
 }
 
