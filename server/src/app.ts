@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { reportRoutes } from './modules/reports/index.js';
 import { authRoutes, sessionRoutes } from './modules/auth/index.js';
 import { caseRoutes } from './modules/cases/index.js';
+import { consentRoutes } from './modules/consents/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { deploymentRoutes } from './modules/deployment/index.js';
 import { emailsRoutes } from './modules/emails/index.js';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(organisationRoutes);
         await secured.register(accountRoutes);
         await secured.register(contactRoutes);
+        await secured.register(consentRoutes);
         await secured.register(mergeRoutes);
         await secured.register(opportunityRoutes);
         await secured.register(caseRoutes);

@@ -24,3 +24,4 @@ export * from './schemas/limits.js';
 export type * from './schemas/index.js';
 export * from './domain/sla-words.js';
 export * from './domain/case-reference.js';
+export * from './domain/consent-words.js';

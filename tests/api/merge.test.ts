@@ -34,6 +34,7 @@ const NO_MOVES: MergeMoves = {
   emailAddresses: 0,
   phones: 0,
   domains: 0,
+  consents: 0,
 };
 
 describe('merging two contacts', () => {

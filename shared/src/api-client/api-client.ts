@@ -4,6 +4,7 @@ import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '..
 import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
+import type { ConsentCreate, ConsentEntry, ContactConsents } from '../schemas/consents.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupRequest, LookupResult } from '../schemas/lookup.js';
@@ -333,6 +334,10 @@ export function createApiClient(options: ApiClientOptions) {
       send<Email>('DELETE', `/emails/${emailId}/links/${link.type}/${link.id}`),
 
     createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
+    /** A contact's current answer per purpose and the ledger behind them. */
+    contactConsents: (contactId: string) => get<ContactConsents>(`/contacts/${contactId}/consents`),
+    recordConsent: (contactId: string, body: ConsentCreate) =>
+      send<ConsentEntry>('POST', `/contacts/${contactId}/consents`, body),
     createAccount: (body: AccountCreate) => send<Account>('POST', '/accounts', body),
     logActivity: (body: ActivityCreate) => send<Activity>('POST', '/activities', body),
     /** Whether a meeting occurrence is logged (and the meeting, when the caller may see it). */

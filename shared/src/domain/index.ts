@@ -32,3 +32,4 @@ export * from './full-text-query.js';
 export * from './full-text-snippet.js';
 export * from './report-tables.js';
 export * from './case-ages.js';
+export * from './consent-words.js';

@@ -27,3 +27,4 @@ export * from './meetings.js';
 export * from './support-mailboxes.js';
 export * from './support-routing.js';
 export * from './sla.js';
+export * from './consents.js';

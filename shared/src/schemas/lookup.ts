@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Nullable, NamedRecordRef, strict, Uuid, UserRef } from './common.js';
 import { TimelineEntry } from './activities.js';
 import { CasePriority, CaseStatus } from './cases.js';
+import { ConsentPurpose, ConsentState } from './consents.js';
 import { ContactPhone } from './contacts.js';
 import { TaskPriority } from './tasks.js';
 import { MAX_LOOKUP_ADDRESSES, MAX_LOOKUP_ADDRESSES_IN_QUERY } from './limits.js';
@@ -104,6 +105,9 @@ export const SenderContact = Type.Object({
   phones: Type.Array(ContactPhone),
   owner: Nullable(UserRef),
   accountId: Nullable(Uuid),
+  consents: Type.Array(Type.Object({ purpose: ConsentPurpose, state: ConsentState }), {
+    description: 'the current answer per purpose that has one (in full only)',
+  }),
 });
 export const SenderAccount = Type.Object({
   id: Uuid,

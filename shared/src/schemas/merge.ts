@@ -45,6 +45,7 @@ export const MergeMoves = Type.Object({
   emailAddresses: Type.Integer(),
   phones: Type.Integer(),
   domains: Type.Integer(),
+  consents: Type.Integer({ description: 'consent history entries' }),
 });
 export type MergeMoves = Static<typeof MergeMoves>;
 

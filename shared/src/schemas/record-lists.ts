@@ -1,3 +1,4 @@
+import { ConsentFilter } from './consents.js';
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { ActivityType } from './activities.js';
 import { CasePriority, CaseStatus } from './cases.js';
@@ -97,6 +98,7 @@ export const CONTACT_LIST_SORTS = ['name', 'updatedAt'] as const;
 export const ContactListViewQuery = listQuery(CONTACT_LIST_SORTS, {
   owner: Type.Optional(OwnerFilter),
   accountId: Type.Optional(Uuid),
+  consent: Type.Optional(ConsentFilter),
 });
 export type ContactListViewQuery = Static<typeof ContactListViewQuery>;
 export const ContactListRow = Type.Object({

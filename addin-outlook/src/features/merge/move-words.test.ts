@@ -14,6 +14,7 @@ describe('moveWords', () => {
         emailAddresses: 1,
         phones: 0,
         domains: 0,
+        consents: 0,
       }),
     ).toEqual(['3 timeline entries (mail, calls, meetings, notes)', '2 cases', '1 task', '1 email address']);
   });

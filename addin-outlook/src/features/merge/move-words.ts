@@ -13,6 +13,7 @@ const NOUNS: Record<keyof MergeMoves, [one: string, many: string]> = {
   emailAddresses: ['email address', 'email addresses'],
   phones: ['phone number', 'phone numbers'],
   domains: ['mail domain', 'mail domains'],
+  consents: ['consent answer', 'consent answers'],
 };
 
 /** What a merge moves, in words: ["3 deals", "1 case"]; nothing for what it does not move. */

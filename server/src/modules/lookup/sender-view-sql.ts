@@ -52,6 +52,8 @@ const viewColumns = (visible: string) => `
       'emails', ARRAY(SELECT e.email FROM contact_emails e WHERE m.in_full AND e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position, e.email),
       'phones', COALESCE((SELECT json_agg(json_build_object('number', p.phone, 'label', p.label) ORDER BY p.position)
                           FROM contact_phones p WHERE m.in_full AND p.org_id = c.org_id AND p.contact_id = c.id), '[]'::json),
+      'consents', COALESCE((SELECT json_agg(json_build_object('purpose', k.purpose, 'state', k.state) ORDER BY k.purpose)
+                            FROM contact_consents k WHERE m.in_full AND k.org_id = c.org_id AND k.contact_id = c.id), '[]'::json),
       'ownerId', c.owner_id)
     FROM contacts c WHERE c.org_id = m.org_id AND c.id = m.contact_id) AS contact,
   (SELECT json_build_object(

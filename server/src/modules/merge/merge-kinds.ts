@@ -7,6 +7,7 @@ import { loadAccount, updateAccountColumns } from '../accounts/index.js';
 import { loadContact, updateContactColumns } from '../contacts/index.js';
 import {
   accountDomains,
+  contactConsents,
   contactEmails,
   contactPhones,
   contactPlanEnrollments,
@@ -57,6 +58,7 @@ const contactKind: MergeKind<'contact'> = {
     contactPlanEnrollments,
     contactEmails,
     contactPhones,
+    contactConsents,
   ],
   async keepFields(trx, orgId, kept, duplicate, take) {
     const value = chosen(kept, duplicate, take);

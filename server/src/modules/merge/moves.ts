@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { MergeMoves } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 import { emit } from '../../events/event-bus.js';
+import { countConsentEntries, moveConsentEntries } from '../consents/index.js';
 
 /** One kind of thing a merge hands from the duplicate to the record that is kept. */
 export interface Move {
@@ -155,4 +156,11 @@ export const contactPlanEnrollments: Move = {
     // Whose reply stops a deal's plan: now the kept contact.
     await trx('plan_enrollments').where({ org_id: orgId, contact_id: fromId }).update({ contact_id: toId });
   },
+};
+
+/** The duplicate's consent history, joined to the kept contact's: the answer given last stands. */
+export const contactConsents: Move = {
+  key: 'consents',
+  count: (db, orgId, fromId) => countConsentEntries(db, orgId, fromId),
+  run: (trx, orgId, fromId, toId) => moveConsentEntries(trx, orgId, fromId, toId),
 };

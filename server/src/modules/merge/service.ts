@@ -57,6 +57,7 @@ async function countMoves(
     emailAddresses: 0,
     phones: 0,
     domains: 0,
+    consents: 0,
   };
   for (const move of kind.moves) moves[move.key] = await move.count(db, orgId, fromId, toId);
   return moves;

@@ -1,4 +1,11 @@
-import type { ContactListRow, ContactListViewQuery } from '@inbox-crm/shared';
+import {
+  CONSENT_STATES,
+  type ConsentFilterState,
+  type ConsentPurpose,
+  type ConsentState,
+  type ContactListRow,
+  type ContactListViewQuery,
+} from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
@@ -33,7 +40,22 @@ function filtered(db: Db, actor: Actor, query: ContactListViewQuery): Knex.Query
   if (query.deleted) builder.whereNull('c.merged_into_id');
   whereOwnedBy(db, builder, 'c.owner_id', query.owner, actor);
   if (query.accountId) builder.where('c.account_id', query.accountId);
+  if (query.consent) whereConsent(builder, query.consent);
   return builder;
+}
+
+/** `purpose:answer`: contacts whose current answer for the purpose is that one (or any, or none). */
+function whereConsent(builder: Knex.QueryBuilder, filter: string): void {
+  const [purpose, state] = filter.split(':') as [ConsentPurpose, ConsentFilterState];
+  const answered = (states: readonly ConsentState[]) =>
+    function (this: Knex.QueryBuilder) {
+      this.from('contact_consents as k')
+        .whereRaw('k.org_id = c.org_id AND k.contact_id = c.id')
+        .where('k.purpose', purpose)
+        .whereIn('k.state', states);
+    };
+  if (state === 'none') builder.whereNotExists(answered(CONSENT_STATES));
+  else builder.whereExists(answered(state === 'allowed' ? ['opt_in', 'soft_opt_in'] : [state]));
 }
 
 export const contactList: ListDefinition<ContactListViewQuery, ContactListRow> = {

@@ -15,7 +15,7 @@ import {
   takeMessages,
   type MailboxMessage,
 } from './mail-ledger.js';
-import { lockKeys, tryLockKeys } from './thread-repository.js';
+import { lockKeys, tryLockKeys } from '../../db/advisory-locks.js';
 import {
   advanceReadingPosition,
   findMailbox,

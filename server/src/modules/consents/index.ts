@@ -1,0 +1,2 @@
+export { consentRoutes } from './routes.js';
+export { countConsentEntries, moveConsentEntries } from './repository.js';
