@@ -92,6 +92,12 @@ describe('the message card', () => {
       contactId: customer.contact.id,
     });
     expect(late.status).toBe(201);
+    const optOut = await org.admin.post(`/api/v1/contacts/${customer.contact.id}/consents`, {
+      purpose: 'marketing_email',
+      state: 'opt_out',
+      source: 'Phone call',
+    });
+    expect(optOut.status).toBe(201);
     const message = fromPriya();
     const access = tokens();
     const gmail = fakeGmailApi(message, access);
@@ -117,6 +123,7 @@ describe('the message card', () => {
     expect(texts.some((text) => text.startsWith('Call · '))).toBe(true);
     expect(texts.some((text) => text.startsWith('Overdue · due '))).toBe(true);
     expect(texts).toContain('This email is not filed yet.');
+    expect(texts).toContain('Marketing email: Opted out<br>Newsletter: no answer<br>Phone calls: no answer');
     expect(gmail.reads).toEqual(['metadata']);
   });
 

@@ -1,6 +1,8 @@
 import {
   ACTIVITY_TYPE_NAMES,
   CASE_STATUS_NAMES,
+  CONSENT_PURPOSE_NAMES,
+  CONSENT_STATE_NAMES,
   consoleRecordPath,
   formatMoney,
   formatPhoneForReading,
@@ -9,6 +11,7 @@ import {
   PRIORITY_NAMES,
   RECORD_TYPE_NAMES,
   customerViews,
+  type ConsentPurpose,
   type LookupResult,
   type MessageParty,
   type MessageFiling,
@@ -19,6 +22,7 @@ import {
   buttons,
   card,
   fact,
+  markedFact,
   openLink,
   paragraph,
   escapeCardText,
@@ -111,6 +115,18 @@ function filingSection(
   ]);
 }
 
+/** Each purpose's current answer, so nobody writes to a person who said no. */
+function consentFact(consents: NonNullable<SenderView['contact']>['consents']): Widget {
+  const purposes = Object.keys(CONSENT_PURPOSE_NAMES) as ConsentPurpose[];
+  const answers = purposes.map((purpose) => {
+    const state = consents.find((answer) => answer.purpose === purpose)?.state;
+    return escapeCardText(
+      `${CONSENT_PURPOSE_NAMES[purpose]}: ${state ? CONSENT_STATE_NAMES[state] : 'no answer'}`,
+    );
+  });
+  return markedFact(answers.join('<br>'), { top: 'Consent' });
+}
+
 function recordSections(view: SenderView, context: ViewContext, where: CardLocale): CardSection[] {
   const open = (type: 'contact' | 'account' | 'opportunity' | 'case', id: string) =>
     openLink(`${context.publicUrl}${consoleRecordPath({ type, id })}`);
@@ -123,6 +139,7 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
           fact(formatPhoneForReading(phone.number), { top: `Phone (${PHONE_LABEL_NAMES[phone.label]})` }),
         ),
         ...(view.contact.owner ? [fact(view.contact.owner.name, { top: 'Owner' })] : []),
+        consentFact(view.contact.consents),
         buttons(button('Open in Inbox CRM', open('contact', view.contact.id))),
       ]),
     );

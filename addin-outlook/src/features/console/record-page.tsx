@@ -14,6 +14,7 @@ import {
   RECORD_TYPE_NAMES,
   type ApiError,
   type Case,
+  type Contact,
   type RecordOfType,
   type RecordRef,
 } from '@inbox-crm/shared/client';
@@ -31,6 +32,7 @@ import {
   RecordMergeDialog,
   type MergeStart,
 } from '../merge/record-merge.js';
+import { ConsentPanel } from '../consent/consent-panel.js';
 import { CaseAnswer } from '../service-desk/case-answer.js';
 import { SlaClocks } from '../service-desk/sla-clocks.js';
 import { PlansPanel } from './plans-panel.js';
@@ -140,6 +142,9 @@ export function RecordPage({ record }: { record: RecordRef }) {
         />
       )}
       <Fragment key={changes}>
+        {record.type === 'contact' && (
+          <ConsentPanel contactId={record.id} emails={(current as Contact).emails} />
+        )}
         <RecordTasks record={record} />
         <RelatedRecords record={record} />
         {(record.type === 'contact' || record.type === 'opportunity') && (

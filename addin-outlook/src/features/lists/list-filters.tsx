@@ -10,6 +10,7 @@ import {
   type User,
 } from '@inbox-crm/shared/client';
 import { useServices } from '../../ui/services.js';
+import { CONSENT_FILTER_CHOICES } from '../consent/consent-words.js';
 import { useRequest } from '../../ui/use-request.js';
 
 /** A list's query as its filters edit it: values by parameter name. */
@@ -148,6 +149,9 @@ export function ListFilters(props: {
       onChange={(value) => onChange({ [ownerKey]: value })}
     />,
   ];
+  if (list === 'contacts') {
+    controls.push(namedChoice('consent', 'Consent', 'Any consent', CONSENT_FILTER_CHOICES));
+  }
   if (list === 'opportunities') {
     const stageList = stages.state.status === 'done' ? stages.state.data : [];
     controls.push(

@@ -13,7 +13,7 @@ const REPORT_DRILLS: Record<string, Kind> = { teamId: 'text', timeZone: 'text' }
 
 const FILTERS: Record<ListName, Record<string, Kind>> = {
   accounts: { owner: 'text' },
-  contacts: { owner: 'text', accountId: 'text' },
+  contacts: { owner: 'text', accountId: 'text', consent: 'text' },
   opportunities: {
     owner: 'text',
     accountId: 'text',

@@ -1,5 +1,6 @@
 import { Card, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { consoleRecordPath, PHONE_LABEL_NAMES, type LookupResult } from '@inbox-crm/shared/client';
+import { ConsentLine } from '../consent/consent-line.js';
 import { AccountSummaryLine } from './account-summary-line.js';
 
 type SenderContact = NonNullable<LookupResult['contact']>;
@@ -11,7 +12,16 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
 });
 
-export function ContactCard({ contact, account }: { contact: SenderContact; account: SenderAccount | null }) {
+export function ContactCard({
+  contact,
+  account,
+  onChanged,
+}: {
+  contact: SenderContact;
+  account: SenderAccount | null;
+  /** Told after an answer is recorded here, so the record is read again. */
+  onChanged: () => void;
+}) {
   const styles = useStyles();
   return (
     <Card className={styles.card} aria-label={`Contact ${contact.name}`}>
@@ -36,6 +46,12 @@ export function ContactCard({ contact, account }: { contact: SenderContact; acco
         ))}
       </ul>
       {contact.owner && <Text className={styles.line}>Owner: {contact.owner.name}</Text>}
+      <ConsentLine
+        contactId={contact.id}
+        emails={contact.emails}
+        consents={contact.consents}
+        onRecorded={onChanged}
+      />
     </Card>
   );
 }

@@ -61,7 +61,7 @@ export function SenderRecord({ view, party, onChanged }: Props) {
           <MessageBarBody>Mail with {view.neverFile} is never filed in your organisation.</MessageBarBody>
         </MessageBar>
       )}
-      {view.contact && <ContactCard contact={view.contact} account={view.account} />}
+      {view.contact && <ContactCard contact={view.contact} account={view.account} onChanged={onChanged} />}
       {view.contact && (
         // Why this is the record: a small line, so a match by an old address is noticed.
         <Text size={200} className={styles.reason}>
