@@ -32,6 +32,7 @@ import * as supportRouting from './20261208000000_support_routing.js';
 import * as caseFirstResponse from './20261208000100_case_first_response.js';
 import * as slaPolicies from './20261208000200_sla_policies.js';
 import * as consentLedger from './20261209000000_consent_ledger.js';
+import * as suppressions from './20261209000100_suppressions.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -73,6 +74,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261208000100_case_first_response', caseFirstResponse],
   ['20261208000200_sla_policies', slaPolicies],
   ['20261209000000_consent_ledger', consentLedger],
+  ['20261209000100_suppressions', suppressions],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -1,5 +1,6 @@
 import {
   ACTIVITY_TYPE_NAMES,
+  canBecomeContact,
   CASE_STATUS_NAMES,
   CONSENT_PURPOSE_NAMES,
   CONSENT_STATE_NAMES,
@@ -219,12 +220,10 @@ function recordSections(view: SenderView, context: ViewContext, where: CardLocal
   return sections;
 }
 
-const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
-
 function actionsSection(view: SenderView, subject: SubjectState, context: ViewContext): CardSection {
   const open = (form: QuickForm, label: string) =>
     button(label, context.actions.call('open-form', { ...subject, form }));
-  if (view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind)) {
+  if (canBecomeContact(view)) {
     return section(null, [
       buttons(
         open('contact', 'Create contact'),

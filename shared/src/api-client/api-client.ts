@@ -5,6 +5,7 @@ import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
 import type { ConsentCreate, ConsentEntry, ContactConsents } from '../schemas/consents.js';
+import type { ErasureRequest, ErasureResult, SuppressionCheck, SuppressionList } from '../schemas/privacy.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupRequest, LookupResult } from '../schemas/lookup.js';
@@ -334,6 +335,14 @@ export function createApiClient(options: ApiClientOptions) {
       send<Email>('DELETE', `/emails/${emailId}/links/${link.type}/${link.id}`),
 
     createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
+    /** Forgets a person for good (admins): their contact, their mail alone, their words elsewhere. */
+    erasePerson: (body: ErasureRequest) => send<ErasureResult>('POST', '/privacy/erasures', body),
+    suppressions: () => get<SuppressionList>('/privacy/suppressions'),
+    checkSuppression: (email: string) =>
+      send<SuppressionCheck>('POST', '/privacy/suppressions/check', { email }),
+    addSuppression: (email: string) => send<SuppressionCheck>('POST', '/privacy/suppressions', { email }),
+    removeSuppression: (email: string) =>
+      send<SuppressionCheck>('POST', '/privacy/suppressions/remove', { email }),
     /** A contact's current answer per purpose and the ledger behind them. */
     contactConsents: (contactId: string) => get<ContactConsents>(`/contacts/${contactId}/consents`),
     recordConsent: (contactId: string, body: ConsentCreate) =>

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   public_url_unusable: 'unprocessable',
   meeting_times: 'unprocessable',
   too_many_mailboxes: 'unprocessable',
+  suppressed: 'unprocessable',
   rate_limited: 'too_many',
   app_not_built: 'unavailable',
   gmail_not_configured: 'unavailable',

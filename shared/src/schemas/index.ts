@@ -28,3 +28,4 @@ export * from './support-mailboxes.js';
 export * from './support-routing.js';
 export * from './sla.js';
 export * from './consents.js';
+export * from './privacy.js';

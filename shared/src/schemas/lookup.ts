@@ -86,6 +86,7 @@ export const MatchReason = Type.Object({
     Type.Literal('free_mail_domain'),
     Type.Literal('own_domain'),
     Type.Literal('invalid_address'),
+    Type.Literal('suppressed'),
     Type.Literal('no_match'),
   ]),
   domain: Nullable(Type.String()),

@@ -158,6 +158,13 @@ export function DeploymentPage() {
         Mail to a support address can become cases on its own:{' '}
         <ConsoleLink to={CONSOLE_PATHS.serviceDesk}>connect a support mailbox</ConsoleLink>.
       </Text>
+      <Text as="h2" size={500} weight="semibold">
+        Privacy
+      </Text>
+      <Text>
+        Requests to be forgotten, and addresses never to keep:{' '}
+        <ConsoleLink to={CONSOLE_PATHS.privacy}>privacy requests</ConsoleLink>.
+      </Text>
     </>
   );
 }

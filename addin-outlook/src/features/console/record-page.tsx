@@ -33,6 +33,9 @@ import {
   type MergeStart,
 } from '../merge/record-merge.js';
 import { ConsentPanel } from '../consent/consent-panel.js';
+import { ForgetDialog } from '../privacy/forget-dialog.js';
+import { useNavigate } from './console-link.js';
+import { CONSOLE_PATHS } from './console-route.js';
 import { CaseAnswer } from '../service-desk/case-answer.js';
 import { SlaClocks } from '../service-desk/sla-clocks.js';
 import { PlansPanel } from './plans-panel.js';
@@ -55,7 +58,7 @@ const titleOf = (record: RecordOfType[keyof RecordOfType]) =>
  */
 export function RecordPage({ record }: { record: RecordRef }) {
   const styles = useStyles();
-  const { api } = useServices();
+  const { api, user } = useServices();
   const loaded = useRequest(`${record.type}:${record.id}`, () => api.getRecord(record.type, record.id));
   // Noted for "Recently viewed" on the home page; a view that fails to be noted is not worth a message.
   useEffect(() => {
@@ -65,6 +68,8 @@ export function RecordPage({ record }: { record: RecordRef }) {
   const [justDeleted, setJustDeleted] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [merging, setMerging] = useState<MergeStart | null>(null);
+  const [forgetting, setForgetting] = useState(false);
+  const navigate = useNavigate();
   // Bumped when the panels below must read again: a merge brought another record's tasks, links
   // and mail here, or an answer or note was just filed to this case.
   const [changes, setChanges] = useState(0);
@@ -105,6 +110,9 @@ export function RecordPage({ record }: { record: RecordRef }) {
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button onClick={() => void setDeleted(true)}>Delete</Button>
             {target && <Button onClick={() => setMerging({ otherId: null })}>Merge…</Button>}
+            {record.type === 'contact' && user.role === 'admin' && (
+              <Button onClick={() => setForgetting(true)}>Forget…</Button>
+            )}
           </div>
         )}
       </header>
@@ -162,6 +170,15 @@ export function RecordPage({ record }: { record: RecordRef }) {
             show(kept);
             setChanges((count) => count + 1);
           }}
+        />
+      )}
+      {record.type === 'contact' && (
+        <ForgetDialog
+          open={forgetting}
+          who={titleOf(current)}
+          request={{ contactId: record.id }}
+          onClose={() => setForgetting(false)}
+          onDone={() => navigate(CONSOLE_PATHS.list('contacts'))}
         />
       )}
       <RecordFormDialog

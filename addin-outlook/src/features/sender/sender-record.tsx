@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MessageParty, SenderView } from '@inbox-crm/shared/client';
+import { canBecomeContact, type MessageParty, type SenderView } from '@inbox-crm/shared/client';
 import { AddressText } from '../../ui/address-text.js';
 import { CreateContactForm } from '../contact/create-contact-form.js';
 import { LinkSenderForm } from '../contact/link-sender-form.js';
@@ -22,8 +22,6 @@ const useStyles = makeStyles({
 
 type Offer = 'create' | 'link' | null;
 
-const CANNOT_BECOME_CONTACT = new Set(['own_domain', 'invalid_address']);
-
 interface Props {
   view: SenderView;
   /** The person as the message names them, for prefilling a new contact. */
@@ -37,8 +35,7 @@ export function SenderRecord({ view, party, onChanged }: Props) {
   const styles = useStyles();
   const [offer, setOffer] = useState<Offer>(null);
   const known = view.contact !== null || view.account !== null;
-  const canCreate =
-    view.contact === null && view.address !== null && !CANNOT_BECOME_CONTACT.has(view.reason.kind);
+  const canCreate = canBecomeContact(view);
 
   return (
     <div className={styles.record}>

@@ -17,7 +17,10 @@ export type AuditAction =
   | 'link'
   | 'start'
   | 'stop'
-  | 'rotate_secret';
+  | 'rotate_secret'
+  | 'erase'
+  | 'suppress'
+  | 'unsuppress';
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

@@ -14,9 +14,10 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { lockKeys } from '../../db/advisory-locks.js';
 import { newId } from '../../db/ids.js';
-import { ValidationFailed } from '../../errors.js';
+import { Unprocessable, ValidationFailed } from '../../errors.js';
 import { accountHoldingDomain } from '../accounts/index.js';
 import { contactHoldingEmail, contactsService, insertContactIn } from '../contacts/index.js';
+import { addressLock, suppressedAddresses } from '../privacy/index.js';
 import { userNames } from '../users/index.js';
 import { checkAnswer } from './consent-rules.js';
 import * as consents from './repository.js';
@@ -90,8 +91,11 @@ export async function recordFormConsent(
 ): Promise<FormConsentResult> {
   const answer = checkAnswer(input);
   const email = normalizeEmail(input.email);
+  if ((await suppressedAddresses(db, actor.orgId, [email])).size > 0) {
+    throw new Unprocessable('suppressed', 'This address belongs to someone who asked to be forgotten.');
+  }
   const result = await db.transaction(async (trx) => {
-    await lockKeys(trx, [`contact-address:${actor.orgId}:${email}`]);
+    await lockKeys(trx, [addressLock(actor.orgId, email)]);
     const holder = await contactHoldingEmail(trx, actor.orgId, email);
     const contactId = holder?.id ?? (await newFormContact(trx, actor, input, email));
     const rows = await consents.insertConsentEntries(

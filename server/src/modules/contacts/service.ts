@@ -10,8 +10,9 @@ import {
 import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
 import type { Db } from '../../db/types.js';
-import { Conflict, ValidationFailed } from '../../errors.js';
+import { Conflict, Unprocessable, ValidationFailed } from '../../errors.js';
 import { mailSettings } from '../organisation/index.js';
+import { suppressedAddresses } from '../privacy/index.js';
 import {
   checkReferences,
   createRecord,
@@ -64,8 +65,25 @@ function requireName(first: string, last: string): void {
 
 const REFERENCES = { accountId: 'account', ownerId: 'user' } as const;
 
+/** An address on the suppression list belongs to someone who asked to be forgotten: never a contact again. */
+async function refuseSuppressed(db: Db, orgId: string, emails: readonly string[]): Promise<void> {
+  const suppressed = [...(await suppressedAddresses(db, orgId, emails))];
+  if (suppressed.length > 0) {
+    throw new Unprocessable(
+      'suppressed',
+      `${suppressed[0]} belongs to someone who asked to be forgotten: it cannot be kept on a contact.`,
+      suppressed.map((email) => ({
+        in: 'body',
+        path: `/emails/${emails.indexOf(email)}`,
+        message: 'asked to be forgotten',
+      })),
+    );
+  }
+}
+
 /** Gives the contact exactly these addresses, the first primary; one another contact holds is a 409. */
 async function giveEmails(db: Db, orgId: string, contactId: string, emails: readonly string[]) {
+  await refuseSuppressed(db, orgId, emails);
   const taken = await contacts.emailsHeldElsewhere(db, orgId, contactId, emails);
   if (taken.length > 0) {
     throw new Conflict(`${taken[0]!.email} already belongs to another contact.`, taken);

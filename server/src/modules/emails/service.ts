@@ -7,7 +7,6 @@ import {
   type Email,
   type EmailFile,
   type RecordRef,
-  type StoredEmailSource,
 } from '@inbox-crm/shared';
 import type { Actor, AuditActor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
@@ -34,7 +33,9 @@ import {
 } from '../attachments/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { checkReferences, setRecordDeleted } from '../records/index.js';
+import type { FilingInput } from './filing-input.js';
 import { messageKey } from './message-key.js';
+import { withoutSuppressed } from './suppressed-participants.js';
 import * as emails from './repository.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 
@@ -46,8 +47,7 @@ export type Filer = Actor | AuditActor;
 
 const personFiling = (filer: Filer): Actor | null => ('role' in filer ? filer : null);
 
-/** A filing as the server takes it in: from a client (EmailFile), or read from a support mailbox. */
-export type FilingInput = Omit<EmailFile, 'source'> & { source: StoredEmailSource };
+export type { FilingInput };
 
 export interface FilingResult {
   email: Email;
@@ -229,25 +229,27 @@ export async function fileEmail(
   input: EmailFile,
   limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
 ): Promise<FilingResult> {
-  const attachments = await checkFiling(db, actor.orgId, input, limits);
-  return db.transaction((trx) => fileEmailIn(trx, actor, input, attachments));
+  const { filing, attachments } = await checkFiling(db, actor.orgId, input, limits);
+  return db.transaction((trx) => fileEmailIn(trx, actor, filing, attachments));
 }
 
 /**
- * What a filing is checked against before its transaction: the never-file list, the attachment
- * limits and the organisation's room for them. Answers the attachments as received.
+ * What a filing is checked against before its transaction: the never-file list, the suppression
+ * list (people on it are taken out of the message), the attachment limits and the organisation's
+ * room for them. Answers the filing as it may be stored, and its attachments as received.
  */
 export async function checkFiling(
   db: Knex,
   orgId: string,
   input: FilingInput,
   limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
-): Promise<ReceivedAttachment[]> {
+): Promise<{ filing: FilingInput; attachments: ReceivedAttachment[] }> {
   const settings = await mailSettings(db, orgId);
   refuseNeverFile(input, settings.neverFile);
-  const attachments = receiveAttachments(input.attachments ?? [], limits);
+  const filing = await withoutSuppressed(db, orgId, input, settings.ownDomains);
+  const attachments = receiveAttachments(filing.attachments ?? [], limits);
   await checkRoomFor(db, orgId, attachments, limits);
-  return attachments;
+  return { filing, attachments };
 }
 
 /** fileEmail's writes, in the caller's transaction, for a filing checked by checkFiling. */

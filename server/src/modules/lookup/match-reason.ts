@@ -21,6 +21,7 @@ export function matchReason(
     free_mail_domain: `No contact has this address, and ${domain ?? 'its domain'} is a free-mail provider, which says nothing about a company.`,
     own_domain: 'This address belongs to your own organisation.',
     invalid_address: `"${subject.address ?? ''}" is not a valid email address.`,
+    suppressed: 'This person asked to be forgotten: nothing of theirs is kept or filed.',
     no_match: domain
       ? `No contact has this address and no account has the domain ${domain}.`
       : 'No contact or account has this address or number.',

@@ -130,3 +130,11 @@ export async function stageNameTaken(
   if (exceptId) query.whereNot({ id: exceptId });
   return (await query) !== undefined;
 }
+
+/** The organisation's salt for hashing suppressed addresses (set once, never changed). */
+export async function privacySalt(db: Db, orgId: string): Promise<string> {
+  const row = (await db('organisations').where({ id: orgId }).first('privacy_salt')) as
+    { privacy_salt: string } | undefined;
+  if (!row) throw new Error(`No organisation ${orgId}`);
+  return row.privacy_salt;
+}

@@ -10,6 +10,7 @@ import {
 } from '@inbox-crm/shared';
 import { automationActor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
+import { Unprocessable } from '../../errors.js';
 import {
   AttachmentStorageFull,
   checkRoomFor,
@@ -20,6 +21,7 @@ import {
 import { findCaseByNumber, loadCase, openCaseIn, reopenCaseIn } from '../cases/index.js';
 import { checkFiling, fileEmailIdIn, messageKey, type FilingInput } from '../emails/index.js';
 import { mailSettings } from '../organisation/index.js';
+import { suppressedAddresses } from '../privacy/index.js';
 import { acknowledgeIn, acknowledgementRefusal } from './acknowledgement.js';
 import { assigneeFor } from './case-assignment.js';
 import type { InboundMessage } from './inbound-message.js';
@@ -131,6 +133,16 @@ export async function intakeLocks(
   return [...locks, senderLock(mailbox.orgId, senderDomain(message.from.email))];
 }
 
+/** Said of mail refused for its sender: the ledger keeps neither its subject nor its sender then. */
+const SUPPRESSED_SENDER = 'The sender asked to be forgotten, so their mail is not taken in.';
+
+/** Mail from someone who asked to be forgotten opens no case and makes no contact. */
+async function refuseSuppressedSender(trx: Knex.Transaction, orgId: string, message: InboundMessage) {
+  if ((await suppressedAddresses(trx, orgId, [message.from.email])).size > 0) {
+    throw new Unprocessable('suppressed', SUPPRESSED_SENDER);
+  }
+}
+
 /**
  * Turns a message from a support mailbox into CRM work, in the caller's transaction, which holds
  * the message's intakeLocks: a message already filed to a case is a duplicate; a reply is filed to
@@ -145,11 +157,11 @@ export async function takeInMessage(
   limits: AttachmentLimits,
 ): Promise<IntakeResult> {
   const actor = automationActor(mailbox.orgId, 'mailbox', mailbox.id);
-  const filing = filingOf(message, mailbox);
-  const key = messageKey(filing);
+  const key = messageKey(filingOf(message, mailbox));
   const already = await caseOfMessages(trx, mailbox.orgId, [key]);
   if (already) return { outcome: 'duplicate', ...already, messageKey: key };
-  await checkFiling(trx, mailbox.orgId, { ...filing, links: [] });
+  await refuseSuppressedSender(trx, mailbox.orgId, message);
+  const { filing } = await checkFiling(trx, mailbox.orgId, { ...filingOf(message, mailbox), links: [] });
   const files = await receivedFiles(trx, mailbox.orgId, message, limits);
 
   const answered = await caseAnswered(trx, mailbox.orgId, message);

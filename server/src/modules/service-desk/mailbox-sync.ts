@@ -344,7 +344,9 @@ export class MailboxSync {
       await recordReceived(trx, key, { ...result, ...about(message) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      await recordReceived(trx, key, { outcome: 'refused', reason: error.message, ...about(message) });
+      // Of a sender who asked to be forgotten, the ledger keeps only that the message was refused.
+      const kept = error.code === 'suppressed' ? {} : about(message);
+      await recordReceived(trx, key, { outcome: 'refused', reason: error.message, ...kept });
     }
   }
 

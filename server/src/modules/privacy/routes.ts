@@ -1,0 +1,75 @@
+import {
+  ErasureRequest,
+  ErasureResult,
+  SuppressionAddress,
+  SuppressionCheck,
+  SuppressionList,
+} from '@inbox-crm/shared';
+import type { App } from '../../http/app-instance.js';
+import { bearer, errorReplies } from '../../http/route-schema.js';
+import { erasePerson } from './erasure-service.js';
+import * as suppressions from './suppression-service.js';
+
+/** Privacy requests, for admins: forgetting a person, and the suppression list. */
+export async function privacyRoutes(app: App): Promise<void> {
+  const tags = ['privacy'];
+  app.post(
+    '/privacy/erasures',
+    {
+      schema: {
+        tags,
+        summary: 'Forget a person',
+        description:
+          'Deletes their contact for good, deletes the mail they alone were on and takes them out of everything else, and suppresses their addresses. It cannot be undone.',
+        security: bearer,
+        body: ErasureRequest,
+        response: { 201: ErasureResult, ...errorReplies },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await erasePerson(app.db, request.actor, request.body)),
+  );
+  app.get(
+    '/privacy/suppressions',
+    { schema: { tags, security: bearer, response: { 200: SuppressionList, ...errorReplies } } },
+    (request) => suppressions.listSuppressions(app.db, request.actor),
+  );
+  app.post(
+    '/privacy/suppressions/check',
+    {
+      schema: {
+        tags,
+        summary: 'Is this address suppressed?',
+        security: bearer,
+        body: SuppressionAddress,
+        response: { 200: SuppressionCheck, ...errorReplies },
+      },
+    },
+    (request) => suppressions.checkSuppression(app.db, request.actor, request.body.email),
+  );
+  app.post(
+    '/privacy/suppressions',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        body: SuppressionAddress,
+        response: { 201: SuppressionCheck, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await suppressions.addSuppression(app.db, request.actor, request.body.email)),
+  );
+  app.post(
+    '/privacy/suppressions/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Take an address off the suppression list',
+        security: bearer,
+        body: SuppressionAddress,
+        response: { 200: SuppressionCheck, ...errorReplies },
+      },
+    },
+    (request) => suppressions.removeSuppression(app.db, request.actor, request.body.email),
+  );
+}

@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
+import type { Contact } from '@inbox-crm/shared';
+import { inboxMessage } from '../support/customer.js';
+import { createContact } from '../support/fixtures.js';
+import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
+import { describe, expect, it } from '../support/suite.js';
+import { chromiumMissing } from './support/chromium.js';
+import { overflowsHorizontally, saveScreenshot, seriousAxeViolations } from './support/page-checks.js';
+import { signInAt } from './support/sign-in.js';
+
+const SUITE = 'privacy';
+const missing = chromiumMissing();
+const ADDRESS = 'marguerite.obel@forget-me.example';
+
+describe.skipIf(missing !== null)(
+  `privacy requests in the console and the pane, in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    let org: TestOrganisation;
+    let browser: Browser;
+    let page: Page;
+    let marguerite: Contact;
+
+    it.beforeAll(async ({ testApp }) => {
+      org = await createTestOrganisation(testApp);
+      marguerite = await createContact(org.admin, {
+        firstName: 'Marguerite',
+        lastName: 'Obel',
+        emails: [ADDRESS],
+      });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    });
+    it.afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('when an admin forgets a contact from their page, then the dialog says what will go, and afterwards what went', async ({
+      baseUrl,
+    }) => {
+      await signInAt(page, `${baseUrl}/app/contacts/${marguerite.id}`, org.adminUser.email);
+      const forget = page.getByRole('button', { name: 'Forget…' });
+      await expect.poll(() => forget.isVisible(), { timeout: 15_000 }).toBe(true);
+      await forget.click();
+      const dialog = page.getByRole('dialog', { name: 'Forget Marguerite Obel?' });
+      const confirm = dialog.getByRole('button', { name: 'Forget Marguerite Obel' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.getByLabel('I understand that this cannot be undone').check();
+      await saveScreenshot(page, SUITE, '1-forget-contact', { window: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await confirm.click();
+
+      const done = page.getByRole('dialog', { name: 'Marguerite Obel is forgotten' });
+      await expect.poll(() => done.getByText('1 contact deleted').isVisible()).toBe(true);
+      expect(await done.getByText('1 address suppressed').isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '2-forgotten', { window: true });
+      await done.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => page.url()).toMatch(/\/app\/contacts$/);
+      expect(await page.getByRole('link', { name: 'Marguerite Obel' }).count()).toBe(0);
+    });
+
+    it('when the address is checked on the privacy page, then it is on the list, and can be taken off and put back', async ({
+      baseUrl,
+    }) => {
+      await page.goto(`${baseUrl}/app/deployment`);
+      await page.getByRole('link', { name: 'privacy requests' }).click();
+      await expect.poll(() => page.getByText('1 address is suppressed.').isVisible()).toBe(true);
+      const list = page.getByRole('region', { name: 'Suppression list' });
+      await list.getByLabel('Address').fill(ADDRESS.toUpperCase());
+      await list.getByRole('button', { name: 'Check' }).click();
+      await expect
+        .poll(() => list.getByText(`${ADDRESS} is on the suppression list.`).isVisible())
+        .toBe(true);
+      expect(await list.getByText('Forgotten', { exact: true }).isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '3-privacy-page');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await list.getByRole('button', { name: 'Take it off the list' }).click();
+      await expect
+        .poll(() => list.getByText(`${ADDRESS} is not on the suppression list.`).isVisible())
+        .toBe(true);
+      expect(await page.getByText('0 addresses are suppressed.').isVisible()).toBe(true);
+      await list.getByRole('button', { name: 'Suppress it' }).click();
+      await expect.poll(() => page.getByText('1 address is suppressed.').isVisible()).toBe(true);
+
+      await page.setViewportSize({ width: 320, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '4-privacy-page-narrow');
+      await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('when their message is open in the pane, then it says they asked to be forgotten and offers no contact', async ({
+      baseUrl,
+    }) => {
+      const context = await browser.newContext({
+        viewport: { width: 320, height: 900 },
+        reducedMotion: 'reduce',
+      });
+      await serveOfficeJs(context, {
+        userAddress: org.adminUser.email,
+        messages: [
+          inboxMessage(org.adminUser.email, {
+            subject: 'Please remove me',
+            from: { emailAddress: ADDRESS, displayName: 'Marguerite Obel' },
+          }),
+        ],
+        selected: 0,
+      });
+      const pane = await context.newPage();
+      await signInAt(pane, `${baseUrl}/outlook/`, org.adminUser.email);
+      await expect
+        .poll(() => pane.getByText(/asked to be forgotten/).isVisible(), { timeout: 15_000 })
+        .toBe(true);
+      expect(await pane.getByRole('button', { name: 'Create contact' }).count()).toBe(0);
+      expect(await overflowsHorizontally(pane)).toBe(false);
+      await saveScreenshot(pane, SUITE, '5-pane-forgotten');
+      expect(await seriousAxeViolations(pane)).toEqual([]);
+      await context.close();
+    });
+  },
+);
