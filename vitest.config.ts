@@ -42,7 +42,7 @@ export default defineConfig({
           include: [
             '{shared,server,addin-gmail,migrations,manifests}/src/**/*.test.ts',
             'addin-outlook/src/**/*.test.ts',
-            'tests/{api,e2e,gmail,workflow,service-desk,privacy}/**/*.test.ts',
+            'tests/{api,e2e,gmail,workflow,service-desk,privacy,data-transfer}/**/*.test.ts',
           ],
         },
       },

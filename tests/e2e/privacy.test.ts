@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
 import type { Contact } from '@inbox-crm/shared';
@@ -59,11 +60,11 @@ describe.skipIf(missing !== null)(
       expect(await page.getByRole('link', { name: 'Marguerite Obel' }).count()).toBe(0);
     });
 
-    it('when the address is checked on the privacy page, then it is on the list, and can be taken off and put back', async ({
+    it('when the address is checked on the data and privacy page, then it is on the list, and can be taken off and put back; the export downloads', async ({
       baseUrl,
     }) => {
       await page.goto(`${baseUrl}/app/deployment`);
-      await page.getByRole('link', { name: 'privacy requests' }).click();
+      await page.getByRole('link', { name: 'data and privacy' }).click();
       await expect.poll(() => page.getByText('1 address is suppressed.').isVisible()).toBe(true);
       const list = page.getByRole('region', { name: 'Suppression list' });
       await list.getByLabel('Address').fill(ADDRESS.toUpperCase());
@@ -72,7 +73,7 @@ describe.skipIf(missing !== null)(
         .poll(() => list.getByText(`${ADDRESS} is on the suppression list.`).isVisible())
         .toBe(true);
       expect(await list.getByText('Forgotten', { exact: true }).isVisible()).toBe(true);
-      await saveScreenshot(page, SUITE, '3-privacy-page');
+      await saveScreenshot(page, SUITE, '3-data-page');
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       await list.getByRole('button', { name: 'Take it off the list' }).click();
@@ -83,9 +84,16 @@ describe.skipIf(missing !== null)(
       await list.getByRole('button', { name: 'Suppress it' }).click();
       await expect.poll(() => page.getByText('1 address is suppressed.').isVisible()).toBe(true);
 
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download the export' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/^inbox-crm-export-\d{4}-\d{2}-\d{2}\.zip$/);
+      const zip = await readFile((await download.path())!);
+      expect(zip.subarray(0, 2).toString()).toBe('PK');
+
       await page.setViewportSize({ width: 320, height: 900 });
       expect(await overflowsHorizontally(page)).toBe(false);
-      await saveScreenshot(page, SUITE, '4-privacy-page-narrow');
+      await saveScreenshot(page, SUITE, '4-data-page-narrow');
       await page.setViewportSize({ width: 1440, height: 900 });
     });
 

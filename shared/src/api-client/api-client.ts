@@ -335,6 +335,9 @@ export function createApiClient(options: ApiClientOptions) {
       send<Email>('DELETE', `/emails/${emailId}/links/${link.type}/${link.id}`),
 
     createContact: (body: ContactCreate) => send<Contact>('POST', '/contacts', body),
+    /** Everything the organisation owns as one ZIP (admins). */
+    exportOrganisation: async () =>
+      (await call<Blob>('GET', '/exports/organisation', undefined, 'file')).data,
     /** Forgets a person for good (admins): their contact, their mail alone, their words elsewhere. */
     erasePerson: (body: ErasureRequest) => send<ErasureResult>('POST', '/privacy/erasures', body),
     suppressions: () => get<SuppressionList>('/privacy/suppressions'),

@@ -23,7 +23,7 @@ export type ConsoleRoute =
   | { page: 'plans' }
   | { page: 'people' }
   | { page: 'serviceDesk' }
-  | { page: 'privacy' }
+  | { page: 'data' }
   | { page: 'reports'; report: ReportName; search: string }
   | { page: 'not-found' };
 
@@ -61,7 +61,7 @@ export const CONSOLE_PATHS = {
   plans: '/app/plans',
   people: '/app/people',
   serviceDesk: '/app/service-desk',
-  privacy: '/app/privacy',
+  data: '/app/data',
   reports: (report: ReportName = 'pipeline', search = '') => `/app/reports/${report}${search}`,
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/search?q=${encodeURIComponent(query)}`,
@@ -85,7 +85,7 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/plans') return { page: 'plans' };
   if (path === '/app/people') return { page: 'people' };
   if (path === '/app/service-desk') return { page: 'serviceDesk' };
-  if (path === '/app/privacy') return { page: 'privacy' };
+  if (path === '/app/data') return { page: 'data' };
   if (path === '/app/reports') return { page: 'reports', report: 'pipeline', search };
   const report = REPORT_NAMES.find((name) => path === `/app/reports/${name}`);
   if (report) return { page: 'reports', report, search };

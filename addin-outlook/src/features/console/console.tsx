@@ -12,7 +12,7 @@ import { ConsoleLink, NavigateContext } from './console-link.js';
 import { ConsoleNav } from './console-nav.js';
 import { CONSOLE_PATHS } from './console-route.js';
 import { DeploymentPage } from './deployment-page.js';
-import { PrivacyPage } from '../privacy/privacy-page.js';
+import { DataPage } from '../privacy/data-page.js';
 import { EmailPage } from './email-page.js';
 import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
@@ -100,7 +100,7 @@ export default function Console() {
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'people' && <PeoplePage />}
           {route.page === 'serviceDesk' && <ServiceDeskPage />}
-          {route.page === 'privacy' && <PrivacyPage />}
+          {route.page === 'data' && <DataPage />}
           {route.page === 'reports' && (
             <Suspense fallback={<Spinner label="Loading reports…" />}>
               <ReportsPage report={route.report} search={route.search} />

@@ -159,11 +159,11 @@ export function DeploymentPage() {
         <ConsoleLink to={CONSOLE_PATHS.serviceDesk}>connect a support mailbox</ConsoleLink>.
       </Text>
       <Text as="h2" size={500} weight="semibold">
-        Privacy
+        Data and privacy
       </Text>
       <Text>
-        Requests to be forgotten, and addresses never to keep:{' '}
-        <ConsoleLink to={CONSOLE_PATHS.privacy}>privacy requests</ConsoleLink>.
+        Export everything, forget a person, keep addresses off the CRM:{' '}
+        <ConsoleLink to={CONSOLE_PATHS.data}>data and privacy</ConsoleLink>.
       </Text>
     </>
   );

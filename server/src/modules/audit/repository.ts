@@ -20,7 +20,8 @@ export type AuditAction =
   | 'rotate_secret'
   | 'erase'
   | 'suppress'
-  | 'unsuppress';
+  | 'unsuppress'
+  | 'export';
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

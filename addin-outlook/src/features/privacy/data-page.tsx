@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Section } from '../../ui/section.js';
+import { ExportSection } from './export-section.js';
 import { ForgetDialog } from './forget-dialog.js';
 import { SuppressionPanel } from './suppression-panel.js';
 
@@ -9,8 +10,8 @@ const useStyles = makeStyles({
   address: { flexGrow: 1, minWidth: '12rem', maxWidth: '24rem' },
 });
 
-/** Privacy requests, for admins: forget a person by address, and the suppression list. */
-export function PrivacyPage() {
+/** Data and privacy, for admins: export everything, forget a person by address, the suppression list. */
+export function DataPage() {
   const styles = useStyles();
   const [address, setAddress] = useState('');
   const [forgetting, setForgetting] = useState<string | null>(null);
@@ -18,8 +19,9 @@ export function PrivacyPage() {
   return (
     <>
       <Text as="h1" size={600} weight="semibold">
-        Privacy requests
+        Data and privacy
       </Text>
+      <ExportSection />
       <Section title="Forget a person">
         <Text>
           For someone the CRM may hold only as an address on filed mail. A contact is forgotten from their own
