@@ -36,12 +36,18 @@ describe.skipIf(missing !== null)(
       await browser?.close();
     });
 
-    it('when an admin forgets a contact from their page, then the dialog says what will go, and afterwards what went', async ({
+    it('when an admin downloads a contact’s data and then forgets them from their page, then the dialog says what will go, and afterwards what went', async ({
       baseUrl,
     }) => {
       await signInAt(page, `${baseUrl}/app/contacts/${marguerite.id}`, org.adminUser.email);
-      const forget = page.getByRole('button', { name: 'Forget…' });
+      const requests = page.getByRole('region', { name: 'Privacy requests' });
+      const forget = requests.getByRole('button', { name: 'Forget Marguerite Obel…' });
       await expect.poll(() => forget.isVisible(), { timeout: 15_000 }).toBe(true);
+      const downloading = page.waitForEvent('download');
+      await requests.getByRole('button', { name: 'Download everything about them' }).click();
+      const theirData = await downloading;
+      expect(theirData.suggestedFilename()).toMatch(/^subject-access-\d{4}-\d{2}-\d{2}\.zip$/);
+      expect((await readFile((await theirData.path())!)).subarray(0, 2).toString()).toBe('PK');
       await forget.click();
       const dialog = page.getByRole('dialog', { name: 'Forget Marguerite Obel?' });
       const confirm = dialog.getByRole('button', { name: 'Forget Marguerite Obel' });

@@ -94,6 +94,7 @@ describe('a contact’s consent ledger', () => {
       [{ ...OPT_IN, state: 'soft_opt_in', lawfulBasis: 'consent' }, '/lawfulBasis'],
       [{ ...OPT_IN, state: 'opt_out', lawfulBasis: 'consent' }, '/lawfulBasis'],
       [{ ...OPT_IN, givenAt: new Date(Date.now() + 86_400_000).toISOString() }, '/givenAt'],
+      [{ ...OPT_IN, givenAt: '2026-06-30T23:59:60Z' }, '/givenAt'],
       [{ ...OPT_IN, email: 'someone.else@rules.example' }, '/email'],
     ];
     for (const [body, field] of refusals) {

@@ -139,7 +139,7 @@ async function zephyrinesRecords(org: TestOrganisation) {
   const call = await org.admin.post('/api/v1/activities', {
     type: 'call',
     subject: `Call with ${FIRST} ${LAST}`,
-    body: 'Renewal terms agreed.',
+    body: `Renewal terms agreed.\n${FIRST} ${LAST} signs next week.`,
     links: [...toThem, { type: 'account', id: acme.id }],
   });
   const aboutThem = await org.admin.post('/api/v1/activities', {
@@ -191,6 +191,43 @@ async function zephyrinesRecords(org: TestOrganisation) {
 }
 
 describe('forgetting a person', () => {
+  it('when the person has common names, then only what concerns them loses them: others’ records keep the same words', async ({
+    org,
+  }) => {
+    const us = { email: org.adminUser.email, name: 'Ada Admin' };
+    const acme = await createAccount(org.admin, { name: 'Acme Wide', domains: ['acme-wide.example'] });
+    const will = await createContact(org.admin, {
+      firstName: 'Will',
+      lastName: 'Smith',
+      accountId: acme.id,
+      emails: ['will.smith@acme-wide.example'],
+    });
+    await fileEmail(
+      org.admin,
+      emailToFile({
+        subject: 'Will is here',
+        from: { email: 'will.smith@acme-wide.example', name: 'Will Smith | Acme Wide' },
+        to: [us],
+        links: [{ type: 'contact', id: will.id }],
+      }),
+    );
+    const unrelated = await org.admin.post('/api/v1/tasks', {
+      title: 'Will call back: Smith & Co order',
+      notes: 'Acme Wide renewal',
+      accountId: acme.id,
+    });
+    const deal = await createOpportunity(org.admin, { name: 'Acme Wide renewal', accountId: acme.id });
+    const erased = await org.admin.post<ErasureResult>('/api/v1/privacy/erasures', { contactId: will.id });
+    expect(erased.body).toMatchObject({ emailsDeleted: 1, contactsDeleted: 1 });
+    const task = await org.admin.get(`/api/v1/tasks/${unrelated.body.id}`);
+    expect(task.body).toMatchObject({
+      title: 'Will call back: Smith & Co order',
+      notes: 'Acme Wide renewal',
+      version: 1,
+    });
+    expect((await org.admin.get(`/api/v1/opportunities/${deal.id}`)).body.name).toBe('Acme Wide renewal');
+  });
+
   it('when an admin erases a contact, then nothing in any table names them, and what others share stays without them', async ({
     org,
     testApp,
@@ -228,9 +265,16 @@ describe('forgetting a person', () => {
     const bobsTimeline = await org.admin.get(`/api/v1/contacts/${their.bob.id}/timeline`);
     expect(bobsTimeline.body.items.map((entry: { id: string }) => entry.id)).toContain(their.shared.id);
     const call = await org.admin.get(`/api/v1/activities/${their.call.id}`);
-    expect(call.body.subject).toBe('Call with [erased]');
+    expect(call.body).toMatchObject({
+      subject: 'Call with [erased]',
+      body: 'Renewal terms agreed.\n[erased] signs next week.',
+    });
     const dealTask = await org.admin.get(`/api/v1/tasks/${their.dealTask.id}`);
-    expect(dealTask.body).toMatchObject({ title: 'Chase [erased] for the signature', contactId: null });
+    expect(dealTask.body).toMatchObject({
+      title: 'Chase [erased] for the signature',
+      contactId: null,
+      version: 2,
+    });
     expect((await org.admin.get(`/api/v1/tasks/${their.ownTask.id}`)).status).toBe(404);
     const deal = await org.admin.get(`/api/v1/opportunities/${their.deal.id}`);
     expect(deal.body).toMatchObject({ name: '[erased] renewal', contactId: null });

@@ -46,12 +46,16 @@ export class Client {
   get<T = any>(url: string) {
     return this.request<T>('GET', url);
   }
-  /** A GET whose answer is a file: its bytes as they came. */
-  async download(url: string): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
+  /** A GET (or, with a body, a POST) whose answer is a file: its bytes as they came. */
+  async download(
+    url: string,
+    body?: object,
+  ): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
     const response = await this.app.inject({
-      method: 'GET',
+      method: body ? 'POST' : 'GET',
       url,
       headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+      ...(body ? { payload: body } : {}),
     });
     return { status: response.statusCode, bytes: response.rawPayload, headers: response.headers };
   }

@@ -24,6 +24,9 @@ const DATABASE_ERRORS: Record<string, { error: ErrorCode; message: string }> = {
   },
   '23514': { error: 'invalid_value', message: 'A value is outside what the field allows.' },
   '22P02': { error: 'validation_failed', message: 'A value has the wrong format.' },
+  // Two writes met on the same rows at the same moment and one was stopped: sending it again works.
+  '40P01': { error: 'conflict', message: 'Someone changed the same data at the same moment; try again.' },
+  '40001': { error: 'conflict', message: 'Someone changed the same data at the same moment; try again.' },
   '22001': { error: 'validation_failed', message: 'A value is too long.' },
   '22003': { error: 'validation_failed', message: 'A number is out of range.' },
   '22007': { error: 'validation_failed', message: 'A date or time is not valid.' },

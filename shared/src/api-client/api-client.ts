@@ -5,7 +5,13 @@ import type { Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
 import type { ConsentCreate, ConsentEntry, ContactConsents } from '../schemas/consents.js';
-import type { ErasureRequest, ErasureResult, SuppressionCheck, SuppressionList } from '../schemas/privacy.js';
+import type {
+  ErasureRequest,
+  ErasureResult,
+  PersonRequest,
+  SuppressionCheck,
+  SuppressionList,
+} from '../schemas/privacy.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupRequest, LookupResult } from '../schemas/lookup.js';
@@ -340,6 +346,9 @@ export function createApiClient(options: ApiClientOptions) {
       (await call<Blob>('GET', '/exports/organisation', undefined, 'file')).data,
     /** Forgets a person for good (admins): their contact, their mail alone, their words elsewhere. */
     erasePerson: (body: ErasureRequest) => send<ErasureResult>('POST', '/privacy/erasures', body),
+    /** Everything held about a person as one ZIP (admins): a subject access request's answer. */
+    subjectAccess: async (body: PersonRequest) =>
+      (await call<Blob>('POST', '/privacy/access-requests', body, 'file')).data,
     suppressions: () => get<SuppressionList>('/privacy/suppressions'),
     checkSuppression: (email: string) =>
       send<SuppressionCheck>('POST', '/privacy/suppressions/check', { email }),

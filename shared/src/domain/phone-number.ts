@@ -10,3 +10,9 @@ export function toE164(raw: string, defaultCountry: string): string | null {
   });
   return parsed?.isValid() ? parsed.number : null;
 }
+
+/** The ways people write a stored E.164 number: as stored, international, national (`020 7183 8750`). */
+export function phoneSpellings(e164: string): string[] {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? [...new Set([e164, parsed.formatInternational(), parsed.formatNational()])] : [e164];
+}

@@ -1,15 +1,19 @@
 import { Type, type Static } from 'typebox';
 import { EmailAddress, IsoDateTime, Nullable, strict, Uuid, UserRef } from './common.js';
 
-/** Forget a person: by their contact, by an address, or both. */
-export const ErasureRequest = Type.Object(
+/** A person, for a privacy request: by their contact, by an address, or both. */
+export const PersonRequest = Type.Object(
   {
     contactId: Type.Optional(Uuid),
     email: Type.Optional(EmailAddress),
   },
   { ...strict, minProperties: 1 },
 );
-export type ErasureRequest = Static<typeof ErasureRequest>;
+export type PersonRequest = Static<typeof PersonRequest>;
+
+/** Forget a person. */
+export const ErasureRequest = PersonRequest;
+export type ErasureRequest = PersonRequest;
 
 /** What an erasure did, counted: what the audit log keeps of it, with no personal data. */
 export const ErasureResult = Type.Object({

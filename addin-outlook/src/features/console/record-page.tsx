@@ -33,7 +33,7 @@ import {
   type MergeStart,
 } from '../merge/record-merge.js';
 import { ConsentPanel } from '../consent/consent-panel.js';
-import { ForgetDialog } from '../privacy/forget-dialog.js';
+import { ContactPrivacy } from '../privacy/contact-privacy.js';
 import { useNavigate } from './console-link.js';
 import { CONSOLE_PATHS } from './console-route.js';
 import { CaseAnswer } from '../service-desk/case-answer.js';
@@ -68,7 +68,6 @@ export function RecordPage({ record }: { record: RecordRef }) {
   const [justDeleted, setJustDeleted] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [merging, setMerging] = useState<MergeStart | null>(null);
-  const [forgetting, setForgetting] = useState(false);
   const navigate = useNavigate();
   // Bumped when the panels below must read again: a merge brought another record's tasks, links
   // and mail here, or an answer or note was just filed to this case.
@@ -110,9 +109,6 @@ export function RecordPage({ record }: { record: RecordRef }) {
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button onClick={() => void setDeleted(true)}>Delete</Button>
             {target && <Button onClick={() => setMerging({ otherId: null })}>Merge…</Button>}
-            {record.type === 'contact' && user.role === 'admin' && (
-              <Button onClick={() => setForgetting(true)}>Forget…</Button>
-            )}
           </div>
         )}
       </header>
@@ -153,6 +149,13 @@ export function RecordPage({ record }: { record: RecordRef }) {
         {record.type === 'contact' && (
           <ConsentPanel contactId={record.id} emails={(current as Contact).emails} />
         )}
+        {record.type === 'contact' && user.role === 'admin' && current.deletedAt === null && (
+          <ContactPrivacy
+            contactId={record.id}
+            name={titleOf(current)}
+            onForgotten={() => navigate(CONSOLE_PATHS.list('contacts'))}
+          />
+        )}
         <RecordTasks record={record} />
         <RelatedRecords record={record} />
         {(record.type === 'contact' || record.type === 'opportunity') && (
@@ -170,15 +173,6 @@ export function RecordPage({ record }: { record: RecordRef }) {
             show(kept);
             setChanges((count) => count + 1);
           }}
-        />
-      )}
-      {record.type === 'contact' && (
-        <ForgetDialog
-          open={forgetting}
-          who={titleOf(current)}
-          request={{ contactId: record.id }}
-          onClose={() => setForgetting(false)}
-          onDone={() => navigate(CONSOLE_PATHS.list('contacts'))}
         />
       )}
       <RecordFormDialog

@@ -1,46 +1,64 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { ProblemMessage } from '../../ui/problem-message.js';
+import { saveFile } from '../../ui/save-file.js';
 import { Section } from '../../ui/section.js';
+import { useServices } from '../../ui/services.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { ExportSection } from './export-section.js';
 import { ForgetDialog } from './forget-dialog.js';
 import { SuppressionPanel } from './suppression-panel.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   address: { flexGrow: 1, minWidth: '12rem', maxWidth: '24rem' },
 });
 
-/** Data and privacy, for admins: export everything, forget a person by address, the suppression list. */
+/** Data and privacy, for admins: export everything, a person's data or their erasure by address, the suppression list. */
 export function DataPage() {
   const styles = useStyles();
   const [address, setAddress] = useState('');
   const [forgetting, setForgetting] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
+  const { api } = useServices();
+  const download = useSubmission({ reusable: true });
   return (
     <>
       <Text as="h1" size={600} weight="semibold">
         Data and privacy
       </Text>
       <ExportSection />
-      <Section title="Forget a person">
+      <Section title="A person’s requests">
         <Text>
-          For someone the CRM may hold only as an address on filed mail. A contact is forgotten from their own
-          page, with everything about them.
+          What you hold about someone, or forgetting them, by their address: for people the CRM may know only
+          from filed mail. A contact’s own page has the same two buttons.
         </Text>
         <form
           className={styles.row}
           onSubmit={(event) => {
             event.preventDefault();
-            setForgetting(address.trim());
+            void download.submit(async () => {
+              saveFile(await api.subjectAccess({ email: address.trim() }), `subject-access-${today()}.zip`);
+            });
           }}
         >
           <Field label="Their address" className={styles.address}>
             <Input type="email" value={address} onChange={(_, data) => setAddress(data.value)} />
           </Field>
-          <Button type="submit" disabled={address.trim() === ''}>
+          <Button type="submit" disabled={address.trim() === '' || download.busy}>
+            {download.busy ? (
+              <Spinner size="tiny" label="Gathering their data…" />
+            ) : (
+              'Download everything about them'
+            )}
+          </Button>
+          <Button disabled={address.trim() === ''} onClick={() => setForgetting(address.trim())}>
             Forget…
           </Button>
         </form>
+        {download.failure && <ProblemMessage error={download.failure} />}
       </Section>
       <SuppressionPanel changes={changes} />
       {forgetting && (

@@ -21,7 +21,8 @@ export type AuditAction =
   | 'erase'
   | 'suppress'
   | 'unsuppress'
-  | 'export';
+  | 'export'
+  | 'access';
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

@@ -29,6 +29,10 @@ const refuse = (path: string, message: string, sentence: string): never => {
 export function checkAnswer(answer: ConsentAnswer, now = new Date()): CheckedAnswer {
   const wording = answer.wording?.trim() || null;
   const givenAt = answer.givenAt ? new Date(answer.givenAt) : now;
+  // The schema's date-time format lets a leap second (…T23:59:60Z) through; no clock reads one.
+  if (Number.isNaN(givenAt.getTime())) {
+    refuse('/givenAt', 'must be a real moment', 'That time does not exist.');
+  }
   if (givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     refuse('/givenAt', 'must not be in the future', 'A consent cannot be given later than now.');
   }

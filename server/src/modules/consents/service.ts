@@ -91,11 +91,12 @@ export async function recordFormConsent(
 ): Promise<FormConsentResult> {
   const answer = checkAnswer(input);
   const email = normalizeEmail(input.email);
-  if ((await suppressedAddresses(db, actor.orgId, [email])).size > 0) {
-    throw new Unprocessable('suppressed', 'This address belongs to someone who asked to be forgotten.');
-  }
   const result = await db.transaction(async (trx) => {
+    // Under the address's lock, so an erasure of it is either done (and refuses this) or waits.
     await lockKeys(trx, [addressLock(actor.orgId, email)]);
+    if ((await suppressedAddresses(trx, actor.orgId, [email])).size > 0) {
+      throw new Unprocessable('suppressed', 'This address belongs to someone who asked to be forgotten.');
+    }
     const holder = await contactHoldingEmail(trx, actor.orgId, email);
     const contactId = holder?.id ?? (await newFormContact(trx, actor, input, email));
     const rows = await consents.insertConsentEntries(

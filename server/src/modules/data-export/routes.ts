@@ -1,10 +1,6 @@
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import type { App } from '../../http/app-instance.js';
-import { bearer, errorReplies } from '../../http/route-schema.js';
+import { bearer, errorReplies, ZipFile } from '../../http/route-schema.js';
 import { exportOrganisation } from './service.js';
-
-const ZipFile = Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'a ZIP file' });
 
 /** The organisation's data as one ZIP, for admins: what leaving the product takes. */
 export async function dataExportRoutes(app: App): Promise<void> {

@@ -1,13 +1,7 @@
 import { isOwnAddress, normalizeEmail } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 import { Unprocessable } from '../../errors.js';
-import {
-  ERASED_ADDRESS,
-  personTerms,
-  redactText,
-  suppressedAddresses,
-  termsPattern,
-} from '../privacy/index.js';
+import { closePattern, ERASED_ADDRESS, redactText, suppressedAddresses } from '../privacy/index.js';
 import type { FilingInput } from './filing-input.js';
 
 /**
@@ -36,12 +30,14 @@ export async function withoutSuppressed(
       'Everyone from outside on this message asked to be forgotten, so it is not filed.',
     );
   }
-  const pattern = termsPattern(
-    personTerms({
-      addresses: [...suppressed],
-      names: people.filter(isSuppressed).map((person) => person.name ?? null),
-    }),
-  );
+  const names = people.filter(isSuppressed).flatMap((person) => (person.name ? [person.name] : []));
+  // The message is theirs too: each part of the names it gives them goes, a first name alone included.
+  const pattern = closePattern({
+    addresses: [...suppressed],
+    names,
+    nameParts: names.flatMap((name) => name.split(/[\s,]+/)),
+    phones: [],
+  });
   const redact = (text: string) => redactText(text, pattern);
   const person = <P extends { email: string; name?: string | null | undefined }>(participant: P) =>
     isSuppressed(participant)

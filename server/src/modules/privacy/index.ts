@@ -1,4 +1,4 @@
 export { privacyRoutes } from './routes.js';
 export { suppressedAddresses } from './suppression-list.js';
-export { ERASED_ADDRESS, ERASED_TEXT, personTerms, redactText, termsPattern } from './redaction.js';
+export { closePattern, ERASED_ADDRESS, ERASED_TEXT, redactText } from './redaction.js';
 export { addressLock } from './address-lock.js';

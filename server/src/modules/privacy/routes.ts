@@ -1,13 +1,15 @@
 import {
   ErasureRequest,
   ErasureResult,
+  PersonRequest,
   SuppressionAddress,
   SuppressionCheck,
   SuppressionList,
 } from '@inbox-crm/shared';
 import type { App } from '../../http/app-instance.js';
-import { bearer, errorReplies } from '../../http/route-schema.js';
+import { bearer, errorReplies, ZipFile } from '../../http/route-schema.js';
 import { erasePerson } from './erasure-service.js';
+import { subjectAccess } from './subject-access-service.js';
 import * as suppressions from './suppression-service.js';
 
 /** Privacy requests, for admins: forgetting a person, and the suppression list. */
@@ -27,6 +29,29 @@ export async function privacyRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => reply.status(201).send(await erasePerson(app.db, request.actor, request.body)),
+  );
+  app.post(
+    '/privacy/access-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Everything held about a person',
+        description:
+          'A ZIP of their contact records, the emails they were on or that name them (with bodies and attachments), calls, meetings, notes, tasks, cases, deals, consent history and audit entries.',
+        security: bearer,
+        body: PersonRequest,
+        response: { 200: ZipFile, ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const { filename, zip } = await subjectAccess(app.db, request.actor, request.body);
+      request.raw.once('close', () => zip.destroy());
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(zip);
+    },
   );
   app.get(
     '/privacy/suppressions',

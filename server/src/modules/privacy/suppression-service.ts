@@ -7,9 +7,12 @@ import {
 import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
-import { NotFound } from '../../errors.js';
+import { lockKeys } from '../../db/advisory-locks.js';
+import { Conflict, NotFound } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { userNames, userRef } from '../users/index.js';
+import { addressLock } from './address-lock.js';
+import { contactsOfPerson } from './erasure-repository.js';
 import * as list from './suppression-list.js';
 
 /** How many addresses are suppressed, and the newest entries (hashes, never addresses). */
@@ -42,6 +45,14 @@ export function addSuppression(db: Knex, actor: Actor, email: string): Promise<S
   requireRole(actor, 'admin');
   const address = normalizeEmail(email);
   return db.transaction(async (trx) => {
+    await lockKeys(trx, [addressLock(actor.orgId, address)]);
+    const [holder] = await contactsOfPerson(trx, actor.orgId, [], [address], false);
+    if (holder) {
+      throw new Conflict(
+        `${address} belongs to ${`${holder.firstName} ${holder.lastName}`.trim()}: forget them from their page instead.`,
+        [{ contactId: holder.id }],
+      );
+    }
     await list.suppress(trx, actor.orgId, [address], 'request', actor.userId);
     await recordAudit(trx, actor, 'suppress', 'suppression', newId(), null, null);
     return { email: address, suppressed: true };

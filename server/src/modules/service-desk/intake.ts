@@ -181,7 +181,8 @@ export async function takeInMessage(
     matchedRule === null ? null : mailbox.rules[matchedRule]!,
   );
   const opened = await openCaseIn(trx, actor, {
-    subject: message.subject,
+    // The filing's subject: someone forgotten on its copy list is taken out of it.
+    subject: filing.subject,
     contactId: sender.contactId,
     accountId: sender.accountId,
     teamId: routed.teamId,
