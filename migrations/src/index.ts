@@ -33,6 +33,7 @@ import * as caseFirstResponse from './20261208000100_case_first_response.js';
 import * as slaPolicies from './20261208000200_sla_policies.js';
 import * as consentLedger from './20261209000000_consent_ledger.js';
 import * as suppressions from './20261209000100_suppressions.js';
+import * as mailRetention from './20261209000200_mail_retention.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -75,6 +76,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261208000200_sla_policies', slaPolicies],
   ['20261209000000_consent_ledger', consentLedger],
   ['20261209000100_suppressions', suppressions],
+  ['20261209000200_mail_retention', mailRetention],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

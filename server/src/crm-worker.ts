@@ -12,6 +12,7 @@ import {
 } from './modules/deliveries/index.js';
 import { PLAN_STEP_JOB, runPlanStep } from './modules/plans/index.js';
 import { supportMailTransport } from './modules/service-desk/index.js';
+import { retentionSweep } from './modules/privacy/index.js';
 import { slaWatch } from './modules/sla/index.js';
 import { secretBox } from './secret-box.js';
 import { handleTaskReminder, TASK_OVERDUE_JOB, TASK_REMINDER_JOB } from './modules/tasks/index.js';
@@ -99,6 +100,7 @@ export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; cl
         retryMaxMs: rest.deliveryRetryMaxMs ?? 60 * 60_000,
       }),
       slaWatch(),
+      retentionSweep(),
     ],
   });
   return {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
 import type { Contact } from '@inbox-crm/shared';
 import { inboxMessage } from '../support/customer.js';
-import { createContact } from '../support/fixtures.js';
+import { createAccount, createContact, emailToFile, fileEmail } from '../support/fixtures.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
@@ -103,6 +103,37 @@ describe.skipIf(missing !== null)(
       await page.setViewportSize({ width: 1440, height: 900 });
     });
 
+    it('when an admin sets how long mail is kept and metadata only, then they are saved and a new email shows it keeps no content', async ({
+      baseUrl,
+    }) => {
+      await page.goto(`${baseUrl}/app/data`);
+      const keeping = page.getByRole('region', { name: 'Keeping mail' });
+      await expect.poll(() => keeping.getByLabel('Keep mail’s content').isVisible()).toBe(true);
+      await keeping.getByLabel('Keep mail’s content').selectOption({ label: '2 years' });
+      await keeping.getByLabel('Then').selectOption({ label: 'Delete the email' });
+      await keeping.getByLabel(/Keep only the subject, people and dates/).check();
+      await keeping.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => keeping.getByText('Saved.').isVisible()).toBe(true);
+      await saveScreenshot(page, SUITE, '5-keeping-mail');
+      const settings = (await org.admin.get('/api/v1/organisation')).body;
+      expect(settings).toMatchObject({ retentionMonths: 24, retentionAction: 'delete', metadataOnly: true });
+
+      const account = await createAccount(org.admin, { name: 'Kept Short', domains: ['kept-short.example'] });
+      const filed = await fileEmail(org.admin, emailToFile({ links: [{ type: 'account', id: account.id }] }));
+      await page.goto(`${baseUrl}/app/emails/${filed.body.id}`);
+      await expect
+        .poll(() =>
+          page
+            .getByText('Your organisation keeps only the subject, people and dates of filed mail.')
+            .isVisible(),
+        )
+        .toBe(true);
+      await page.setViewportSize({ width: 320, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await saveScreenshot(page, SUITE, '6-email-without-content');
+      await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
     it('when their message is open in the pane, then it says they asked to be forgotten and offers no contact', async ({
       baseUrl,
     }) => {
@@ -127,7 +158,7 @@ describe.skipIf(missing !== null)(
         .toBe(true);
       expect(await pane.getByRole('button', { name: 'Create contact' }).count()).toBe(0);
       expect(await overflowsHorizontally(pane)).toBe(false);
-      await saveScreenshot(pane, SUITE, '5-pane-forgotten');
+      await saveScreenshot(pane, SUITE, '7-pane-forgotten');
       expect(await seriousAxeViolations(pane)).toEqual([]);
       await context.close();
     });

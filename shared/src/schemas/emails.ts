@@ -121,6 +121,10 @@ export const EmailLink = Type.Object({
 });
 export type EmailLink = Static<typeof EmailLink>;
 
+/** Why an email keeps no bodies or attachments. */
+export const CONTENT_REMOVALS = ['retention', 'metadata_only'] as const;
+export type ContentRemoval = (typeof CONTENT_REMOVALS)[number];
+
 export const Email = Type.Object({
   id: Uuid,
   messageId: Nullable(Type.String({ description: 'as the message carried it, without angle brackets' })),
@@ -136,6 +140,12 @@ export const Email = Type.Object({
   bodyText: Nullable(Type.String()),
   bodyHtml: Nullable(Type.String({ description: 'sanitized on the way in' })),
   attachments: Type.Array(EmailAttachment),
+  contentRemoved: Nullable(
+    Type.Enum(CONTENT_REMOVALS, {
+      description:
+        'why the bodies and attachments are not kept: removed by the retention policy, or never kept (metadata only)',
+    }),
+  ),
   source: StoredEmailSource,
   mailbox: Nullable(Type.String()),
   private: Type.Boolean(),

@@ -5,6 +5,11 @@ const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^[A-Za-z0-9
 const NeverFileEntry = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s]+\\.[A-Za-z]{2,}$' });
 const CountryCode = Type.String({ pattern: '^[A-Z]{2}$' });
 
+/** What retention does to old mail: remove its bodies and attachments, or delete the email. */
+export const RETENTION_ACTIONS = ['remove_content', 'delete'] as const;
+export const RetentionAction = Type.Enum(RETENTION_ACTIONS);
+export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
+
 export const Organisation = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -17,6 +22,13 @@ export const Organisation = Type.Object({
   autoFileThreads: Type.Boolean({
     description:
       'file a reply when it is opened if its thread is filed already (never mail among colleagues), with an Undo',
+  }),
+  retentionMonths: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'mail older than this many months loses its content (or goes); null keeps it',
+  }),
+  retentionAction: RetentionAction,
+  metadataOnly: Type.Boolean({
+    description: 'new filings keep subject, people and dates only: no bodies, no attachments',
   }),
   version: Type.Integer(),
 });
@@ -31,6 +43,9 @@ export const OrganisationUpdate = Type.Object(
     neverFile: Type.Optional(Type.Array(NeverFileEntry, { maxItems: 1000 })),
     defaultCountry: Type.Optional(CountryCode),
     autoFileThreads: Type.Optional(Type.Boolean()),
+    retentionMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1200 }), Type.Null()])),
+    retentionAction: Type.Optional(RetentionAction),
+    metadataOnly: Type.Optional(Type.Boolean()),
   },
   strict,
 );

@@ -1,5 +1,19 @@
-import { Badge, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { consoleRecordPath, RECORD_TYPE_NAMES, type Email, type Participant } from '@inbox-crm/shared/client';
+import {
+  Badge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  consoleRecordPath,
+  RECORD_TYPE_NAMES,
+  type ContentRemoval,
+  type Email,
+  type Participant,
+} from '@inbox-crm/shared/client';
 import { Fragment, type ReactNode } from 'react';
 import { AddressText } from '../../ui/address-text.js';
 import { FactList, type Fact } from '../../ui/fact-list.js';
@@ -93,7 +107,20 @@ export function EmailPage({ id }: { id: string }) {
 }
 
 /** The body, with the inline images it shows once they are read. */
+const CONTENT_REMOVED_WORDS: Record<ContentRemoval, string> = {
+  retention:
+    'Its text and attachments were removed: your organisation keeps the content of mail for a set time.',
+  metadata_only: 'Your organisation keeps only the subject, people and dates of filed mail.',
+};
+
 function FiledEmailBody({ email }: { email: Email }) {
   const inlineImages = useInlineImages(email);
+  if (email.contentRemoved) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{CONTENT_REMOVED_WORDS[email.contentRemoved]}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   return <EmailBody html={email.bodyHtml} text={email.bodyText} inlineImages={inlineImages} />;
 }

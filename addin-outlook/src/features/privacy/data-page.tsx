@@ -7,6 +7,7 @@ import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { ExportSection } from './export-section.js';
 import { ForgetDialog } from './forget-dialog.js';
+import { RetentionSettings } from './retention-settings.js';
 import { SuppressionPanel } from './suppression-panel.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,6 +62,7 @@ export function DataPage() {
         {download.failure && <ProblemMessage error={download.failure} />}
       </Section>
       <SuppressionPanel changes={changes} />
+      <RetentionSettings />
       {forgetting && (
         <ForgetDialog
           open

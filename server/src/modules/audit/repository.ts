@@ -22,7 +22,8 @@ export type AuditAction =
   | 'suppress'
   | 'unsuppress'
   | 'export'
-  | 'access';
+  | 'access'
+  | 'retention';
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

@@ -1,4 +1,5 @@
 import type {
+  ContentRemoval,
   Email,
   EmailAttachment,
   EmailLink,
@@ -28,6 +29,7 @@ export interface EmailMessageColumns {
   source: StoredEmailSource;
   mailbox: string | null;
   filed_by: string | null;
+  content_removed: ContentRemoval | null;
 }
 
 /** An entry as stored: emails filed before attachment content was kept have name, type and size only. */
@@ -112,7 +114,8 @@ const emailLink = (row: LinkRow): EmailLink => ({
 
 /** The message's columns but its bodies, which a filing that just wrote them need not read back. */
 const MESSAGE_COLUMNS = `m.message_id, m.conversation_id, m.in_reply_to, m."references", m.from_email, m.from_name,
-  m.to_recipients, m.cc_recipients, m.sent_at, m.attachments, m.source, m.mailbox, m.filed_by, m.filed_at`;
+  m.to_recipients, m.cc_recipients, m.sent_at, m.attachments, m.source, m.mailbox, m.filed_by, m.filed_at,
+  m.content_removed`;
 
 // The email, its message and its links (with the records' names) in one statement: it answers
 // every filing.
@@ -170,6 +173,7 @@ export async function loadEmail(
     bodyText: known ? known.bodyText : row.body_text,
     bodyHtml: known ? known.bodyHtml : row.body_html,
     attachments: row.attachments.map(emailAttachment),
+    contentRemoved: row.content_removed,
     source: row.source,
     mailbox: row.mailbox,
     private: row.private,
@@ -259,8 +263,9 @@ export async function claimEmailActivity(
 
 const INSERT_MESSAGE = `INSERT INTO email_messages
   (org_id, activity_id, message_id, conversation_id, in_reply_to, "references", from_email, from_name,
-   to_recipients, cc_recipients, sent_at, body_text, body_html, attachments, source, mailbox, filed_by)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+   to_recipients, cc_recipients, sent_at, body_text, body_html, attachments, source, mailbox, filed_by,
+   content_removed, content_removed_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export async function insertEmailMessage(
   db: Db,
@@ -287,6 +292,8 @@ export async function insertEmailMessage(
       columns.source,
       columns.mailbox,
       columns.filed_by,
+      columns.content_removed,
+      columns.content_removed ? new Date() : null,
     ])
     .options(preparedStatement(INSERT_MESSAGE));
 }

@@ -205,6 +205,7 @@ async function claimEmail(
       source: input.source,
       mailbox: input.mailbox ? normalizeEmail(input.mailbox) : null,
       filed_by: actor.userId,
+      content_removed: input.contentRemoved ?? null,
     });
     await keepAttachmentContents(trx, actor.orgId, claim.id, attachments);
   } else if (actor.userId === claim.ownerId || personFiling(actor)?.role === 'admin') {
@@ -246,7 +247,10 @@ export async function checkFiling(
 ): Promise<{ filing: FilingInput; attachments: ReceivedAttachment[] }> {
   const settings = await mailSettings(db, orgId);
   refuseNeverFile(input, settings.neverFile);
-  const filing = await withoutSuppressed(db, orgId, input, settings.ownDomains);
+  const people = await withoutSuppressed(db, orgId, input, settings.ownDomains);
+  const filing: FilingInput = settings.metadataOnly
+    ? { ...people, bodyText: null, bodyHtml: null, attachments: [], contentRemoved: 'metadata_only' }
+    : people;
   const attachments = receiveAttachments(filing.attachments ?? [], limits);
   await checkRoomFor(db, orgId, attachments, limits);
   return { filing, attachments };

@@ -1,4 +1,4 @@
-import type { Organisation, PipelineStage, StageKind } from '@inbox-crm/shared';
+import type { Organisation, PipelineStage, RetentionAction, StageKind } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 
 export interface OrganisationRow {
@@ -9,6 +9,9 @@ export interface OrganisationRow {
   never_file: string[];
   default_country: string;
   auto_file_threads: boolean;
+  retention_months: number | null;
+  retention_action: RetentionAction;
+  metadata_only: boolean;
   version: number;
 }
 
@@ -21,6 +24,9 @@ export function toOrganisation(row: OrganisationRow): Organisation {
     neverFile: row.never_file,
     defaultCountry: row.default_country,
     autoFileThreads: row.auto_file_threads,
+    retentionMonths: row.retention_months,
+    retentionAction: row.retention_action,
+    metadataOnly: row.metadata_only,
     version: row.version,
   };
 }

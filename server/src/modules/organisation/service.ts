@@ -44,6 +44,9 @@ export async function updateOrganisation(
     if (input.neverFile !== undefined) changes.never_file = lowerAll(input.neverFile);
     if (input.defaultCountry !== undefined) changes.default_country = input.defaultCountry;
     if (input.autoFileThreads !== undefined) changes.auto_file_threads = input.autoFileThreads;
+    if (input.retentionMonths !== undefined) changes.retention_months = input.retentionMonths;
+    if (input.retentionAction !== undefined) changes.retention_action = input.retentionAction;
+    if (input.metadataOnly !== undefined) changes.metadata_only = input.metadataOnly;
     const updated = organisations.toOrganisation(
       await organisations.updateOrganisation(trx, actor.orgId, changes),
     );

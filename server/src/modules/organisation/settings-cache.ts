@@ -10,6 +10,8 @@ export interface MailSettings {
   defaultCountry: string;
   /** File a reply when it is opened if its thread is filed already. */
   autoFileThreads: boolean;
+  /** New filings keep no bodies or attachments. */
+  metadataOnly: boolean;
 }
 
 const cache = new OrganisationCache<MailSettings>(5_000);
@@ -23,6 +25,7 @@ export function mailSettings(db: Db, orgId: string): Promise<MailSettings> {
       neverFile: row?.never_file ?? [],
       defaultCountry: row?.default_country ?? 'US',
       autoFileThreads: row?.auto_file_threads ?? false,
+      metadataOnly: row?.metadata_only ?? false,
     };
   });
 }
