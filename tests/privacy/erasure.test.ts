@@ -403,6 +403,9 @@ describe('forgetting a person', () => {
       404,
     );
     expect((await org.admin.post('/api/v1/privacy/erasures', {})).status).toBe(400);
+    const colleague = await org.admin.post('/api/v1/privacy/erasures', { email: org.adminUser.email });
+    expect(colleague.status).toBe(400);
+    expect(colleague.body.details).toEqual([expect.objectContaining({ path: '/email' })]);
     expect((await org.admin.get(`/api/v1/contacts/${zephyrine.id}`)).status).toBe(200);
   });
 });

@@ -86,7 +86,10 @@ export interface EmailFiled {
   };
 }
 
-/** Activities were unfiled from a record, or moved from one record to another (a merge). */
+/**
+ * Activities were unfiled from a record, moved from one record to another (a merge), or had their
+ * text taken out (an erasure, the retention sweep): their search rows are written again.
+ */
 export interface ActivitiesRelinked {
   type: 'activities.relinked';
   orgId: string;

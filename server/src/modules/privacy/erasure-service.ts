@@ -1,4 +1,4 @@
-import { normalizeEmail, type ErasureRequest, type ErasureResult } from '@inbox-crm/shared';
+import { isOwnAddress, normalizeEmail, type ErasureRequest, type ErasureResult } from '@inbox-crm/shared';
 import type { Knex } from 'knex';
 import { requireRole, type Actor } from '../../actor.js';
 import { lockKeys } from '../../db/advisory-locks.js';
@@ -11,12 +11,14 @@ import { recordAudit } from '../audit/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { addressLock } from './address-lock.js';
 import * as erasure from './erasure-repository.js';
+import * as records from './erasure-records-repository.js';
+import { activityFates, contactsOfPerson, namesShownWith } from './person-repository.js';
 import { closePattern, widePattern } from './redaction.js';
 import { suppress } from './suppression-list.js';
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
-type PersonContact = Awaited<ReturnType<typeof erasure.contactsOfPerson>>[number];
+type PersonContact = Awaited<ReturnType<typeof contactsOfPerson>>[number];
 
 /**
  * The person's contacts, with every address of theirs locked against a form or an erasure making or
@@ -29,7 +31,7 @@ async function lockedPerson(trx: Knex.Transaction, orgId: string, input: Erasure
   const locked = new Set<string>();
   let rowsLocked = false;
   for (;;) {
-    const contacts = await erasure.contactsOfPerson(trx, orgId, asked, given, rowsLocked);
+    const contacts = await contactsOfPerson(trx, orgId, asked, given, rowsLocked);
     const addresses = unique([...given, ...contacts.flatMap((contact) => contact.emails)]);
     const unlocked = addresses.filter((address) => !locked.has(address));
     if (unlocked.length === 0 && rowsLocked) return { contacts, addresses };
@@ -68,6 +70,12 @@ export async function erasePerson(db: Knex, actor: Actor, input: ErasureRequest)
   requireRole(actor, 'admin');
   const { orgId } = actor;
   const { ownDomains } = await mailSettings(db, orgId);
+  if (input.email && isOwnAddress(input.email, ownDomains)) {
+    throw new ValidationFailed(
+      'That address is one of your organisation’s own: erasure is for customers and contacts.',
+      [{ in: 'body', path: '/email', message: 'is on one of the organisation’s own domains' }],
+    );
+  }
   return db.transaction(async (trx) => {
     const { contacts, addresses } = await lockedPerson(trx, orgId, input);
     checkAsked(input, contacts);
@@ -80,33 +88,33 @@ export async function erasePerson(db: Knex, actor: Actor, input: ErasureRequest)
     });
     const words = {
       addresses,
-      names: [...fullNames, ...(await erasure.namesShownWith(trx, orgId, candidates, addresses))],
+      names: [...fullNames, ...(await namesShownWith(trx, orgId, candidates, addresses))],
       nameParts: contacts.flatMap((contact) => [contact.firstName, contact.lastName]),
       phones: contacts.flatMap((contact) => contact.phones),
     };
     const patterns = { close: closePattern(words), wide: widePattern(words) };
     const person = { contactIds, addresses, pattern: patterns.close };
 
-    const fates = await erasure.activityFates(trx, orgId, candidates, person, ownDomains);
+    const fates = await activityFates(trx, orgId, candidates, person, ownDomains);
     const gone = fates.filter((fate) => fate.alone || fate.onlyTheirs).map((fate) => fate.id);
     const kept = fates.filter((fate) => !fate.alone && !fate.onlyTheirs).map((fate) => fate.id);
     await erasure.deleteActivities(trx, orgId, gone);
     await erasure.redactActivities(trx, orgId, kept, person);
-    const tasks = await erasure.eraseFromTasks(trx, orgId, contactIds, patterns);
-    const { cases, deals } = await erasure.eraseFromDealsAndCases(trx, orgId, contactIds, patterns);
-    await erasure.setSearchText(
+    const tasks = await records.eraseFromTasks(trx, orgId, contactIds, patterns);
+    const { cases, deals } = await records.eraseFromDealsAndCases(trx, orgId, contactIds, patterns);
+    await records.setSearchText(
       trx,
       orgId,
       'cases',
       cases.map((row) => ({ id: row.id, searchText: searchText(row.subject) })),
     );
-    await erasure.setSearchText(
+    await records.setSearchText(
       trx,
       orgId,
       'opportunities',
       deals.map((row) => ({ id: row.id, searchText: searchText(row.name) })),
     );
-    await erasure.eraseFromTheRest(
+    await records.eraseFromTheRest(
       trx,
       orgId,
       { contactIds, addresses, activityIds: [...gone, ...kept] },
@@ -118,7 +126,7 @@ export async function erasePerson(db: Knex, actor: Actor, input: ErasureRequest)
       ...cases.map((row) => row.id),
       ...deals.map((row) => row.id),
     ];
-    await erasure.eraseFromAudit(
+    await records.eraseFromAudit(
       trx,
       orgId,
       { deleted: [...contactIds, ...gone, ...tasks.deleted], changed },

@@ -7,7 +7,7 @@ import { NotFound } from '../../errors.js';
 import { activitiesMentioning } from '../activity-search/index.js';
 import { recordAudit } from '../audit/index.js';
 import { mailSettings } from '../organisation/index.js';
-import * as erasure from './erasure-repository.js';
+import { activityFates, contactsOfPerson } from './person-repository.js';
 import { closePattern } from './redaction.js';
 import * as access from './subject-access-repository.js';
 import { subjectAccessZip } from './subject-access-zip.js';
@@ -52,7 +52,7 @@ export async function subjectAccess(
   try {
     await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const given = input.email ? [normalizeEmail(input.email)] : [];
-    const contacts = await erasure.contactsOfPerson(
+    const contacts = await contactsOfPerson(
       trx,
       orgId,
       input.contactId ? [input.contactId] : [],
@@ -76,7 +76,7 @@ export async function subjectAccess(
       phones: contacts.flatMap((contact) => contact.phones),
     });
     const theirs = (
-      await erasure.activityFates(trx, orgId, candidates, { contactIds, addresses, pattern }, ownDomains)
+      await activityFates(trx, orgId, candidates, { contactIds, addresses, pattern }, ownDomains)
     ).map((fate) => fate.id);
     const [activities, tasks, cases, opportunities, consent, current, suppressed] = await Promise.all([
       access.activitiesByIds(trx, orgId, theirs),

@@ -12,7 +12,7 @@ import { Conflict, NotFound } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { userNames, userRef } from '../users/index.js';
 import { addressLock } from './address-lock.js';
-import { contactsOfPerson } from './erasure-repository.js';
+import { contactsOfPerson } from './person-repository.js';
 import * as list from './suppression-list.js';
 
 /** How many addresses are suppressed, and the newest entries (hashes, never addresses). */
