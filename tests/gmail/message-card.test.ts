@@ -310,6 +310,39 @@ describe('the message card', () => {
     expect((await org.admin.get(`/api/v1/cases/${supportCase.id}`)).body.status).toBe('pending');
   });
 
+  it('when the sender asked to be forgotten, then the card says so and offers no contact', async ({
+    testApp,
+    org,
+    google,
+    opened,
+  }) => {
+    const suppressed = await org.admin.post('/api/v1/privacy/suppressions', {
+      email: 'gone.away@forgotten-gmail.example',
+    });
+    expect(suppressed.status).toBe(201);
+    const message = {
+      gmailId: '18cforgotten1',
+      raw: multipartMessage({
+        messageId: uniqueMessageId().slice(1, -1),
+        from: '"Gone Away" <gone.away@forgotten-gmail.example>',
+        to: `"Ada Admin" <${org.adminUser.email}>`,
+      }),
+    };
+    const access = tokens();
+    fakeGmailApi(message, access);
+    const reply = await callAddOn(testApp.app, google, '/gmail/message', opened(message, access));
+    expect(reply.status).toBe(200);
+    expect(reply.body.action.navigations[0].pushCard.header).toEqual({
+      title: 'Gone Away',
+      subtitle: 'gone.away@forgotten-gmail.example · Asked to be forgotten',
+    });
+    const texts = cardTexts(reply.body);
+    expect(texts.join(' ')).toContain(
+      'This person asked to be forgotten: nothing of theirs is kept or filed.',
+    );
+    expect(texts).not.toContain('Create contact');
+  });
+
   it('when the sender is unknown and writes in UTF-8 to many people, then the card explains and offers nothing to misfile', async ({
     testApp,
     org,

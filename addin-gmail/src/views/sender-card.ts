@@ -46,7 +46,12 @@ export function titleOf(view: SenderView, displayName: string | null): { title: 
     return { title: view.contact.name, ...(subtitle ? { subtitle } : {}) };
   }
   const title = displayName ?? view.address ?? view.account?.name ?? 'Unknown sender';
-  const standing = view.account ? `Not a contact yet · ${view.account.name}` : 'Not in the CRM';
+  const standing =
+    view.reason.kind === 'suppressed'
+      ? 'Asked to be forgotten'
+      : view.account
+        ? `Not a contact yet · ${view.account.name}`
+        : 'Not in the CRM';
   return { title, subtitle: joinParts(displayName && view.address, standing) };
 }
 
