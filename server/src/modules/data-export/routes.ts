@@ -1,4 +1,5 @@
 import type { App } from '../../http/app-instance.js';
+import { sendZip } from '../../http/zip-download.js';
 import { bearer, errorReplies, ZipFile } from '../../http/route-schema.js';
 import { exportOrganisation } from './service.js';
 
@@ -16,15 +17,6 @@ export async function dataExportRoutes(app: App): Promise<void> {
         response: { 200: ZipFile, ...errorReplies },
       },
     },
-    async (request, reply) => {
-      const { filename, zip } = await exportOrganisation(app.db, request.actor);
-      // The download stopping early ends the read, and its transaction with it.
-      request.raw.once('close', () => zip.destroy());
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(zip);
-    },
+    async (request, reply) => sendZip(request, reply, await exportOrganisation(app.db, request.actor)),
   );
 }

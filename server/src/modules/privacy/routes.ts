@@ -7,6 +7,7 @@ import {
   SuppressionList,
 } from '@inbox-crm/shared';
 import type { App } from '../../http/app-instance.js';
+import { sendZip } from '../../http/zip-download.js';
 import { bearer, errorReplies, ZipFile } from '../../http/route-schema.js';
 import { erasePerson } from './erasure-service.js';
 import { subjectAccess } from './subject-access-service.js';
@@ -43,15 +44,8 @@ export async function privacyRoutes(app: App): Promise<void> {
         response: { 200: ZipFile, ...errorReplies },
       },
     },
-    async (request, reply) => {
-      const { filename, zip } = await subjectAccess(app.db, request.actor, request.body);
-      request.raw.once('close', () => zip.destroy());
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(zip);
-    },
+    async (request, reply) =>
+      sendZip(request, reply, await subjectAccess(app.db, request.actor, request.body)),
   );
   app.get(
     '/privacy/suppressions',
