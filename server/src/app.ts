@@ -17,6 +17,7 @@ import { caseRoutes } from './modules/cases/index.js';
 import { consentRoutes } from './modules/consents/index.js';
 import { privacyRoutes } from './modules/privacy/index.js';
 import { dataExportRoutes } from './modules/data-export/index.js';
+import { importRoutes } from './modules/imports/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { deploymentRoutes } from './modules/deployment/index.js';
 import { emailsRoutes } from './modules/emails/index.js';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await secured.register(consentRoutes);
         await secured.register(privacyRoutes);
         await secured.register(dataExportRoutes);
+        await secured.register(importRoutes);
         await secured.register(mergeRoutes);
         await secured.register(opportunityRoutes);
         await secured.register(caseRoutes);

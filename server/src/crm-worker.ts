@@ -12,6 +12,7 @@ import {
 } from './modules/deliveries/index.js';
 import { PLAN_STEP_JOB, runPlanStep } from './modules/plans/index.js';
 import { supportMailTransport } from './modules/service-desk/index.js';
+import { importWork } from './modules/imports/index.js';
 import { retentionSweep } from './modules/privacy/index.js';
 import { slaWatch } from './modules/sla/index.js';
 import { secretBox } from './secret-box.js';
@@ -101,6 +102,7 @@ export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; cl
       }),
       slaWatch(),
       retentionSweep(),
+      importWork(rest.logger),
     ],
   });
   return {

@@ -24,6 +24,14 @@ export function decodeIdCursor(cursor: string): string {
   return id;
 }
 
+/** The position a cursor of a list ordered by a count (a row of a file) names. */
+export function decodeNumberCursor(cursor: string): number {
+  const [value, ...rest] = decode(cursor);
+  const position = Number(value);
+  if (rest.length > 0 || !Number.isSafeInteger(position) || position < 0) throw badCursor();
+  return position;
+}
+
 /** The (time, id) pair a timeline cursor names. */
 export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
   const [at, id, ...rest] = decode(cursor);

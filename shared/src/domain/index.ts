@@ -33,3 +33,4 @@ export * from './full-text-snippet.js';
 export * from './report-tables.js';
 export * from './case-ages.js';
 export * from './consent-words.js';
+export * from './import-fields.js';

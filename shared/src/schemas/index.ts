@@ -29,3 +29,4 @@ export * from './support-routing.js';
 export * from './sla.js';
 export * from './consents.js';
 export * from './privacy.js';
+export * from './imports.js';

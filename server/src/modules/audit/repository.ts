@@ -23,7 +23,9 @@ export type AuditAction =
   | 'unsuppress'
   | 'export'
   | 'access'
-  | 'retention';
+  | 'retention'
+  | 'import'
+  | 'revert';
 
 function actorColumns(actor: AuditActor) {
   if (actor.userId !== null) return { actor_id: actor.userId, actor_type: 'user', actor_ref: null };

@@ -113,9 +113,10 @@ async function redactJsonColumns(
   columns: readonly string[],
   where: { sql: string; bindings: Record<string, unknown> },
   pattern: string,
+  key: readonly string[] = ['id'],
 ): Promise<void> {
   const { rows } = await trx.raw<{ rows: Record<string, unknown>[] }>(
-    `SELECT org_id, id, ${columns.join(', ')} FROM ${table} WHERE ${where.sql}`,
+    `SELECT org_id, ${key.join(', ')}, ${columns.join(', ')} FROM ${table} WHERE ${where.sql}`,
     where.bindings,
   );
   for (const row of rows) {
@@ -125,7 +126,8 @@ async function redactJsonColumns(
       if (JSON.stringify(after) !== JSON.stringify(row[column])) changes[column] = JSON.stringify(after);
     }
     if (Object.keys(changes).length > 0) {
-      await trx(table).where({ org_id: row.org_id, id: row.id }).update(changes);
+      const where = Object.fromEntries(['org_id', ...key].map((column) => [column, row[column]]));
+      await trx(table).where(where).update(changes);
     }
   }
 }
@@ -203,6 +205,38 @@ export async function eraseFromTheRest(
      WHERE org_id = :org AND (from_email = ANY(:addresses) OR activity_id = ANY(:activities)
        OR subject ~* :pattern OR reason ~* :pattern)`,
     { ...named, activities: person.activityIds },
+  );
+  await eraseFromImports(trx, orgId, contactIds, patterns.wide);
+}
+
+/**
+ * What imports kept of the person: the outcomes of rows that made or named them, and the files
+ * they were uploaded in (an import still waiting on such a file fails when it reads it).
+ */
+async function eraseFromImports(trx: Trx, orgId: string, contactIds: readonly string[], pattern: string) {
+  const named = { org: orgId, contacts: contactIds, pattern };
+  await trx.raw(`DELETE FROM import_rows WHERE org_id = :org AND record_id = ANY(:contacts)`, named);
+  await trx.raw(
+    `UPDATE import_rows SET label = ${redacted('label')}, reason = ${redacted('reason')}
+     WHERE org_id = :org AND (label ~* :pattern OR reason ~* :pattern)`,
+    named,
+  );
+  await redactJsonColumns(
+    trx,
+    'import_rows',
+    ['cells', 'previous', 'applied'],
+    {
+      sql: `org_id = :org AND (CAST(cells AS text) ~* :loose OR CAST(previous AS text) ~* :loose
+              OR CAST(applied AS text) ~* :loose)`,
+      bindings: { org: orgId, loose: unbounded(pattern) },
+    },
+    pattern,
+    ['import_id', 'run', 'row_number'],
+  );
+  await trx.raw(
+    `DELETE FROM import_file_chunks WHERE org_id = :org AND import_id IN (
+       SELECT import_id FROM import_file_chunks WHERE org_id = :org AND encode(bytes, 'escape') ~* :pattern)`,
+    named,
   );
 }
 

@@ -1,0 +1,2 @@
+export { importRoutes } from './routes.js';
+export { importWork } from './import-work.js';

@@ -1,0 +1,40 @@
+import type { ImportRowAction } from '@inbox-crm/shared';
+
+/** What one row of a file came to, as the import keeps it. */
+export interface RowOutcome {
+  rowNumber: number;
+  action: ImportRowAction;
+  /** What the row names its record by: an address, a company, an id from the old system. */
+  label: string;
+  recordId: string | null;
+  /** Why it was refused, or what else it made. */
+  reason: string | null;
+  changedFields: string[];
+  /** The row as read, for the error file; only refused rows keep it. */
+  cells: string[] | null;
+  /** An update's fields before and after, so a revert can put back what nobody changed since. */
+  previous: Record<string, unknown> | null;
+  applied: Record<string, unknown> | null;
+  createdAccountId: string | null;
+}
+
+/** A row refused for a reason the person importing can fix in the file. */
+export class RowRefused extends Error {}
+
+export const refused = (
+  rowNumber: number,
+  cells: string[] | null,
+  label: string,
+  reason: string,
+): RowOutcome => ({
+  rowNumber,
+  action: 'refuse',
+  label,
+  recordId: null,
+  reason,
+  changedFields: [],
+  cells,
+  previous: null,
+  applied: null,
+  createdAccountId: null,
+});

@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Actor } from '../../actor.js';
+import type { RowValues } from './cell-values.js';
+import type { ImportContext } from './import-context.js';
+import { RowRefused } from './outcome.js';
+
+/** A record as the services answer it: enough to match, compare and revert. */
+export interface ImportedRecord {
+  id: string;
+  version: number;
+  deletedAt: string | null;
+}
+
+/** What a row made: its record, and the account made for its company, if one was. */
+export interface Made {
+  id: string;
+  createdAccountId: string | null;
+}
+
+/** What a row changes on a record it matched: the fields that differ, as the API names them. */
+export interface Changes {
+  fields: Record<string, unknown>;
+  createdAccountId: string | null;
+}
+
+/** How one record type is read from a row, matched, made and changed; the runner does the rest. */
+export interface RecordWriter<Parsed, Api extends ImportedRecord> {
+  /** The row's values, checked (throws RowRefused with what is wrong). */
+  read(values: RowValues, context: ImportContext): Parsed;
+  /** What the row names its record by, shown beside its outcome. */
+  label(parsed: Parsed): string;
+  /** Rows of one file with the same key are one record: the second is refused. */
+  key(parsed: Parsed): string;
+  find(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Api | undefined>;
+  create(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Made>;
+  changes(trx: Knex.Transaction, context: ImportContext, parsed: Parsed, existing: Api): Promise<Changes>;
+  /** The record type's own service: how it is read and updated, by the import and by its revert. */
+  get: (trx: Knex.Transaction, actor: Actor, id: string) => Promise<Api>;
+  update: (
+    trx: Knex.Transaction,
+    actor: Actor,
+    id: string,
+    fields: Record<string, unknown> & { version: number },
+  ) => Promise<Api>;
+  /** The table its records live in, for deleting what an import made. */
+  table: 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities';
+}
+
+/** The input checked against the API's own schema, so the service gets only what a request could send. */
+export function checked<T>(schema: TSchema, input: T): T {
+  if (!Value.Check(schema, input)) {
+    const first = [...Value.Errors(schema, input)][0];
+    throw new RowRefused(
+      first ? `${first.instancePath.slice(1) || 'The row'} ${first.message}.` : 'The row is not valid.',
+    );
+  }
+  return input;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of `wanted` that differ from the record's, leaving out those the row left empty. */
+export function differing(existing: object, wanted: Record<string, unknown>): Record<string, unknown> {
+  const current = existing as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(wanted).filter(([field, value]) => value !== undefined && !same(current[field], value)),
+  );
+}
