@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { ImportRun } from '@inbox-crm/shared';
 import type { Clock } from '../../jobs/clock.js';
 import { csvRecords, type CsvRecord } from './csv-reading.js';
-import { fileBytes, forgetFile } from './file-store.js';
+import { fileBytes, forgetFile, hasFile } from './file-store.js';
+import { Unprocessable } from '../../errors.js';
 import { importContext, type ImportContext } from './import-context.js';
 import { importerOf } from './importer.js';
 import type { RowOutcome } from './outcome.js';
@@ -66,6 +67,12 @@ export async function runCsvImport(knex: Knex, row: ImportRow, clock: Clock): Pr
   const actor = await importerOf(knex, row);
   const context = await importContext(knex, actor, row.record_type, row.settings, run, row.columns.length);
   const { org_id: orgId, id } = row;
+  if (!(await hasFile(knex, orgId, id))) {
+    throw new Unprocessable(
+      'import_state',
+      'The file of this import is no longer kept (a person in it was erased): upload it again.',
+    );
+  }
   let done = run === 'import' ? row.rows_done : 0;
   if (run === 'preview') await forgetOutcomes(knex, orgId, id, 'preview');
   if (row.status === 'queued')

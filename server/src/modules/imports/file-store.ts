@@ -60,3 +60,10 @@ export async function* fileBytes(db: Db, orgId: string, importId: string): Async
 export async function forgetFile(db: Db, orgId: string, importId: string): Promise<void> {
   await db('import_file_chunks').where({ org_id: orgId, import_id: importId }).delete();
 }
+
+export async function hasFile(db: Db, orgId: string, importId: string): Promise<boolean> {
+  return (
+    (await db('import_file_chunks').where({ org_id: orgId, import_id: importId, seq: 0 }).first('seq')) !==
+    undefined
+  );
+}
