@@ -25,3 +25,5 @@ export type * from './schemas/index.js';
 export * from './domain/sla-words.js';
 export * from './domain/case-reference.js';
 export * from './domain/consent-words.js';
+export * from './domain/import-choices.js';
+export * from './domain/import-fields.js';

@@ -13,6 +13,14 @@ import type {
   SuppressionList,
 } from '../schemas/privacy.js';
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from '../schemas/contacts.js';
+import type {
+  Import,
+  ImportRecordType,
+  ImportRowPage,
+  ImportRowsQuery,
+  ImportSettingsChange,
+} from '../schemas/imports.js';
+import type { ImportRun } from '../domain/import-choices.js';
 import type { Email, EmailFile, FiledEmail, FiledEmailsQuery } from '../schemas/emails.js';
 import type { LookupQuery, LookupRequest, LookupResult } from '../schemas/lookup.js';
 import type {
@@ -349,6 +357,22 @@ export function createApiClient(options: ApiClientOptions) {
     /** Everything held about a person as one ZIP (admins): a subject access request's answer. */
     subjectAccess: async (body: PersonRequest) =>
       (await call<Blob>('POST', '/privacy/access-requests', body, 'file')).data,
+    /** Uploads a CSV file to import (admins and managers); nothing is imported until it is started. */
+    uploadImport: (recordType: ImportRecordType, file: Blob, fileName: string) =>
+      send<Import>('POST', `/imports${queryString({ recordType, fileName })}`, file),
+    imports: (query: { cursor?: string; limit?: number } = {}) =>
+      get<PageOf<Import>>(`/imports${queryString(query)}`),
+    importById: (id: string) => get<Import>(`/imports/${id}`),
+    changeImport: (id: string, change: ImportSettingsChange) =>
+      send<Import>('PATCH', `/imports/${id}`, change),
+    /** Asks for a step: a dry run, the import itself, cancelling it or reverting it. */
+    importStep: (id: string, step: 'preview' | 'start' | 'cancel' | 'revert') =>
+      send<Import>('POST', `/imports/${id}/${step}`),
+    importRows: (id: string, query: ImportRowsQuery) =>
+      get<ImportRowPage>(`/imports/${id}/rows${queryString(query)}`),
+    /** The rows a run refused, as a CSV with the reason for each. */
+    importErrors: async (id: string, run: ImportRun) =>
+      (await call<Blob>('GET', `/imports/${id}/errors.csv?run=${run}`, undefined, 'file')).data,
     suppressions: () => get<SuppressionList>('/privacy/suppressions'),
     checkSuppression: (email: string) =>
       send<SuppressionCheck>('POST', '/privacy/suppressions/check', { email }),

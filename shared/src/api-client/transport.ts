@@ -10,7 +10,7 @@ export interface Exchange<T> {
 /** How an answer's body is read: as JSON (the API's own), or as a file (an export). */
 export type Reading = 'json' | 'file';
 
-/** One HTTP exchange with the API: JSON requests, JSON or file answers, every failure an ApiError. */
+/** One HTTP exchange with the API: JSON or file requests, JSON or file answers, every failure an ApiError. */
 export async function exchange<T>(
   fetchImpl: typeof fetch,
   url: string,
@@ -20,14 +20,16 @@ export async function exchange<T>(
   reading: Reading = 'json',
 ): Promise<Exchange<T>> {
   const headers: Record<string, string> = { accept: reading === 'json' ? 'application/json' : '*/*' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as it is (an import's CSV); anything else as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? 'text/csv' : 'application/json';
   if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : file ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(

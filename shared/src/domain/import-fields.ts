@@ -1,4 +1,5 @@
-import type { ImportMapping, ImportRecordType } from '../schemas/imports.js';
+import type { ImportMapping, ImportMode, ImportRecordType } from '../schemas/imports.js';
+import type { ImportRowAction, ImportStatus } from './import-choices.js';
 import { foldForSearch } from './search-text.js';
 
 /** A field a CSV column can fill. */
@@ -215,7 +216,7 @@ export function mappingProblems(
   recordType: ImportRecordType,
   mapping: ImportMapping,
   columnCount: number,
-  mode: 'create' | 'update' | 'upsert',
+  mode: ImportMode,
 ): string[] {
   const fields = IMPORT_FIELDS[recordType];
   const problems: string[] = [];
@@ -257,3 +258,32 @@ function requiredWhy(recordType: ImportRecordType, field: ImportField): string {
     return `${IMPORT_RECORD_TYPE_NAMES[recordType].toLowerCase()} keep when they happened.`;
   return `new ${IMPORT_RECORD_TYPE_NAMES[recordType].toLowerCase()} need it.`;
 }
+
+/** What an import's state is called on screen. */
+export const IMPORT_STATUS_WORDS: Record<ImportStatus, string> = {
+  uploaded: 'Ready to check',
+  previewing: 'Checking the file…',
+  previewed: 'Checked',
+  queued: 'Waiting to start…',
+  running: 'Importing…',
+  done: 'Imported',
+  cancelled: 'Cancelled',
+  failed: 'Stopped',
+  reverting: 'Reverting…',
+  reverted: 'Reverted',
+};
+
+/** What a row came to, on screen, for a dry run (would) and for the import (did). */
+export const IMPORT_ACTION_WORDS: Record<ImportRowAction, { would: string; did: string }> = {
+  create: { would: 'Would create', did: 'Created' },
+  update: { would: 'Would update', did: 'Updated' },
+  unchanged: { would: 'Already up to date', did: 'Already up to date' },
+  refuse: { would: 'Would be refused', did: 'Refused' },
+};
+
+/** The import's modes on screen. */
+export const IMPORT_MODE_WORDS: Record<ImportMode, string> = {
+  upsert: 'Create new records and update those that match',
+  create: 'Only create new records',
+  update: 'Only update records that match',
+};

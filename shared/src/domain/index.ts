@@ -33,4 +33,5 @@ export * from './full-text-snippet.js';
 export * from './report-tables.js';
 export * from './case-ages.js';
 export * from './consent-words.js';
+export * from './import-choices.js';
 export * from './import-fields.js';

@@ -1,50 +1,21 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Nullable, PageQuery, strict, Uuid, UserRef } from './common.js';
 
-/** What a CSV import brings in: a record type, or notes and calls with their dates. */
-export const IMPORT_RECORD_TYPES = ['account', 'contact', 'opportunity', 'case', 'note', 'call'] as const;
+import {
+  IMPORT_DATE_FORMATS,
+  IMPORT_DELIMITERS,
+  IMPORT_ENCODINGS,
+  IMPORT_MODES,
+  IMPORT_RECORD_TYPES,
+  IMPORT_ROW_ACTIONS,
+  IMPORT_RUNS,
+  IMPORT_STATUSES,
+} from '../domain/import-choices.js';
+
 export const ImportRecordType = Type.Enum(IMPORT_RECORD_TYPES);
 export type ImportRecordType = (typeof IMPORT_RECORD_TYPES)[number];
-
-/** create: only new records; update: only records that match; upsert: both. */
-export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
 export const ImportMode = Type.Enum(IMPORT_MODES);
 export type ImportMode = (typeof IMPORT_MODES)[number];
-
-export const IMPORT_STATUSES = [
-  'uploaded',
-  'previewing',
-  'previewed',
-  'queued',
-  'running',
-  'done',
-  'cancelled',
-  'failed',
-  'reverting',
-  'reverted',
-] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-
-export const IMPORT_ENCODINGS = ['utf-8', 'windows-1252'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
-
-export const IMPORT_DELIMITERS = [',', ';', '\t', '|'] as const;
-export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
-
-/** How dates in the file are written; ISO 8601 (2026-03-01, with or without a time) is always read. */
-export const IMPORT_DATE_FORMATS = ['iso', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy'] as const;
-export type ImportDateFormat = (typeof IMPORT_DATE_FORMATS)[number];
-
-/** What one row came to: a record created or updated, one that already held these values, or a refusal. */
-export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'refuse'] as const;
-export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
-
-/** A dry run (preview) or the import itself. */
-export const IMPORT_RUNS = ['preview', 'import'] as const;
-export type ImportRun = (typeof IMPORT_RUNS)[number];
-
-export const MAX_IMPORT_COLUMNS = 200;
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** Column index (as a string, from 0) to the field it fills; a column left out is ignored. */
 export const ImportMapping = Type.Record(

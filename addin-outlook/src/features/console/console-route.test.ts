@@ -12,6 +12,9 @@ describe('console deep links', () => {
     ['/app/tasks', '', { page: 'tasks' }],
     ['/app/mail/', '', { page: 'mail' }],
     ['/app/service-desk', '', { page: 'serviceDesk' }],
+    ['/app/imports', '?type=opportunity', { page: 'imports', recordType: 'opportunity' }],
+    ['/app/imports', '?type=planets', { page: 'imports', recordType: null }],
+    [`/app/imports/${id}`, '', { page: 'import', id: id.toLowerCase() }],
     [`/app/emails/${id}`, '', { page: 'email', id: id.toLowerCase() }],
     [
       `/app/opportunities/${id}`,

@@ -1,6 +1,8 @@
 import {
   consoleEmailPath,
   recordFromConsolePath,
+  IMPORT_RECORD_TYPES,
+  type ImportRecordType,
   type ListName,
   type RecordRef,
   type RecordType,
@@ -24,6 +26,8 @@ export type ConsoleRoute =
   | { page: 'people' }
   | { page: 'serviceDesk' }
   | { page: 'data' }
+  | { page: 'imports'; recordType: ImportRecordType | null }
+  | { page: 'import'; id: string }
   | { page: 'reports'; report: ReportName; search: string }
   | { page: 'not-found' };
 
@@ -62,6 +66,8 @@ export const CONSOLE_PATHS = {
   people: '/app/people',
   serviceDesk: '/app/service-desk',
   data: '/app/data',
+  imports: (recordType?: ImportRecordType) => `/app/imports${recordType ? `?type=${recordType}` : ''}`,
+  import: (id: string) => `/app/imports/${id}`,
   reports: (report: ReportName = 'pipeline', search = '') => `/app/reports/${report}${search}`,
   email: consoleEmailPath,
   searchFor: (query: string) => `/app/search?q=${encodeURIComponent(query)}`,
@@ -86,6 +92,12 @@ export function routeOf(pathname: string, search: string): ConsoleRoute {
   if (path === '/app/people') return { page: 'people' };
   if (path === '/app/service-desk') return { page: 'serviceDesk' };
   if (path === '/app/data') return { page: 'data' };
+  if (path === '/app/imports') {
+    const type = new URLSearchParams(search).get('type');
+    return { page: 'imports', recordType: IMPORT_RECORD_TYPES.find((name) => name === type) ?? null };
+  }
+  const anImport = /^\/app\/imports\/([0-9a-f-]{36})$/i.exec(path);
+  if (anImport) return { page: 'import', id: anImport[1]!.toLowerCase() };
   if (path === '/app/reports') return { page: 'reports', report: 'pipeline', search };
   const report = REPORT_NAMES.find((name) => path === `/app/reports/${name}`);
   if (report) return { page: 'reports', report, search };

@@ -13,6 +13,8 @@ import { ConsoleNav } from './console-nav.js';
 import { CONSOLE_PATHS } from './console-route.js';
 import { DeploymentPage } from './deployment-page.js';
 import { DataPage } from '../privacy/data-page.js';
+import { ImportPage } from '../imports/import-page.js';
+import { ImportsPage } from '../imports/imports-page.js';
 import { EmailPage } from './email-page.js';
 import { MailPage } from './mail-page.js';
 import { RecordPage } from './record-page.js';
@@ -101,6 +103,8 @@ export default function Console() {
           {route.page === 'people' && <PeoplePage />}
           {route.page === 'serviceDesk' && <ServiceDeskPage />}
           {route.page === 'data' && <DataPage />}
+          {route.page === 'imports' && <ImportsPage key={route.recordType} recordType={route.recordType} />}
+          {route.page === 'import' && <ImportPage key={route.id} id={route.id} />}
           {route.page === 'reports' && (
             <Suspense fallback={<Spinner label="Loading reports…" />}>
               <ReportsPage report={route.report} search={route.search} />

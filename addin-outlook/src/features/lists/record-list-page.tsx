@@ -73,7 +73,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function RecordListPage<L extends ListName>({ list, search }: { list: L; search: string }) {
   const styles = useStyles();
   const lists = useListStyles();
-  const { api } = useServices();
+  const { api, user } = useServices();
   const navigate = useNavigate();
   const narrow = useNarrow();
   const query = listQueryOf(list, search);
@@ -167,6 +167,9 @@ export function RecordListPage<L extends ListName>({ list, search }: { list: L; 
         <Button onClick={() => void exportCsv()} disabled={exporting || rows.length === 0}>
           {exporting ? 'Exporting…' : 'Export CSV'}
         </Button>
+        {recordType && !deleted && user.role !== 'member' && (
+          <Button onClick={() => navigate(CONSOLE_PATHS.imports(recordType))}>Import CSV</Button>
+        )}
       </div>
       <ListFilters
         list={list}

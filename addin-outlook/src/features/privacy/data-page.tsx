@@ -5,6 +5,8 @@ import { saveFile } from '../../ui/save-file.js';
 import { Section } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
+import { ConsoleLink } from '../console/console-link.js';
+import { CONSOLE_PATHS } from '../console/console-route.js';
 import { ExportSection } from './export-section.js';
 import { ForgetDialog } from './forget-dialog.js';
 import { RetentionSettings } from './retention-settings.js';
@@ -30,6 +32,13 @@ export function DataPage() {
       <Text as="h1" size={600} weight="semibold">
         Data and privacy
       </Text>
+      <Section title="Bring data in">
+        <Text>
+          Accounts, contacts, deals, cases, notes and calls from CSV files, checked row by row before anything
+          is saved, and revertible afterwards:{' '}
+          <ConsoleLink to={CONSOLE_PATHS.imports()}>import data</ConsoleLink>.
+        </Text>
+      </Section>
       <ExportSection />
       <Section title="A person’s requests">
         <Text>

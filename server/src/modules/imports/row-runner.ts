@@ -11,6 +11,10 @@ const UNIQUE_VIOLATION = '23505';
 const pick = (record: object, fields: readonly string[]) =>
   Object.fromEntries(fields.map((field) => [field, (record as Record<string, unknown>)[field] ?? null]));
 
+/** What names a row that could not be read as a record: its first filled cell. */
+const firstCell = (cells: readonly string[]) =>
+  (cells.find((cell) => cell.trim() !== '') ?? '').trim().slice(0, 80);
+
 /** Why a row's write was refused, in words; undefined for a fault of ours, which stops the chunk. */
 function refusal(error: unknown): { reason: string; personal: boolean } | undefined {
   if (error instanceof RowRefused) return { reason: error.message, personal: true };
@@ -97,7 +101,7 @@ export async function runRow(
     return refused(
       line,
       cells,
-      '',
+      firstCell(cells),
       `This row has ${cells.length} cells, but the header names ${context.columnCount} columns: a delimiter or a quote is out of place.`,
     );
   }
@@ -105,7 +109,7 @@ export async function runRow(
   try {
     parsed = writer.read(rowValues(cells, context.settings.mapping), context);
   } catch (error) {
-    if (error instanceof RowRefused) return refused(line, cells, '', error.message);
+    if (error instanceof RowRefused) return refused(line, cells, firstCell(cells), error.message);
     throw error;
   }
   const label = writer.label(parsed);
