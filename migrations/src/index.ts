@@ -35,6 +35,7 @@ import * as consentLedger from './20261209000000_consent_ledger.js';
 import * as suppressions from './20261209000100_suppressions.js';
 import * as mailRetention from './20261209000200_mail_retention.js';
 import * as imports from './20261210000000_imports.js';
+import * as mailImports from './20261210000100_mail_imports.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -79,6 +80,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261209000100_suppressions', suppressions],
   ['20261209000200_mail_retention', mailRetention],
   ['20261210000000_imports', imports],
+  ['20261210000100_mail_imports', mailImports],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

@@ -13,3 +13,4 @@ export { wireEventSubscribers } from './event-subscribers.js';
 export { MailboxReaders, type MailboxReadersOptions } from './modules/service-desk/index.js';
 export { secretBox } from './secret-box.js';
 export { derivedSecret } from './derived-secret.js';
+export { importMailFiles, type MailFolderImport } from './modules/imports/index.js';

@@ -65,7 +65,14 @@ describe('importing contacts from a CSV file', () => {
     await importCsv(org.admin, scheduler, 'contact', CONTACTS);
     const before = (await org.admin.get('/api/v1/audit-log?limit=100')).body.items.length;
     const again = await importCsv(org.admin, scheduler, 'contact', CONTACTS);
-    expect(again.result).toEqual({ create: 0, update: 0, unchanged: 3, refuse: 0, accountsCreated: 0 });
+    expect(again.result).toEqual({
+      create: 0,
+      update: 0,
+      unchanged: 3,
+      refuse: 0,
+      skip: 0,
+      accountsCreated: 0,
+    });
     const after = (await org.admin.get('/api/v1/audit-log?limit=100')).body.items.length;
     // The only new audit entry is the import being started.
     expect(after - before).toBe(1);

@@ -360,6 +360,9 @@ export function createApiClient(options: ApiClientOptions) {
     /** Uploads a CSV file to import (admins and managers); nothing is imported until it is started. */
     uploadImport: (recordType: ImportRecordType, file: Blob, fileName: string) =>
       send<Import>('POST', `/imports${queryString({ recordType, fileName })}`, file),
+    /** Uploads a mailbox archive (.mbox or .eml) to import. */
+    uploadMailImport: (file: Blob, fileName: string) =>
+      send<Import>('POST', `/imports/mail${queryString({ fileName })}`, file),
     imports: (query: { cursor?: string; limit?: number } = {}) =>
       get<PageOf<Import>>(`/imports${queryString(query)}`),
     importById: (id: string) => get<Import>(`/imports/${id}`),

@@ -22,7 +22,8 @@ export async function exchange<T>(
   const headers: Record<string, string> = { accept: reading === 'json' ? 'application/json' : '*/*' };
   // A file goes as it is (an import's CSV); anything else as JSON.
   const file = body instanceof Blob;
-  if (body !== undefined) headers['content-type'] = file ? 'text/csv' : 'application/json';
+  if (body !== undefined)
+    headers['content-type'] = file ? body.type || 'application/octet-stream' : 'application/json';
   if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
   let response: Response;
   try {

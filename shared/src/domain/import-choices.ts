@@ -30,8 +30,11 @@ export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
 export const IMPORT_DATE_FORMATS = ['iso', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy'] as const;
 export type ImportDateFormat = (typeof IMPORT_DATE_FORMATS)[number];
 
-/** What one row came to: a record created or updated, one that already held these values, or a refusal. */
-export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'refuse'] as const;
+/**
+ * What one row came to: a record created or updated, one that already held these values, a refusal,
+ * or (an archived message that matches nobody) skipped.
+ */
+export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'refuse', 'skip'] as const;
 export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
 
 /** A dry run (preview) or the import itself. */
@@ -40,3 +43,5 @@ export type ImportRun = (typeof IMPORT_RUNS)[number];
 
 export const MAX_IMPORT_COLUMNS = 200;
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** A mailbox archive may be larger than a CSV file; larger still go through the command line. */
+export const MAX_MAIL_IMPORT_BYTES = 512 * 1024 * 1024;

@@ -279,6 +279,7 @@ export const IMPORT_ACTION_WORDS: Record<ImportRowAction, { would: string; did: 
   update: { would: 'Would update', did: 'Updated' },
   unchanged: { would: 'Already up to date', did: 'Already up to date' },
   refuse: { would: 'Would be refused', did: 'Refused' },
+  skip: { would: 'Would be skipped', did: 'Skipped' },
 };
 
 /** The import's modes on screen. */

@@ -18,8 +18,8 @@ import { MAX_ATTACHMENTS, MAX_BODY_HTML, MAX_BODY_TEXT, MAX_RECIPIENTS } from '.
 export const EMAIL_SOURCES = ['outlook', 'gmail', 'api'] as const;
 export const EmailSource = Type.Enum(EMAIL_SOURCES);
 export type EmailSource = (typeof EMAIL_SOURCES)[number];
-/** Where a stored email came from: a client, or a support mailbox the server reads. */
-export const STORED_EMAIL_SOURCES = [...EMAIL_SOURCES, 'mailbox'] as const;
+/** Where a stored email came from: a client, a support mailbox the server reads, or an imported archive. */
+export const STORED_EMAIL_SOURCES = [...EMAIL_SOURCES, 'mailbox', 'import'] as const;
 export const StoredEmailSource = Type.Enum(STORED_EMAIL_SOURCES);
 export type StoredEmailSource = (typeof STORED_EMAIL_SOURCES)[number];
 

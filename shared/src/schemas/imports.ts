@@ -50,6 +50,7 @@ export const ImportCounts = Type.Object({
   update: Type.Integer(),
   unchanged: Type.Integer(),
   refuse: Type.Integer(),
+  skip: Type.Integer({ description: 'archived messages that match no contact or account' }),
   accountsCreated: Type.Integer({
     description: 'accounts made for contacts, deals and cases whose company was new',
   }),
@@ -67,7 +68,9 @@ export type ImportRevertCounts = Static<typeof ImportRevertCounts>;
 export const Import = Type.Object({
   id: Uuid,
   source: Type.Enum(['csv', 'mail'] as const),
-  recordType: ImportRecordType,
+  recordType: Type.Union([ImportRecordType, Type.Literal('email')], {
+    description: 'what a CSV file holds, or email for a mailbox archive',
+  }),
   fileName: Type.String(),
   fileBytes: Type.Integer(),
   status: Type.Enum(IMPORT_STATUSES),
@@ -102,6 +105,12 @@ export const ImportUploadQuery = Type.Object(
   strict,
 );
 export type ImportUploadQuery = Static<typeof ImportUploadQuery>;
+
+export const MailImportUploadQuery = Type.Object(
+  { fileName: Type.String({ minLength: 1, maxLength: 255 }) },
+  strict,
+);
+export type MailImportUploadQuery = Static<typeof MailImportUploadQuery>;
 
 export const ImportRowsQuery = Type.Object(
   {

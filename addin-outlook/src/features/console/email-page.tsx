@@ -36,6 +36,7 @@ const SOURCE_NAMES: Record<Email['source'], string> = {
   gmail: 'Gmail',
   api: 'the API',
   mailbox: 'a support mailbox',
+  import: 'an imported mailbox archive',
 };
 
 /** "Priya Raman <priya@northwind.example>", the address free to wrap after its @ and before dots. */

@@ -11,10 +11,10 @@ import {
   IMPORT_FIELDS,
   IMPORT_RECORD_TYPE_NAMES,
   mappingProblems,
-  type Import,
   type ImportMapping,
 } from '@inbox-crm/shared/client';
 import { Section } from '../../ui/section.js';
+import type { CsvImport } from './import-words.js';
 
 const useStyles = makeStyles({
   columns: {
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 });
 
 /** A column's first values under the header row, to tell what it holds. */
-function examples(item: Import, column: number): string {
+function examples(item: CsvImport, column: number): string {
   const values = item.sample
     .slice(item.settings.headerRow)
     .map((cells) => cells[column]?.trim() ?? '')
@@ -43,7 +43,7 @@ function examples(item: Import, column: number): string {
 
 /** Each column of the file and the field it fills, suggested from its name; what is still missing, in words. */
 export function ColumnMapping(props: {
-  item: Import;
+  item: CsvImport;
   disabled: boolean;
   onChange: (mapping: ImportMapping) => void;
 }) {

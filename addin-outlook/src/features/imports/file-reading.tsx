@@ -4,7 +4,6 @@ import {
   IMPORT_DELIMITERS,
   IMPORT_ENCODINGS,
   IMPORT_MODE_WORDS,
-  type Import,
   type ImportDateFormat,
   type ImportDelimiter,
   type ImportEncoding,
@@ -12,6 +11,7 @@ import {
   type ImportSettingsChange,
 } from '@inbox-crm/shared/client';
 import { Section } from '../../ui/section.js';
+import type { CsvImport } from './import-words.js';
 
 const ENCODING_WORDS: Record<ImportEncoding, string> = {
   'utf-8': 'Unicode (UTF-8)',
@@ -53,7 +53,7 @@ const lineWords = (cells: readonly string[], index: number) => {
 
 /** How the file is read (encoding, delimiter, the line of column names, dates) and what the import may do. */
 export function FileReading(props: {
-  item: Import;
+  item: CsvImport;
   disabled: boolean;
   onChange: (change: ImportSettingsChange) => void;
 }) {

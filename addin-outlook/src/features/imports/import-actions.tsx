@@ -6,7 +6,7 @@ import { saveFile } from '../../ui/save-file.js';
 import { useServices } from '../../ui/services.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { ImportProgress } from './import-progress.js';
-import { countsLine } from './import-words.js';
+import { countsLine, isCsv } from './import-words.js';
 import { RevertDialog } from './revert-dialog.js';
 import { WORKING } from './use-import.js';
 
@@ -37,7 +37,9 @@ export function ImportActions({ item, onChange }: { item: Import; onChange: (ite
   const [reverting, setReverting] = useState(false);
   const ask = (name: 'preview' | 'start' | 'cancel') =>
     void step.submit(async () => onChange(await api.importStep(item.id, name)));
+  const csv = isCsv(item);
   const ready =
+    !csv ||
     mappingProblems(item.recordType, item.settings.mapping, item.columns.length, item.settings.mode)
       .length === 0;
   const run = item.result ? 'import' : 'preview';
@@ -56,26 +58,32 @@ export function ImportActions({ item, onChange }: { item: Import; onChange: (ite
         <Text weight="semibold">
           {item.status === 'cancelled' ? 'Cancelled after' : 'Read'}{' '}
           {plural(
-            item.result.create + item.result.update + item.result.unchanged + item.result.refuse,
-            'row',
-            'rows',
+            item.result.create +
+              item.result.update +
+              item.result.unchanged +
+              item.result.refuse +
+              item.result.skip,
+            csv ? 'row' : 'message',
+            csv ? 'rows' : 'messages',
           )}
-          : {countsLine(item.result, 'import')}.
+          : {countsLine(item.result, 'import', !csv)}.
         </Text>
       )}
       {item.reverted && <Text weight="semibold">{revertedLine(item.reverted)}</Text>}
       <div className={styles.buttons}>
         {(item.status === 'uploaded' || item.status === 'previewed') && (
           <>
+            {csv && (
+              <Button
+                appearance={item.status === 'uploaded' ? 'primary' : 'secondary'}
+                disabled={!ready || step.busy}
+                onClick={() => ask('preview')}
+              >
+                {item.status === 'uploaded' ? 'Check the file (dry run)' : 'Check again'}
+              </Button>
+            )}
             <Button
-              appearance={item.status === 'uploaded' ? 'primary' : 'secondary'}
-              disabled={!ready || step.busy}
-              onClick={() => ask('preview')}
-            >
-              {item.status === 'uploaded' ? 'Check the file (dry run)' : 'Check again'}
-            </Button>
-            <Button
-              appearance={item.status === 'previewed' ? 'primary' : 'secondary'}
+              appearance={item.status === 'previewed' || !csv ? 'primary' : 'secondary'}
               disabled={!ready || step.busy}
               onClick={() => ask('start')}
             >
@@ -88,7 +96,7 @@ export function ImportActions({ item, onChange }: { item: Import; onChange: (ite
             {item.cancelRequested ? 'Cancelling…' : 'Cancel the import'}
           </Button>
         )}
-        {refused > 0 && !WORKING.has(item.status) && item.status !== 'uploaded' && (
+        {csv && refused > 0 && !WORKING.has(item.status) && item.status !== 'uploaded' && (
           <Button
             onClick={() =>
               void step.submit(async () =>
@@ -102,7 +110,7 @@ export function ImportActions({ item, onChange }: { item: Import; onChange: (ite
             Download the {plural(refused, 'refused row', 'refused rows')}
           </Button>
         )}
-        {(item.status === 'done' || item.status === 'cancelled' || item.status === 'failed') && (
+        {csv && (item.status === 'done' || item.status === 'cancelled' || item.status === 'failed') && (
           <Button onClick={() => setReverting(true)}>Revert this import…</Button>
         )}
         {step.busy && <Spinner size="tiny" label="One moment…" />}

@@ -9,7 +9,7 @@ import { CONSOLE_PATHS } from '../console/console-route.js';
 import { ColumnMapping } from './column-mapping.js';
 import { FileReading } from './file-reading.js';
 import { ImportActions } from './import-actions.js';
-import { fileSize, typeName } from './import-words.js';
+import { fileSize, isCsv, typeName } from './import-words.js';
 import { RowOutcomes } from './row-outcomes.js';
 import { useImport } from './use-import.js';
 
@@ -31,7 +31,7 @@ export function ImportPage({ id }: { id: string }) {
   if (state.status === 'loading') return <Spinner label="Loading the import…" />;
   if (state.status === 'failed') return <ProblemMessage error={state.error} onRetry={reload} />;
   const item = state.data;
-  const editable = item.status === 'uploaded' || item.status === 'previewed';
+  const editable = isCsv(item) && (item.status === 'uploaded' || item.status === 'previewed');
   const save = (settings: ImportSettingsChange) =>
     void change.submit(async () => replace(await api.changeImport(item.id, settings)));
 
@@ -59,11 +59,17 @@ export function ImportPage({ id }: { id: string }) {
         </MessageBar>
       )}
       {change.failure && <ProblemMessage error={change.failure} />}
-      {editable && (
+      {editable && isCsv(item) && (
         <>
           <FileReading item={item} disabled={change.busy} onChange={save} />
           <ColumnMapping item={item} disabled={change.busy} onChange={(mapping) => save({ mapping })} />
         </>
+      )}
+      {!isCsv(item) && item.status === 'uploaded' && (
+        <Text>
+          Each message is filed to the contacts its people are, and their accounts, or to the account of their
+          address’s domain; a message filed before is not filed again, and one that matches nobody is skipped.
+        </Text>
       )}
       <ImportActions item={item} onChange={replace} />
       {item.status === 'previewed' && item.preview && (

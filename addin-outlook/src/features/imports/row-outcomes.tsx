@@ -1,6 +1,7 @@
 import { makeStyles, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
+  consoleEmailPath,
   consoleRecordPath,
   IMPORT_ACTION_WORDS,
   type Import,
@@ -17,12 +18,25 @@ import { Section } from '../../ui/section.js';
 import { useServices } from '../../ui/services.js';
 import { usePagedList } from '../../ui/use-paged-list.js';
 import { ConsoleLink } from '../console/console-link.js';
+import { isCsv } from './import-words.js';
 
-const FILTERS: { action: ImportRowAction | null; label: string }[] = [
+interface Filter {
+  action: ImportRowAction | null;
+  label: string;
+}
+
+const CSV_FILTERS: Filter[] = [
   { action: 'refuse', label: 'Refused' },
   { action: 'create', label: 'New' },
   { action: 'update', label: 'Changed' },
   { action: 'unchanged', label: 'Up to date' },
+  { action: null, label: 'All' },
+];
+const MAIL_FILTERS: Filter[] = [
+  { action: 'refuse', label: 'Refused' },
+  { action: 'skip', label: 'Skipped' },
+  { action: 'create', label: 'Filed' },
+  { action: 'unchanged', label: 'Filed before' },
   { action: null, label: 'All' },
 ];
 
@@ -32,30 +46,38 @@ const useStyles = makeStyles({ tabs: { flexWrap: 'wrap' } });
 /** The records with a page of their own; notes and calls are read on their contact's timeline. */
 const PAGE_TYPES = new Set<string>(['account', 'contact', 'opportunity', 'case']);
 
+const MAIL_WORDS: Record<ImportRowAction, string> = {
+  create: 'Filed',
+  update: 'Filed',
+  unchanged: 'Filed before',
+  refuse: 'Refused',
+  skip: 'Skipped',
+};
+
+/** Where a row's record is read: its page, or the email's; none after a revert, which deleted it. */
+function pageOf(item: Import, run: 'preview' | 'import', row: ImportRowOutcome): string | null {
+  if (run !== 'import' || row.recordId === null || item.status === 'reverted') return null;
+  if (item.recordType === 'email') return consoleEmailPath(row.recordId);
+  return PAGE_TYPES.has(item.recordType)
+    ? consoleRecordPath({ type: item.recordType as RecordType, id: row.recordId })
+    : null;
+}
+
 function RowEntry({ row, item, run }: { row: ImportRowOutcome; item: Import; run: 'preview' | 'import' }) {
   const lists = useListStyles();
-  const words = IMPORT_ACTION_WORDS[row.action][run === 'preview' ? 'would' : 'did'];
-  const title = row.label || `Line ${row.rowNumber}`;
-  // After a revert the records it made are gone: their rows no longer link.
-  const linked =
-    run === 'import' &&
-    row.recordId !== null &&
-    item.status !== 'reverted' &&
-    PAGE_TYPES.has(item.recordType);
+  const mail = !isCsv(item);
+  const words = mail
+    ? MAIL_WORDS[row.action]
+    : IMPORT_ACTION_WORDS[row.action][run === 'preview' ? 'would' : 'did'];
+  const place = `${mail ? 'Message' : 'Line'} ${row.rowNumber}`;
+  const title = row.label || place;
+  const target = pageOf(item, run, row);
   return (
     <li className={lists.entry}>
-      <Text weight="semibold">
-        {linked ? (
-          <ConsoleLink to={consoleRecordPath({ type: item.recordType as RecordType, id: row.recordId! })}>
-            {title}
-          </ConsoleLink>
-        ) : (
-          title
-        )}
-      </Text>
+      <Text weight="semibold">{target ? <ConsoleLink to={target}>{title}</ConsoleLink> : title}</Text>
       <Text className={lists.meta}>
         {metaLine(
-          row.label && `Line ${row.rowNumber}`,
+          row.label && place,
           words,
           row.changedFields.length > 0 && `${row.changedFields.length} fields`,
           row.reason,
@@ -78,13 +100,19 @@ export function RowOutcomes({
   const lists = useListStyles();
   const styles = useStyles();
   const { api } = useServices();
+  const filters = isCsv(item) ? CSV_FILTERS : MAIL_FILTERS;
   const firstShown =
-    FILTERS.find((filter) => filter.action !== null && counts[filter.action] > 0) ?? FILTERS[4]!;
+    filters.find((filter) => filter.action !== null && counts[filter.action] > 0) ?? filters[4]!;
   const [action, setAction] = useState<ImportRowAction | null>(firstShown.action);
   const rows = usePagedList(`${item.id}:${run}:${action}:${item.status}`, (cursor) =>
     api.importRows(item.id, { run, ...(action ? { action } : {}), ...(cursor ? { cursor } : {}), limit: 50 }),
   );
-  const title = run === 'preview' ? 'What each row would do' : 'What each row did';
+  const title =
+    run === 'preview'
+      ? 'What each row would do'
+      : isCsv(item)
+        ? 'What each row did'
+        : 'What each message came to';
   return (
     <Section title={title}>
       <TabList
@@ -93,7 +121,7 @@ export function RowOutcomes({
         size="small"
         className={styles.tabs}
       >
-        {FILTERS.map((filter) => (
+        {filters.map((filter) => (
           <Tab key={filter.label} value={filter.action ?? 'all'}>
             {filter.label}
             {filter.action ? ` (${counts[filter.action].toLocaleString()})` : ''}

@@ -4,6 +4,7 @@ import {
   IMPORT_RECORD_TYPE_NAMES,
   IMPORT_RECORD_TYPES,
   MAX_IMPORT_BYTES,
+  MAX_MAIL_IMPORT_BYTES,
   type ImportRecordType,
 } from '@inbox-crm/shared/client';
 import { ProblemMessage } from '../../ui/problem-message.js';
@@ -24,10 +25,12 @@ export function UploadForm({ recordType }: { recordType: ImportRecordType | null
   const styles = useStyles();
   const { api } = useServices();
   const navigate = useNavigate();
-  const [type, setType] = useState<ImportRecordType>(recordType ?? 'contact');
+  const [type, setType] = useState<ImportRecordType | 'email'>(recordType ?? 'contact');
   const [file, setFile] = useState<File | null>(null);
   const upload = useSubmission();
-  const tooLarge = file !== null && file.size > MAX_IMPORT_BYTES;
+  const mail = type === 'email';
+  const limit = mail ? MAX_MAIL_IMPORT_BYTES : MAX_IMPORT_BYTES;
+  const tooLarge = file !== null && file.size > limit;
   return (
     <form
       className={styles.form}
@@ -35,22 +38,25 @@ export function UploadForm({ recordType }: { recordType: ImportRecordType | null
         event.preventDefault();
         if (!file) return;
         void upload.submit(async () => {
-          const uploaded = await api.uploadImport(type, file, file.name);
+          const uploaded = mail
+            ? await api.uploadMailImport(file, file.name)
+            : await api.uploadImport(type, file, file.name);
           navigate(CONSOLE_PATHS.import(uploaded.id));
         });
       }}
     >
       <Field label="The file holds" className={styles.field}>
-        <Select value={type} onChange={(_, data) => setType(data.value as ImportRecordType)}>
+        <Select value={type} onChange={(_, data) => setType(data.value as ImportRecordType | 'email')}>
           {IMPORT_RECORD_TYPES.map((name) => (
             <option key={name} value={name}>
               {IMPORT_RECORD_TYPE_NAMES[name]}
             </option>
           ))}
+          <option value="email">Emails (an .mbox or .eml archive)</option>
         </Select>
       </Field>
       <Field
-        label="CSV file"
+        label={mail ? 'Archive file' : 'CSV file'}
         className={styles.field}
         validationState={tooLarge ? 'error' : 'none'}
         validationMessage={
@@ -60,7 +66,7 @@ export function UploadForm({ recordType }: { recordType: ImportRecordType | null
         <input
           className={styles.file}
           type="file"
-          accept=".csv,.txt,text/csv"
+          accept={mail ? '.mbox,.mbx,.eml,message/rfc822' : '.csv,.txt,text/csv'}
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
       </Field>
@@ -69,8 +75,9 @@ export function UploadForm({ recordType }: { recordType: ImportRecordType | null
       </Button>
       {upload.failure && <ProblemMessage error={upload.failure} />}
       <Text size={200}>
-        A file with the column names on one line, from Excel (Save as: CSV UTF-8) or any other CRM. Nothing is
-        imported until you have checked how it reads.
+        {mail
+          ? 'Each message is filed to the contacts and accounts its people match, once however often it appears; messages that match nobody are skipped.'
+          : 'A file with the column names on one line, from Excel (Save as: CSV UTF-8) or any other CRM. Nothing is imported until you have checked how it reads.'}
       </Text>
     </form>
   );

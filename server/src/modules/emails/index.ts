@@ -11,3 +11,10 @@ export {
 } from './service.js';
 export { messageKey } from './message-key.js';
 export { sanitizeEmailHtml } from './sanitize-email-html.js';
+export {
+  readInboundMessage,
+  UnreadableMessage,
+  type InboundFile,
+  type InboundMessage,
+  type InboundParticipant,
+} from './inbound-message.js';

@@ -7,7 +7,13 @@ import { Unprocessable } from '../../errors.js';
 import { importContext, type ImportContext } from './import-context.js';
 import { importerOf } from './importer.js';
 import type { RowOutcome } from './outcome.js';
-import { cancelRequested, IMPORT_LEASE_MS, updateImport, type ImportRow } from './repository.js';
+import {
+  cancelRequested,
+  IMPORT_LEASE_MS,
+  updateImport,
+  type CsvImportRow,
+  type ImportRow,
+} from './repository.js';
 import { learnKey, runRow } from './row-runner.js';
 import { countOutcomes, forgetOutcomes, saveOutcomes } from './rows-repository.js';
 import { WRITERS } from './writers.js';
@@ -62,7 +68,7 @@ const leaseFrom = (clock: Clock) => new Date(clock.now().getTime() + IMPORT_LEAS
  * runs for a slice of time and is taken up again from the row it reached, so a long file neither
  * holds the worker nor is lost with it.
  */
-export async function runCsvImport(knex: Knex, row: ImportRow, clock: Clock): Promise<void> {
+export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock): Promise<void> {
   const run: ImportRun = row.status === 'previewing' ? 'preview' : 'import';
   const actor = await importerOf(knex, row);
   const context = await importContext(knex, actor, row.record_type, row.settings, run, row.columns.length);

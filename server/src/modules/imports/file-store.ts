@@ -14,6 +14,7 @@ export async function storeFile(
   orgId: string,
   importId: string,
   body: Readable,
+  maxBytes = MAX_IMPORT_BYTES,
 ): Promise<{ bytes: number; head: Uint8Array }> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -30,11 +31,11 @@ export async function storeFile(
   };
   for await (const piece of body as AsyncIterable<Buffer>) {
     total += piece.length;
-    if (total > MAX_IMPORT_BYTES) {
+    if (total > maxBytes) {
       body.destroy();
       throw new DomainError(
         'payload_too_large',
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it and import the parts.`,
+        `The file is larger than ${maxBytes / 1024 / 1024} MB: split it, or import it with the command line.`,
       );
     }
     pending.push(piece);

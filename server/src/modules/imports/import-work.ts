@@ -3,7 +3,8 @@ import { DomainError } from '../../errors.js';
 import type { WorkerLoop } from '../../jobs/worker.js';
 import { runCsvImport } from './csv-run.js';
 import { forgetFile } from './file-store.js';
-import { IMPORT_LEASE_MS, leaseImportWithWork, updateImport } from './repository.js';
+import { runMailImport } from './mail-run.js';
+import { IMPORT_LEASE_MS, isCsvImport, leaseImportWithWork, updateImport } from './repository.js';
 import { revertImport } from './revert.js';
 
 /**
@@ -16,7 +17,8 @@ export function importWork(logger?: Pick<FastifyBaseLogger, 'error'>): WorkerLoo
     const row = await leaseImportWithWork(knex, now, new Date(now.getTime() + IMPORT_LEASE_MS));
     if (!row) return 0;
     try {
-      if (row.status === 'reverting') await revertImport(knex, row, clock);
+      if (!isCsvImport(row)) await runMailImport(knex, row, clock);
+      else if (row.status === 'reverting') await revertImport(knex, row, clock);
       else await runCsvImport(knex, row, clock);
     } catch (error) {
       logger?.error({ err: error, importId: row.id }, 'import: stopped on an error');

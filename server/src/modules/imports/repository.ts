@@ -16,7 +16,7 @@ export interface ImportRow {
   org_id: string;
   id: string;
   source: 'csv' | 'mail';
-  record_type: ImportRecordType;
+  record_type: ImportRecordType | 'email';
   file_name: string;
   file_bytes: string | number;
   status: ImportStatus;
@@ -39,6 +39,12 @@ export interface ImportRow {
 }
 
 /** What an import answers with besides its row: what its file's head reads as. */
+/** A CSV import's row: its file holds records of one type. */
+export type CsvImportRow = ImportRow & { source: 'csv'; record_type: ImportRecordType };
+
+export const isCsvImport = (row: ImportRow): row is CsvImportRow =>
+  row.source === 'csv' && row.record_type !== 'email';
+
 export function toImport(
   row: ImportRow,
   names: ReadonlyMap<string, string>,
@@ -72,7 +78,8 @@ export function toImport(
 
 export async function insertImport(
   db: Db,
-  row: Pick<ImportRow, 'org_id' | 'id' | 'record_type' | 'file_name' | 'settings' | 'created_by'>,
+  row: Pick<ImportRow, 'org_id' | 'id' | 'record_type' | 'file_name' | 'settings' | 'created_by'> &
+    Partial<Pick<ImportRow, 'source'>>,
 ): Promise<void> {
   await db('imports').insert({ ...row, status: 'uploaded', settings: JSON.stringify(row.settings) });
 }

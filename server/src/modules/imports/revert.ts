@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.js';
 import { forgetExternalIdsOf } from './external-ids.js';
 import { importerOf } from './importer.js';
 import type { ImportedRecord, RecordWriter } from './record-writer.js';
-import { IMPORT_LEASE_MS, updateImport, type ImportRow } from './repository.js';
+import { IMPORT_LEASE_MS, updateImport, type CsvImportRow } from './repository.js';
 import { writtenRows, type WrittenRow } from './rows-repository.js';
 import { WRITERS } from './writers.js';
 
@@ -130,7 +130,7 @@ async function revertRow(
  * companies go last, once the records that named them are gone. Running it again after a crash
  * does no harm: deleted records are gone and restored fields already hold their old values.
  */
-export async function revertImport(knex: Knex, row: ImportRow, clock: Clock): Promise<void> {
+export async function revertImport(knex: Knex, row: CsvImportRow, clock: Clock): Promise<void> {
   const actor = await importerOf(knex, { ...row, created_by: row.reverted_by ?? row.created_by });
   const writer = WRITERS[row.record_type];
   const accounts = WRITERS.account;

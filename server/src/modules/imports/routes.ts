@@ -8,6 +8,7 @@ import {
   ImportRowsQuery,
   ImportSettingsChange,
   ImportUploadQuery,
+  MailImportUploadQuery,
   IMPORT_RUNS,
   PageQuery,
   strict,
@@ -17,8 +18,16 @@ import { bearer, errorReplies } from '../../http/route-schema.js';
 import { errorFile } from './error-file.js';
 import * as imports from './service.js';
 
-// Browsers label a .csv file text/csv, or application/vnd.ms-excel where Excel is installed, or nothing.
-const FILE_TYPES = ['text/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream'];
+// Browsers label a .csv file text/csv, or application/vnd.ms-excel where Excel is installed, or
+// nothing; an archive application/mbox, an .eml message/rfc822.
+const FILE_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  'application/mbox',
+  'message/rfc822',
+];
 
 /** CSV imports, for admins and managers: upload, map, dry run, run, cancel, revert, and the rows refused. */
 export async function importRoutes(app: App): Promise<void> {
@@ -42,6 +51,24 @@ export async function importRoutes(app: App): Promise<void> {
     },
     async (request, reply) =>
       reply.status(201).send(await imports.uploadImport(app.db, request.actor, request.query, request.raw)),
+  );
+  app.post(
+    '/imports/mail',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a mailbox archive to import',
+        description:
+          'The body is an .mbox file or one .eml message. Once started, each message is filed to the contacts and accounts its people match (by the sender view’s rules), once per Message-ID; messages that match nobody are counted and skipped.',
+        security: bearer,
+        querystring: MailImportUploadQuery,
+        response: { 201: Import, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await imports.uploadMailImport(app.db, request.actor, request.query, request.raw)),
   );
   app.get(
     '/imports',

@@ -67,7 +67,7 @@ export async function countOutcomes(
     rows: number;
     accounts: number;
   }[];
-  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0, refuse: 0, accountsCreated: 0 };
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0, refuse: 0, skip: 0, accountsCreated: 0 };
   for (const row of rows) {
     counts[row.action] = row.rows;
     counts.accountsCreated += row.accounts;

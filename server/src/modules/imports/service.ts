@@ -10,6 +10,8 @@ import {
   type ImportSettingsChange,
   type ImportStatus,
   type ImportUploadQuery,
+  MAX_MAIL_IMPORT_BYTES,
+  type MailImportUploadQuery,
   type PageOf,
 } from '@inbox-crm/shared';
 import { requireRole, type Actor } from '../../actor.js';
@@ -34,12 +36,18 @@ const DEFAULT_SETTINGS: Omit<ImportSettings, 'encoding' | 'delimiter' | 'mapping
 const mayImport = (actor: Actor) => requireRole(actor, 'admin', 'manager');
 
 async function view(db: Db, row: imports.ImportRow): Promise<Import> {
-  const saved = await savedColumnNames(db, row.org_id, row.record_type);
-  return imports.toImport(
-    row,
-    await userNames(db, row.org_id),
-    suggestMapping(row.record_type, row.columns, saved),
-  );
+  const suggested = imports.isCsvImport(row)
+    ? suggestMapping(row.record_type, row.columns, await savedColumnNames(db, row.org_id, row.record_type))
+    : {};
+  return imports.toImport(row, await userNames(db, row.org_id), suggested);
+}
+
+/** The import, if it is a CSV file's: an archive has no columns to map, no dry run and no revert. */
+function csvOnly(row: imports.ImportRow, doing: string): imports.CsvImportRow {
+  if (!imports.isCsvImport(row)) {
+    throw new Unprocessable('import_state', `A mailbox archive cannot ${doing}: it is filed as it is read.`);
+  }
+  return row;
 }
 
 async function found(db: Db, actor: Actor, id: string): Promise<imports.ImportRow> {
@@ -104,6 +112,36 @@ export async function uploadImport(
   return view(knex, (await imports.loadImport(knex, actor.orgId, id))!);
 }
 
+/** Takes a mailbox archive in (.mbox or .eml): stored as it comes, filed once started. */
+export async function uploadMailImport(
+  knex: Knex,
+  actor: Actor,
+  query: MailImportUploadQuery,
+  body: Readable,
+): Promise<Import> {
+  mayImport(actor);
+  const id = newId();
+  await imports.insertImport(knex, {
+    org_id: actor.orgId,
+    id,
+    source: 'mail',
+    record_type: 'email',
+    file_name: query.fileName,
+    settings: { ...DEFAULT_SETTINGS, encoding: 'utf-8', delimiter: ',', mapping: {} },
+    created_by: actor.userId,
+  });
+  try {
+    const { bytes } = await storeFile(knex, actor.orgId, id, body, MAX_MAIL_IMPORT_BYTES);
+    if (bytes === 0)
+      throw new Unprocessable('unreadable_file', 'The file is empty: upload an .mbox or .eml file.');
+    await imports.updateImport(knex, actor.orgId, id, { file_bytes: bytes });
+  } catch (error) {
+    await knex('imports').where({ org_id: actor.orgId, id }).delete();
+    throw error;
+  }
+  return view(knex, (await imports.loadImport(knex, actor.orgId, id))!);
+}
+
 export async function getImport(db: Db, actor: Actor, id: string): Promise<Import> {
   mayImport(actor);
   return view(db, await found(db, actor, id));
@@ -130,7 +168,10 @@ export async function changeImport(
 ): Promise<Import> {
   mayImport(actor);
   await knex.transaction(async (trx) => {
-    const row = (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id));
+    const row = csvOnly(
+      (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id)),
+      'be mapped',
+    );
     refuseUnless(row, ['uploaded', 'previewed'], 'be changed');
     const { recordType = row.record_type, ...settingsChange } = change;
     let settings: ImportSettings = { ...row.settings, ...settingsChange };
@@ -167,7 +208,7 @@ export async function changeImport(
   return getImport(knex, actor, id);
 }
 
-function checkMapping(row: imports.ImportRow): void {
+function checkMapping(row: imports.CsvImportRow): void {
   const problems = mappingProblems(
     row.record_type,
     row.settings.mapping,
@@ -187,7 +228,10 @@ function checkMapping(row: imports.ImportRow): void {
 export async function previewImport(knex: Knex, actor: Actor, id: string): Promise<Import> {
   mayImport(actor);
   await knex.transaction(async (trx) => {
-    const row = (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id));
+    const row = csvOnly(
+      (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id)),
+      'have a dry run',
+    );
     refuseUnless(row, ['uploaded', 'previewed'], 'be previewed');
     checkMapping(row);
     await imports.updateImport(trx, actor.orgId, id, {
@@ -206,8 +250,10 @@ export async function startImport(knex: Knex, actor: Actor, id: string): Promise
   await knex.transaction(async (trx) => {
     const row = (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id));
     refuseUnless(row, ['uploaded', 'previewed'], 'start');
-    checkMapping(row);
-    await saveColumnNames(trx, actor.orgId, row.record_type, row.columns, row.settings.mapping);
+    if (imports.isCsvImport(row)) {
+      checkMapping(row);
+      await saveColumnNames(trx, actor.orgId, row.record_type, row.columns, row.settings.mapping);
+    }
     await imports.updateImport(trx, actor.orgId, id, {
       status: 'queued',
       rows_done: 0,
@@ -245,7 +291,10 @@ export async function cancelImport(knex: Knex, actor: Actor, id: string): Promis
 export async function requestRevert(knex: Knex, actor: Actor, id: string): Promise<Import> {
   mayImport(actor);
   await knex.transaction(async (trx) => {
-    const row = (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id));
+    const row = csvOnly(
+      (await imports.lockImport(trx, actor.orgId, id)) ?? (await found(trx, actor, id)),
+      'be reverted',
+    );
     refuseUnless(row, ['done', 'cancelled', 'failed'], 'be reverted');
     await imports.updateImport(trx, actor.orgId, id, {
       status: 'reverting',

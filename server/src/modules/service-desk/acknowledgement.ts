@@ -8,7 +8,7 @@ import {
 } from '@inbox-crm/shared';
 import type { AuditActor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
-import type { InboundMessage } from './inbound-message.js';
+import type { InboundMessage } from '../emails/index.js';
 import { sendSupportMailIn } from './outgoing-mail.js';
 import { SUPPORT_MAIL_EVENTS } from './support-mail.js';
 

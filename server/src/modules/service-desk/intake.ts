@@ -24,7 +24,7 @@ import { mailSettings } from '../organisation/index.js';
 import { suppressedAddresses } from '../privacy/index.js';
 import { acknowledgeIn, acknowledgementRefusal } from './acknowledgement.js';
 import { assigneeFor } from './case-assignment.js';
-import type { InboundMessage } from './inbound-message.js';
+import type { InboundMessage } from '../emails/index.js';
 import type { IntakeOutcome } from './mail-ledger.js';
 import { messagePatternTest } from './pattern-test.js';
 import { routingFacts } from './routing-facts.js';

@@ -5,7 +5,7 @@ import { deferRowsIn, writeDeferredRows } from '../../db/deferred-rows.js';
 import { DomainError } from '../../errors.js';
 import type { AttachmentLimits } from '../attachments/index.js';
 import { MailboxConnectionError } from './imap-connection.js';
-import { readInboundMessage, UnreadableMessage, type InboundMessage } from './inbound-message.js';
+import { readInboundMessage, UnreadableMessage, type InboundMessage } from '../emails/index.js';
 import { intakeLocks, takeInMessage, type IntakeMailbox } from './intake.js';
 import { inParallel, laneRuns, threadLanes } from './thread-lanes.js';
 import {

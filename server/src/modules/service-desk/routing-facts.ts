@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { RoutingFacts, RoutingRule } from '@inbox-crm/shared';
 import { loadAccount } from '../accounts/index.js';
 import { loadContact } from '../contacts/index.js';
-import type { InboundMessage } from './inbound-message.js';
+import type { InboundMessage } from '../emails/index.js';
 import type { SenderRecords } from './sender-records.js';
 
 /** How much of a message's text routing reads. */

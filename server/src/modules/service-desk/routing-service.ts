@@ -21,7 +21,7 @@ import { loadContact } from '../contacts/index.js';
 import { mailSettings } from '../organisation/index.js';
 import { checkRuleCondition } from '../workflow/index.js';
 import { acknowledgementRefusal } from './acknowledgement.js';
-import { readInboundMessage, UnreadableMessage } from './inbound-message.js';
+import { readInboundMessage, UnreadableMessage } from '../emails/index.js';
 import {
   findMailbox,
   mailboxAddresses,

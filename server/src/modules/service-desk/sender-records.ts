@@ -12,7 +12,7 @@ import type { Db } from '../../db/types.js';
 import { accountHoldingDomain, insertAccountIn } from '../accounts/index.js';
 import { contactHoldingEmail, insertContactIn } from '../contacts/index.js';
 import type { MailSettings } from '../organisation/index.js';
-import type { InboundParticipant } from './inbound-message.js';
+import type { InboundParticipant } from '../emails/index.js';
 
 /** The sender's contact and account, where there are (or will be) any. */
 export interface SenderRecords {
