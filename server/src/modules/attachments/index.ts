@@ -1,5 +1,10 @@
 import type { Db } from '../../db/types.js';
-import { AttachmentStorageFull, type AttachmentEntry, type ReceivedAttachment } from './attachment-intake.js';
+import {
+  AttachmentStorageFull,
+  receiveFileBytes,
+  type AttachmentEntry,
+  type ReceivedAttachment,
+} from './attachment-intake.js';
 import type { AttachmentLimits } from './attachment-limits.js';
 import { postgresContentStore, type ContentStore } from './content-store.js';
 import { referContents, storedBytes, usesContent } from './repository.js';
@@ -35,6 +40,26 @@ export async function checkRoomFor(
       throw new AttachmentStorageFull(entry.name, limits.perOrganisationBytes);
   }
   usage.add(orgId, after - before);
+}
+
+/**
+ * Files read from a message, with their content, or by name only when they would not fit the
+ * organisation's room: mail that arrives on its own (a support mailbox, an archive) is kept either way.
+ */
+export async function receiveFilesWithinRoom(
+  db: Db,
+  orgId: string,
+  files: ReadonlyArray<{ name: string; contentType: string; inline: boolean; contentId: string | null; content: Buffer }>,
+  limits: AttachmentLimits,
+): Promise<ReceivedAttachment[]> {
+  const received = files.map((file) => receiveFileBytes(file, file.content, limits));
+  try {
+    await checkRoomFor(db, orgId, received, limits);
+    return received;
+  } catch (error) {
+    if (!(error instanceof AttachmentStorageFull)) throw error;
+    return received.map((file) => ({ entry: { ...file.entry, sha256: null }, content: null }));
+  }
 }
 
 /** Keeps the contents an email's attachments carry (each distinct one once) and records that it uses them. */

@@ -1,13 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { DomainError } from '../../errors.js';
-import {
-  checkRoomFor,
-  receiveFileBytes,
-  AttachmentStorageFull,
-  type AttachmentLimits,
-  type ReceivedAttachment,
-} from '../attachments/index.js';
+import { receiveFilesWithinRoom, type AttachmentLimits } from '../attachments/index.js';
 import {
   checkFiling,
   fileEmailIdIn,
@@ -19,23 +13,6 @@ import { mailSettings } from '../organisation/index.js';
 import type { ArchivedMessage } from './mail-archive.js';
 import { recordsOfParticipants } from './mail-links.js';
 import { refused, type RowOutcome } from './outcome.js';
-
-/** The files with their content, or by name only when they would not fit the organisation's room. */
-async function receivedFiles(
-  trx: Knex.Transaction,
-  orgId: string,
-  message: InboundMessage,
-  limits: AttachmentLimits,
-): Promise<ReceivedAttachment[]> {
-  const files = message.files.map((file) => receiveFileBytes(file, file.content, limits));
-  try {
-    await checkRoomFor(trx, orgId, files, limits);
-    return files;
-  } catch (error) {
-    if (!(error instanceof AttachmentStorageFull)) throw error;
-    return files.map((file) => ({ entry: { ...file.entry, sha256: null }, content: null }));
-  }
-}
 
 const labelOf = (message: InboundMessage) => message.subject || '(no subject)';
 
@@ -106,7 +83,7 @@ export async function fileArchivedMessage(
           'Nobody on it is a contact or works at an account.',
         );
       }
-      const files = await receivedFiles(savepoint, actor.orgId, read, limits);
+      const files = await receiveFilesWithinRoom(savepoint, actor.orgId, read.files, limits);
       const filed = await fileEmailIdIn(savepoint, actor, { ...filing, links }, files);
       return outcome(message.line, filed.created ? 'create' : 'unchanged', label, filed.id, null);
     });

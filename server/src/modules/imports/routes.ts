@@ -17,6 +17,8 @@ import type { App } from '../../http/app-instance.js';
 import { bearer, errorReplies } from '../../http/route-schema.js';
 import { errorFile } from './error-file.js';
 import * as imports from './service.js';
+import * as steps from './steps.js';
+import * as uploads from './uploads.js';
 
 // Browsers label a .csv file text/csv, or application/vnd.ms-excel where Excel is installed, or
 // nothing; an archive application/mbox, an .eml message/rfc822.
@@ -50,7 +52,7 @@ export async function importRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await imports.uploadImport(app.db, request.actor, request.query, request.raw)),
+      reply.status(201).send(await uploads.uploadImport(app.db, request.actor, request.query, request.raw)),
   );
   app.post(
     '/imports/mail',
@@ -68,7 +70,7 @@ export async function importRoutes(app: App): Promise<void> {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await imports.uploadMailImport(app.db, request.actor, request.query, request.raw)),
+        .send(await uploads.uploadMailImport(app.db, request.actor, request.query, request.raw)),
   );
   app.get(
     '/imports',
@@ -88,25 +90,25 @@ export async function importRoutes(app: App): Promise<void> {
   app.patch(
     '/imports/:id',
     { schema: { ...byId, summary: 'Change how the file is read and mapped', body: ImportSettingsChange } },
-    (request) => imports.changeImport(app.db, request.actor, request.params.id, request.body),
+    (request) => steps.changeImport(app.db, request.actor, request.params.id, request.body),
   );
   app.post(
     '/imports/:id/preview',
     { schema: { ...byId, summary: 'Dry run: what each row would do' } },
-    (request) => imports.previewImport(app.db, request.actor, request.params.id),
+    (request) => steps.previewImport(app.db, request.actor, request.params.id),
   );
   app.post('/imports/:id/start', { schema: { ...byId, summary: 'Import the file' } }, (request) =>
-    imports.startImport(app.db, request.actor, request.params.id),
+    steps.startImport(app.db, request.actor, request.params.id),
   );
   app.post(
     '/imports/:id/cancel',
     { schema: { ...byId, summary: 'Stop after the rows in hand' } },
-    (request) => imports.cancelImport(app.db, request.actor, request.params.id),
+    (request) => steps.cancelImport(app.db, request.actor, request.params.id),
   );
   app.post(
     '/imports/:id/revert',
     { schema: { ...byId, summary: 'Delete what the import made and put back what it changed' } },
-    (request) => imports.requestRevert(app.db, request.actor, request.params.id),
+    (request) => steps.requestRevert(app.db, request.actor, request.params.id),
   );
   app.get(
     '/imports/:id/rows',

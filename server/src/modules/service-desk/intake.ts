@@ -11,13 +11,7 @@ import {
 import { automationActor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
 import { Unprocessable } from '../../errors.js';
-import {
-  AttachmentStorageFull,
-  checkRoomFor,
-  receiveFileBytes,
-  type AttachmentLimits,
-  type ReceivedAttachment,
-} from '../attachments/index.js';
+import { receiveFilesWithinRoom, type AttachmentLimits } from '../attachments/index.js';
 import { findCaseByNumber, loadCase, openCaseIn, reopenCaseIn } from '../cases/index.js';
 import { checkFiling, fileEmailIdIn, messageKey, type FilingInput } from '../emails/index.js';
 import { mailSettings } from '../organisation/index.js';
@@ -68,23 +62,6 @@ function filingOf(message: InboundMessage, mailbox: IntakeMailbox): Filing {
     source: 'mailbox',
     mailbox: mailbox.address,
   };
-}
-
-/** The files with their content, or by name only when they would not fit the organisation's room. */
-async function receivedFiles(
-  db: Knex,
-  orgId: string,
-  message: InboundMessage,
-  limits: AttachmentLimits,
-): Promise<ReceivedAttachment[]> {
-  const files = message.files.map((file) => receiveFileBytes(file, file.content, limits));
-  try {
-    await checkRoomFor(db, orgId, files, limits);
-    return files;
-  } catch (error) {
-    if (!(error instanceof AttachmentStorageFull)) throw error;
-    return files.map((file) => ({ entry: { ...file.entry, sha256: null }, content: null }));
-  }
 }
 
 /** The messages this one answers, by its headers. */
@@ -162,7 +139,7 @@ export async function takeInMessage(
   if (already) return { outcome: 'duplicate', ...already, messageKey: key };
   await refuseSuppressedSender(trx, mailbox.orgId, message);
   const { filing } = await checkFiling(trx, mailbox.orgId, { ...filingOf(message, mailbox), links: [] });
-  const files = await receivedFiles(trx, mailbox.orgId, message, limits);
+  const files = await receiveFilesWithinRoom(trx, mailbox.orgId, message.files, limits);
 
   const answered = await caseAnswered(trx, mailbox.orgId, message);
   if (answered && answered.status !== 'closed') {
