@@ -49,7 +49,13 @@ export async function checkRoomFor(
 export async function receiveFilesWithinRoom(
   db: Db,
   orgId: string,
-  files: ReadonlyArray<{ name: string; contentType: string; inline: boolean; contentId: string | null; content: Buffer }>,
+  files: ReadonlyArray<{
+    name: string;
+    contentType: string;
+    inline: boolean;
+    contentId: string | null;
+    content: Buffer;
+  }>,
   limits: AttachmentLimits,
 ): Promise<ReceivedAttachment[]> {
   const received = files.map((file) => receiveFileBytes(file, file.content, limits));
