@@ -7,6 +7,8 @@ import { signIn, type ApiSession } from '../support/api-session.js';
 import { measure, printTable, type Measurement } from '../support/measure.js';
 import { contactsFile } from './contacts-file.js';
 import { insertContactsBaseline } from './insert-baseline.js';
+import { mailArchive } from './mail-archive-file.js';
+import { parseArchiveBaseline } from './parse-baseline.js';
 
 // CSV import on the lookup data set (1M contacts): 100,000 contacts with companies, matched by
 // address and domain (target ≥ 5,000 rows/s), beside a baseline of plain multi-row INSERTs of the
@@ -15,9 +17,10 @@ import { insertContactsBaseline } from './insert-baseline.js';
 // stays as the other benchmarks expect it.
 const PORT = 3914;
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const MESSAGES = Number(process.env.BENCH_IMPORT_MESSAGES ?? 10_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const POOL_MAX = process.env.DATABASE_POOL_MAX ?? '8';
-const TARGETS = { rowsPerSecond: 5_000, senderViewShare: 0.7 } as const;
+const TARGETS = { rowsPerSecond: 5_000, messagesPerSecond: 200, senderViewShare: 0.7 } as const;
 
 const lookupPath = (n: number) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`;
 
@@ -50,6 +53,33 @@ async function until(api: ApiSession, id: string, done: (item: Import) => boolea
 }
 
 const seconds = (from: string | null, to: string | null) => (Date.parse(to!) - Date.parse(from!)) / 1000;
+
+/** The mbox import: messages per second from start to end, beside parsing the same archive alone. */
+async function importArchive(admin: ApiSession, run: string): Promise<void> {
+  const archive = mailArchive(MESSAGES, run);
+  const parseSeconds = await parseArchiveBaseline(archive);
+  const answer = await fetch(`${admin.baseUrl}/api/v1/imports/mail?fileName=bench-${run}.mbox`, {
+    method: 'POST',
+    headers: { ...admin.headers, 'content-type': 'application/mbox' },
+    body: archive,
+  });
+  if (!answer.ok) throw new Error(`upload: ${answer.status} ${await answer.text()}`);
+  const uploaded = (await answer.json()) as Import;
+  await call<Import>(admin, 'POST', `/api/v1/imports/${uploaded.id}/start`);
+  const done = await until(admin, uploaded.id, (item) => !['queued', 'running'].includes(item.status));
+  if (done.status !== 'done') throw new Error(`The archive import ended ${done.status}: ${done.failure}`);
+  const seconds = Date.parse(done.finishedAt!) / 1000 - Date.parse(done.startedAt!) / 1000;
+  console.log(
+    `\nImporting an mbox of ${MESSAGES.toLocaleString('en')} messages (${(archive.length / 1024 / 1024).toFixed(1)} MB)`,
+  );
+  console.log(`  result: ${JSON.stringify(done.result)}`);
+  console.log(
+    `  baseline (splitting and parsing the same archive with mailparser, no database): ${(MESSAGES / parseSeconds).toFixed(0)} messages/s`,
+  );
+  console.log(
+    `  import (POST /api/v1/imports/mail, the worker's run): ${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s; target ≥ ${TARGETS.messagesPerSecond})`,
+  );
+}
 
 async function main(): Promise<void> {
   const { server, url, orgId } = await serveLookupDataSet(PORT, { DATABASE_POOL_MAX: POOL_MAX });

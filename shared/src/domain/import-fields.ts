@@ -58,7 +58,11 @@ export const IMPORT_FIELDS: Record<ImportRecordType, readonly ImportField[]> = {
       names: ['name', 'account name', 'company', 'company name', 'organisation', 'organization'],
       required: 'to create',
     },
-    { key: 'domain', label: 'Domain', names: ['domain', 'email domain', 'company domain'] },
+    {
+      key: 'domain',
+      label: 'Domains',
+      names: ['domain', 'domains', 'email domain', 'company domain'],
+    },
     { key: 'website', label: 'Website', names: ['website', 'web site', 'url', 'homepage', 'web'] },
     { key: 'phone', label: 'Phone', names: ['phone', 'telephone', 'phone number', 'main phone', 'tel'] },
     { key: 'industry', label: 'Industry', names: ['industry', 'sector', 'vertical'] },
@@ -70,6 +74,11 @@ export const IMPORT_FIELDS: Record<ImportRecordType, readonly ImportField[]> = {
       label: 'Email',
       names: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'work email', 'primary email'],
       required: 'always',
+    },
+    {
+      key: 'otherEmails',
+      label: 'Other emails',
+      names: ['other emails', 'other email', 'additional emails', 'secondary email', 'email 2'],
     },
     {
       key: 'firstName',

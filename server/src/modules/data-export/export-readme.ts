@@ -54,6 +54,14 @@ export function exportReadme(organisation: string, exportedAt: Date, tables: rea
     'Left out: passwords, API and session tokens, mailbox passwords and webhook secrets (a copy must not',
     'sign anyone in), and what the product derives again from the rest (search indexes, report summaries).',
     '',
+    '## Importing it again',
+    '',
+    '`import/` holds the records once more, as the import takes them: `1-accounts.csv` to `6-calls.csv`',
+    'for Import data (each as its record type, in that order, their columns mapped by their names) and',
+    '`7-mail.mbox`, every filed email with its kept attachments, as a mailbox archive. Deals, cases,',
+    'notes and calls carry their id here as the id of the old system, so importing them twice changes',
+    'nothing; owners are matched by address, so they must be users of the organisation imported into.',
+    '',
   ];
   for (const table of tables) {
     lines.push(`## ${table.name}`, '');

@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import yazl from 'yazl';
 import { tableRows } from './export-rows.js';
 import { exportReadme } from './export-readme.js';
+import { IMPORT_SHEETS, sheetLines } from './import-sheets.js';
+import { filedMailMbox } from './mail-archive.js';
 import type { ExportTable } from './export-tables.js';
 import { csvValue, jsonValue } from './export-values.js';
 
@@ -55,6 +57,17 @@ export async function exportZip(
     zip.addReadStream(Readable.from(csvLines(trx, orgId, table)), `${table.name}.csv`, { mtime: now });
     zip.addReadStream(Readable.from(jsonLines(trx, orgId, table)), `${table.name}.jsonl`, { mtime: now });
   }
+  // The records again, as files the import takes back as they are, in the order to import them.
+  for (const sheet of IMPORT_SHEETS) {
+    zip.addReadStream(Readable.from(sheetLines(trx, orgId, sheet)), `import/${sheet.file}`, { mtime: now });
+  }
+  zip.addReadStream(
+    Readable.from(filedMailMbox(trx, orgId)),
+    `import/${IMPORT_SHEETS.length + 1}-mail.mbox`,
+    {
+      mtime: now,
+    },
+  );
   // Stored as they are: most attachments (PDF, images, Office files) are compressed already.
   const shas = (
     (await trx('attachment_contents')

@@ -8,7 +8,8 @@ import { checked, differing, type RecordWriter } from './record-writer.js';
 
 interface AccountRow {
   name: string | undefined;
-  domain: string | null;
+  /** The first matches; all are the account's. */
+  domains: string[];
   website: string | undefined;
   phone: string | undefined;
   industry: string | undefined;
@@ -28,27 +29,34 @@ export const accountWriter: RecordWriter<AccountRow, Account> = {
   table: 'accounts',
   read(values, context) {
     const website = text(values, 'website', 'Website', 500);
-    const written = values.domain ?? website;
-    const domain = written === undefined ? null : domainOf(written);
-    if (values.domain !== undefined && domain === null)
-      throw new RowRefused(`Domain “${values.domain}” is not a domain name.`);
+    const written = values.domain?.split(/[\s,;]+/).filter(Boolean) ?? (website ? [website] : []);
+    const domains = written.map((cell) => {
+      const domain = domainOf(cell);
+      if (domain === null && values.domain !== undefined)
+        throw new RowRefused(`Domain “${cell}” is not a domain name.`);
+      return domain;
+    });
     const name = text(values, 'name', 'Name', 200);
-    if (name === undefined && domain === null)
+    const kept = [
+      ...new Set(domains.map((domain) => companyDomain(domain, context)).filter((domain) => domain !== null)),
+    ];
+    if (name === undefined && kept.length === 0)
       throw new RowRefused('The row has neither a name nor a domain.');
     return {
       name,
-      domain: companyDomain(domain, context),
+      domains: kept,
       website,
       phone: phoneIn(values, 'phone', 'Phone', context.mail.defaultCountry),
       industry: text(values, 'industry', 'Industry', 100),
       ownerId: ownerIn(values, context),
     };
   },
-  label: (row) => row.name ?? row.domain ?? '',
-  key: (row) => row.domain ?? `name:${foldForSearch(row.name ?? '')}`,
+  label: (row) => row.name ?? row.domains[0] ?? '',
+  key: (row) => row.domains[0] ?? `name:${foldForSearch(row.name ?? '')}`,
   async find(trx, context, row) {
     const { orgId } = context.actor;
-    const byDomain = row.domain === null ? undefined : await accountHoldingDomain(trx, orgId, row.domain);
+    const [domain] = row.domains;
+    const byDomain = domain === undefined ? undefined : await accountHoldingDomain(trx, orgId, domain);
     const holder = byDomain
       ? { id: byDomain.id, deleted_at: byDomain.live ? null : new Date() }
       : row.name === undefined
@@ -66,7 +74,7 @@ export const accountWriter: RecordWriter<AccountRow, Account> = {
       context.actor,
       checked(AccountCreate, {
         name: row.name,
-        domains: row.domain === null ? [] : [row.domain],
+        domains: row.domains,
         ...(row.website !== undefined ? { website: row.website } : {}),
         ...(row.phone !== undefined ? { phone: row.phone } : {}),
         ...(row.industry !== undefined ? { industry: row.industry } : {}),
@@ -79,10 +87,9 @@ export const accountWriter: RecordWriter<AccountRow, Account> = {
   changes(_trx, _context, row, existing) {
     const fields = differing(existing, {
       name: row.name,
-      domains:
-        row.domain !== null && !existing.domains.includes(row.domain)
-          ? [...existing.domains, row.domain]
-          : undefined,
+      domains: row.domains.some((domain) => !existing.domains.includes(domain))
+        ? [...new Set([...existing.domains, ...row.domains])]
+        : undefined,
       website: row.website,
       phone: row.phone,
       industry: row.industry,

@@ -9,7 +9,13 @@ import { activitiesService } from '../activities/index.js';
 import { choiceIn, dateTimeIn, text, wholeNumberIn } from './cell-values.js';
 import { resolveCompany, type Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import { contactEmailIn, contactOfRow, externalIdIn, findByExternalId } from './external-match.js';
+import {
+  accountOfRow,
+  contactEmailIn,
+  contactOfRow,
+  externalIdIn,
+  findByExternalId,
+} from './external-match.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
 
@@ -65,7 +71,7 @@ export function activityWriter(type: 'note' | 'call'): RecordWriter<ActivityRow,
         throw new RowRefused('The text is empty: a note needs some.');
       const contact = await contactOfRow(trx, context, row);
       const company = await resolveCompany(trx, context, row.company, true);
-      const accountId = company?.accountId ?? contact?.accountId ?? null;
+      const accountId = accountOfRow(context, company, contact);
       const links: RecordRef[] = [
         ...(contact ? [{ type: 'contact' as const, id: contact.id }] : []),
         ...(accountId ? [{ type: 'account' as const, id: accountId }] : []),

@@ -11,7 +11,13 @@ import { casesService } from '../cases/index.js';
 import { choiceIn, ownerIn, text } from './cell-values.js';
 import { resolveCompany, type Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import { contactEmailIn, contactOfRow, externalIdIn, findByExternalId } from './external-match.js';
+import {
+  accountOfRow,
+  contactEmailIn,
+  contactOfRow,
+  externalIdIn,
+  findByExternalId,
+} from './external-match.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
 
@@ -60,7 +66,7 @@ export const caseWriter: RecordWriter<CaseRow, Case> = {
         ...(row.status !== undefined ? { status: row.status } : {}),
         ...(row.priority !== undefined ? { priority: row.priority } : {}),
         ...(row.category !== undefined ? { category: row.category } : {}),
-        accountId: company?.accountId ?? contact?.accountId ?? null,
+        accountId: accountOfRow(context, company, contact),
         contactId: contact?.id ?? null,
         ...(row.ownerId !== undefined ? { ownerId: row.ownerId } : {}),
       }),

@@ -7,12 +7,24 @@ import { checked, differing, type RecordWriter } from './record-writer.js';
 
 interface ContactRow {
   email: string;
+  /** More addresses of the same person, kept after the first. */
+  otherEmails: string[];
   firstName: string | undefined;
   lastName: string | undefined;
   title: string | undefined;
   phones: ContactPhone[];
   company: Company;
   ownerId: string | undefined;
+}
+
+/** The other addresses of a row (separated by semicolons, commas or spaces), each checked. */
+function otherEmailsIn(values: RowValues, first: string): string[] {
+  const cell = values.otherEmails;
+  if (cell === undefined) return [];
+  const addresses = cell.split(/[\s,;]+/).filter(Boolean);
+  return [...new Set(addresses.map((address) => emailIn({ address }, 'address', 'Other email')!))].filter(
+    (address) => address !== first,
+  );
 }
 
 /** First and last name from their own columns, or a full name split at its last space. */
@@ -42,6 +54,7 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
       values.accountDomain === undefined ? null : companyDomain(domainOf(values.accountDomain), context);
     return {
       email,
+      otherEmails: otherEmailsIn(values, email),
       ...names(values),
       title: text(values, 'title', 'Job title', 200),
       phones: [
@@ -69,7 +82,7 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
       checked(ContactCreate, {
         firstName: row.firstName ?? '',
         lastName: row.lastName ?? '',
-        emails: [row.email],
+        emails: [row.email, ...row.otherEmails],
         ...(row.title !== undefined ? { title: row.title } : {}),
         phones: row.phones,
         accountId: company?.accountId ?? null,
@@ -85,7 +98,9 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
         : await resolveCompany(trx, context, row.company, context.settings.mode !== 'update');
     const known = new Set(existing.phones.map((phone) => phone.number));
     const newPhones = row.phones.filter((phone) => !known.has(phone.number));
+    const addresses = [...new Set([...existing.emails, row.email, ...row.otherEmails])];
     const fields = differing(existing, {
+      emails: addresses.length > existing.emails.length ? addresses : undefined,
       firstName: row.firstName,
       lastName: row.lastName,
       title: row.title,

@@ -50,3 +50,17 @@ export async function contactOfRow(
 }
 
 export const contactEmailIn = (values: RowValues) => emailIn(values, 'contactEmail', 'Contact email');
+
+/**
+ * The account a deal, case, note or call goes to: its company's; or, when the file has no company
+ * column at all, its contact's. A company column left empty means no account, as the file says.
+ */
+export function accountOfRow(
+  context: ImportContext,
+  company: { accountId: string } | null,
+  contact: { accountId: string | null } | undefined,
+): string | null {
+  if (company) return company.accountId;
+  const companyMapped = Object.values(context.settings.mapping).includes('account');
+  return companyMapped ? null : (contact?.accountId ?? null);
+}

@@ -3,7 +3,13 @@ import { opportunitiesService } from '../opportunities/index.js';
 import { amountIn, currencyIn, dateIn, ownerIn, text, wholeNumberIn, type RowValues } from './cell-values.js';
 import { resolveCompany, type Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import { contactEmailIn, contactOfRow, externalIdIn, findByExternalId } from './external-match.js';
+import {
+  accountOfRow,
+  contactEmailIn,
+  contactOfRow,
+  externalIdIn,
+  findByExternalId,
+} from './external-match.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
@@ -63,7 +69,7 @@ export const opportunityWriter: RecordWriter<OpportunityRow, Opportunity> = {
       context.actor,
       checked(OpportunityCreate, {
         name: row.name,
-        accountId: company?.accountId ?? contact?.accountId ?? null,
+        accountId: accountOfRow(context, company, contact),
         contactId: contact?.id ?? null,
         ...(row.stageId !== undefined ? { stageId: row.stageId } : {}),
         amountMinor: row.amountMinor ?? null,
