@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     console.log(
       `\nBeside the import the sender view keeps ${(share * 100).toFixed(0)}% of its throughput (target ≥ ${TARGETS.senderViewShare * 100}%)${stillRunning ? '' : '; the import ended before the round did, so part of the round ran beside nothing'}.`,
     );
+    await importArchive(admin, run);
   } finally {
     await server.stop();
   }

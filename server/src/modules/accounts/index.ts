@@ -1,3 +1,8 @@
 export { accountRoutes } from './routes.js';
-export { accountsService, insertAccountIn } from './service.js';
-export { accountHoldingDomain, loadAccount, updateAccountColumns } from './repository.js';
+export { accountsService, insertAccountIn, insertAccountsIn, type NewAccount } from './service.js';
+export {
+  accountHoldingDomain,
+  accountsByDomainsAndNames,
+  loadAccount,
+  updateAccountColumns,
+} from './repository.js';

@@ -76,6 +76,98 @@ export async function insertAccount(
   await db('accounts').insert({ org_id: orgId, id, ...columns });
 }
 
+/** The accounts holding these domains, by domain, and the live unmerged accounts of these names, by lower-case name (the oldest of each). */
+export async function accountsByDomainsAndNames(
+  db: Db,
+  orgId: string,
+  domains: readonly string[],
+  names: readonly string[],
+): Promise<{ byDomain: Map<string, { id: string; live: boolean }>; byName: Map<string, string> }> {
+  const domainRows =
+    domains.length === 0
+      ? []
+      : ((await db('account_domains as d')
+          .join('accounts as a', function joinAccount() {
+            this.on('a.org_id', 'd.org_id').andOn('a.id', 'd.account_id');
+          })
+          .where('d.org_id', orgId)
+          .whereIn('d.domain', domains)
+          .select('d.domain', 'a.id', 'a.deleted_at')) as {
+          domain: string;
+          id: string;
+          deleted_at: Date | null;
+        }[]);
+  const nameRows =
+    names.length === 0
+      ? []
+      : ((await db('accounts')
+          .where({ org_id: orgId, deleted_at: null, merged_into_id: null })
+          .whereRaw('lower(name) = ANY(CAST(? AS text[]))', [names.map((name) => name.toLowerCase())])
+          .orderBy('id', 'desc')
+          .select('id', db.raw('lower(name) AS name'))) as { id: string; name: string }[]);
+  return {
+    byDomain: new Map(domainRows.map((row) => [row.domain, { id: row.id, live: row.deleted_at === null }])),
+    // Newest first, so the oldest of a name is set last and wins.
+    byName: new Map(nameRows.map((row) => [row.name, row.id])),
+  };
+}
+
+/** A new account as insertAccounts writes it. */
+export interface NewAccountRow {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  search_text: string;
+  domains: readonly string[];
+}
+
+const ROWS_PER_INSERT = 1000;
+
+/** Many new accounts with their domains, a statement per table: the accounts as stored. */
+export async function insertAccounts(
+  db: Db,
+  orgId: string,
+  rows: readonly NewAccountRow[],
+): Promise<Account[]> {
+  const stored: RecordMetaRow[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const slice = rows.slice(start, start + ROWS_PER_INSERT);
+    stored.push(
+      ...((await db('accounts')
+        .insert(slice.map(({ domains: _domains, ...columns }) => ({ org_id: orgId, ...columns })))
+        .returning(['id', 'version', 'created_at', 'updated_at', 'deleted_at'])) as RecordMetaRow[]),
+    );
+  }
+  const domains = rows.flatMap((row) =>
+    row.domains.map((domain) => ({ org_id: orgId, account_id: row.id, domain })),
+  );
+  for (let start = 0; start < domains.length; start += ROWS_PER_INSERT) {
+    await db('account_domains').insert(domains.slice(start, start + ROWS_PER_INSERT));
+  }
+  const meta = new Map(stored.map((row) => [row.id, row]));
+  return rows.map((row) =>
+    toAccount({
+      ...meta.get(row.id)!,
+      name: row.name,
+      website: null,
+      industry: null,
+      phone: null,
+      owner_id: row.owner_id,
+      domains: [...row.domains].sort(),
+      merged_into_id: null,
+    }),
+  );
+}
+
+/** Which of these domains any account holds. */
+export async function domainsHeld(db: Db, orgId: string, domains: readonly string[]): Promise<string[]> {
+  if (domains.length === 0) return [];
+  return (await db('account_domains')
+    .where({ org_id: orgId })
+    .whereIn('domain', domains)
+    .pluck('domain')) as string[];
+}
+
 export async function updateAccountColumns(
   db: Db,
   orgId: string,

@@ -9,6 +9,7 @@ import {
   checkReferences,
   createRecord,
   insertRecord,
+  insertRecords,
   normalizeDomains,
   normalizePhone,
   type RecordKind,
@@ -104,4 +105,47 @@ export function insertAccountIn(
     });
     await accounts.addDomains(inner, actor.orgId, id, [input.domain]);
   });
+}
+
+/** An account an import makes for a company its rows name. */
+export interface NewAccount {
+  name: string;
+  /** Registrable domains, none of them free mail. */
+  domains: string[];
+  ownerId: string | null;
+}
+
+/**
+ * Many new accounts at once (an import), in the caller's transaction, each holding domains no
+ * account holds yet; then each published as any new account is. A batch that breaks a rule is
+ * refused whole.
+ */
+export async function insertAccountsIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  inputs: readonly NewAccount[],
+): Promise<Account[]> {
+  if (inputs.length === 0) return [];
+  const domains = inputs.flatMap((input) => input.domains);
+  if (new Set(domains).size < domains.length) throw new Conflict('Two new accounts have the same domain.');
+  const held = await accounts.domainsHeld(trx, actor.orgId, domains);
+  if (held.length > 0) throw new Conflict(`${held[0]} already belongs to another account.`);
+  await checkReferences(
+    trx,
+    actor.orgId,
+    inputs.map((input, index) => ({ field: `${index}/ownerId`, type: 'user' as const, id: input.ownerId })),
+  );
+  return insertRecords(trx, actor, accountKind, inputs.length, (inner, ids) =>
+    accounts.insertAccounts(
+      inner,
+      actor.orgId,
+      inputs.map((input, index) => ({
+        id: ids[index]!,
+        name: input.name.trim(),
+        owner_id: input.ownerId,
+        search_text: searchText(input.name, input.domains),
+        domains: input.domains,
+      })),
+    ),
+  );
 }

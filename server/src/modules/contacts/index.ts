@@ -1,3 +1,9 @@
 export { contactRoutes } from './routes.js';
-export { contactsService, insertContactIn } from './service.js';
-export { contactHoldingEmail, loadContact, updateContactColumns } from './repository.js';
+export { contactsService, insertContactIn, insertContactsIn, type NewContact } from './service.js';
+export {
+  contactHoldingEmail,
+  contactsHoldingEmails,
+  loadContact,
+  loadContacts,
+  updateContactColumns,
+} from './repository.js';

@@ -60,6 +60,30 @@ export async function loadContact(db: Db, orgId: string, id: string): Promise<Co
   return row && toContact(row);
 }
 
+/** Contacts by id, live or in the trash, in no particular order. */
+export async function loadContacts(db: Db, orgId: string, ids: readonly string[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  const rows = (await selectContacts(db, orgId).whereIn('c.id', ids)) as ContactRow[];
+  return rows.map(toContact);
+}
+
+/** The contacts holding these addresses (live or in the trash), by address. */
+export async function contactsHoldingEmails(
+  db: Db,
+  orgId: string,
+  emails: readonly string[],
+): Promise<Map<string, { id: string; live: boolean }>> {
+  if (emails.length === 0) return new Map();
+  const rows = (await db('contact_emails as e')
+    .join('contacts as c', function joinContact() {
+      this.on('c.org_id', 'e.org_id').andOn('c.id', 'e.contact_id');
+    })
+    .where('e.org_id', orgId)
+    .whereIn('e.email', emails)
+    .select('e.email', 'c.id', 'c.deleted_at')) as { email: string; id: string; deleted_at: Date | null }[];
+  return new Map(rows.map((row) => [row.email, { id: row.id, live: row.deleted_at === null }]));
+}
+
 export function listContacts(db: Db, orgId: string, query: ContactListQuery): Promise<PageOf<Contact>> {
   const builder = selectContacts(db, orgId);
   if (query.deleted) builder.whereNotNull('c.deleted_at');
@@ -84,6 +108,90 @@ export async function insertContact(
   columns: ContactColumns,
 ): Promise<void> {
   await db('contacts').insert({ org_id: orgId, id, ...columns });
+}
+
+/** A new contact as insertContacts writes it. */
+export interface NewContactRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  title: string | null;
+  account_id: string | null;
+  owner_id: string | null;
+  search_text: string;
+  emails: readonly string[];
+  phones: readonly ContactPhone[];
+}
+
+// Rows per INSERT: the widest (contacts, 8 values a row) stays well under PostgreSQL's 65,535 parameters.
+const ROWS_PER_INSERT = 1000;
+
+async function insertInSlices(db: Db, table: string, rows: readonly object[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await db(table).insert(rows.slice(start, start + ROWS_PER_INSERT));
+  }
+}
+
+/** Many new contacts with their addresses and phones, a statement per table: the contacts as stored. */
+export async function insertContacts(
+  db: Db,
+  orgId: string,
+  rows: readonly NewContactRow[],
+): Promise<Contact[]> {
+  const stored: RecordMetaRow[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const slice = rows.slice(start, start + ROWS_PER_INSERT);
+    stored.push(
+      ...((await db('contacts')
+        .insert(
+          slice.map(({ emails: _emails, phones: _phones, ...columns }) => ({ org_id: orgId, ...columns })),
+        )
+        .returning(['id', 'version', 'created_at', 'updated_at', 'deleted_at'])) as RecordMetaRow[]),
+    );
+  }
+  await insertInSlices(
+    db,
+    'contact_emails',
+    rows.flatMap((row) =>
+      row.emails.map((email, position) => ({ org_id: orgId, contact_id: row.id, email, position })),
+    ),
+  );
+  await insertInSlices(
+    db,
+    'contact_phones',
+    rows.flatMap((row) =>
+      row.phones.map((phone, position) => ({
+        org_id: orgId,
+        contact_id: row.id,
+        phone: phone.number,
+        label: phone.label,
+        position,
+      })),
+    ),
+  );
+  const meta = new Map(stored.map((row) => [row.id, row]));
+  return rows.map((row) =>
+    toContact({
+      ...meta.get(row.id)!,
+      first_name: row.first_name,
+      last_name: row.last_name,
+      title: row.title,
+      account_id: row.account_id,
+      owner_id: row.owner_id,
+      emails: [...row.emails],
+      phones: [...row.phones],
+      merged_into_id: null,
+    }),
+  );
+}
+
+/** Which of these addresses any contact holds. */
+export async function emailsHeld(db: Db, orgId: string, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  return (await db('contact_emails')
+    .where({ org_id: orgId })
+    .whereIn('email', emails)
+    .pluck('email')) as string[];
 }
 
 export async function updateContactColumns(

@@ -17,6 +17,7 @@ import {
   checkReferences,
   createRecord,
   insertRecord,
+  insertRecords,
   normalizePhone,
   type RecordKind,
   recordService,
@@ -163,4 +164,62 @@ export function insertContactIn(
     });
     await contacts.addEmails(inner, actor.orgId, id, [email]);
   });
+}
+
+/** A contact an import makes, with its owner settled (the importing person when the file names none). */
+export interface NewContact {
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  accountId: string | null;
+  ownerId: string | null;
+  /** Normalized; the first is the primary. */
+  emails: string[];
+  /** In E.164. */
+  phones: ContactPhone[];
+}
+
+/**
+ * Many new contacts at once (an import), in the caller's transaction, by the rules one contact is
+ * made by: a name, addresses that no contact holds and nobody asked to be forgotten by, records that
+ * exist; then each published as any new contact is. A batch that breaks a rule is refused whole:
+ * the caller checks its rows first and takes a refused batch one row at a time.
+ */
+export async function insertContactsIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  inputs: readonly NewContact[],
+): Promise<Contact[]> {
+  if (inputs.length === 0) return [];
+  for (const input of inputs) requireName(input.firstName, input.lastName);
+  const emails = inputs.flatMap((input) => input.emails);
+  if (new Set(emails).size < emails.length) throw new Conflict('Two new contacts have the same address.');
+  await refuseSuppressed(trx, actor.orgId, emails);
+  const held = await contacts.emailsHeld(trx, actor.orgId, emails);
+  if (held.length > 0) throw new Conflict(`${held[0]} already belongs to another contact.`);
+  await checkReferences(
+    trx,
+    actor.orgId,
+    inputs.flatMap((input, index) => [
+      { field: `${index}/accountId`, type: 'account' as const, id: input.accountId },
+      { field: `${index}/ownerId`, type: 'user' as const, id: input.ownerId },
+    ]),
+  );
+  return insertRecords(trx, actor, contactKind, inputs.length, (inner, ids) =>
+    contacts.insertContacts(
+      inner,
+      actor.orgId,
+      inputs.map((input, index) => ({
+        id: ids[index]!,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        title: input.title,
+        account_id: input.accountId,
+        owner_id: input.ownerId,
+        search_text: searchText(input.firstName, input.lastName, input.title, input.emails),
+        emails: input.emails,
+        phones: input.phones,
+      })),
+    ),
+  );
 }

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import { emailDomain, foldForSearch, isFreeMailDomain, registrableDomain } from '@inbox-crm/shared';
-import { accountHoldingDomain, accountsService } from '../accounts/index.js';
+import {
+  accountHoldingDomain,
+  accountsByDomainsAndNames,
+  accountsService,
+  insertAccountsIn,
+  type NewAccount,
+} from '../accounts/index.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused } from './outcome.js';
 
@@ -73,4 +79,56 @@ export async function resolveCompany(
   const made = !context.accountsMade.has(key);
   context.accountsMade.add(key);
   return { accountId: account.id, made };
+}
+
+type Resolved = { accountId: string; made: boolean } | null | RowRefused;
+
+/**
+ * resolveCompany for many rows at once: two lookups for all of them, and one insert for the new
+ * accounts they name (each company made once, however many rows name it).
+ */
+export async function resolveCompanies(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  companies: readonly Company[],
+  mayCreate: boolean,
+): Promise<Resolved[]> {
+  const { actor } = context;
+  const domains = [
+    ...new Set(companies.map((company) => company.domain).filter((domain) => domain !== null)),
+  ];
+  const names = [...new Set(companies.map((company) => company.name).filter((name) => name !== undefined))];
+  const { byDomain, byName } = await accountsByDomainsAndNames(trx, actor.orgId, domains, names);
+  const toMake = new Map<string, NewAccount>();
+  const keyOf = (company: Company) => company.domain ?? `name:${foldForSearch(company.name!)}`;
+  const found: (Resolved | 'make')[] = companies.map((company) => {
+    const holder = company.domain === null ? undefined : byDomain.get(company.domain);
+    if (holder?.live) return { accountId: holder.id, made: false };
+    if (holder)
+      return new RowRefused(
+        `The account with the domain ${company.domain} is in the trash: restore it first.`,
+      );
+    const named = company.name === undefined ? undefined : byName.get(company.name.trim().toLowerCase());
+    if (named) return { accountId: named, made: false };
+    if (company.name === undefined) return null;
+    if (!mayCreate) return new RowRefused(`No account ${company.name} exists, and this import only updates.`);
+    const key = keyOf(company);
+    if (!toMake.has(key)) {
+      toMake.set(key, {
+        name: company.name,
+        domains: company.domain === null ? [] : [company.domain],
+        ownerId: actor.userId,
+      });
+    }
+    return 'make';
+  });
+  const made = await insertAccountsIn(trx, actor, [...toMake.values()]);
+  const madeIds = new Map([...toMake.keys()].map((key, index) => [key, made[index]!.id]));
+  return found.map((result, index) => {
+    if (result !== 'make') return result;
+    const key = keyOf(companies[index]!);
+    const first = !context.accountsMade.has(key);
+    context.accountsMade.add(key);
+    return { accountId: madeIds.get(key)!, made: first };
+  });
 }

@@ -3,9 +3,10 @@ import { contactHoldingEmail, contactsService } from '../contacts/index.js';
 import { emailIn, ownerIn, phoneIn, text, type RowValues } from './cell-values.js';
 import { addressDomain, domainOf, resolveCompany, companyDomain, type Company } from './company.js';
 import { RowRefused } from './outcome.js';
+import { createContacts, findContacts } from './contact-batch.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
 
-interface ContactRow {
+export interface ContactRow {
   email: string;
   /** More addresses of the same person, kept after the first. */
   otherEmails: string[];
@@ -110,6 +111,8 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
     });
     return { fields, createdAccountId: company?.made ? company.accountId : null };
   },
+  findMany: findContacts,
+  createMany: createContacts,
   get: (trx, actor, id) => contactsService.get(trx, actor, id),
   update: (trx, actor, id, fields) =>
     contactsService.update(trx, actor, id, checked(ContactUpdate, fields as ContactUpdate)),

@@ -36,6 +36,21 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
   find(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Api | undefined>;
   create(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Made>;
   changes(trx: Knex.Transaction, context: ImportContext, parsed: Parsed, existing: Api): Promise<Changes>;
+  /** find for many rows at once, in their order (a writer may leave it out: rows are then found one by one). */
+  findMany?: (
+    trx: Knex.Transaction,
+    context: ImportContext,
+    rows: readonly Parsed[],
+  ) => Promise<(Api | undefined | RowRefused)[]>;
+  /**
+   * create for many new rows at once, in their order: each what it made or why it was refused. It
+   * throws when the batch as a whole is refused; its rows are then made one by one.
+   */
+  createMany?: (
+    trx: Knex.Transaction,
+    context: ImportContext,
+    rows: readonly Parsed[],
+  ) => Promise<(Made | Error)[]>;
   /** The record type's own service: how it is read and updated, by the import and by its revert. */
   get: (trx: Knex.Transaction, actor: Actor, id: string) => Promise<Api>;
   update: (

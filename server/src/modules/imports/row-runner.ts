@@ -4,7 +4,7 @@ import { rowValues } from './cell-values.js';
 import type { CsvRecord } from './csv-reading.js';
 import type { ImportContext } from './import-context.js';
 import { refused, RowRefused, type RowOutcome } from './outcome.js';
-import type { ImportedRecord, RecordWriter } from './record-writer.js';
+import type { ImportedRecord, Made, RecordWriter } from './record-writer.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -33,31 +33,37 @@ function refusal(error: unknown): { reason: string; personal: boolean } | undefi
   return undefined;
 }
 
+/** An outcome before it is placed in the file. */
+type Written = Omit<RowOutcome, 'rowNumber' | 'label' | 'cells'>;
+
+const createdOutcome = (made: Made): Written => ({
+  action: 'create',
+  recordId: made.id,
+  reason: made.createdAccountId ? 'A new account was made for its company.' : null,
+  changedFields: [],
+  previous: null,
+  applied: null,
+  createdAccountId: made.createdAccountId,
+});
+
 /** Matches, makes or changes the record of one row, in a savepoint so that a refusal undoes only the row. */
 async function writeRow<Parsed>(
   trx: Knex.Transaction,
   context: ImportContext,
   writer: RecordWriter<Parsed, ImportedRecord>,
   parsed: Parsed,
-): Promise<Omit<RowOutcome, 'rowNumber' | 'label' | 'cells'>> {
+  known?: { existing: ImportedRecord | undefined },
+): Promise<Written> {
   const { mode } = context.settings;
   return trx.transaction(async (savepoint) => {
-    const existing = await writer.find(savepoint, context, parsed);
+    const existing = known ? known.existing : await writer.find(savepoint, context, parsed);
     if (existing && mode === 'create')
       throw new RowRefused('Already in the CRM, and this import only creates.');
     if (!existing && mode === 'update')
       throw new RowRefused('Matches nothing in the CRM, and this import only updates.');
     if (!existing) {
       const made = await writer.create(savepoint, context, parsed);
-      return {
-        action: 'create' as const,
-        recordId: made.id,
-        reason: made.createdAccountId ? 'A new account was made for its company.' : null,
-        changedFields: [],
-        previous: null,
-        applied: null,
-        createdAccountId: made.createdAccountId,
-      };
+      return createdOutcome(made);
     }
     const { fields, createdAccountId } = await writer.changes(savepoint, context, parsed, existing);
     const changed = Object.keys(fields);
@@ -88,13 +94,20 @@ async function writeRow<Parsed>(
   });
 }
 
-/** What one record of the file comes to. */
-export async function runRow(
-  trx: Knex.Transaction,
+/** A row read and checked, waiting to be written. */
+interface ReadRow {
+  line: number;
+  cells: string[];
+  parsed: unknown;
+  label: string;
+}
+
+/** The row's values read and its key checked against the rows before it: ready, or its refusal. */
+function readRow(
   context: ImportContext,
   writer: RecordWriter<unknown, ImportedRecord>,
   record: CsvRecord,
-): Promise<RowOutcome> {
+): ReadRow | RowOutcome {
   if (record.cells === null) return refused(record.line, null, '', record.problem);
   const { cells, line } = record;
   if (cells.length > context.columnCount) {
@@ -115,21 +128,109 @@ export async function runRow(
   const label = writer.label(parsed);
   const key = writer.key(parsed);
   const first = context.seenKeys.get(key);
-  if (first !== undefined)
+  if (first !== undefined) {
     return refused(
       line,
       cells,
       label,
       `Row ${first} of this file has the same ${label}: only the first is imported.`,
     );
-  context.seenKeys.set(key, line);
-  try {
-    return { rowNumber: line, label, cells: null, ...(await writeRow(trx, context, writer, parsed)) };
-  } catch (error) {
-    const why = refusal(error);
-    if (!why) throw error;
-    return why.personal ? refused(line, cells, label, why.reason) : refused(line, null, '', why.reason);
   }
+  context.seenKeys.set(key, line);
+  return { line, cells, parsed, label };
+}
+
+const isOutcome = (read: ReadRow | RowOutcome): read is RowOutcome => 'action' in read;
+
+/** The row's outcome from its write, or from why the write was refused. */
+function placed(row: ReadRow, written: Written | Error): RowOutcome {
+  const why = written instanceof Error ? refusal(written) : undefined;
+  if (written instanceof Error) {
+    if (!why) throw written;
+    return why.personal
+      ? refused(row.line, row.cells, row.label, why.reason)
+      : refused(row.line, null, '', why.reason);
+  }
+  return { rowNumber: row.line, label: row.label, cells: null, ...written };
+}
+
+async function settle(row: ReadRow, write: () => Promise<Written>): Promise<RowOutcome> {
+  try {
+    return placed(row, await write());
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    return placed(row, error);
+  }
+}
+
+/** What one record of the file comes to. */
+export async function runRow(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  writer: RecordWriter<unknown, ImportedRecord>,
+  record: CsvRecord,
+): Promise<RowOutcome> {
+  const read = readRow(context, writer, record);
+  return isOutcome(read) ? read : settle(read, () => writeRow(trx, context, writer, read.parsed));
+}
+
+/**
+ * What a chunk of records comes to. A writer that finds and makes in bulk is given the chunk at once:
+ * one lookup for all rows, the matched ones changed one by one, the new ones made together; the rest
+ * go row by row. Either way a refusal undoes only its row.
+ */
+export async function runRows(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  writer: RecordWriter<unknown, ImportedRecord>,
+  records: readonly CsvRecord[],
+): Promise<RowOutcome[]> {
+  const { findMany, createMany } = writer;
+  if (!findMany || !createMany) {
+    const outcomes: RowOutcome[] = [];
+    for (const record of records) outcomes.push(await runRow(trx, context, writer, record));
+    return outcomes;
+  }
+  const outcomes: RowOutcome[] = [];
+  const waiting: (ReadRow & { index: number })[] = [];
+  records.forEach((record, index) => {
+    const read = readRow(context, writer, record);
+    if (isOutcome(read)) outcomes[index] = read;
+    else waiting.push({ ...read, index });
+  });
+  const found = await findMany(
+    trx,
+    context,
+    waiting.map((row) => row.parsed),
+  );
+  const creates: (ReadRow & { index: number })[] = [];
+  for (const [position, row] of waiting.entries()) {
+    const existing = found[position];
+    if (existing instanceof RowRefused) outcomes[row.index] = placed(row, existing);
+    else if (existing === undefined && context.settings.mode !== 'update') creates.push(row);
+    else
+      outcomes[row.index] = await settle(row, () => writeRow(trx, context, writer, row.parsed, { existing }));
+  }
+  if (creates.length > 0) {
+    try {
+      const made = await trx.transaction((savepoint) =>
+        createMany(
+          savepoint,
+          context,
+          creates.map((row) => row.parsed),
+        ),
+      );
+      creates.forEach((row, position) => {
+        const result = made[position]!;
+        outcomes[row.index] = placed(row, result instanceof Error ? result : createdOutcome(result));
+      });
+    } catch (error) {
+      if (!refusal(error)) throw error;
+      for (const row of creates)
+        outcomes[row.index] = await settle(row, () => writeRow(trx, context, writer, row.parsed));
+    }
+  }
+  return outcomes;
 }
 
 /**

@@ -2,6 +2,7 @@ export { recordService } from './record-service.js';
 export {
   createRecord,
   insertRecord,
+  insertRecords,
   lastWriterName,
   reviseRecord,
   setRecordDeleted,
