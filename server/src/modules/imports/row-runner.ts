@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { deferRowsIn, writeDeferredRows } from '../../db/deferred-rows.js';
 import { DomainError } from '../../errors.js';
 import { rowValues } from './cell-values.js';
 import type { CsvRecord } from './csv-reading.js';
@@ -213,13 +214,17 @@ export async function runRows(
   }
   if (creates.length > 0) {
     try {
-      const made = await trx.transaction((savepoint) =>
-        createMany(
+      // What the new records publish (their audit entries) is written in one insert a table.
+      const made = await trx.transaction(async (savepoint) => {
+        deferRowsIn(savepoint);
+        const results = await createMany(
           savepoint,
           context,
           creates.map((row) => row.parsed),
-        ),
-      );
+        );
+        await writeDeferredRows(savepoint);
+        return results;
+      });
       creates.forEach((row, position) => {
         const result = made[position]!;
         outcomes[row.index] = placed(row, result instanceof Error ? result : createdOutcome(result));
