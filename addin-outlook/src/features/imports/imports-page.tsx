@@ -42,7 +42,7 @@ export function ImportsPage({ recordType }: { recordType: ImportRecordType | nul
                 {metaLine(
                   typeName(item),
                   IMPORT_STATUS_WORDS[item.status],
-                  item.result && countsLine(item.result, 'import'),
+                  item.result && countsLine(item.result, 'import', item.recordType === 'email'),
                   `${formatMoment(item.createdAt)}${item.createdBy ? ` by ${item.createdBy.name}` : ''}`,
                 )}
               </Text>
