@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@inbox-crm/addin-outlook/testing';
 import type { Contact } from '@inbox-crm/shared';
+import { createContact } from '../support/fixtures.js';
+import { mbox } from '../support/mailbox-archive.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it, test } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
@@ -109,6 +111,49 @@ describe.skipIf(missing !== null)(
       expect(await overflowsHorizontally(page)).toBe(false);
       await saveScreenshot(page, SUITE, '6-reverted-320');
       await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('when an admin uploads a mailbox archive, then its messages are filed to the people they match and the rest counted', async ({
+      baseUrl,
+      scheduler,
+    }) => {
+      await createContact(org.admin, {
+        firstName: 'Grace',
+        lastName: 'Archive',
+        emails: ['grace@archive-e2e.example'],
+      });
+      await page.goto(`${baseUrl}/app/imports`);
+      await page.getByRole('heading', { name: 'Import data' }).waitFor();
+      await page.getByLabel('The file holds').selectOption('email');
+      await page.setInputFiles('input[type=file]', {
+        name: 'sales.mbox',
+        mimeType: 'application/mbox',
+        buffer: Buffer.from(
+          mbox([
+            {
+              from: 'Grace <grace@archive-e2e.example>',
+              subject: 'Our order',
+              messageId: 'o1@archive-e2e.example',
+              body: 'Please confirm.',
+            },
+            { from: 'someone@gmail.com', subject: 'Hello', messageId: 'h1@gmail.com', body: 'Hi.' },
+          ]),
+        ),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByRole('heading', { name: 'sales.mbox' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Check the file (dry run)' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Import now' }).click();
+      await scheduler.worker.drain();
+      const summary = page.getByText(/^Read 2 messages/);
+      await summary.waitFor({ timeout: 15_000 });
+      expect(await summary.textContent()).toBe(
+        'Read 2 messages: 1 filed · 0 filed before · 1 skipped as they match nobody · 0 refused.',
+      );
+      await page.getByRole('tab', { name: 'Filed (1)' }).click();
+      await page.getByRole('link', { name: 'Our order' }).click();
+      await page.getByRole('heading', { name: 'Our order' }).waitFor();
+      await saveScreenshot(page, SUITE, '7-archive-email-1440');
     });
   },
 );
