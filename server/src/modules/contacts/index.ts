@@ -1,5 +1,12 @@
 export { contactRoutes } from './routes.js';
-export { contactsService, insertContactIn, insertContactsIn, type NewContact } from './service.js';
+export {
+  contactsService,
+  insertContactIn,
+  insertContactsIn,
+  updateContactsIn,
+  type ContactChanges,
+  type NewContact,
+} from './service.js';
 export {
   contactHoldingEmail,
   contactsHoldingEmails,

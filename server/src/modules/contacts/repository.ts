@@ -185,6 +185,125 @@ export async function insertContacts(
   );
 }
 
+/** A contact's columns after a bulk update, and the addresses and phones it now has when they changed. */
+export interface ContactRevision {
+  id: string;
+  first_name: string;
+  last_name: string;
+  title: string | null;
+  account_id: string | null;
+  owner_id: string | null;
+  search_text: string;
+  emails?: readonly string[];
+  phones?: readonly ContactPhone[];
+}
+
+/** Locks the contacts for this transaction: their versions, live or not. */
+export async function lockContacts(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { version: number; live: boolean }>> {
+  const rows = (await db('contacts')
+    .where({ org_id: orgId })
+    .whereIn('id', ids)
+    .forUpdate()
+    .select('id', 'version', 'deleted_at')) as { id: string; version: number; deleted_at: Date | null }[];
+  return new Map(rows.map((row) => [row.id, { version: row.version, live: row.deleted_at === null }]));
+}
+
+/** Writes many contacts' new columns (and addresses and phones, where they changed) and bumps their versions. */
+export async function reviseContacts(
+  db: Db,
+  orgId: string,
+  revisions: readonly ContactRevision[],
+): Promise<Map<string, { version: number; updated_at: Date }>> {
+  const stored = new Map<string, { version: number; updated_at: Date }>();
+  for (let start = 0; start < revisions.length; start += ROWS_PER_INSERT) {
+    const slice = revisions.slice(start, start + ROWS_PER_INSERT);
+    const values = slice
+      .map(() => '(CAST(? AS uuid), ?, ?, ?, CAST(? AS uuid), CAST(? AS uuid), ?)')
+      .join(', ');
+    const { rows } = await db.raw<{ rows: { id: string; version: number; updated_at: Date }[] }>(
+      `UPDATE contacts AS c SET first_name = v.first_name, last_name = v.last_name, title = v.title,
+         account_id = v.account_id, owner_id = v.owner_id, search_text = v.search_text,
+         version = c.version + 1, updated_at = now()
+       FROM (VALUES ${values}) AS v (id, first_name, last_name, title, account_id, owner_id, search_text)
+       WHERE c.org_id = ? AND c.id = v.id
+       RETURNING c.id, c.version, c.updated_at`,
+      [
+        ...slice.flatMap((row) => [
+          row.id,
+          row.first_name,
+          row.last_name,
+          row.title,
+          row.account_id,
+          row.owner_id,
+          row.search_text,
+        ]),
+        orgId,
+      ],
+    );
+    for (const row of rows) stored.set(row.id, row);
+  }
+  const withEmails = revisions.filter((row) => row.emails !== undefined);
+  if (withEmails.length > 0) {
+    await db('contact_emails')
+      .where({ org_id: orgId })
+      .whereIn(
+        'contact_id',
+        withEmails.map((row) => row.id),
+      )
+      .delete();
+    await insertInSlices(
+      db,
+      'contact_emails',
+      withEmails.flatMap((row) =>
+        row.emails!.map((email, position) => ({ org_id: orgId, contact_id: row.id, email, position })),
+      ),
+    );
+  }
+  const withPhones = revisions.filter((row) => row.phones !== undefined);
+  if (withPhones.length > 0) {
+    await db('contact_phones')
+      .where({ org_id: orgId })
+      .whereIn(
+        'contact_id',
+        withPhones.map((row) => row.id),
+      )
+      .delete();
+    await insertInSlices(
+      db,
+      'contact_phones',
+      withPhones.flatMap((row) =>
+        row.phones!.map((phone, position) => ({
+          org_id: orgId,
+          contact_id: row.id,
+          phone: phone.number,
+          label: phone.label,
+          position,
+        })),
+      ),
+    );
+  }
+  return stored;
+}
+
+/** The contacts other than `owners` that hold any of these addresses. */
+export async function emailsHeldByOthers(
+  db: Db,
+  orgId: string,
+  emails: readonly string[],
+  owners: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = (await db('contact_emails')
+    .where({ org_id: orgId })
+    .whereIn('email', emails)
+    .select('email', 'contact_id')) as { email: string; contact_id: string }[];
+  return rows.filter((row) => owners.get(row.email) !== row.contact_id).map((row) => row.email);
+}
+
 /** Which of these addresses any contact holds. */
 export async function emailsHeld(db: Db, orgId: string, emails: readonly string[]): Promise<string[]> {
   if (emails.length === 0) return [];

@@ -9,8 +9,8 @@ import {
 } from '@inbox-crm/shared';
 import type { Actor, AuditActor } from '../../actor.js';
 import { searchText } from '../../db/search.js';
-import type { Db } from '../../db/types.js';
-import { Conflict, Unprocessable, ValidationFailed } from '../../errors.js';
+import { iso, type Db } from '../../db/types.js';
+import { Conflict, StaleVersion, Unprocessable, ValidationFailed } from '../../errors.js';
 import { mailSettings } from '../organisation/index.js';
 import { suppressedAddresses } from '../privacy/index.js';
 import {
@@ -18,6 +18,7 @@ import {
   createRecord,
   insertRecord,
   insertRecords,
+  publishUpdates,
   normalizePhone,
   type RecordKind,
   recordService,
@@ -25,6 +26,7 @@ import {
   updateRecord,
 } from '../records/index.js';
 import * as contacts from './repository.js';
+import { displayName } from './repository.js';
 
 const contactKind: RecordKind<Contact> = {
   table: 'contacts',
@@ -222,4 +224,85 @@ export async function insertContactsIn(
       })),
     ),
   );
+}
+
+/** What an import changes on a contact it matched: any of these fields, as the API names them. */
+export type ContactChanges = Partial<
+  Pick<Contact, 'firstName' | 'lastName' | 'title' | 'accountId' | 'ownerId' | 'emails' | 'phones'>
+>;
+
+/**
+ * Many contacts changed at once (an import), in the caller's transaction, by the rules one update
+ * follows: each still at the version it was read at, a name, addresses nobody else holds or asked
+ * to be forgotten by, records that exist; then each published as any update is. A batch that breaks
+ * a rule is refused whole: the caller takes it one contact at a time.
+ */
+export async function updateContactsIn(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  changes: readonly { before: Contact; fields: ContactChanges }[],
+): Promise<Contact[]> {
+  if (changes.length === 0) return [];
+  const locked = await contacts.lockContacts(
+    trx,
+    actor.orgId,
+    changes.map(({ before }) => before.id),
+  );
+  for (const { before } of changes) {
+    const now = locked.get(before.id);
+    if (!now?.live || now.version !== before.version) {
+      throw new StaleVersion('This contact', now?.version ?? before.version, undefined);
+    }
+  }
+  const afters = changes.map(({ before, fields }) => ({ ...before, ...fields }));
+  for (const after of afters) requireName(after.firstName, after.lastName);
+  const emails = changes.flatMap(({ fields }) => fields.emails ?? []);
+  await refuseSuppressed(trx, actor.orgId, emails);
+  const owners = new Map(
+    changes.flatMap(({ before, fields }) =>
+      (fields.emails ?? []).map((email) => [email, before.id] as const),
+    ),
+  );
+  if (owners.size < emails.length) throw new Conflict('Two contacts would have the same address.');
+  const taken = await contacts.emailsHeldByOthers(trx, actor.orgId, emails, owners);
+  if (taken.length > 0) throw new Conflict(`${taken[0]} already belongs to another contact.`);
+  await checkReferences(
+    trx,
+    actor.orgId,
+    changes.flatMap(({ fields }, index) => [
+      { field: `${index}/accountId`, type: 'account' as const, id: fields.accountId ?? null },
+      { field: `${index}/ownerId`, type: 'user' as const, id: fields.ownerId ?? null },
+    ]),
+  );
+  const stored = await contacts.reviseContacts(
+    trx,
+    actor.orgId,
+    afters.map((after, index) => ({
+      id: after.id,
+      first_name: after.firstName,
+      last_name: after.lastName,
+      title: after.title,
+      account_id: after.accountId,
+      owner_id: after.ownerId,
+      search_text: searchText(after.firstName, after.lastName, after.title, after.emails),
+      ...(changes[index]!.fields.emails ? { emails: after.emails } : {}),
+      ...(changes[index]!.fields.phones ? { phones: after.phones } : {}),
+    })),
+  );
+  const updated = afters.map((after) => {
+    const row = stored.get(after.id)!;
+    return {
+      ...after,
+      name: displayName(after.firstName, after.lastName),
+      version: row.version,
+      updatedAt: iso(row.updated_at),
+    };
+  });
+  await publishUpdates(
+    trx,
+    actor,
+    contactKind,
+    updated.map((after, index) => ({ before: changes[index]!.before, after })),
+  );
+  return updated;
 }

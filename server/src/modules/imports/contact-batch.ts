@@ -1,12 +1,19 @@
 import type { Knex } from 'knex';
-import { ContactCreate, type Contact } from '@inbox-crm/shared';
+import { ContactCreate, ContactUpdate, type Contact } from '@inbox-crm/shared';
 import { DomainError, Unprocessable } from '../../errors.js';
-import { contactsHoldingEmails, insertContactsIn, loadContacts, type NewContact } from '../contacts/index.js';
+import {
+  contactsHoldingEmails,
+  insertContactsIn,
+  loadContacts,
+  updateContactsIn,
+  type ContactChanges,
+  type NewContact,
+} from '../contacts/index.js';
 import { suppressedAddresses } from '../privacy/index.js';
 import { resolveCompanies } from './company.js';
-import type { ContactRow } from './contact-writer.js';
+import { contactWriter, type ContactRow } from './contact-writer.js';
 import type { ImportContext } from './import-context.js';
-import { RowRefused } from './outcome.js';
+import { RowRefused, unchangedOutcome, updatedOutcome, type Written } from './outcome.js';
 import { checked, type Made } from './record-writer.js';
 
 /** The contacts holding the rows' addresses, one lookup for all: a contact, none, or why the row stops. */
@@ -107,4 +114,41 @@ export async function createContacts(
     results[index] = { id: contacts[position]!.id, createdAccountId };
   });
   return results as (Made | Error)[];
+}
+
+/**
+ * Changes the contacts of many matched rows at once: each row's changes worked out as one row's
+ * are, then one update for all that change. A row the rules refuse is answered with why.
+ */
+export async function updateContacts(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  items: readonly { row: ContactRow; existing: Contact }[],
+): Promise<(Written | Error)[]> {
+  const results: (Written | Error)[] = [];
+  const changing: {
+    index: number;
+    before: Contact;
+    fields: ContactChanges;
+    createdAccountId: string | null;
+  }[] = [];
+  for (const [index, { row, existing }] of items.entries()) {
+    try {
+      const { fields, createdAccountId } = await contactWriter.changes(trx, context, row, existing);
+      if (Object.keys(fields).length === 0) {
+        results[index] = unchangedOutcome(existing.id);
+        continue;
+      }
+      checked(ContactUpdate, { ...fields, version: existing.version });
+      changing.push({ index, before: existing, fields: fields as ContactChanges, createdAccountId });
+    } catch (error) {
+      if (!(error instanceof RowRefused || error instanceof DomainError)) throw error;
+      results[index] = error;
+    }
+  }
+  const updated = await updateContactsIn(trx, context.actor, changing);
+  changing.forEach(({ index, before, fields, createdAccountId }, position) => {
+    results[index] = updatedOutcome(before, updated[position]!, Object.keys(fields), createdAccountId);
+  });
+  return results;
 }

@@ -3,7 +3,7 @@ import { contactHoldingEmail, contactsService } from '../contacts/index.js';
 import { emailIn, ownerIn, phoneIn, text, type RowValues } from './cell-values.js';
 import { addressDomain, domainOf, resolveCompany, companyDomain, type Company } from './company.js';
 import { RowRefused } from './outcome.js';
-import { createContacts, findContacts } from './contact-batch.js';
+import { createContacts, findContacts, updateContacts } from './contact-batch.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
 
 export interface ContactRow {
@@ -113,6 +113,7 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
   },
   findMany: findContacts,
   createMany: createContacts,
+  updateMany: (trx, context, items) => updateContacts(trx, context, items),
   get: (trx, actor, id) => contactsService.get(trx, actor, id),
   update: (trx, actor, id, fields) =>
     contactsService.update(trx, actor, id, checked(ContactUpdate, fields as ContactUpdate)),

@@ -38,3 +38,47 @@ export const refused = (
   applied: null,
   createdAccountId: null,
 });
+
+/** An outcome before it is placed in the file (its line, label and cells). */
+export type Written = Omit<RowOutcome, 'rowNumber' | 'label' | 'cells'>;
+
+const pick = (record: object, fields: readonly string[]) =>
+  Object.fromEntries(fields.map((field) => [field, (record as Record<string, unknown>)[field] ?? null]));
+
+export const createdOutcome = (made: { id: string; createdAccountId: string | null }): Written => ({
+  action: 'create',
+  recordId: made.id,
+  reason: made.createdAccountId ? 'A new account was made for its company.' : null,
+  changedFields: [],
+  previous: null,
+  applied: null,
+  createdAccountId: made.createdAccountId,
+});
+
+export const unchangedOutcome = (recordId: string): Written => ({
+  action: 'unchanged',
+  recordId,
+  reason: null,
+  changedFields: [],
+  previous: null,
+  applied: null,
+  createdAccountId: null,
+});
+
+/** An update's outcome: the fields it changed, as they were and as it left them, for a revert. */
+export function updatedOutcome(
+  before: { id: string },
+  after: object,
+  changed: readonly string[],
+  createdAccountId: string | null,
+): Written {
+  return {
+    action: 'update',
+    recordId: before.id,
+    reason: createdAccountId ? 'A new account was made for its company.' : null,
+    changedFields: [...changed],
+    previous: pick(before, changed),
+    applied: pick(after, changed),
+    createdAccountId,
+  };
+}

@@ -4,7 +4,7 @@ import { Value } from 'typebox/value';
 import type { Actor } from '../../actor.js';
 import type { RowValues } from './cell-values.js';
 import type { ImportContext } from './import-context.js';
-import { RowRefused } from './outcome.js';
+import { RowRefused, type Written } from './outcome.js';
 
 /** A record as the services answer it: enough to match, compare and revert. */
 export interface ImportedRecord {
@@ -51,6 +51,15 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
     context: ImportContext,
     rows: readonly Parsed[],
   ) => Promise<(Made | Error)[]>;
+  /**
+   * changes and update for many matched rows at once, in their order: each its outcome or why it was
+   * refused. It throws when the batch as a whole is refused; its rows are then changed one by one.
+   */
+  updateMany?: (
+    trx: Knex.Transaction,
+    context: ImportContext,
+    items: readonly { row: Parsed; existing: Api }[],
+  ) => Promise<(Written | Error)[]>;
   /** The record type's own service: how it is read and updated, by the import and by its revert. */
   get: (trx: Knex.Transaction, actor: Actor, id: string) => Promise<Api>;
   update: (

@@ -30,22 +30,22 @@ const USES: Record<Table, string[]> = {
     'SELECT 1 FROM opportunities WHERE org_id = :org AND account_id = :id',
     'SELECT 1 FROM cases WHERE org_id = :org AND account_id = :id',
     'SELECT 1 FROM tasks WHERE org_id = :org AND account_id = :id',
-    'SELECT 1 FROM activity_links WHERE org_id = :org AND record_id = :id',
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'account' AND record_id = :id",
   ],
   contacts: [
     'SELECT 1 FROM opportunities WHERE org_id = :org AND contact_id = :id',
     'SELECT 1 FROM cases WHERE org_id = :org AND contact_id = :id',
     'SELECT 1 FROM tasks WHERE org_id = :org AND contact_id = :id',
-    'SELECT 1 FROM activity_links WHERE org_id = :org AND record_id = :id',
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'contact' AND record_id = :id",
     'SELECT 1 FROM consent_entries WHERE org_id = :org AND contact_id = :id',
   ],
   opportunities: [
     'SELECT 1 FROM tasks WHERE org_id = :org AND opportunity_id = :id',
-    'SELECT 1 FROM activity_links WHERE org_id = :org AND record_id = :id',
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'opportunity' AND record_id = :id",
   ],
   cases: [
     'SELECT 1 FROM tasks WHERE org_id = :org AND case_id = :id',
-    'SELECT 1 FROM activity_links WHERE org_id = :org AND record_id = :id',
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'case' AND record_id = :id",
   ],
   activities: [],
 };

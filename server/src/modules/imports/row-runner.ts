@@ -4,13 +4,18 @@ import { DomainError } from '../../errors.js';
 import { rowValues } from './cell-values.js';
 import type { CsvRecord } from './csv-reading.js';
 import type { ImportContext } from './import-context.js';
-import { refused, RowRefused, type RowOutcome } from './outcome.js';
-import type { ImportedRecord, Made, RecordWriter } from './record-writer.js';
+import {
+  createdOutcome,
+  refused,
+  RowRefused,
+  unchangedOutcome,
+  updatedOutcome,
+  type RowOutcome,
+  type Written,
+} from './outcome.js';
+import type { ImportedRecord, RecordWriter } from './record-writer.js';
 
 const UNIQUE_VIOLATION = '23505';
-
-const pick = (record: object, fields: readonly string[]) =>
-  Object.fromEntries(fields.map((field) => [field, (record as Record<string, unknown>)[field] ?? null]));
 
 /** What names a row that could not be read as a record: its first filled cell. */
 const firstCell = (cells: readonly string[]) =>
@@ -34,19 +39,6 @@ function refusal(error: unknown): { reason: string; personal: boolean } | undefi
   return undefined;
 }
 
-/** An outcome before it is placed in the file. */
-type Written = Omit<RowOutcome, 'rowNumber' | 'label' | 'cells'>;
-
-const createdOutcome = (made: Made): Written => ({
-  action: 'create',
-  recordId: made.id,
-  reason: made.createdAccountId ? 'A new account was made for its company.' : null,
-  changedFields: [],
-  previous: null,
-  applied: null,
-  createdAccountId: made.createdAccountId,
-});
-
 /** Matches, makes or changes the record of one row, in a savepoint so that a refusal undoes only the row. */
 async function writeRow<Parsed>(
   trx: Knex.Transaction,
@@ -68,30 +60,12 @@ async function writeRow<Parsed>(
     }
     const { fields, createdAccountId } = await writer.changes(savepoint, context, parsed, existing);
     const changed = Object.keys(fields);
-    if (changed.length === 0) {
-      return {
-        action: 'unchanged' as const,
-        recordId: existing.id,
-        reason: null,
-        changedFields: [],
-        previous: null,
-        applied: null,
-        createdAccountId: null,
-      };
-    }
+    if (changed.length === 0) return unchangedOutcome(existing.id);
     const after = await writer.update(savepoint, context.actor, existing.id, {
       ...fields,
       version: existing.version,
     });
-    return {
-      action: 'update' as const,
-      recordId: existing.id,
-      reason: createdAccountId ? 'A new account was made for its company.' : null,
-      changedFields: changed,
-      previous: pick(existing, changed),
-      applied: pick(after, changed),
-      createdAccountId,
-    };
+    return updatedOutcome(existing, after, changed, createdAccountId);
   });
 }
 
@@ -186,8 +160,8 @@ export async function runRows(
   writer: RecordWriter<unknown, ImportedRecord>,
   records: readonly CsvRecord[],
 ): Promise<RowOutcome[]> {
-  const { findMany, createMany } = writer;
-  if (!findMany || !createMany) {
+  const { findMany, createMany, updateMany } = writer;
+  if (!findMany || !createMany || !updateMany) {
     const outcomes: RowOutcome[] = [];
     for (const record of records) outcomes.push(await runRow(trx, context, writer, record));
     return outcomes;
@@ -205,37 +179,73 @@ export async function runRows(
     waiting.map((row) => row.parsed),
   );
   const creates: (ReadRow & { index: number })[] = [];
+  const matched: (ReadRow & { index: number; existing: ImportedRecord })[] = [];
   for (const [position, row] of waiting.entries()) {
     const existing = found[position];
     if (existing instanceof RowRefused) outcomes[row.index] = placed(row, existing);
-    else if (existing === undefined && context.settings.mode !== 'update') creates.push(row);
-    else
-      outcomes[row.index] = await settle(row, () => writeRow(trx, context, writer, row.parsed, { existing }));
+    else if (existing === undefined && context.settings.mode === 'update') {
+      outcomes[row.index] = placed(
+        row,
+        new RowRefused('Matches nothing in the CRM, and this import only updates.'),
+      );
+    } else if (existing === undefined) creates.push(row);
+    else if (context.settings.mode === 'create') {
+      outcomes[row.index] = placed(row, new RowRefused('Already in the CRM, and this import only creates.'));
+    } else matched.push({ ...row, existing });
   }
-  if (creates.length > 0) {
-    try {
-      // What the new records publish (their audit entries) is written in one insert a table.
-      const made = await trx.transaction(async (savepoint) => {
-        deferRowsIn(savepoint);
-        const results = await createMany(
+  await inBulk(
+    trx,
+    matched,
+    (savepoint) =>
+      updateMany(
+        savepoint,
+        context,
+        matched.map(({ parsed, existing }) => ({ row: parsed, existing })),
+      ),
+    (row) => writeRow(trx, context, writer, row.parsed, { existing: row.existing }),
+    outcomes,
+  );
+  await inBulk(
+    trx,
+    creates,
+    async (savepoint) =>
+      (
+        await createMany(
           savepoint,
           context,
           creates.map((row) => row.parsed),
-        );
-        await writeDeferredRows(savepoint);
-        return results;
-      });
-      creates.forEach((row, position) => {
-        const result = made[position]!;
-        outcomes[row.index] = placed(row, result instanceof Error ? result : createdOutcome(result));
-      });
-    } catch (error) {
-      if (!refusal(error)) throw error;
-      for (const row of creates)
-        outcomes[row.index] = await settle(row, () => writeRow(trx, context, writer, row.parsed));
-    }
-  }
+        )
+      ).map((made) => (made instanceof Error ? made : createdOutcome(made))),
+    (row) => writeRow(trx, context, writer, row.parsed),
+    outcomes,
+  );
   return outcomes;
+}
+
+/**
+ * Writes rows in one go, in a savepoint whose records publish their audit entries in one insert a
+ * table; when the batch as a whole is refused, writes them one by one so each refusal lands on its row.
+ */
+async function inBulk<Row extends ReadRow & { index: number }>(
+  trx: Knex.Transaction,
+  rows: readonly Row[],
+  writeAll: (savepoint: Knex.Transaction) => Promise<(Written | Error)[]>,
+  writeOne: (row: Row) => Promise<Written>,
+  outcomes: RowOutcome[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  try {
+    const written = await trx.transaction(async (savepoint) => {
+      deferRowsIn(savepoint);
+      const results = await writeAll(savepoint);
+      await writeDeferredRows(savepoint);
+      return results;
+    });
+    rows.forEach((row, position) => (outcomes[row.index] = placed(row, written[position]!)));
+  } catch (error) {
+    if (!refusal(error)) throw error;
+    for (const row of rows) outcomes[row.index] = await settle(row, () => writeOne(row));
+  }
 }
 
 /**

@@ -7,11 +7,14 @@ import { opportunityWriter } from './opportunity-writer.js';
 import type { ImportedRecord, RecordWriter } from './record-writer.js';
 
 /** The writer of each record type a CSV can bring in. */
-export const WRITERS: Record<ImportRecordType, RecordWriter<unknown, ImportedRecord>> = {
-  account: accountWriter as RecordWriter<unknown, ImportedRecord>,
-  contact: contactWriter as RecordWriter<unknown, ImportedRecord>,
-  opportunity: opportunityWriter as RecordWriter<unknown, ImportedRecord>,
-  case: caseWriter as RecordWriter<unknown, ImportedRecord>,
-  note: activityWriter('note') as RecordWriter<unknown, ImportedRecord>,
-  call: activityWriter('call') as RecordWriter<unknown, ImportedRecord>,
+/** A writer of any record type, as the runner drives it: rows and records are opaque to it. */
+type AnyWriter = RecordWriter<unknown, ImportedRecord>;
+
+export const WRITERS: Record<ImportRecordType, AnyWriter> = {
+  account: accountWriter as unknown as AnyWriter,
+  contact: contactWriter as unknown as AnyWriter,
+  opportunity: opportunityWriter as unknown as AnyWriter,
+  case: caseWriter as unknown as AnyWriter,
+  note: activityWriter('note') as unknown as AnyWriter,
+  call: activityWriter('call') as unknown as AnyWriter,
 };

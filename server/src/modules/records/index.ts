@@ -3,6 +3,7 @@ export {
   createRecord,
   insertRecord,
   insertRecords,
+  publishUpdates,
   lastWriterName,
   reviseRecord,
   setRecordDeleted,

@@ -144,6 +144,19 @@ export async function insertRecords<Api extends Versioned>(
   return created;
 }
 
+/**
+ * Publishes updates the caller has written (in bulk) to records it locked, each as applyUpdate
+ * publishes one: the write with its before and after, and what the record type says it means.
+ */
+export async function publishUpdates<Api extends Versioned>(
+  trx: Knex.Transaction,
+  actor: AuditActor,
+  kind: RecordKind<Api>,
+  updates: readonly { before: Api; after: Api }[],
+): Promise<void> {
+  for (const { before, after } of updates) await written(trx, actor, kind, 'update', before, after);
+}
+
 /** insertRecord in a transaction of its own. */
 export function createRecord<Api extends Versioned>(
   db: Knex,
