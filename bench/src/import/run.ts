@@ -52,6 +52,17 @@ async function until(api: ApiSession, id: string, done: (item: Import) => boolea
   }
 }
 
+/** Waits until no import of an earlier run is still working (a revert a stopped run left behind). */
+async function earlierImportsSettled(api: ApiSession): Promise<void> {
+  for (let told = false; ;) {
+    const { items } = await call<{ items: Import[] }>(api, 'GET', '/api/v1/imports?limit=100');
+    if (!items.some((item) => ['previewing', 'queued', 'running', 'reverting'].includes(item.status))) return;
+    if (!told) console.log('Waiting for an earlier run’s import to finish its work…');
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 const seconds = (from: string | null, to: string | null) => (Date.parse(to!) - Date.parse(from!)) / 1000;
 
 /** The mbox import: messages per second from start to end, beside parsing the same archive alone. */
@@ -86,6 +97,7 @@ async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
   try {
     const admin = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+    await earlierImportsSettled(admin);
     const file = contactsFile(ROWS, run);
 
     const db = new pg.Client({ connectionString: url });
