@@ -86,8 +86,11 @@ describe.skipIf(missing !== null)(
       await saveScreenshot(page, SUITE, '2-dry-run-1440');
 
       await page.getByRole('button', { name: 'Import 3 rows' }).click();
-      await page.getByRole('progressbar').waitFor();
-      expect(await page.getByRole('button', { name: 'Cancel the import' }).isVisible()).toBe(true);
+      // The worker has not started it yet: the bar waits at nothing done, and it can still be cancelled.
+      await page.getByRole('button', { name: 'Cancel the import' }).waitFor();
+      expect(
+        await page.getByRole('progressbar', { name: 'Waiting for the worker to start…' }).isVisible(),
+      ).toBe(true);
       await saveScreenshot(page, SUITE, '3-waiting-1440');
       await scheduler.worker.drain();
       await page.getByText(/^Read 3 rows/).waitFor({ timeout: 15_000 });

@@ -11,7 +11,7 @@ import {
 } from '../contacts/index.js';
 import { suppressedAddresses } from '../privacy/index.js';
 import { resolveCompanies } from './company.js';
-import { contactWriter, type ContactRow } from './contact-writer.js';
+import { contactChanges, type ContactRow } from './contact-row.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused, unchangedOutcome, updatedOutcome, type Written } from './outcome.js';
 import { checked, type Made } from './record-writer.js';
@@ -134,7 +134,7 @@ export async function updateContacts(
   }[] = [];
   for (const [index, { row, existing }] of items.entries()) {
     try {
-      const { fields, createdAccountId } = await contactWriter.changes(trx, context, row, existing);
+      const { fields, createdAccountId } = await contactChanges(trx, context, row, existing);
       if (Object.keys(fields).length === 0) {
         results[index] = unchangedOutcome(existing.id);
         continue;
