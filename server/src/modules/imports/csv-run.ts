@@ -10,17 +10,19 @@ import type { RowOutcome } from './outcome.js';
 import {
   cancelRequested,
   IMPORT_LEASE_MS,
+  otherImportsWaiting,
   updateImport,
   type CsvImportRow,
   type ImportRow,
 } from './repository.js';
 import { learnKey, runRows } from './row-runner.js';
 import { countOutcomes, forgetOutcomes, saveOutcomes } from './rows-repository.js';
+import { refreshStatistics } from './table-statistics.js';
 import { WRITERS } from './writers.js';
 
 /** Rows written in one transaction: small enough to keep locks short, large enough to be quick. */
 const CHUNK_ROWS = 500;
-/** How long an import runs before it lets the worker look at other imports; it then goes on where it stopped. */
+/** How long an import runs before it gives way to another waiting import; it then goes on where it stopped. */
 const SLICE_MS = 5_000;
 
 async function* chunks(records: AsyncIterable<CsvRecord>, size: number): AsyncGenerator<CsvRecord[]> {
@@ -84,12 +86,14 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
   const startedAt = Date.now();
   const records = csvRecords(fileBytes(knex, orgId, id), row.settings, row.settings.headerRow + 1);
   let skipped = 0;
+  let chunkNumber = 0;
   for await (const chunk of chunks(records, CHUNK_ROWS)) {
     const fresh = chunk.slice(Math.max(0, done - skipped));
     for (const record of chunk.slice(0, chunk.length - fresh.length))
       learnKey(context, WRITERS[row.record_type], record);
     skipped += chunk.length - fresh.length;
     if (fresh.length === 0) continue;
+    chunkNumber += 1;
     if (run === 'import' && (await cancelRequested(knex, orgId, id)))
       return finish(knex, row, run, done, 'cancelled', clock);
     const outcomes = run === 'preview' ? await previewChunk(knex, context, fresh) : null;
@@ -100,7 +104,13 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
       skipped += fresh.length;
       await updateImport(trx, orgId, id, { rows_done: done, leased_until: leaseFrom(clock) });
     });
-    if (run === 'import' && Date.now() - startedAt > SLICE_MS) {
+    await refreshStatistics(knex, chunkNumber);
+    // Taking an import up again reads its file from the start: it pauses only to let another in.
+    if (
+      run === 'import' &&
+      Date.now() - startedAt > SLICE_MS &&
+      (await otherImportsWaiting(knex, id, clock.now()))
+    ) {
       await updateImport(knex, orgId, id, { leased_until: null });
       return;
     }

@@ -8,7 +8,14 @@ import { importerOf } from './importer.js';
 import { archiveMessages, MAX_MESSAGE_BYTES, type ArchivedMessage } from './mail-archive.js';
 import { fileArchivedMessage } from './mail-filing.js';
 import { refused, type RowOutcome } from './outcome.js';
-import { cancelRequested, IMPORT_LEASE_MS, updateImport, type ImportRow } from './repository.js';
+import { refreshStatistics } from './table-statistics.js';
+import {
+  cancelRequested,
+  IMPORT_LEASE_MS,
+  otherImportsWaiting,
+  updateImport,
+  type ImportRow,
+} from './repository.js';
 import { countOutcomes, saveOutcomes } from './rows-repository.js';
 
 /** Messages filed in one transaction. */
@@ -58,6 +65,7 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
   let done = run.done;
   let seen = 0;
   let chunk: ArchiveEntry[] = [];
+  let chunks = 0;
   const flush = async (): Promise<'cancelled' | null> => {
     if (chunk.length === 0) return null;
     if (await cancelRequested(knex, row.org_id, row.id)) return 'cancelled';
@@ -77,6 +85,8 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
         leased_until: new Date(clock.now().getTime() + IMPORT_LEASE_MS),
       });
     });
+    chunks += 1;
+    await refreshStatistics(knex, chunks);
     run.onProgress?.(done);
     return null;
   };
@@ -87,7 +97,9 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
     chunk.push({ ...entry, line: seen });
     if (chunk.length < CHUNK_MESSAGES) continue;
     if ((await flush()) === 'cancelled') return 'cancelled';
-    if (run.sliceMs !== undefined && Date.now() - started > run.sliceMs) return 'paused';
+    if (run.sliceMs !== undefined && Date.now() - started > run.sliceMs) {
+      if (await otherImportsWaiting(knex, row.id, clock.now())) return 'paused';
+    }
   }
   return (await flush()) ?? 'done';
 }

@@ -157,6 +157,18 @@ export async function leaseImportWithWork(
   });
 }
 
+/** Whether another import waits for a worker: a long one then gives way after its slice of time. */
+export async function otherImportsWaiting(db: Db, id: string, now: Date): Promise<boolean> {
+  const row = (await db('imports')
+    .whereIn('status', WORK_STATUSES)
+    .whereNot({ id })
+    .where(function leaseFree() {
+      void this.whereNull('leased_until').orWhere('leased_until', '<', now);
+    })
+    .first('id')) as { id: string } | undefined;
+  return row !== undefined;
+}
+
 /** Whether someone asked to cancel the import since it was read. */
 export async function cancelRequested(db: Db, orgId: string, id: string): Promise<boolean> {
   const row = (await db('imports').where({ org_id: orgId, id }).first('cancel_requested')) as
