@@ -24,28 +24,29 @@ const ENTITY: Record<Table, string> = {
 };
 
 // What else may point at a record the import made: if anything does, the record is in use and stays.
+// Links of activities in the trash do not count (they are what the timeline index leaves out).
 const USES: Record<Table, string[]> = {
   accounts: [
     'SELECT 1 FROM contacts WHERE org_id = :org AND account_id = :id',
     'SELECT 1 FROM opportunities WHERE org_id = :org AND account_id = :id',
     'SELECT 1 FROM cases WHERE org_id = :org AND account_id = :id',
     'SELECT 1 FROM tasks WHERE org_id = :org AND account_id = :id',
-    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'account' AND record_id = :id",
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'account' AND record_id = :id AND NOT deleted",
   ],
   contacts: [
     'SELECT 1 FROM opportunities WHERE org_id = :org AND contact_id = :id',
     'SELECT 1 FROM cases WHERE org_id = :org AND contact_id = :id',
     'SELECT 1 FROM tasks WHERE org_id = :org AND contact_id = :id',
-    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'contact' AND record_id = :id",
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'contact' AND record_id = :id AND NOT deleted",
     'SELECT 1 FROM consent_entries WHERE org_id = :org AND contact_id = :id',
   ],
   opportunities: [
     'SELECT 1 FROM tasks WHERE org_id = :org AND opportunity_id = :id',
-    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'opportunity' AND record_id = :id",
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'opportunity' AND record_id = :id AND NOT deleted",
   ],
   cases: [
     'SELECT 1 FROM tasks WHERE org_id = :org AND case_id = :id',
-    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'case' AND record_id = :id",
+    "SELECT 1 FROM activity_links WHERE org_id = :org AND record_type = 'case' AND record_id = :id AND NOT deleted",
   ],
   activities: [],
 };
