@@ -132,6 +132,35 @@ async function insertInSlices(db: Db, table: string, rows: readonly object[]): P
   }
 }
 
+const emailRows = (orgId: string, rows: readonly { id: string; emails?: readonly string[] }[]) =>
+  rows.flatMap((row) =>
+    (row.emails ?? []).map((email, position) => ({ org_id: orgId, contact_id: row.id, email, position })),
+  );
+
+const phoneRows = (orgId: string, rows: readonly { id: string; phones?: readonly ContactPhone[] }[]) =>
+  rows.flatMap((row) =>
+    (row.phones ?? []).map((phone, position) => ({
+      org_id: orgId,
+      contact_id: row.id,
+      phone: phone.number,
+      label: phone.label,
+      position,
+    })),
+  );
+
+/** Gives these contacts exactly these rows of a table of theirs (addresses, phones). */
+async function replaceRows(
+  db: Db,
+  orgId: string,
+  table: string,
+  contactIds: readonly string[],
+  rows: readonly object[],
+) {
+  if (contactIds.length === 0) return;
+  await db(table).where({ org_id: orgId }).whereIn('contact_id', contactIds).delete();
+  await insertInSlices(db, table, rows);
+}
+
 /** Many new contacts with their addresses and phones, a statement per table: the contacts as stored. */
 export async function insertContacts(
   db: Db,
@@ -149,26 +178,8 @@ export async function insertContacts(
         .returning(['id', 'version', 'created_at', 'updated_at', 'deleted_at'])) as RecordMetaRow[]),
     );
   }
-  await insertInSlices(
-    db,
-    'contact_emails',
-    rows.flatMap((row) =>
-      row.emails.map((email, position) => ({ org_id: orgId, contact_id: row.id, email, position })),
-    ),
-  );
-  await insertInSlices(
-    db,
-    'contact_phones',
-    rows.flatMap((row) =>
-      row.phones.map((phone, position) => ({
-        org_id: orgId,
-        contact_id: row.id,
-        phone: phone.number,
-        label: phone.label,
-        position,
-      })),
-    ),
-  );
+  await insertInSlices(db, 'contact_emails', emailRows(orgId, rows));
+  await insertInSlices(db, 'contact_phones', phoneRows(orgId, rows));
   const meta = new Map(stored.map((row) => [row.id, row]));
   return rows.map((row) =>
     toContact({
@@ -247,45 +258,21 @@ export async function reviseContacts(
     for (const row of rows) stored.set(row.id, row);
   }
   const withEmails = revisions.filter((row) => row.emails !== undefined);
-  if (withEmails.length > 0) {
-    await db('contact_emails')
-      .where({ org_id: orgId })
-      .whereIn(
-        'contact_id',
-        withEmails.map((row) => row.id),
-      )
-      .delete();
-    await insertInSlices(
-      db,
-      'contact_emails',
-      withEmails.flatMap((row) =>
-        row.emails!.map((email, position) => ({ org_id: orgId, contact_id: row.id, email, position })),
-      ),
-    );
-  }
+  await replaceRows(
+    db,
+    orgId,
+    'contact_emails',
+    withEmails.map((row) => row.id),
+    emailRows(orgId, withEmails),
+  );
   const withPhones = revisions.filter((row) => row.phones !== undefined);
-  if (withPhones.length > 0) {
-    await db('contact_phones')
-      .where({ org_id: orgId })
-      .whereIn(
-        'contact_id',
-        withPhones.map((row) => row.id),
-      )
-      .delete();
-    await insertInSlices(
-      db,
-      'contact_phones',
-      withPhones.flatMap((row) =>
-        row.phones!.map((phone, position) => ({
-          org_id: orgId,
-          contact_id: row.id,
-          phone: phone.number,
-          label: phone.label,
-          position,
-        })),
-      ),
-    );
-  }
+  await replaceRows(
+    db,
+    orgId,
+    'contact_phones',
+    withPhones.map((row) => row.id),
+    phoneRows(orgId, withPhones),
+  );
   return stored;
 }
 
