@@ -197,17 +197,8 @@ export async function insertContacts(
 }
 
 /** A contact's columns after a bulk update, and the addresses and phones it now has when they changed. */
-export interface ContactRevision {
-  id: string;
-  first_name: string;
-  last_name: string;
-  title: string | null;
-  account_id: string | null;
-  owner_id: string | null;
-  search_text: string;
-  emails?: readonly string[];
-  phones?: readonly ContactPhone[];
-}
+export type ContactRevision = Omit<NewContactRow, 'emails' | 'phones'> &
+  Partial<Pick<NewContactRow, 'emails' | 'phones'>>;
 
 /** Locks the contacts for this transaction: their versions, live or not. */
 export async function lockContacts(
