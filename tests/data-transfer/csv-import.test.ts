@@ -219,6 +219,43 @@ describe('importing contacts from a CSV file', () => {
     expect((await org.admin.get<Contact>(`/api/v1/contacts/${kept.id}`)).body.title).toBe('Clerk');
   });
 
+  it('when a reverted import made a record someone uses since, or a change can no longer be put back, then that record is kept and the others reverted', async ({
+    org,
+    scheduler,
+  }) => {
+    await importCsv(
+      org.admin,
+      scheduler,
+      'contact',
+      'Email,First name,Last name,Company,Company domain,Title\nmoved@moved.example,Moved,Person,Old Works,old-works.example,Clerk\nretitled@retitled.example,Retitled,Person,,,Clerk\n',
+    );
+    const file = [
+      'Email,First name,Last name,Company,Company domain,Title',
+      'moved@moved.example,Moved,Person,New Works,new-works.example,',
+      'retitled@retitled.example,Retitled,Person,,,Manager',
+      'tasked@tasked.example,Tasked,Person,,,',
+    ].join('\n');
+    const done = await importCsv(org.admin, scheduler, 'contact', file);
+    expect(done.result).toMatchObject({ create: 1, update: 2, accountsCreated: 1 });
+    const tasked = (await contactsNamed(org.admin, 'tasked person'))[0]!;
+    expect((await org.admin.post('/api/v1/tasks', { title: 'Call back', contactId: tasked.id })).status).toBe(
+      201,
+    );
+    const oldWorks = (await org.admin.get<{ items: Account[] }>('/api/v1/accounts?q=old works')).body
+      .items[0]!;
+    expect((await org.admin.delete(`/api/v1/accounts/${oldWorks.id}`)).status).toBe(200);
+
+    const reverted = await runStep(org.admin, scheduler, done.id, 'revert');
+    // Kept: the contact with a task, the contact whose old company is in the trash, and the new
+    // company, which that contact still names. Put back: the other title.
+    expect(reverted).toMatchObject({ status: 'reverted', reverted: { deleted: 0, restored: 1, kept: 3 } });
+    expect(await contactsNamed(org.admin, 'tasked person')).toHaveLength(1);
+    expect((await contactsNamed(org.admin, 'retitled person'))[0]).toMatchObject({ title: 'Clerk' });
+    const moved = (await contactsNamed(org.admin, 'moved person'))[0]!;
+    const company = (await org.admin.get<Account>(`/api/v1/accounts/${moved.accountId}`)).body;
+    expect(company.name).toBe('New Works');
+  });
+
   it('when an import is cancelled before it runs, then it does nothing', async ({ org, scheduler }) => {
     const uploaded = await uploadCsv(org.admin, 'contact', CONTACTS);
     await org.admin.post(`/api/v1/imports/${uploaded.id}/start`);

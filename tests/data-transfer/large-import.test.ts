@@ -1,5 +1,5 @@
 import type { Contact } from '@inbox-crm/shared';
-import { allRows, importCsv } from '../support/imports.js';
+import { allRows, importCsv, runStep } from '../support/imports.js';
 import { describe, expect, test } from '../support/suite.js';
 
 // The import worker takes every organisation's imports from its database: a database of this file's own.
@@ -25,7 +25,7 @@ function largeFile(): string {
 }
 
 describe('a large file', () => {
-  it('when 100,000 rows are imported, then every good row is a contact at its company, and the two bad ones are refused with their lines', async ({
+  it('when 100,000 rows are imported, then every good row is a contact at its company and the two bad ones are refused with their lines; reverted, they all go', async ({
     org,
     scheduler,
   }) => {
@@ -43,5 +43,14 @@ describe('a large file', () => {
     expect(last).toHaveLength(1);
     const account = (await org.admin.get(`/api/v1/accounts/${last[0]!.accountId}`)).body;
     expect(account).toMatchObject({ name: 'Company 2000', domains: ['company2000-large.example'] });
+
+    const reverted = await runStep(org.admin, scheduler, done.id, 'revert');
+    expect(reverted).toMatchObject({
+      status: 'reverted',
+      reverted: { deleted: ROWS - 2 + 2_000, restored: 0, kept: 0 },
+    });
+    expect((await org.admin.get<{ items: Contact[] }>('/api/v1/contacts?q=person99999')).body.items).toEqual(
+      [],
+    );
   }, 600_000);
 });

@@ -4,5 +4,6 @@ export {
   accountHoldingDomain,
   accountsByDomainsAndNames,
   loadAccount,
+  loadAccounts,
   updateAccountColumns,
 } from './repository.js';

@@ -51,6 +51,13 @@ export async function loadAccount(db: Db, orgId: string, id: string): Promise<Ac
   return row && toAccount(row);
 }
 
+/** Accounts by id, live or in the trash, in no particular order. */
+export async function loadAccounts(db: Db, orgId: string, ids: readonly string[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  const rows = (await selectAccounts(db, orgId).whereIn('a.id', ids)) as AccountRow[];
+  return rows.map(toAccount);
+}
+
 export function listAccounts(db: Db, orgId: string, query: AccountListQuery): Promise<PageOf<Account>> {
   const builder = selectAccounts(db, orgId);
   if (query.deleted) builder.whereNotNull('a.deleted_at');

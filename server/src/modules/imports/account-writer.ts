@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { AccountCreate, AccountUpdate, foldForSearch, type Account } from '@inbox-crm/shared';
-import { accountHoldingDomain, accountsService } from '../accounts/index.js';
+import { accountHoldingDomain, accountsService, loadAccounts } from '../accounts/index.js';
 import { ownerIn, phoneIn, text } from './cell-values.js';
 import { companyDomain, domainOf } from './company.js';
 import { RowRefused } from './outcome.js';
@@ -98,6 +98,7 @@ export const accountWriter: RecordWriter<AccountRow, Account> = {
     return Promise.resolve({ fields, createdAccountId: null });
   },
   get: (trx, actor, id) => accountsService.get(trx, actor, id),
+  getMany: (trx, actor, ids) => loadAccounts(trx, actor.orgId, ids),
   update: (trx, actor, id, fields) =>
     accountsService.update(trx, actor, id, checked(AccountUpdate, fields as AccountUpdate)),
 };

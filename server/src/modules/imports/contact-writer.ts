@@ -1,5 +1,11 @@
 import { ContactCreate, ContactUpdate, type Contact } from '@inbox-crm/shared';
-import { contactHoldingEmail, contactsService } from '../contacts/index.js';
+import {
+  contactHoldingEmail,
+  contactsService,
+  loadContacts,
+  updateContactsIn,
+  type ContactChanges,
+} from '../contacts/index.js';
 import { resolveCompany } from './company.js';
 import { createContacts, findContacts, updateContacts } from './contact-batch.js';
 import { contactChanges, readContactRow, type ContactRow } from './contact-row.js';
@@ -41,6 +47,16 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
   createMany: createContacts,
   updateMany: (trx, context, items) => updateContacts(trx, context, items),
   get: (trx, actor, id) => contactsService.get(trx, actor, id),
+  getMany: (trx, actor, ids) => loadContacts(trx, actor.orgId, ids),
+  reviseMany: (trx, actor, changes) =>
+    updateContactsIn(
+      trx,
+      actor,
+      changes.map(({ before, fields }) => {
+        checked(ContactUpdate, { ...fields, version: before.version });
+        return { before, fields: fields as ContactChanges };
+      }),
+    ),
   update: (trx, actor, id, fields) =>
     contactsService.update(trx, actor, id, checked(ContactUpdate, fields as ContactUpdate)),
 };

@@ -68,6 +68,17 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
     id: string,
     fields: Record<string, unknown> & { version: number },
   ) => Promise<Api>;
+  /** get for many records at once, in no particular order, leaving out those not found (revert uses it). */
+  getMany?: (trx: Knex.Transaction, actor: Actor, ids: readonly string[]) => Promise<Api[]>;
+  /**
+   * update for many records at once, each from the version it was read at (revert puts fields back
+   * with it). It throws when the batch as a whole is refused; the records are then updated one by one.
+   */
+  reviseMany?: (
+    trx: Knex.Transaction,
+    actor: Actor,
+    changes: readonly { before: Api; fields: Record<string, unknown> }[],
+  ) => Promise<unknown>;
   /** The table its records live in, for deleting what an import made. */
   table: 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities';
 }
