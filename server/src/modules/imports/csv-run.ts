@@ -104,7 +104,7 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
       skipped += fresh.length;
       await updateImport(trx, orgId, id, { rows_done: done, leased_until: leaseFrom(clock) });
     });
-    await refreshStatistics(knex, chunkNumber);
+    await refreshStatistics(knex, chunkNumber, done);
     // Taking an import up again reads its file from the start: it pauses only to let another in.
     if (
       run === 'import' &&

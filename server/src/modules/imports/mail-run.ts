@@ -86,7 +86,7 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
       });
     });
     chunks += 1;
-    await refreshStatistics(knex, chunks);
+    await refreshStatistics(knex, chunks, done);
     run.onProgress?.(done);
     return null;
   };
