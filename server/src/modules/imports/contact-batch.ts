@@ -11,7 +11,7 @@ import {
 } from '../contacts/index.js';
 import { suppressedAddresses } from '../privacy/index.js';
 import { resolveCompanies } from './company.js';
-import { contactChanges, type ContactRow } from './contact-row.js';
+import { changesWith, companyToResolve, type ContactRow } from './contact-row.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused, unchangedOutcome, updatedOutcome, type Written } from './outcome.js';
 import { checked, type Made } from './record-writer.js';
@@ -117,8 +117,9 @@ export async function createContacts(
 }
 
 /**
- * Changes the contacts of many matched rows at once: each row's changes worked out as one row's
- * are, then one update for all that change. A row the rules refuse is answered with why.
+ * Changes the contacts of many matched rows at once: their companies looked up together, each row's
+ * changes worked out as one row's are, then one update for all that change. A row the rules refuse
+ * is answered with why.
  */
 export async function updateContacts(
   trx: Knex.Transaction,
@@ -132,9 +133,20 @@ export async function updateContacts(
     fields: ContactChanges;
     createdAccountId: string | null;
   }[] = [];
+  const wanted = items.map(({ row, existing }) => companyToResolve(row, existing));
+  const resolved = await resolveCompanies(
+    trx,
+    context,
+    wanted.filter((company) => company !== null),
+    context.settings.mode !== 'update',
+  );
+  let next = 0;
+  const companies = wanted.map((company) => (company === null ? null : resolved[next++]!));
   for (const [index, { row, existing }] of items.entries()) {
     try {
-      const { fields, createdAccountId } = await contactChanges(trx, context, row, existing);
+      const company = companies[index] ?? null;
+      if (company instanceof RowRefused) throw company;
+      const { fields, createdAccountId } = changesWith(row, existing, company);
       if (Object.keys(fields).length === 0) {
         results[index] = unchangedOutcome(existing.id);
         continue;

@@ -64,17 +64,14 @@ export function readContactRow(values: RowValues, context: ImportContext): Conta
   };
 }
 
-/** What a row changes on the contact it matched: names, title, owner, its company, and addresses and phones it adds. */
-export async function contactChanges(
-  trx: Knex.Transaction,
-  context: ImportContext,
-  row: ContactRow,
-  existing: Contact,
-): Promise<Changes> {
-  const company =
-    row.company.name === undefined && existing.accountId !== null
-      ? null
-      : await resolveCompany(trx, context, row.company, context.settings.mode !== 'update');
+/** The company a matched row names for its contact, or null when it leaves the contact's as it is. */
+export const companyToResolve = (row: ContactRow, existing: Contact): Company | null =>
+  row.company.name === undefined && existing.accountId !== null ? null : row.company;
+
+type Resolved = Awaited<ReturnType<typeof resolveCompany>>;
+
+/** What a row changes on the contact it matched, its company resolved: names, title, owner, company, added addresses and phones. */
+export function changesWith(row: ContactRow, existing: Contact, company: Resolved): Changes {
   const known = new Set(existing.phones.map((phone) => phone.number));
   const newPhones = row.phones.filter((phone) => !known.has(phone.number));
   const addresses = [...new Set([...existing.emails, row.email, ...row.otherEmails])];
@@ -88,4 +85,17 @@ export async function contactChanges(
     ownerId: row.ownerId,
   });
   return { fields, createdAccountId: company?.made ? company.accountId : null };
+}
+
+/** What a row changes on the contact it matched (one row: its company looked up on its own). */
+export async function contactChanges(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  row: ContactRow,
+  existing: Contact,
+): Promise<Changes> {
+  const company = companyToResolve(row, existing);
+  const resolved =
+    company === null ? null : await resolveCompany(trx, context, company, context.settings.mode !== 'update');
+  return changesWith(row, existing, resolved);
 }
