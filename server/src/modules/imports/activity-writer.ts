@@ -7,17 +7,12 @@ import {
 } from '@inbox-crm/shared';
 import { activitiesService } from '../activities/index.js';
 import { choiceIn, dateTimeIn, text, wholeNumberIn } from './cell-values.js';
-import { resolveCompany, type Company } from './company.js';
+import type { Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import {
-  accountOfRow,
-  contactEmailIn,
-  contactOfRow,
-  externalIdIn,
-  findByExternalId,
-} from './external-match.js';
+import { externalIdIn, findByExternalId } from './external-match.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
+import { contactEmailIn, relatedOfRow } from './related-records.js';
 
 type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
@@ -69,11 +64,9 @@ export function activityWriter(type: 'note' | 'call'): RecordWriter<ActivityRow,
     async create(trx, context, row) {
       if (type === 'note' && row.body === undefined)
         throw new RowRefused('The text is empty: a note needs some.');
-      const contact = await contactOfRow(trx, context, row);
-      const company = await resolveCompany(trx, context, row.company, true);
-      const accountId = accountOfRow(context, company, contact);
+      const { contactId, accountId, createdAccountId } = await relatedOfRow(trx, context, row, true);
       const links: RecordRef[] = [
-        ...(contact ? [{ type: 'contact' as const, id: contact.id }] : []),
+        ...(contactId ? [{ type: 'contact' as const, id: contactId }] : []),
         ...(accountId ? [{ type: 'account' as const, id: accountId }] : []),
       ];
       if (links.length === 0)
@@ -97,7 +90,7 @@ export function activityWriter(type: 'note' | 'call'): RecordWriter<ActivityRow,
         }),
       );
       await rememberExternalId(trx, context.actor.orgId, type, row.externalId, activity.id);
-      return { id: activity.id, createdAccountId: company?.made ? company.accountId : null };
+      return { id: activity.id, createdAccountId };
     },
     changes(_trx, _context, row, existing) {
       if (existing.type !== type)

@@ -9,17 +9,12 @@ import {
 } from '@inbox-crm/shared';
 import { casesService } from '../cases/index.js';
 import { choiceIn, ownerIn, text } from './cell-values.js';
-import { resolveCompany, type Company } from './company.js';
+import type { Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import {
-  accountOfRow,
-  contactEmailIn,
-  contactOfRow,
-  externalIdIn,
-  findByExternalId,
-} from './external-match.js';
+import { externalIdIn, findByExternalId } from './external-match.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
+import { contactEmailIn, relatedOfRow } from './related-records.js';
 
 interface CaseRow {
   externalId: string;
@@ -55,8 +50,7 @@ export const caseWriter: RecordWriter<CaseRow, Case> = {
     ),
   async create(trx, context, row) {
     if (row.subject === undefined) throw new RowRefused('The subject is empty: new cases need one.');
-    const contact = await contactOfRow(trx, context, row);
-    const company = await resolveCompany(trx, context, row.company, true);
+    const related = await relatedOfRow(trx, context, row, true);
     const created = await casesService.create(
       trx,
       context.actor,
@@ -66,28 +60,27 @@ export const caseWriter: RecordWriter<CaseRow, Case> = {
         ...(row.status !== undefined ? { status: row.status } : {}),
         ...(row.priority !== undefined ? { priority: row.priority } : {}),
         ...(row.category !== undefined ? { category: row.category } : {}),
-        accountId: accountOfRow(context, company, contact),
-        contactId: contact?.id ?? null,
+        accountId: related.accountId,
+        contactId: related.contactId ?? null,
         ...(row.ownerId !== undefined ? { ownerId: row.ownerId } : {}),
       }),
     );
     await rememberExternalId(trx, context.actor.orgId, 'case', row.externalId, created.id);
-    return { id: created.id, createdAccountId: company?.made ? company.accountId : null };
+    return { id: created.id, createdAccountId: related.createdAccountId };
   },
   async changes(trx, context, row, existing) {
-    const contact = await contactOfRow(trx, context, row);
-    const company = await resolveCompany(trx, context, row.company, context.settings.mode !== 'update');
+    const related = await relatedOfRow(trx, context, row, context.settings.mode !== 'update');
     const fields = differing(existing, {
       subject: row.subject,
       description: row.description,
       status: row.status,
       priority: row.priority,
       category: row.category,
-      accountId: company?.accountId,
-      contactId: contact?.id,
+      accountId: related.companyId,
+      contactId: related.contactId,
       ownerId: row.ownerId,
     });
-    return { fields, createdAccountId: company?.made ? company.accountId : null };
+    return { fields, createdAccountId: related.createdAccountId };
   },
   get: (trx, actor, id) => casesService.get(trx, actor, id),
   update: (trx, actor, id, fields) =>

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { NotFound } from '../../errors.js';
-import { contactHoldingEmail } from '../contacts/index.js';
-import { emailIn, text, type RowValues } from './cell-values.js';
+import { text, type RowValues } from './cell-values.js';
 import { recordForExternalId, type ExternalKind } from './external-ids.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused } from './outcome.js';
@@ -35,32 +34,4 @@ export async function findByExternalId<Api extends ImportedRecord>(
     if (error instanceof NotFound) return undefined;
     throw error;
   }
-}
-
-/** The live contact holding the row's contact address, if the row names one; one nobody holds is refused. */
-export async function contactOfRow(
-  trx: Knex.Transaction,
-  context: ImportContext,
-  values: { contactEmail: string | undefined },
-): Promise<{ id: string; accountId: string | null } | undefined> {
-  if (values.contactEmail === undefined) return undefined;
-  const holder = await contactHoldingEmail(trx, context.actor.orgId, values.contactEmail);
-  if (!holder?.live) throw new RowRefused(`No contact has the address ${values.contactEmail}.`);
-  return holder;
-}
-
-export const contactEmailIn = (values: RowValues) => emailIn(values, 'contactEmail', 'Contact email');
-
-/**
- * The account a deal, case, note or call goes to: its company's; or, when the file has no company
- * column at all, its contact's. A company column left empty means no account, as the file says.
- */
-export function accountOfRow(
-  context: ImportContext,
-  company: { accountId: string } | null,
-  contact: { accountId: string | null } | undefined,
-): string | null {
-  if (company) return company.accountId;
-  const companyMapped = Object.values(context.settings.mapping).includes('account');
-  return companyMapped ? null : (contact?.accountId ?? null);
 }

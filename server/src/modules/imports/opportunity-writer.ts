@@ -1,18 +1,13 @@
 import { OpportunityCreate, OpportunityUpdate, foldForSearch, type Opportunity } from '@inbox-crm/shared';
 import { opportunitiesService } from '../opportunities/index.js';
 import { amountIn, currencyIn, dateIn, ownerIn, text, wholeNumberIn, type RowValues } from './cell-values.js';
-import { resolveCompany, type Company } from './company.js';
+import type { Company } from './company.js';
 import { rememberExternalId } from './external-ids.js';
-import {
-  accountOfRow,
-  contactEmailIn,
-  contactOfRow,
-  externalIdIn,
-  findByExternalId,
-} from './external-match.js';
+import { externalIdIn, findByExternalId } from './external-match.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused } from './outcome.js';
 import { checked, differing, type RecordWriter } from './record-writer.js';
+import { contactEmailIn, relatedOfRow } from './related-records.js';
 
 interface OpportunityRow {
   externalId: string;
@@ -62,15 +57,14 @@ export const opportunityWriter: RecordWriter<OpportunityRow, Opportunity> = {
     ),
   async create(trx, context, row) {
     if (row.name === undefined) throw new RowRefused('The name is empty: new opportunities need one.');
-    const contact = await contactOfRow(trx, context, row);
-    const company = await resolveCompany(trx, context, row.company, true);
+    const related = await relatedOfRow(trx, context, row, true);
     const opportunity = await opportunitiesService.create(
       trx,
       context.actor,
       checked(OpportunityCreate, {
         name: row.name,
-        accountId: accountOfRow(context, company, contact),
-        contactId: contact?.id ?? null,
+        accountId: related.accountId,
+        contactId: related.contactId ?? null,
         ...(row.stageId !== undefined ? { stageId: row.stageId } : {}),
         amountMinor: row.amountMinor ?? null,
         currency: row.amountMinor === undefined ? null : (row.currency ?? null),
@@ -80,15 +74,14 @@ export const opportunityWriter: RecordWriter<OpportunityRow, Opportunity> = {
       }),
     );
     await rememberExternalId(trx, context.actor.orgId, 'opportunity', row.externalId, opportunity.id);
-    return { id: opportunity.id, createdAccountId: company?.made ? company.accountId : null };
+    return { id: opportunity.id, createdAccountId: related.createdAccountId };
   },
   async changes(trx, context, row, existing) {
-    const contact = await contactOfRow(trx, context, row);
-    const company = await resolveCompany(trx, context, row.company, context.settings.mode !== 'update');
+    const related = await relatedOfRow(trx, context, row, context.settings.mode !== 'update');
     const fields = differing(existing, {
       name: row.name,
-      accountId: company?.accountId,
-      contactId: contact?.id,
+      accountId: related.companyId,
+      contactId: related.contactId,
       stageId: row.stageId,
       amountMinor: row.amountMinor,
       currency: row.amountMinor === undefined ? undefined : row.currency,
@@ -96,7 +89,7 @@ export const opportunityWriter: RecordWriter<OpportunityRow, Opportunity> = {
       probability: row.probability,
       ownerId: row.ownerId,
     });
-    return { fields, createdAccountId: company?.made ? company.accountId : null };
+    return { fields, createdAccountId: related.createdAccountId };
   },
   get: (trx, actor, id) => opportunitiesService.get(trx, actor, id),
   update: (trx, actor, id, fields) =>
