@@ -96,6 +96,7 @@ async function deleteMade(
   ids: string[],
   counts: ImportRevertCounts,
 ): Promise<void> {
+  if (ids.length === 0) return;
   const records = await recordsOf(trx, actor, writer, ids);
   const used = await inUse(trx, writer.table, actor.orgId, [...records.keys()]);
   const deletable = [...records.values()].filter(
