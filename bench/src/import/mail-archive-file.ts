@@ -49,7 +49,8 @@ export function mailArchive(messages: number, run: string): string {
             '--b--',
           ]
         : ['Content-Type: text/plain; charset=utf-8', '', text];
-    parts.push(`From MAILER-DAEMON Tue Mar  3 10:00:00 2026\n${[...headers, ...body].join('\n')}\n`);
+    // Each message ends with an empty line: a "From " line starts a message only after one.
+    parts.push(`From MAILER-DAEMON Tue Mar  3 10:00:00 2026\n${[...headers, ...body].join('\n')}\n\n`);
   }
   return parts.join('');
 }
