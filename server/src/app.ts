@@ -4,6 +4,7 @@ import { gmailAddOn, type GoogleIdentity } from '@inbox-crm/addin-gmail';
 import { addInIdFor } from '@inbox-crm/manifests';
 import type { Database } from './db/database.js';
 import type { App } from './http/app-instance.js';
+import { countRequestsInFlight } from './http/requests-in-flight.js';
 import { systemClock, type Clock } from './jobs/clock.js';
 
 import { accountRoutes } from './modules/accounts/index.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
+  countRequestsInFlight(app);
   await app.register(errorHandler);
   await app.register(securityHeaders, { publicUrl: options.publicUrl });
   await app.register(jsonBody);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ImportRun } from '@inbox-crm/shared';
 import type { Clock } from '../../jobs/clock.js';
+import { wayGiver } from '../../jobs/give-way.js';
 import { csvRecords, type CsvRecord } from './csv-reading.js';
 import { fileBytes, forgetFile, hasFile } from './file-store.js';
 import { Unprocessable } from '../../errors.js';
@@ -87,6 +88,7 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
   const records = csvRecords(fileBytes(knex, orgId, id), row.settings, row.settings.headerRow + 1);
   let skipped = 0;
   let chunkNumber = 0;
+  const giveWay = wayGiver();
   for await (const chunk of chunks(records, CHUNK_ROWS)) {
     const fresh = chunk.slice(Math.max(0, done - skipped));
     for (const record of chunk.slice(0, chunk.length - fresh.length))
@@ -105,6 +107,7 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
       await updateImport(trx, orgId, id, { rows_done: done, leased_until: leaseFrom(clock) });
     });
     await refreshStatistics(knex, chunkNumber, done);
+    await giveWay();
     // Taking an import up again reads its file from the start: it pauses only to let another in.
     if (
       run === 'import' &&

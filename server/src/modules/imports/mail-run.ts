@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../actor.js';
 import { Unprocessable } from '../../errors.js';
 import type { Clock } from '../../jobs/clock.js';
+import { wayGiver } from '../../jobs/give-way.js';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/index.js';
 import { fileBytes, forgetFile, hasFile } from './file-store.js';
 import { importerOf } from './importer.js';
@@ -66,6 +67,7 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
   let seen = 0;
   let chunk: ArchiveEntry[] = [];
   let chunks = 0;
+  const giveWay = wayGiver();
   const flush = async (): Promise<'cancelled' | null> => {
     if (chunk.length === 0) return null;
     if (await cancelRequested(knex, row.org_id, row.id)) return 'cancelled';
@@ -87,6 +89,7 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
     });
     chunks += 1;
     await refreshStatistics(knex, chunks, done);
+    await giveWay();
     run.onProgress?.(done);
     return null;
   };

@@ -3,6 +3,7 @@ import type { ImportRevertCounts } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { deferRowsIn, writeDeferredRows } from '../../db/deferred-rows.js';
 import type { Clock } from '../../jobs/clock.js';
+import { wayGiver } from '../../jobs/give-way.js';
 import { DomainError, NotFound } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { forgetExternalIdsOf } from './external-ids.js';
@@ -219,8 +220,9 @@ export async function revertImport(knex: Knex, row: CsvImportRow, clock: Clock):
   const writer = WRITERS[row.record_type];
   const counts: ImportRevertCounts = { deleted: 0, restored: 0, kept: 0 };
   const madeAccounts: string[] = [];
-  const inBatch = (work: (trx: Knex.Transaction) => Promise<void>) =>
-    knex.transaction(async (trx) => {
+  const giveWay = wayGiver();
+  const inBatch = async (work: (trx: Knex.Transaction) => Promise<void>) => {
+    await knex.transaction(async (trx) => {
       deferRowsIn(trx);
       await work(trx);
       await writeDeferredRows(trx);
@@ -228,6 +230,8 @@ export async function revertImport(knex: Knex, row: CsvImportRow, clock: Clock):
         leased_until: new Date(clock.now().getTime() + IMPORT_LEASE_MS),
       });
     });
+    await giveWay();
+  };
   for (let after = 0; ;) {
     const rows = await writtenRows(knex, row.org_id, row.id, after, BATCH_ROWS);
     if (rows.length === 0) break;
