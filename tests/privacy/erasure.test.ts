@@ -357,6 +357,45 @@ describe('forgetting a person', () => {
     expect(signUp.body.error).toBe('suppressed');
   });
 
+  it('when an erased person is on a meeting being logged, then the meeting keeps nothing of them, and one with nobody else from outside is not logged', async ({
+    org,
+  }) => {
+    const zephyrine = await createContact(org.admin, { firstName: FIRST, lastName: LAST, emails: [WORK] });
+    expect((await org.admin.post('/api/v1/privacy/erasures', { contactId: zephyrine.id })).status).toBe(201);
+    const us = { email: org.adminUser.email, name: 'Ada Admin' };
+    const meeting = {
+      subject: `Contract with ${FIRST} ${LAST}`,
+      startsAt: '2026-11-24T09:30:00.000Z',
+      endsAt: '2026-11-24T10:00:00.000Z',
+      organizer: { email: WORK, name: `${FIRST} ${LAST}` },
+      attendees: [us, { email: 'bob@elsewhere-meeting.example', name: 'Bob' }],
+      location: `${FIRST}'s office`,
+      notes: `${FIRST} brings the contract; mail ${WORK} the minutes.`,
+      source: 'outlook' as const,
+    };
+
+    const logged = await org.admin.post<{ activity: { id: string; subject: string; body: string } }>(
+      '/api/v1/meetings',
+      meeting,
+    );
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    const kept = JSON.stringify(logged.body).toLowerCase();
+    expect(kept).not.toContain(FIRST.toLowerCase());
+    expect(kept).not.toContain(LAST.toLowerCase());
+    expect(kept).not.toContain(WORK);
+    expect(logged.body.activity.subject).toBe('Contract with [erased]');
+    expect(logged.body.activity.body).toContain('bob@elsewhere-meeting.example');
+
+    const theirsAlone = await org.admin.post('/api/v1/meetings', {
+      ...meeting,
+      startsAt: '2026-11-25T09:30:00.000Z',
+      endsAt: '2026-11-25T10:00:00.000Z',
+      attendees: [us],
+    });
+    expect(theirsAlone.status).toBe(422);
+    expect(theirsAlone.body.error).toBe('suppressed');
+  });
+
   it('when an address with no contact is erased, then its mail goes and the address is suppressed; lifting it lets them back', async ({
     org,
   }) => {

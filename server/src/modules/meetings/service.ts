@@ -18,6 +18,7 @@ import { activityKind, addLinks, insertActivity, linkReferences, snippetOf } fro
 import { mailSettings } from '../organisation/index.js';
 import { checkReferences, insertRecord } from '../records/index.js';
 import { contactsByAddress, meetingIdFor } from './repository.js';
+import { withoutSuppressedAttendees } from './suppressed-attendees.js';
 
 /** How many guests a meeting's body names; the rest are counted. */
 const GUESTS_NAMED = 50;
@@ -108,7 +109,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
  * logged (or the caller's own private one), with any records not linked before added. A colleague's
  * private log is theirs alone and does not stand in the way.
  */
-export async function logMeeting(db: Knex, actor: Actor, input: MeetingLog): Promise<LoggedMeeting> {
+export async function logMeeting(db: Knex, actor: Actor, asLogged: MeetingLog): Promise<LoggedMeeting> {
+  const { ownDomains } = await mailSettings(db, actor.orgId);
+  const input = await withoutSuppressedAttendees(db, actor.orgId, asLogged, ownDomains);
   const { startsAt, durationMinutes } = meetingTimes(input);
   const key = meetingOccurrenceKey(input);
   await checkReferences(db, actor.orgId, linkReferences(input.links ?? []));
