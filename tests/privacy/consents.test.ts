@@ -16,9 +16,9 @@ async function newContact(org: TestOrganisation, email: string) {
   return createContact(org.admin, { firstName: 'Jane', lastName: 'Doe', emails: [email] });
 }
 
-/** The website's server, calling with an API token of the person who set the form up. */
+/** The website's server, calling with a consent-only API token of the person who set the form up. */
 async function integration(testApp: TestApp, client: Client): Promise<Client> {
-  const created = await client.post('/api/v1/api-tokens', { name: 'Website forms' });
+  const created = await client.post('/api/v1/api-tokens', { name: 'Website forms', scope: 'consent' });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return new Client(testApp.app, created.body.token);
 }
@@ -168,6 +168,38 @@ describe('consent from a website form', () => {
       ['newsletter', 'opt_out'],
     ]);
     expect(consents.body.history[0]!.recordedBy?.name).toBe('Ravi Rep');
+  });
+
+  it('when a website form’s token asks for anything but recording consent, then it is refused, and a full token is not', async ({
+    org,
+    testApp,
+  }) => {
+    const website = await integration(testApp, org.admin);
+    const recorded = await website.post('/api/v1/consents', {
+      email: 'only.consent@forms-scope.example',
+      purposes: ['newsletter'],
+      state: 'opt_in',
+      source: 'forms-scope.example',
+      wording: 'Send me the newsletter.',
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    for (const refused of [
+      await website.get('/api/v1/contacts'),
+      await website.get(`/api/v1/contacts/${(recorded.body as FormConsentResult).contactId}/consents`),
+      await website.post('/api/v1/api-tokens', { name: 'Escalate' }),
+      await website.post('/api/v1/contacts', { firstName: 'Not', emails: ['not@forms-scope.example'] }),
+    ]) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/only record consent/);
+    }
+
+    const full = await org.admin.post('/api/v1/api-tokens', { name: 'Reporting' });
+    expect((await new Client(testApp.app, full.body.token).get('/api/v1/contacts')).status).toBe(200);
+    const listed = await org.admin.get<{ items: { name: string; scope: string }[] }>('/api/v1/api-tokens');
+    expect(listed.body.items.map((token) => [token.name, token.scope])).toEqual([
+      ['Reporting', 'full'],
+      ['Website forms', 'consent'],
+    ]);
   });
 
   it('when the same new address is sent by twenty forms at once, then one contact holds all their answers', async ({

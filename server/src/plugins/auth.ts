@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import fp from 'fastify-plugin';
 import type { Role } from '@inbox-crm/shared';
 import type { Actor } from '../actor.js';
-import { Unauthorized } from '../errors.js';
+import { Forbidden, Unauthorized } from '../errors.js';
 import {
   ACCESS_TOKEN_SECONDS,
   actorForApiToken,
@@ -62,6 +62,9 @@ function bearerToken(request: FastifyRequest): string {
   return match[1];
 }
 
+/** What a token scoped to consent (a website form's) may call. */
+const CONSENT_ROUTES = new Set(['POST /api/v1/consents']);
+
 async function auth(app: FastifyInstance, options: { secret: string }): Promise<void> {
   await app.register(fastifyJwt, {
     secret: options.secret,
@@ -84,9 +87,12 @@ async function auth(app: FastifyInstance, options: { secret: string }): Promise<
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const token = bearerToken(request);
     if (token.startsWith(API_TOKEN_PREFIX)) {
-      const actor = await actorForApiToken(app.db, token);
-      if (!actor) throw new Unauthorized('This API token is not valid or was revoked.', 'invalid_token');
-      request.actor = actor;
+      const found = await actorForApiToken(app.db, token);
+      if (!found) throw new Unauthorized('This API token is not valid or was revoked.', 'invalid_token');
+      if (found.scope === 'consent' && !CONSENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
+        throw new Forbidden('This API token may only record consent (POST /api/v1/consents).');
+      }
+      request.actor = found.actor;
       return;
     }
     let claims: AccessClaims;

@@ -25,16 +25,28 @@ export const Session = Type.Object({
 });
 export type Session = Static<typeof Session>;
 
+/** What an API token may do: all its creator may ('full'), or only record consent (a website form's). */
+export const API_TOKEN_SCOPES = ['full', 'consent'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+const ApiTokenScope = Type.Enum(API_TOKEN_SCOPES, {
+  description:
+    "full: everything its creator may do; consent: only POST /api/v1/consents (for a website form's server)",
+});
+
 export const ApiToken = Type.Object({
   id: Uuid,
   name: Type.String(),
+  scope: ApiTokenScope,
   prefix: Type.String({ description: 'the first characters of the token, to recognise it' }),
   createdAt: IsoDateTime,
   lastUsedAt: Nullable(IsoDateTime),
 });
 export type ApiToken = Static<typeof ApiToken>;
 
-export const ApiTokenCreate = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, strict);
+export const ApiTokenCreate = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }), scope: Type.Optional(ApiTokenScope) },
+  strict,
+);
 export type ApiTokenCreate = Static<typeof ApiTokenCreate>;
 
 export const ApiTokenCreated = Type.Object({

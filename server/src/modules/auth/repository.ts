@@ -1,4 +1,4 @@
-import type { ApiToken } from '@inbox-crm/shared';
+import type { ApiToken, ApiTokenScope } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { iso, isoOrNull, type Db } from '../../db/types.js';
 import { hashToken } from './opaque-tokens.js';
@@ -134,8 +134,11 @@ export async function loadSessionState(
   return { role: row.role, teamId: row.team_id, userActive: row.active, sessionEnded: row.ended_at !== null };
 }
 
-/** The active user an API token belongs to, or null; marks the token used (at most once a minute). */
-export async function actorForApiToken(db: Db, token: string): Promise<Actor | null> {
+/** The active user an API token belongs to and what the token may do, or null; marks the token used (at most once a minute). */
+export async function actorForApiToken(
+  db: Db,
+  token: string,
+): Promise<{ actor: Actor; scope: ApiTokenScope } | null> {
   const hash = hashToken(token);
   const result = (await db.raw(
     `WITH touched AS (
@@ -144,18 +147,25 @@ export async function actorForApiToken(db: Db, token: string): Promise<Actor | n
          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
        RETURNING token_hash
      )
-     SELECT u.id, u.org_id, u.role, u.team_id
+     SELECT u.id, u.org_id, u.role, u.team_id, t.scope
      FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id
      WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active`,
     [hash, hash],
-  )) as { rows: { id: string; org_id: string; role: Actor['role']; team_id: string | null }[] };
+  )) as {
+    rows: { id: string; org_id: string; role: Actor['role']; team_id: string | null; scope: ApiTokenScope }[];
+  };
   const row = result.rows[0];
-  return row ? { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id } : null;
+  if (!row) return null;
+  return {
+    actor: { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id },
+    scope: row.scope,
+  };
 }
 
 interface ApiTokenRow {
   id: string;
   name: string;
+  scope: ApiTokenScope;
   prefix: string;
   created_at: Date;
   last_used_at: Date | null;
@@ -165,6 +175,7 @@ export function toApiToken(row: ApiTokenRow): ApiToken {
   return {
     id: row.id,
     name: row.name,
+    scope: row.scope,
     prefix: row.prefix,
     createdAt: iso(row.created_at),
     lastUsedAt: isoOrNull(row.last_used_at),
@@ -181,7 +192,15 @@ export async function listApiTokens(db: Db, orgId: string, userId: string): Prom
 
 export async function insertApiToken(
   db: Db,
-  row: { org_id: string; id: string; user_id: string; name: string; prefix: string; token_hash: string },
+  row: {
+    org_id: string;
+    id: string;
+    user_id: string;
+    name: string;
+    scope: ApiTokenScope;
+    prefix: string;
+    token_hash: string;
+  },
 ): Promise<ApiToken> {
   const [created] = (await db('api_tokens').insert(row).returning('*')) as ApiTokenRow[];
   return toApiToken(created!);

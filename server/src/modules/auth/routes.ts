@@ -87,7 +87,7 @@ export async function sessionRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createApiToken(app.db, request.actor, request.body.name)),
+      reply.status(201).send(await service.createApiToken(app.db, request.actor, request.body)),
   );
   app.delete(
     '/api-tokens/:id',

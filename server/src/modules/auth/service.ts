@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   normalizeEmail,
   type ApiToken,
+  type ApiTokenCreate,
   type ApiTokenCreated,
   type Session,
   type User,
@@ -124,14 +125,22 @@ export function listApiTokens(db: Knex, actor: Actor): Promise<ApiToken[]> {
   return tokens.listApiTokens(db, actor.orgId, actor.userId);
 }
 
-/** A token for integrations that acts as the calling user; the secret is returned once. */
-export async function createApiToken(db: Knex, actor: Actor, name: string): Promise<ApiTokenCreated> {
+/**
+ * A token for integrations that acts as the calling user, with all their rights or, for a website
+ * form's server, only to record consent; the secret is returned once.
+ */
+export async function createApiToken(
+  db: Knex,
+  actor: Actor,
+  { name, scope = 'full' }: ApiTokenCreate,
+): Promise<ApiTokenCreated> {
   const token = newOpaqueToken(API_TOKEN_PREFIX);
   const apiToken = await tokens.insertApiToken(db, {
     org_id: actor.orgId,
     id: newId(),
     user_id: actor.userId,
     name: name.trim(),
+    scope,
     prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
     token_hash: hashToken(token),
   });
