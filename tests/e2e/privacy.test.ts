@@ -4,6 +4,7 @@ import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing'
 import type { Contact } from '@inbox-crm/shared';
 import { inboxMessage } from '../support/customer.js';
 import { createAccount, createContact, emailToFile, fileEmail } from '../support/fixtures.js';
+import { Client } from '../support/http.js';
 import { createTestOrganisation, type TestOrganisation } from '../support/organisation.js';
 import { describe, expect, it } from '../support/suite.js';
 import { chromiumMissing } from './support/chromium.js';
@@ -135,6 +136,49 @@ describe.skipIf(missing !== null)(
       await page.setViewportSize({ width: 1440, height: 900 });
     });
 
+    it('when an admin makes a token for a website form, then it is shown once, records consent and nothing else, and revoking it stops it', async ({
+      baseUrl,
+      testApp,
+    }) => {
+      await page.goto(`${baseUrl}/app/data`);
+      const forms = page.getByRole('region', { name: 'Website forms' });
+      await expect.poll(() => forms.getByText('You have no tokens for forms yet.').isVisible()).toBe(true);
+      await forms.getByLabel('The website or form it is for').fill('Newsletter sign-up');
+      await forms.getByRole('button', { name: 'Make a token' }).click();
+      const secret = forms.getByLabel('The new token');
+      await expect.poll(() => secret.isVisible()).toBe(true);
+      const token = await secret.inputValue();
+      expect(token).toMatch(/^icrm_/);
+      expect(await forms.getByText('Newsletter sign-up', { exact: true }).isVisible()).toBe(true);
+      await forms.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, SUITE, '7-form-token');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 320, height: 900 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await forms.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, SUITE, '8-form-token-narrow');
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      const website = new Client(testApp.app, token);
+      const answer = await website.post('/api/v1/consents', {
+        email: 'reader@newsletter-form.example',
+        purposes: ['newsletter'],
+        state: 'opt_in',
+        source: 'Newsletter sign-up',
+        wording: 'Send me the newsletter.',
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      expect((await website.get('/api/v1/contacts')).status).toBe(403);
+
+      await forms.getByRole('button', { name: 'Done' }).click();
+      expect(await secret.count()).toBe(0);
+      await forms.getByRole('button', { name: 'Revoke' }).click();
+      await expect.poll(() => forms.getByText('You have no tokens for forms yet.').isVisible()).toBe(true);
+      expect((await website.post('/api/v1/consents', { email: 'x@newsletter-form.example' })).status).toBe(
+        401,
+      );
+    });
+
     it('when their message is open in the pane, then it says they asked to be forgotten and offers no contact', async ({
       baseUrl,
     }) => {
@@ -161,7 +205,7 @@ describe.skipIf(missing !== null)(
         .toBe(true);
       expect(await pane.getByRole('button', { name: 'Create contact' }).count()).toBe(0);
       expect(await overflowsHorizontally(pane)).toBe(false);
-      await saveScreenshot(pane, SUITE, '7-pane-forgotten');
+      await saveScreenshot(pane, SUITE, '9-pane-forgotten');
       expect(await seriousAxeViolations(pane)).toEqual([]);
       await context.close();
     });

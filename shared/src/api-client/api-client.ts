@@ -1,7 +1,7 @@
 import type { Activity, ActivityCreate } from '../schemas/activities.js';
 import type { Case, CaseAnswer, CaseCreate, CaseListQuery, CaseUpdate } from '../schemas/cases.js';
 import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '../schemas/accounts.js';
-import type { Session } from '../schemas/auth.js';
+import type { ApiToken, ApiTokenCreate, ApiTokenCreated, Session } from '../schemas/auth.js';
 import type { NamedRecordRef, PageOf, RecordRef, RecordType } from '../schemas/common.js';
 import type { AccountSummary, Dashboard, ReportName, Reports } from '../schemas/reports.js';
 import type { ConsentCreate, ConsentEntry, ContactConsents } from '../schemas/consents.js';
@@ -376,6 +376,13 @@ export function createApiClient(options: ApiClientOptions) {
     /** The rows a run refused, as a CSV with the reason for each. */
     importErrors: async (id: string, run: ImportRun) =>
       (await call<Blob>('GET', `/imports/${id}/errors.csv?run=${run}`, undefined, 'file')).data,
+    /** The caller's API tokens (never their secrets). */
+    apiTokens: () => get<{ items: ApiToken[] }>('/api-tokens'),
+    /** A new token; its secret is in the answer, and only there. */
+    createApiToken: (body: ApiTokenCreate) => send<ApiTokenCreated>('POST', '/api-tokens', body),
+    revokeApiToken: async (id: string) => {
+      await call<null>('DELETE', `/api-tokens/${id}`);
+    },
     suppressions: () => get<SuppressionList>('/privacy/suppressions'),
     checkSuppression: (email: string) =>
       send<SuppressionCheck>('POST', '/privacy/suppressions/check', { email }),

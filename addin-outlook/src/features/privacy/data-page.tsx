@@ -9,6 +9,7 @@ import { ConsoleLink } from '../console/console-link.js';
 import { CONSOLE_PATHS } from '../console/console-route.js';
 import { ExportSection } from './export-section.js';
 import { ForgetDialog } from './forget-dialog.js';
+import { FormTokensPanel } from './form-tokens-panel.js';
 import { RetentionSettings } from './retention-settings.js';
 import { SuppressionPanel } from './suppression-panel.js';
 
@@ -71,6 +72,7 @@ export function DataPage() {
         {download.failure && <ProblemMessage error={download.failure} />}
       </Section>
       <SuppressionPanel changes={changes} />
+      <FormTokensPanel />
       <RetentionSettings />
       {forgetting && (
         <ForgetDialog
