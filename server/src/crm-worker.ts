@@ -13,6 +13,7 @@ import {
 import { PLAN_STEP_JOB, runPlanStep } from './modules/plans/index.js';
 import { supportMailTransport } from './modules/service-desk/index.js';
 import { importWork } from './modules/imports/index.js';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './modules/attachments/index.js';
 import { retentionSweep } from './modules/privacy/index.js';
 import { slaWatch } from './modules/sla/index.js';
 import { secretBox } from './secret-box.js';
@@ -51,6 +52,8 @@ export interface CrmWorkerOptions extends Pick<
   secretsKey?: string;
   /** Let support mailboxes' outgoing servers be private addresses (MAILBOX_ALLOW_PRIVATE). Default false. */
   mailboxAllowPrivate?: boolean;
+  /** How much attachment content imported mail keeps (ATTACHMENT_MAX_BYTES…); by default 25 MB and 10 GB. */
+  attachmentLimits?: AttachmentLimits;
   deliveryBatchSize?: number;
   /** How long a delivery's claim lasts; it must exceed the webhook timeout by a margin. */
   leaseMs?: number;
@@ -70,6 +73,7 @@ export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; cl
     webhookAllowPrivate,
     secretsKey,
     mailboxAllowPrivate,
+    attachmentLimits,
     ...rest
   } = options;
   const email = smtp ? emailTransport(smtp, new URL(publicUrl).hostname) : null;
@@ -102,7 +106,7 @@ export function createCrmWorker(options: CrmWorkerOptions): { worker: Worker; cl
       }),
       slaWatch(),
       retentionSweep(),
-      importWork(rest.logger),
+      importWork(attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS, rest.logger),
     ],
   });
   return {

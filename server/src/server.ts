@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         webhookAllowPrivate: config.webhookAllowPrivate,
         secretsKey,
         mailboxAllowPrivate: config.mailboxAllowPrivate,
+        attachmentLimits: config.attachmentLimits,
       })
     : null;
   scheduler?.worker.start();

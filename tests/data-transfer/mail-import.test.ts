@@ -6,6 +6,7 @@ import type { Email, Import } from '@inbox-crm/shared';
 import { createAccount, createContact } from '../support/fixtures.js';
 import type { Client } from '../support/http.js';
 import { allRows, runStep } from '../support/imports.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { mbox, messageSource, type ArchiveMessage } from '../support/mailbox-archive.js';
 import { describe, expect, test } from '../support/suite.js';
 
@@ -131,6 +132,41 @@ describe('importing mailbox archives', () => {
       'start',
     );
     expect(again.result).toMatchObject({ create: 0, unchanged: 3, skip: 1, refuse: 1 });
+  });
+
+  it('when the server keeps attachments up to a size, then an imported attachment above it is kept by name only', async ({
+    org,
+    testApp,
+  }) => {
+    await createContact(org.admin, {
+      firstName: 'Ola',
+      lastName: 'Limit',
+      emails: ['ola@limits-archive.example'],
+    });
+    const file = mbox([
+      {
+        from: 'Ola Limit <ola@limits-archive.example>',
+        subject: 'A drawing too large to keep',
+        messageId: 'drawing@limits-archive.example',
+        body: 'The drawing is attached.',
+        attachment: { name: 'drawing.pdf', contentType: 'application/pdf', content: PDF },
+      },
+    ]);
+    const uploaded = await uploadArchive(org.admin, file, 'limits.mbox');
+    const small = startTestWorker(testApp, {
+      attachmentLimits: { perFileBytes: PDF.length - 1, perOrganisationBytes: 1024 ** 3 },
+    });
+    try {
+      const done = await runStep(org.admin, small, uploaded.id, 'start');
+      expect(done).toMatchObject({ status: 'done', result: { create: 1 } });
+      const [row] = await allRows(org.admin, done.id, 'import');
+      const email = (await org.admin.get<Email>(`/api/v1/emails/${row!.recordId}`)).body;
+      expect(email.attachments).toEqual([
+        expect.objectContaining({ name: 'drawing.pdf', size: PDF.length, stored: false }),
+      ]);
+    } finally {
+      await small.close();
+    }
   });
 
   it('when one .eml is uploaded, then it is filed like any message of an archive', async ({

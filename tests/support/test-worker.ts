@@ -7,6 +7,8 @@ export interface TestWorkerOptions {
   leaseMs?: number;
   webhookAllowPrivate?: boolean;
   webhookTimeoutMs?: number;
+  /** How much attachment content imported archives keep; by default the server's. */
+  attachmentLimits?: { perFileBytes: number; perOrganisationBytes: number };
 }
 
 export interface TestWorker {
@@ -36,6 +38,7 @@ export function startTestWorker(testApp: TestApp, options: TestWorkerOptions = {
     mailboxAllowPrivate: true,
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
+    ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
   });
   return { worker: scheduler.worker, clock, close: () => scheduler.close() };
 }

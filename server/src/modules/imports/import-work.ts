@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { DomainError } from '../../errors.js';
+import type { AttachmentLimits } from '../attachments/index.js';
 import type { WorkerLoop } from '../../jobs/worker.js';
 import { runCsvImport } from './csv-run.js';
 import { forgetFile } from './file-store.js';
@@ -9,15 +10,16 @@ import { revertImport } from './revert.js';
 
 /**
  * The worker's loop for imports: takes one import with work to do (a dry run, an import, a revert)
- * and does a slice of it. An import that stops on an error is marked failed with the reason.
+ * and does a slice of it, archives keeping attachment content within `limits`. An import that stops
+ * on an error is marked failed with the reason.
  */
-export function importWork(logger?: Pick<FastifyBaseLogger, 'error'>): WorkerLoop {
+export function importWork(limits: AttachmentLimits, logger?: Pick<FastifyBaseLogger, 'error'>): WorkerLoop {
   return async (knex, clock) => {
     const now = clock.now();
     const row = await leaseImportWithWork(knex, now, new Date(now.getTime() + IMPORT_LEASE_MS));
     if (!row) return 0;
     try {
-      if (!isCsvImport(row)) await runMailImport(knex, row, clock);
+      if (!isCsvImport(row)) await runMailImport(knex, row, clock, limits);
       else if (row.status === 'reverting') await revertImport(knex, row, clock);
       else await runCsvImport(knex, row, clock);
     } catch (error) {

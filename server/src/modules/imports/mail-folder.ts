@@ -5,7 +5,7 @@ import { normalizeEmail, type ImportCounts, type ImportRowOutcome } from '@inbox
 import { newId } from '../../db/ids.js';
 import { NotFound } from '../../errors.js';
 import { systemClock } from '../../jobs/clock.js';
-import type { AttachmentLimits } from '../attachments/index.js';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/index.js';
 import { importerOf } from './importer.js';
 import { archiveMessages } from './mail-archive.js';
 import { fileArchive, finishArchive } from './mail-run.js';
@@ -80,7 +80,7 @@ export async function importMailFiles(
     messages: messagesOf(options.files),
     done: 0,
     clock: systemClock,
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: options.limits ?? DEFAULT_ATTACHMENT_LIMITS,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const ended = status === 'paused' ? 'done' : status;

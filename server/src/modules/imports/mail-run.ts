@@ -3,7 +3,7 @@ import type { Actor } from '../../actor.js';
 import { Unprocessable } from '../../errors.js';
 import type { Clock } from '../../jobs/clock.js';
 import { wayGiver } from '../../jobs/give-way.js';
-import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/index.js';
+import type { AttachmentLimits } from '../attachments/index.js';
 import { fileBytes, forgetFile, hasFile } from './file-store.js';
 import { importerOf } from './importer.js';
 import { archiveMessages, MAX_MESSAGE_BYTES, type ArchivedMessage } from './mail-archive.js';
@@ -49,7 +49,7 @@ export interface ArchiveRun {
   messages: AsyncIterable<ArchiveEntry>;
   /** Messages an earlier slice filed already: they are read past, not filed again. */
   done: number;
-  limits?: AttachmentLimits;
+  limits: AttachmentLimits;
   clock: Clock;
   /** Stop after this long and leave the rest for the next slice; absent, run to the end. */
   sliceMs?: number;
@@ -74,13 +74,7 @@ export async function fileArchive(run: ArchiveRun): Promise<'done' | 'cancelled'
     const taken = chunk;
     chunk = [];
     await knex.transaction(async (trx) => {
-      await saveOutcomes(
-        trx,
-        row.org_id,
-        row.id,
-        'import',
-        await fileChunk(trx, actor, taken, run.limits ?? DEFAULT_ATTACHMENT_LIMITS),
-      );
+      await saveOutcomes(trx, row.org_id, row.id, 'import', await fileChunk(trx, actor, taken, run.limits));
       done += taken.length;
       await updateImport(trx, row.org_id, row.id, {
         rows_done: done,
@@ -127,7 +121,12 @@ export async function finishArchive(
 }
 
 /** The worker's slice of an uploaded archive's import. */
-export async function runMailImport(knex: Knex, row: ImportRow, clock: Clock): Promise<void> {
+export async function runMailImport(
+  knex: Knex,
+  row: ImportRow,
+  clock: Clock,
+  limits: AttachmentLimits,
+): Promise<void> {
   const actor = await importerOf(knex, row);
   if (!(await hasFile(knex, row.org_id, row.id))) {
     throw new Unprocessable('import_state', 'The archive of this import is no longer kept: upload it again.');
@@ -140,6 +139,7 @@ export async function runMailImport(knex: Knex, row: ImportRow, clock: Clock): P
     row,
     messages: archiveMessages(fileBytes(knex, row.org_id, row.id)),
     done: row.rows_done,
+    limits,
     clock,
     sliceMs: SLICE_MS,
   });
