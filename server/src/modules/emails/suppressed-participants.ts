@@ -1,7 +1,7 @@
 import { isOwnAddress, normalizeEmail } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 import { Unprocessable } from '../../errors.js';
-import { closePattern, ERASED_ADDRESS, redactText, suppressedAddresses } from '../privacy/index.js';
+import { ERASED_ADDRESS, suppressedAddresses, suppressedPeopleRedactor } from '../privacy/index.js';
 import type { FilingInput } from './filing-input.js';
 
 /**
@@ -31,14 +31,7 @@ export async function withoutSuppressed(
     );
   }
   const names = people.filter(isSuppressed).flatMap((person) => (person.name ? [person.name] : []));
-  // The message is theirs too: each part of the names it gives them goes, a first name alone included.
-  const pattern = closePattern({
-    addresses: [...suppressed],
-    names,
-    nameParts: names.flatMap((name) => name.split(/[\s,]+/)),
-    phones: [],
-  });
-  const redact = (text: string) => redactText(text, pattern);
+  const redact = suppressedPeopleRedactor([...suppressed], names);
   const person = <P extends { email: string; name?: string | null | undefined }>(participant: P) =>
     isSuppressed(participant)
       ? { ...participant, email: ERASED_ADDRESS, name: null }

@@ -1,7 +1,7 @@
 import { isOwnAddress, normalizeEmail, type MeetingLog } from '@inbox-crm/shared';
 import type { Db } from '../../db/types.js';
 import { Unprocessable } from '../../errors.js';
-import { closePattern, redactText, suppressedAddresses } from '../privacy/index.js';
+import { suppressedAddresses, suppressedPeopleRedactor } from '../privacy/index.js';
 
 /**
  * A meeting with the people on the suppression list taken out, as a filed email has them taken
@@ -29,13 +29,7 @@ export async function withoutSuppressedAttendees(
     );
   }
   const names = people.filter(isSuppressed).flatMap((person) => (person.name ? [person.name] : []));
-  const pattern = closePattern({
-    addresses: [...suppressed],
-    names,
-    nameParts: names.flatMap((name) => name.split(/[\s,]+/)),
-    phones: [],
-  });
-  const redact = (text: string) => redactText(text, pattern);
+  const redact = suppressedPeopleRedactor([...suppressed], names);
   return {
     ...input,
     // The occurrence is then known by its subject and time, as one without an organiser is.

@@ -84,6 +84,23 @@ export function redactText(text: string, termsPattern: string): string {
   return text.replace(new RegExp(termsPattern, 'gi'), ERASED_TEXT);
 }
 
+/**
+ * For a message or meeting that suppressed people were on: text with their addresses and every part
+ * of the names it gives them (a first name alone included) taken out.
+ */
+export function suppressedPeopleRedactor(
+  addresses: readonly string[],
+  names: readonly string[],
+): (text: string) => string {
+  const termsPattern = closePattern({
+    addresses: [...addresses],
+    names: [...names],
+    nameParts: names.flatMap((name) => name.split(/[\s,]+/)),
+    phones: [],
+  });
+  return (text) => redactText(text, termsPattern);
+}
+
 /** A JSON value with every string in it redacted (keys left alone). */
 export function redactJson(value: unknown, termsPattern: string): unknown {
   if (typeof value === 'string') return redactText(value, termsPattern);
