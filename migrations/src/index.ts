@@ -38,6 +38,7 @@ import * as imports from './20261210000000_imports.js';
 import * as mailImports from './20261210000100_mail_imports.js';
 import * as taskRecordIndexes from './20261210000200_task_record_indexes.js';
 import * as apiTokenScopes from './20261211000000_api_token_scopes.js';
+import * as importMadeAccounts from './20261212000000_import_made_accounts.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -85,6 +86,7 @@ const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> =
   ['20261210000100_mail_imports', mailImports],
   ['20261210000200_task_record_indexes', taskRecordIndexes],
   ['20261211000000_api_token_scopes', apiTokenScopes],
+  ['20261212000000_import_made_accounts', importMadeAccounts],
 ];
 
 /** A knex migration source over the list above: no directory scanning, so it works from source and build alike. */

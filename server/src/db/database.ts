@@ -84,3 +84,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
 }
+
+/** How many connections the knex may hold at once: PGlite is one. */
+export function connectionLimit(knex: Knex): number {
+  const config = (knex.client as { config: Knex.Config }).config;
+  return config.client === 'pg' ? (config.pool?.max ?? 10) : 1;
+}

@@ -44,41 +44,58 @@ async function accountNamed(trx: Knex.Transaction, orgId: string, name: string):
   return row?.id;
 }
 
+type NoteMade = (accountIds: readonly string[]) => Promise<void>;
+
+/**
+ * Runs a company lookup (and what it makes) in the chunk's transaction, or, when the import's chunks
+ * run side by side, at its company desk.
+ */
+function atDesk<T>(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  work: (db: Knex.Transaction, noteMade: NoteMade) => Promise<T>,
+): Promise<T> {
+  return context.desk ? context.desk.make(work) : work(trx, async () => {});
+}
+
 /**
  * The account a row's company is: the one holding its domain, else the one of its name; made when
  * there is none and `mayCreate`. Answers whether this row made it (a dry run makes again, quietly,
  * an account an earlier row of the same run made).
  */
-export async function resolveCompany(
+export function resolveCompany(
   trx: Knex.Transaction,
   context: ImportContext,
   company: Company,
   mayCreate: boolean,
 ): Promise<{ accountId: string; made: boolean } | null> {
-  const { orgId } = context.actor;
-  if (company.domain !== null) {
-    const holder = await accountHoldingDomain(trx, orgId, company.domain);
-    if (holder?.live) return { accountId: holder.id, made: false };
-    if (holder)
-      throw new RowRefused(
-        `The account with the domain ${company.domain} is in the trash: restore it first.`,
-      );
-  }
-  const found = company.name === undefined ? undefined : await accountNamed(trx, orgId, company.name);
-  if (found) return { accountId: found, made: false };
-  // A domain alone (an address's) links to its account, but names none to make.
-  if (company.name === undefined) return null;
-  if (!mayCreate) {
-    throw new RowRefused(`No account ${company.name} exists, and this import only updates.`);
-  }
-  const key = company.domain ?? `name:${foldForSearch(company.name)}`;
-  const account = await accountsService.create(trx, context.actor, {
-    name: company.name,
-    domains: company.domain === null ? [] : [company.domain],
+  return atDesk(trx, context, async (db, noteMade) => {
+    const { orgId } = context.actor;
+    if (company.domain !== null) {
+      const holder = await accountHoldingDomain(db, orgId, company.domain);
+      if (holder?.live) return { accountId: holder.id, made: false };
+      if (holder)
+        throw new RowRefused(
+          `The account with the domain ${company.domain} is in the trash: restore it first.`,
+        );
+    }
+    const found = company.name === undefined ? undefined : await accountNamed(db, orgId, company.name);
+    if (found) return { accountId: found, made: false };
+    // A domain alone (an address's) links to its account, but names none to make.
+    if (company.name === undefined) return null;
+    if (!mayCreate) {
+      throw new RowRefused(`No account ${company.name} exists, and this import only updates.`);
+    }
+    const key = company.domain ?? `name:${foldForSearch(company.name)}`;
+    const account = await accountsService.create(db, context.actor, {
+      name: company.name,
+      domains: company.domain === null ? [] : [company.domain],
+    });
+    await noteMade([account.id]);
+    const made = !context.accountsMade.has(key);
+    context.accountsMade.add(key);
+    return { accountId: account.id, made };
   });
-  const made = !context.accountsMade.has(key);
-  context.accountsMade.add(key);
-  return { accountId: account.id, made };
 }
 
 type Resolved = { accountId: string; made: boolean } | null | RowRefused;
@@ -87,11 +104,23 @@ type Resolved = { accountId: string; made: boolean } | null | RowRefused;
  * resolveCompany for many rows at once: two lookups for all of them, and one insert for the new
  * accounts they name (each company made once, however many rows name it).
  */
-export async function resolveCompanies(
+export function resolveCompanies(
   trx: Knex.Transaction,
   context: ImportContext,
   companies: readonly Company[],
   mayCreate: boolean,
+): Promise<Resolved[]> {
+  return atDesk(trx, context, (db, noteMade) =>
+    resolveCompaniesIn(db, context, companies, mayCreate, noteMade),
+  );
+}
+
+async function resolveCompaniesIn(
+  trx: Knex.Transaction,
+  context: ImportContext,
+  companies: readonly Company[],
+  mayCreate: boolean,
+  noteMade: NoteMade,
 ): Promise<Resolved[]> {
   const { actor } = context;
   const domains = [
@@ -123,6 +152,7 @@ export async function resolveCompanies(
     return 'make';
   });
   const made = await insertAccountsIn(trx, actor, [...toMake.values()]);
+  await noteMade(made.map((account) => account.id));
   const madeIds = new Map([...toMake.keys()].map((key, index) => [key, made[index]!.id]));
   return found.map((result, index) => {
     if (result !== 'make') return result;

@@ -18,6 +18,7 @@ export const contactWriter: RecordWriter<ContactRow, Contact> = {
   read: readContactRow,
   label: (row) => row.email,
   key: (row) => row.email,
+  sideBySide: true,
   async find(trx, context, row) {
     const holder = await contactHoldingEmail(trx, context.actor.orgId, row.email);
     if (!holder) return undefined;

@@ -2,6 +2,7 @@ import type { ImportRecordType, ImportRun, ImportSettings, PipelineStage } from 
 import { foldForSearch, normalizeEmail } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/types.js';
+import type { CompanyDesk } from './company-desk.js';
 import { listStages, mailSettings, type MailSettings } from '../organisation/index.js';
 
 /** What every row of one run reads besides its own cells: who imports, how, and the organisation's names. */
@@ -22,6 +23,8 @@ export interface ImportContext {
   seenKeys: Map<string, number>;
   /** Companies this run made an account for; a dry run, which keeps nothing, makes them again quietly. */
   accountsMade: Set<string>;
+  /** Where the accounts for companies are made when the run's chunks go side by side (none: in the chunk). */
+  desk?: CompanyDesk;
 }
 
 export async function importContext(

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile, type Validator } from 'typebox/compile';
 import type { Actor } from '../../actor.js';
 import type { RowValues } from './cell-values.js';
 import type { ImportContext } from './import-context.js';
@@ -33,6 +33,11 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
   label(parsed: Parsed): string;
   /** Rows of one file with the same key are one record: the second is refused. */
   key(parsed: Parsed): string;
+  /**
+   * Whether the chunks of a run may be written side by side: two rows of a file never hold the same
+   * key, and anything else rows share (a company) goes through the company desk.
+   */
+  sideBySide?: boolean;
   find(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Api | undefined>;
   create(trx: Knex.Transaction, context: ImportContext, parsed: Parsed): Promise<Made>;
   changes(trx: Knex.Transaction, context: ImportContext, parsed: Parsed, existing: Api): Promise<Changes>;
@@ -83,10 +88,23 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
   table: 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities';
 }
 
+const validators = new WeakMap<TSchema, Validator>();
+
+/** The schema's check compiled once: an import checks every row against it. */
+function validatorOf(schema: TSchema): Validator {
+  let validator = validators.get(schema);
+  if (!validator) {
+    validator = Compile(schema);
+    validators.set(schema, validator);
+  }
+  return validator;
+}
+
 /** The input checked against the API's own schema, so the service gets only what a request could send. */
 export function checked<T>(schema: TSchema, input: T): T {
-  if (!Value.Check(schema, input)) {
-    const first = [...Value.Errors(schema, input)][0];
+  const validator = validatorOf(schema);
+  if (!validator.Check(input)) {
+    const first = validator.Errors(input)[0];
     throw new RowRefused(
       first ? `${first.instancePath.slice(1) || 'The row'} ${first.message}.` : 'The row is not valid.',
     );

@@ -127,6 +127,19 @@ export async function updateImport(db: Db, orgId: string, id: string, changes: I
   await db('imports').where({ org_id: orgId, id }).update(row);
 }
 
+/** Adds a chunk's rows to the import's progress and renews its lease, in the chunk's transaction. */
+export async function addRowsDone(
+  db: Db,
+  orgId: string,
+  id: string,
+  rows: number,
+  leasedUntil: Date,
+): Promise<void> {
+  await db('imports')
+    .where({ org_id: orgId, id })
+    .update({ rows_done: db.raw('rows_done + ?', [rows]), leased_until: leasedUntil });
+}
+
 /** How long a worker holds an import it works on before another may take it up. */
 export const IMPORT_LEASE_MS = 2 * 60_000;
 

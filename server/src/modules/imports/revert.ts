@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { madeAccountsOf } from './company-desk.js';
 import type { ImportRevertCounts } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { deferRowsIn, writeDeferredRows } from '../../db/deferred-rows.js';
@@ -249,9 +250,11 @@ export async function revertImport(knex: Knex, row: CsvImportRow, clock: Clock):
     for (const written of rows) if (written.created_account_id) madeAccounts.push(written.created_account_id);
     after = rows[rows.length - 1]!.row_number;
   }
-  for (let start = 0; start < madeAccounts.length; start += BATCH_ROWS) {
+  // Chunks written side by side note the accounts they made at the company desk.
+  const accounts = [...new Set([...madeAccounts, ...(await madeAccountsOf(knex, row.org_id, row.id))])];
+  for (let start = 0; start < accounts.length; start += BATCH_ROWS) {
     await inBatch((trx) =>
-      deleteMade(trx, actor, WRITERS.account, madeAccounts.slice(start, start + BATCH_ROWS), counts),
+      deleteMade(trx, actor, WRITERS.account, accounts.slice(start, start + BATCH_ROWS), counts),
     );
   }
   await updateImport(knex, row.org_id, row.id, {

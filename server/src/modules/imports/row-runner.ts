@@ -45,11 +45,10 @@ async function writeRow<Parsed>(
   context: ImportContext,
   writer: RecordWriter<Parsed, ImportedRecord>,
   parsed: Parsed,
-  known?: { existing: ImportedRecord | undefined },
 ): Promise<Written> {
   const { mode } = context.settings;
   return trx.transaction(async (savepoint) => {
-    const existing = known ? known.existing : await writer.find(savepoint, context, parsed);
+    const existing = await writer.find(savepoint, context, parsed);
     if (existing && mode === 'create')
       throw new RowRefused('Already in the CRM, and this import only creates.');
     if (!existing && mode === 'update')
@@ -103,7 +102,8 @@ function readRow(
   const label = writer.label(parsed);
   const key = writer.key(parsed);
   const first = context.seenKeys.get(key);
-  if (first !== undefined) {
+  // The same line again is a chunk written a second time (after a deadlock), not a repeat.
+  if (first !== undefined && first !== line) {
     return refused(
       line,
       cells,
@@ -202,7 +202,8 @@ export async function runRows(
         context,
         matched.map(({ parsed, existing }) => ({ row: parsed, existing })),
       ),
-    (row) => writeRow(trx, context, writer, row.parsed, { existing: row.existing }),
+    // One by one, each row finds its record again: another chunk may have changed it meanwhile.
+    (row) => writeRow(trx, context, writer, row.parsed),
     outcomes,
   );
   await inBulk(
@@ -257,7 +258,7 @@ export function learnKey(
   writer: RecordWriter<unknown, ImportedRecord>,
   record: CsvRecord,
 ): void {
-  if (record.cells === null) return;
+  if (record.cells === null || record.cells.length > context.columnCount) return;
   try {
     const key = writer.key(writer.read(rowValues(record.cells, context.settings.mapping), context));
     if (!context.seenKeys.has(key)) context.seenKeys.set(key, record.line);

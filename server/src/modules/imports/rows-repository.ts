@@ -45,6 +45,19 @@ export async function saveOutcomes(
   );
 }
 
+/** The lines of the file a run has written an outcome for: what a run taken up again leaves alone. */
+export async function outcomeLines(
+  db: Db,
+  orgId: string,
+  importId: string,
+  run: ImportRun,
+): Promise<Set<number>> {
+  const lines = (await db('import_rows')
+    .where({ org_id: orgId, import_id: importId, run })
+    .pluck('row_number')) as number[];
+  return new Set(lines);
+}
+
 export async function forgetOutcomes(db: Db, orgId: string, importId: string, run: ImportRun): Promise<void> {
   await db('import_rows').where({ org_id: orgId, import_id: importId, run }).delete();
 }
