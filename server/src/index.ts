@@ -14,3 +14,4 @@ export { MailboxReaders, type MailboxReadersOptions } from './modules/service-de
 export { secretBox } from './secret-box.js';
 export { derivedSecret } from './derived-secret.js';
 export { importMailFiles, type MailFolderImport } from './modules/imports/index.js';
+export { senderViewSql } from './modules/lookup/index.js';
