@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { emailDomain, isFreeMailDomain, normalizeEmail, registrableDomain } from '@inbox-crm/shared';
@@ -13,6 +14,13 @@ const pool = new pg.Pool({
   options: '-c plan_cache_mode=force_generic_plan -c jit=off',
 });
 const orgId = process.env.BENCH_ORG_ID!;
+// The address as the suppression list keeps it (HMAC under the organisation's salt), as the product asks.
+const { rows: organisation } = await pool.query<{ privacy_salt: string }>(
+  'SELECT privacy_salt FROM organisations WHERE id = $1',
+  [orgId],
+);
+const hashOf = (address: string) =>
+  createHmac('sha256', organisation[0]!.privacy_salt).update(address).digest('hex');
 const TIMELINE_LIMIT = 10;
 
 let placeholder = 0;
@@ -24,11 +32,11 @@ app.get<{ Querystring: { email: string } }>('/floor', async (request) => {
   const address = normalizeEmail(request.query.email);
   const host = emailDomain(address);
   const domain = isFreeMailDomain(host, []) ? null : (registrableDomain(host) ?? host);
-  // Bindings as the product's: organisation, addresses, domains, first leads, all in full, timeline.
+  // Bindings as the product's: organisation, addresses, domains, hashes, first leads, all in full, timeline.
   const result = await pool.query({
     name: 'sender-view-floor',
     text,
-    values: [orgId, [address], [domain], false, true, TIMELINE_LIMIT],
+    values: [orgId, [address], [domain], [hashOf(address)], false, true, TIMELINE_LIMIT],
   });
   return { rows: result.rows };
 });

@@ -18,6 +18,8 @@ export interface SenderRow {
   /** False for a brief row: the match only, its open items and timeline left empty. */
   in_full: boolean;
   matched_domain: string | null;
+  /** No contact holds the address, and it is on the suppression list. */
+  suppressed: boolean;
   contact: SenderView['contact'];
   account: SenderView['account'];
   opportunities: SenderView['opportunities'];
@@ -61,7 +63,13 @@ function toSenderRow(row: StoredSenderRow, names: ReadonlyMap<string, string>): 
 
 /** What to look up: addresses with their registrable domain (null for free-mail: no domain match), or phones. */
 export type SenderQuery =
-  | { mode: 'address'; addresses: readonly string[]; domains: ReadonlyArray<string | null> }
+  | {
+      mode: 'address';
+      addresses: readonly string[];
+      domains: ReadonlyArray<string | null>;
+      /** The addresses as the suppression list keeps them (privacy's addressHashes). */
+      hashes: readonly string[];
+    }
   | { mode: 'phone'; phones: readonly string[] };
 
 /**
@@ -77,7 +85,9 @@ export async function senderRows(
   const visible = visibleActivities(actor, 'l');
   const sql = senderViewSql(query.mode, visible.sql);
   const inputs =
-    query.mode === 'address' ? [[...query.addresses], textArray(query.domains)] : [[...query.phones]];
+    query.mode === 'address'
+      ? [[...query.addresses], textArray(query.domains), [...query.hashes]]
+      : [[...query.phones]];
   const bindings: Knex.RawBinding[] = [
     actor.orgId,
     ...inputs,

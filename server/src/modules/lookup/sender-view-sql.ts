@@ -6,14 +6,22 @@ export type MatchMode = 'address' | 'phone';
 
 const OPEN_ITEMS_LIMIT = 20;
 
-// Bindings: the organisation, then the input arrays (addresses and their domains, or phones), then
-// whether the first row leads (else the best match), and whether every row is answered in full
-// (else only the leading one).
+// Bindings: the organisation, then the input arrays (addresses, their domains and their hashes as
+// the suppression list keeps them, or phones), then whether the first row leads (else the best
+// match), and whether every row is answered in full (else only the leading one).
 const INPUT: Record<MatchMode, string> = {
-  address: `SELECT CAST(? AS uuid) AS org_id, i.address, i.domain, i.ord
-            FROM unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS i(address, domain, ord)`,
+  address: `SELECT CAST(? AS uuid) AS org_id, i.address, i.domain, i.hash, i.ord
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS i(address, domain, hash, ord)`,
   phone: `SELECT CAST(? AS uuid) AS org_id, i.phone, i.ord
           FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS i(phone, ord)`,
+};
+
+// An address no contact holds may be on the suppression list (someone who asked to be forgotten):
+// asked in the same statement, so the pane's question stays one round trip.
+const SUPPRESSED: Record<MatchMode, string> = {
+  address: `c.id IS NULL AND EXISTS (
+      SELECT 1 FROM suppressions s WHERE s.org_id = i.org_id AND s.address_hash = i.hash)`,
+  phone: 'false',
 };
 
 // An address belongs to one contact and a domain to one account (both unique per organisation);
@@ -93,7 +101,8 @@ function build(mode: MatchMode, visible: string): string {
     WITH input AS (${INPUT[mode]}),
     matched AS (
       SELECT i.org_id, i.ord, c.id AS contact_id, COALESCE(c.account_id, da.id) AS account_id, da.domain AS matched_domain,
-        CASE WHEN c.id IS NOT NULL THEN 'contact' WHEN da.id IS NOT NULL THEN 'account' ELSE 'none' END AS match
+        CASE WHEN c.id IS NOT NULL THEN 'contact' WHEN da.id IS NOT NULL THEN 'account' ELSE 'none' END AS match,
+        ${SUPPRESSED[mode]} AS suppressed
       FROM input i ${MATCH[mode]}
     ),
     first_match AS (
@@ -104,7 +113,7 @@ function build(mode: MatchMode, visible: string): string {
     shown AS (
       SELECT matched.*, (CAST(? AS boolean) OR matched.ord = (SELECT ord FROM first_match)) AS in_full FROM matched
     )
-    SELECT m.ord, m.match, m.matched_domain, m.in_full, ${viewColumns(visible)}
+    SELECT m.ord, m.match, m.matched_domain, m.in_full, m.suppressed, ${viewColumns(visible)}
     FROM shown m ORDER BY m.ord`;
 }
 

@@ -20,7 +20,7 @@ import type { Actor } from '../../actor.js';
 import { ValidationFailed } from '../../errors.js';
 import { normalizePhone } from '../records/index.js';
 import { mailSettings, type MailSettings } from '../organisation/index.js';
-import { suppressedAddresses } from '../privacy/index.js';
+import { addressHashes } from '../privacy/index.js';
 import { filingRows, senderRows, type SenderRow } from './repository.js';
 import { matchReason } from './match-reason.js';
 
@@ -70,6 +70,10 @@ function planAddress(raw: string, settings: MailSettings): Planned {
 }
 
 function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): MatchedView {
+  // Someone who asked to be forgotten: the pane says so, and shows nothing of them.
+  if (row.suppressed && candidate.address !== null) {
+    return emptyView(candidate.address, null, matchReason('suppressed', { address: candidate.address }));
+  }
   const base = {
     address: candidate.address,
     phone: candidate.phone,
@@ -180,27 +184,6 @@ function withThreadRule(
 }
 
 /**
- * Says so of each address no contact holds that is on the suppression list. Asked after the view,
- * and only for such addresses: a contact's address is never on the list.
- */
-async function markSuppressed(db: Knex, orgId: string, views: SenderView[]): Promise<void> {
-  const unmatched = views.filter(
-    (view) => view.contact === null && view.address !== null && !isColleagueOrInvalid(view),
-  );
-  if (unmatched.length === 0) return;
-  const suppressed = await suppressedAddresses(
-    db,
-    orgId,
-    unmatched.map((view) => view.address!),
-  );
-  for (const [index, view] of views.entries()) {
-    if (view.contact !== null || view.address === null || !suppressed.has(view.address)) continue;
-    const reason = matchReason('suppressed', { address: view.address });
-    views[index] = { ...emptyView(view.address, null, reason), neverFile: view.neverFile };
-  }
-}
-
-/**
  * The sender view: who each asked address (or the phone number) is and what is open with them,
  * plus whether the message being read is filed. Own-domain and invalid addresses are answered
  * without the database; all addresses in one statement (a phone number in another), beside the
@@ -236,15 +219,22 @@ export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Pr
   const [addressRows, phoneRows, filing] = await Promise.all([
     addressed.length === 0
       ? []
-      : senderRows(
+      : addressHashes(
           db,
-          actor,
-          {
-            mode: 'address',
-            addresses: addressed.map((c) => c.address!),
-            domains: addressed.map((c) => c.domain),
-          },
-          options,
+          actor.orgId,
+          addressed.map((c) => c.address!),
+        ).then((hashes) =>
+          senderRows(
+            db,
+            actor,
+            {
+              mode: 'address',
+              addresses: addressed.map((c) => c.address!),
+              domains: addressed.map((c) => c.domain),
+              hashes,
+            },
+            options,
+          ),
         ),
     phoned.length === 0
       ? []
@@ -258,7 +248,6 @@ export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Pr
     // Told up front, so a pane can say why it will not file rather than meet a refusal.
     return { ...view, neverFile: view.address ? neverFileEntryFor(view.address, settings.neverFile) : null };
   });
-  await markSuppressed(db, actor.orgId, views);
   const primary = primaryIndex(views, request.leading);
   return {
     ...views[primary]!,
