@@ -4,7 +4,7 @@ import type { MatchKind, NamedRecordRef, RecordType, SenderView, TimelineEntry }
 /** How a message's thread was found. */
 type ThreadMatch = 'references' | 'conversation';
 import type { Actor } from '../../actor.js';
-import { preparedStatement, statementText } from '../../db/prepared-statement.js';
+import { preparedStatement, runPrepared, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, isoOrNull, textArray, type Db } from '../../db/types.js';
 import { timelineEntry, type TimelineRow } from '../timeline/index.js';
@@ -97,10 +97,10 @@ export async function senderRows(
     options.timelineLimit,
   ];
   const [result, names] = await Promise.all([
-    db.raw<{ rows: StoredSenderRow[] }>(sql, bindings).options(preparedStatement(sql)),
+    runPrepared<StoredSenderRow>(db, sql, bindings),
     userNames(db, actor.orgId),
   ]);
-  return result.rows.map((row) => toSenderRow(row, names));
+  return result.map((row) => toSenderRow(row, names));
 }
 
 interface FilingRow {
