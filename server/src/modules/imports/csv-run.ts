@@ -152,10 +152,9 @@ export async function runCsvImport(knex: Knex, row: CsvImportRow, clock: Clock):
   };
   for await (const chunk of chunks(records, CHUNK_ROWS)) {
     const fresh = chunk.filter((record) => !alreadyDone.has(record.line));
-    // Keys in file order, before any chunk reads its rows: side by side, the first row with a key
-    // is still the one imported.
-    for (const record of lanes > 1 ? chunk : chunk.filter((record) => alreadyDone.has(record.line)))
-      learnKey(context, writer, record);
+    // Keys in file order, before any chunk reads its rows (and of rows done before, which are not
+    // read again): side by side, the first row with a key is still the one imported.
+    for (const record of chunk) learnKey(context, writer, record);
     if (fresh.length === 0) continue;
     while (writing.size >= (requestsInFlight() > 0 ? 1 : lanes)) await Promise.race(writing);
     if (failure) break;
