@@ -6,6 +6,7 @@ import {
 } from './modules/activity-search/index.js';
 import { auditEmailFiled, auditRecordWritten } from './modules/audit/index.js';
 import { endSessionsOnUserUpdated } from './modules/auth/index.js';
+import { forgetGoogleUserOnUserUpdated } from './modules/gmail/index.js';
 import { stopPlansOnRecordWritten, stopPlansOnReply } from './modules/plans/index.js';
 import {
   historyOnRecordWritten,
@@ -36,5 +37,6 @@ export function wireEventSubscribers(options: { searchIndex?: boolean } = {}): v
     bus.on('opportunity.stage_changed', historyOnStageChanged);
     bus.on('case.status_changed', historyOnStatusChanged);
     bus.on('user.updated', endSessionsOnUserUpdated);
+    bus.on('user.updated', forgetGoogleUserOnUserUpdated);
   });
 }

@@ -93,6 +93,25 @@ describe('who may call the Gmail add-on', () => {
     expect(cardTexts(reply.body).join(' ')).toContain('stranger@elsewhere.example');
   });
 
+  it('when a Gmail user is switched off, then their very next card says how to get access', async ({
+    testApp,
+    org,
+    google,
+  }) => {
+    const { user } = await org.addUser('member', { name: 'Sam Seller' });
+    const event = addOnEvent({ userToken: google.userToken(user.email) });
+    const before = await callAddOn(testApp.app, google, homepage, event);
+    expect(before.body.action.navigations[0].pushCard.header.subtitle).toBe('Sam Seller');
+
+    const switchedOff = await org.admin.patch(`/api/v1/users/${user.id}`, {
+      version: user.version,
+      active: false,
+    });
+    expect(switchedOff.status).toBe(200);
+    const after = await callAddOn(testApp.app, google, homepage, event);
+    expect(cardTexts(after.body)).toContain('<b>You are not an Inbox CRM user yet</b>');
+  });
+
   it('when the user’s token is not for our OAuth client or not verified, then the card asks to reload, and no user is trusted', async ({
     testApp,
     org,

@@ -18,15 +18,34 @@ export interface TokenVerifier {
   verifyUserToken(token: string | undefined): Promise<string>;
 }
 
+// Google sends the same ID tokens with every event of a user's hour: a token that verified is
+// remembered by its exact text and audience until its expiry time, so a card costs no RSA signature
+// check after the first. Only tokens that verified are remembered; their claims are checked each time.
+const SWEEP_ABOVE_ENTRIES = 10_000;
+
 /**
  * Checks Google's ID tokens with google-auth-library: signature against Google's published keys
  * (fetched and cached by the library), issuer, expiry and audience; then the signer's account.
  */
 export function googleTokenVerifier(identity: GoogleIdentity): TokenVerifier {
   const client = new OAuth2Client();
+  const verifiedTokens = new Map<string, { payload: TokenPayload; expiresAt: number }>();
+
+  function remember(key: string, payload: TokenPayload): void {
+    const moment = Date.now();
+    if (verifiedTokens.size >= SWEEP_ABOVE_ENTRIES) {
+      for (const [cachedKey, entry] of verifiedTokens)
+        if (entry.expiresAt <= moment) verifiedTokens.delete(cachedKey);
+    }
+    if (verifiedTokens.size < SWEEP_ABOVE_ENTRIES)
+      verifiedTokens.set(key, { payload, expiresAt: payload.exp * 1000 });
+  }
 
   async function verified(token: string | undefined, audience: string): Promise<TokenPayload> {
     if (!token) throw new UntrustedToken('No ID token came with the request.');
+    const key = `${audience}\n${token}`;
+    const known = verifiedTokens.get(key);
+    if (known && known.expiresAt > Date.now()) return known.payload;
     let payload: TokenPayload | undefined;
     try {
       payload = (await client.verifyIdToken({ idToken: token, audience })).getPayload();
@@ -36,6 +55,7 @@ export function googleTokenVerifier(identity: GoogleIdentity): TokenVerifier {
       throw new UntrustedToken(reason);
     }
     if (!payload) throw new UntrustedToken('The ID token carries no claims.');
+    remember(key, payload);
     return payload;
   }
 

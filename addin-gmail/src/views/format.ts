@@ -7,6 +7,24 @@ export interface CardLocale {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+// Building an Intl.DateTimeFormat costs far more than using one, and a card formats a date per line.
+const FORMATTERS_KEPT = 500;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}\n${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size >= FORMATTERS_KEPT) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 /** Tasks fall due at the end of the working day, in the user's own time. */
 const DUE_HOUR = 17;
 
@@ -18,7 +36,7 @@ export function dueInDays(days: number, where: CardLocale, now = new Date()): st
 }
 
 export function formatDay(iso: string, where: CardLocale): string {
-  return new Intl.DateTimeFormat(where.locale, {
+  return dateTimeFormat(where.locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -28,7 +46,7 @@ export function formatDay(iso: string, where: CardLocale): string {
 
 /** A calendar date (2026-12-03, a close date) as the same day wherever the user is. */
 export function formatDate(date: string, where: CardLocale): string {
-  return new Intl.DateTimeFormat(where.locale, {
+  return dateTimeFormat(where.locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -37,7 +55,7 @@ export function formatDate(date: string, where: CardLocale): string {
 }
 
 export function formatMoment(iso: string, where: CardLocale): string {
-  return new Intl.DateTimeFormat(where.locale, {
+  return dateTimeFormat(where.locale, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
@@ -48,7 +66,7 @@ export function formatMoment(iso: string, where: CardLocale): string {
 
 /** 8 Dec, 14:00 – 14:45 in the user's zone (the whole end when it falls on another day). */
 export function formatSpan(startIso: string, endIso: string, where: CardLocale): string {
-  return new Intl.DateTimeFormat(where.locale, {
+  return dateTimeFormat(where.locale, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { Value } from 'typebox/value';
 import type { CrmGateway, CrmSession } from '@inbox-crm/addin-gmail';
 import {
   AccountCreate,
@@ -19,6 +18,7 @@ import {
 import type { TSchema, Static } from 'typebox';
 import type { Actor } from '../../actor.js';
 import { ValidationFailed } from '../../errors.js';
+import { compiledSchema } from '../../http/compiled-schema.js';
 import { storableString, storableText } from '../../http/storable-text.js';
 import { accountsService } from '../accounts/index.js';
 import { activitiesService } from '../activities/index.js';
@@ -35,7 +35,8 @@ import { searchActivities } from '../activity-search/index.js';
 import { casesService } from '../cases/index.js';
 import { caseSlas } from '../sla/index.js';
 import { tasksService } from '../tasks/index.js';
-import { findUser, findUserByEmail, listUsers } from '../users/index.js';
+import { findUser, listUsers } from '../users/index.js';
+import { userByAddress } from './google-users.js';
 import { systemClock } from '../../jobs/clock.js';
 
 const DUE_TASKS_SHOWN = 50;
@@ -44,8 +45,9 @@ const SEARCH_HITS = 20;
 /** A request the add-on built, checked against the API's own schema as a route would check it. */
 function checked<S extends TSchema>(schema: S, input: unknown, what: string): Static<S> {
   const body = storableText(input);
-  if (!Value.Check(schema, body)) {
-    throw new ValidationFailed(`The ${what} is not valid.`, [...Value.Errors(schema, body)].slice(0, 5));
+  const validator = compiledSchema(schema);
+  if (!validator.Check(body)) {
+    throw new ValidationFailed(`The ${what} is not valid.`, validator.Errors(body).slice(0, 5));
   }
   return body as Static<S>;
 }
@@ -58,7 +60,7 @@ function checked<S extends TSchema>(schema: S, input: unknown, what: string): St
 export function crmGateway(db: Knex, attachmentLimits: AttachmentLimits): CrmGateway {
   return {
     async sessionFor(email) {
-      const row = await findUserByEmail(db, normalizeEmail(email));
+      const row = await userByAddress(db, normalizeEmail(email));
       if (!row?.active) return null;
       const actor: Actor = { userId: row.id, orgId: row.org_id, role: row.role, teamId: row.team_id };
       const session: CrmSession = {

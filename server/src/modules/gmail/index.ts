@@ -1,1 +1,2 @@
 export { crmGateway } from './crm-gateway.js';
+export { forgetGoogleUserOnUserUpdated } from './google-users.js';

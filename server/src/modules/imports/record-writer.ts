@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { TSchema } from 'typebox';
-import { Compile, type Validator } from 'typebox/compile';
 import type { Actor } from '../../actor.js';
+import { compiledSchema } from '../../http/compiled-schema.js';
 import type { RowValues } from './cell-values.js';
 import type { ImportContext } from './import-context.js';
 import { RowRefused, type Written } from './outcome.js';
@@ -88,21 +88,9 @@ export interface RecordWriter<Parsed, Api extends ImportedRecord> {
   table: 'accounts' | 'contacts' | 'opportunities' | 'cases' | 'activities';
 }
 
-const validators = new WeakMap<TSchema, Validator>();
-
-/** The schema's check compiled once: an import checks every row against it. */
-function validatorOf(schema: TSchema): Validator {
-  let validator = validators.get(schema);
-  if (!validator) {
-    validator = Compile(schema);
-    validators.set(schema, validator);
-  }
-  return validator;
-}
-
 /** The input checked against the API's own schema, so the service gets only what a request could send. */
 export function checked<T>(schema: TSchema, input: T): T {
-  const validator = validatorOf(schema);
+  const validator = compiledSchema(schema);
   if (!validator.Check(input)) {
     const first = validator.Errors(input)[0];
     throw new RowRefused(
