@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     gmail: config.gmail,
     outlookAddInId: config.outlookAddInId,
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
-    logger: { level: config.logLevel },
+    // Written by a background buffer rather than a write per line; pino flushes it when the process exits.
+    logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: false }) },
     emailEnabled: config.smtp !== null,
     trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
