@@ -4,7 +4,7 @@ import type { MatchKind, NamedRecordRef, RecordType, SenderView, TimelineEntry }
 /** How a message's thread was found. */
 type ThreadMatch = 'references' | 'conversation';
 import type { Actor } from '../../actor.js';
-import { preparedStatement, runPrepared, statementText } from '../../db/prepared-statement.js';
+import { runPrepared, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, isoOrNull, textArray, type Db } from '../../db/types.js';
 import { timelineEntry, type TimelineRow } from '../timeline/index.js';
@@ -194,7 +194,7 @@ export async function filingRows(
     actor.userId,
     ...visible.bindings,
   ];
-  const { rows } = await db.raw<{ rows: FilingRow[] }>(sql, bindings).options(preparedStatement(sql));
+  const rows = await runPrepared<FilingRow>(db, sql, bindings);
   const filed = rows.filter((row) => row.source === 'filed' && row.visible && !row.deleted);
   const first = filed[0];
   const links = filed.filter((row) => row.record_id !== null).map(namedRecord);
