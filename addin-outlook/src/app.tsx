@@ -5,6 +5,7 @@ import type { PageSession } from './api/page-session.js';
 import { TaskPane } from './features/pane/task-pane.js';
 import { SignInForm } from './features/sign-in/sign-in-form.js';
 import type { MailboxConnection } from './office/office-mailbox.js';
+import { afterFirstContent } from './ui/first-content.js';
 import { usePrefersDark } from './theme.js';
 import { ServicesProvider } from './ui/services.js';
 
@@ -21,7 +22,7 @@ const Console = lazy(() => import('./features/console/console.js'));
 const sameUser = (a: User | null, b: User | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Reads the user afresh when the page opens and whenever it is shown again, so pages offered by role
+ * Reads the user afresh once the page's first content is shown and whenever it is shown again, so pages offered by role
  * follow a role an admin changed since sign-in (the server enforces it on every call regardless).
  */
 function useCurrentUser(session: PageSession, setUser: (update: (user: User | null) => User | null) => void) {
@@ -38,9 +39,13 @@ function useCurrentUser(session: PageSession, setUser: (update: (user: User | nu
     const onVisible = () => {
       if (document.visibilityState === 'visible') refresh();
     };
-    refresh();
+    let mounted = true;
+    void afterFirstContent().then(() => mounted && refresh());
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    return () => {
+      mounted = false;
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [session, setUser]);
 }
 

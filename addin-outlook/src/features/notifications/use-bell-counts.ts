@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '@inbox-crm/shared/client';
+import { afterFirstContent } from '../../ui/first-content.js';
 
 const POLL_MS = 60_000;
 
@@ -16,7 +17,8 @@ async function overdueTaskCount(api: ApiClient): Promise<number> {
 }
 
 /**
- * The bell's counts: asked at start, every minute, and whenever the window comes back into focus.
+ * The bell's counts: asked once the page's first content is shown, every minute, and whenever the
+ * window comes back into focus.
  * A failed ask keeps the last count rather than showing an error.
  */
 export function useBellCounts(api: ApiClient): [BellCounts, () => void] {
@@ -28,10 +30,12 @@ export function useBellCounts(api: ApiClient): [BellCounts, () => void] {
     );
   }, [api]);
   useEffect(() => {
-    refresh();
+    let mounted = true;
+    void afterFirstContent().then(() => mounted && refresh());
     const timer = setInterval(refresh, POLL_MS);
     window.addEventListener('focus', refresh);
     return () => {
+      mounted = false;
       clearInterval(timer);
       window.removeEventListener('focus', refresh);
     };

@@ -11,6 +11,7 @@ import {
 import type { OpenMessage } from '../../office/open-message.js';
 import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
+import { useFirstContentShown } from '../../ui/first-content.js';
 import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
@@ -51,6 +52,7 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
       others: 'brief',
     }),
   );
+  useFirstContentShown(counterparts.length === 0 || lookup.state.status !== 'loading');
   const [chosen, setChosen] = useState<string | null>(null);
   // Counts the pane's own writes, so a person read in full on choosing is read again after one.
   const [writes, setWrites] = useState(0);

@@ -4,6 +4,7 @@ import { REQUIRED_MAILBOX_SET } from '../../office/office-mailbox.js';
 import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
 import { EmptyState } from '../../ui/section.js';
+import { useFirstContentShown } from '../../ui/first-content.js';
 import { useMailbox } from '../../ui/services.js';
 import { MeetingPanel } from '../meetings/meeting-panel.js';
 import { SelectionPanel } from '../selection/selection-panel.js';
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
 /** The task pane: who the open message or meeting is with, beside it in Outlook; or filing several messages at once. */
 export function TaskPane({ connection }: { connection: MailboxConnection }) {
   const styles = useStyles();
+  useFirstContentShown(connection.kind !== 'connected');
   return (
     <div className={styles.pane}>
       <PaneHeader />
@@ -42,6 +44,10 @@ function OpenItemView() {
   const pane = usePaneBodyStyles();
   const mailbox = useMailbox();
   const { state, reload } = useOpenItem(mailbox);
+  // A message is shown when its sender view is in (MessagePanel says so); anything else, now.
+  useFirstContentShown(
+    state.status === 'failed' || (state.status === 'done' && state.data?.kind !== 'message'),
+  );
   if (state.status === 'loading') return <Spinner className={pane.body} label="Reading the message…" />;
   if (state.status === 'failed') {
     return (
