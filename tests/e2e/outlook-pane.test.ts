@@ -72,6 +72,22 @@ describe.skipIf(missing !== null)(
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it('when a signed-in user opens the pane again, then who the sender is is asked first, and once', async () => {
+      const asked: string[] = [];
+      const record = (request: { url(): string; method(): string }) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/api/')) asked.push(`${request.method()} ${path}`);
+      };
+      page.on('request', record);
+      await page.reload();
+      await expect.poll(() => page.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
+      // The bell and the user's refresh come after the sender view is shown.
+      await expect.poll(() => asked.includes('GET /api/v1/auth/me')).toBe(true);
+      page.off('request', record);
+      expect(asked[0]).toBe('POST /api/v1/lookup');
+      expect(asked.filter((call) => call === 'POST /api/v1/lookup')).toHaveLength(1);
+    });
+
     it('when File email and then File to 2 records are clicked, then the pane shows the email filed', async () => {
       await page.getByRole('button', { name: 'File email' }).click();
       await saveScreenshot(page, SUITE, '2-file-picker');

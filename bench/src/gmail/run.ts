@@ -22,6 +22,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GMAIL_LATENCY_MS = 50;
+// The card's floor is Gmail's answer plus the sender view; this is what issue 20 allows on top.
+const TARGET_P99_MS = 75;
 const PASSWORD = 'bench password';
 const CONTACT = 'priya.raman@northwind.example';
 
@@ -156,8 +158,11 @@ async function main(): Promise<void> {
       );
     }
     console.log('');
-    printTable([median(lookupRounds), median(cardRounds)]);
-    console.log(`\nTarget: the card's p99 ≤ 150 ms with Gmail at ${GMAIL_LATENCY_MS} ms.`);
+    const cardMedian = median(cardRounds);
+    printTable([median(lookupRounds), cardMedian]);
+    console.log(
+      `\ncard p99 = ${cardMedian.p99.toFixed(1)} ms with Gmail at ${GMAIL_LATENCY_MS} ms (target ≤ ${TARGET_P99_MS} ms): ${cardMedian.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'}`,
+    );
   } finally {
     // autocannon hangs up on requests still in flight; their handlers run on, so let them finish
     // before the database goes.

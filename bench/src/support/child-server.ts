@@ -19,14 +19,14 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`${url}: no answer to /health within ${timeoutMs} ms`);
 }
 
-/** Runs a server script in its own process (its own event loop, as in production) until stop(). */
+/** Runs a server script in its own process (its own event loop, as in production) until stop(); it logs warnings only unless `env` sets LOG_LEVEL. */
 export async function startChildServer(
   script: string,
   port: number,
   env: Record<string, string>,
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

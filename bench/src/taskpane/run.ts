@@ -19,7 +19,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PORT = 3911;
 const TASK_PANE = { width: 320, height: 900 };
 const TARGET_KB = 250;
-const TARGET_MS = 1000;
+const TARGET_MS = 400;
 const DEMO_ADMIN = { email: 'admin@demo.inboxcrm.test', password: 'demo' };
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -117,8 +117,9 @@ async function main(): Promise<void> {
     }
     const last = pane[pane.length - 1]!;
     console.log('');
+    const paneMs = median(pane.map((r) => r.ms));
     console.log(
-      `page load → painted (median)                     baseline ${median(baseline.map((r) => r.ms)).toFixed(0)} ms   pane ${median(pane.map((r) => r.ms)).toFixed(0)} ms   (target ≤ ${TARGET_MS} ms)`,
+      `page load → painted (median)                     baseline ${median(baseline.map((r) => r.ms)).toFixed(0)} ms   pane ${paneMs.toFixed(0)} ms   (target ≤ ${TARGET_MS} ms: ${paneMs <= TARGET_MS ? 'met' : 'NOT met'})`,
     );
     console.log(
       `  baseline: Office.js ready, then one line of text; pane: ${contact.name}'s record from GET /lookup`,

@@ -15,7 +15,8 @@ import { EmptyState } from '../../ui/section.js';
 import { useMailbox, useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { CounterpartPicker } from '../pane/counterpart-picker.js';
-import { PersonPanel, TIMELINE_ENTRIES } from '../pane/person-panel.js';
+import { TIMELINE_ENTRIES } from '../pane/message-lookup.js';
+import { PersonPanel } from '../pane/person-panel.js';
 import { MeetingLog } from './meeting-log.js';
 
 const useStyles = makeStyles({

@@ -1,13 +1,6 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import {
-  customerViews,
-  filedCaseOf,
-  isReceivedBy,
-  MAX_LOOKUP_ADDRESSES,
-  messageCounterparts,
-  type MessageFiling,
-} from '@inbox-crm/shared/client';
+import { customerViews, filedCaseOf, type MessageFiling } from '@inbox-crm/shared/client';
 import type { OpenMessage } from '../../office/open-message.js';
 import { usePaneBodyStyles } from '../../ui/panel-styles.js';
 import { ProblemMessage } from '../../ui/problem-message.js';
@@ -17,7 +10,9 @@ import { useMailbox, useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { MessageCase } from '../service-desk/message-case.js';
 import { CounterpartPicker } from './counterpart-picker.js';
-import { PersonPanel, TIMELINE_ENTRIES } from './person-panel.js';
+import { messageLookup } from './message-lookup.js';
+import { takeFirstLookup } from './pane-start.js';
+import { PersonPanel } from './person-panel.js';
 
 const useStyles = makeStyles({
   lead: { color: tokens.colorNeutralForeground2 },
@@ -32,25 +27,14 @@ export function MessagePanel({ message }: { message: OpenMessage }) {
   const pane = usePaneBodyStyles();
   const { api } = useServices();
   const mailbox = useMailbox();
-  const { counterparts, received } = useMemo(() => {
-    const own = message.sharedMailbox ? [mailbox.userAddress, message.sharedMailbox] : [mailbox.userAddress];
-    return {
-      counterparts: messageCounterparts(message, own).slice(0, MAX_LOOKUP_ADDRESSES),
-      received: isReceivedBy(message, own),
-    };
-  }, [message, mailbox]);
+  const { counterparts, request } = useMemo(
+    () => messageLookup(message, mailbox.userAddress),
+    [message, mailbox],
+  );
   const lookup = useRequest(message.itemKey, () =>
-    api.lookupMessage({
-      emails: counterparts.map((party) => party.email),
-      leading: received ? 'first' : 'best',
-      ...(message.internetMessageId ? { messageId: message.internetMessageId } : {}),
-      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      ...(message.references.length > 0 ? { references: message.references.slice(-200) } : {}),
-      ...(message.conversationId ? { conversationId: message.conversationId } : {}),
-      ...(message.sharedMailbox ? { mailbox: message.sharedMailbox } : {}),
-      timelineLimit: TIMELINE_ENTRIES,
-      others: 'brief',
-    }),
+    request === null
+      ? Promise.reject(new Error('Nobody outside the organisation is on this message.'))
+      : (takeFirstLookup(request) ?? api.lookupMessage(request)),
   );
   useFirstContentShown(counterparts.length === 0 || lookup.state.status !== 'loading');
   const [chosen, setChosen] = useState<string | null>(null);

@@ -7,9 +7,7 @@ import { useServices } from '../../ui/services.js';
 import { useRequest } from '../../ui/use-request.js';
 import { FilingBar } from '../filing/filing-bar.js';
 import { SenderRecord } from '../sender/sender-record.js';
-
-/** History entries the pane shows of a person. */
-export const TIMELINE_ENTRIES = 8;
+import { TIMELINE_ENTRIES } from './message-lookup.js';
 
 interface Props {
   /** The message the person is on; null beside a meeting, where there is nothing to file. */

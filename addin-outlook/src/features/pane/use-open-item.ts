@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Mailbox, OpenItem } from '../../office/open-message.js';
 import { useRequest } from '../../ui/use-request.js';
+import { takeFirstItem } from './pane-start.js';
 
 /** Whether the item is being written (a draft, or a meeting the user organises): its people can change. */
 const isBeingWritten = (item: OpenItem | null | undefined) =>
@@ -15,7 +16,7 @@ const isBeingWritten = (item: OpenItem | null | undefined) =>
 export function useOpenItem(mailbox: Mailbox) {
   const [generation, setGeneration] = useState(0);
   useEffect(() => mailbox.onItemChanged(() => setGeneration((value) => value + 1)), [mailbox]);
-  const request = useRequest(`item-${generation}`, () => mailbox.openItem());
+  const request = useRequest(`item-${generation}`, () => takeFirstItem() ?? mailbox.openItem());
 
   const changing = request.state.status === 'done' && isBeingWritten(request.state.data);
   useEffect(() => {

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { PageSession } from './api/page-session.js';
+import { App, type Surface } from './app.js';
+import { firstContentShown } from './ui/first-content.js';
+
+/** Puts the app on the page: React, Fluent and every screen arrive with this module. */
+export function renderApp(surface: Surface, session: PageSession): void {
+  // The console's pages each ask for their own data; only the pane waits for a first answer.
+  if (surface.kind === 'console') firstContentShown();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App surface={surface} session={session} />
+    </StrictMode>,
+  );
+}
