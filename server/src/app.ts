@@ -58,7 +58,7 @@ import { derivedSecret } from './derived-secret.js';
 import { secretBox } from './secret-box.js';
 import { wireEventSubscribers } from './event-subscribers.js';
 import { PRODUCT_VERSION } from './version.js';
-import { logOneLinePerRequest } from './http/request-log.js';
+import { OneLinePerRequest } from './http/request-log.js';
 
 /** Request bodies above this are refused with 413; filing an email allows more (see the emails module). */
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // app is typed as the HTTP one either way.
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(options.trustProxy ?? false),
     ...(options.tls ? { https: options.tls } : {}),
@@ -116,7 +116,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
   countRequestsInFlight(app);
-  if (options.logger) logOneLinePerRequest(app);
   await app.register(errorHandler);
   await app.register(securityHeaders, { publicUrl: options.publicUrl });
   await app.register(jsonBody);

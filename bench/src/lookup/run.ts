@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       DATABASE_POOL_MAX: POOL_MAX,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // As deployed: the default level logs a line per request.
+      LOG_LEVEL: 'info',
     },
   );
   try {
