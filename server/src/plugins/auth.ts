@@ -69,7 +69,8 @@ async function auth(app: FastifyInstance, options: { secret: string }): Promise<
   await app.register(fastifyJwt, {
     secret: options.secret,
     sign: { expiresIn: ACCESS_TOKEN_SECONDS, algorithm: 'HS256' },
-    verify: { algorithms: ['HS256'] },
+    // A token verified once is remembered (by its text, until it expires): the pane sends the same one on every message.
+    verify: { algorithms: ['HS256'], cache: true },
   });
 
   app.decorateRequest('actor', null as unknown as Actor);
