@@ -81,6 +81,12 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
       );
     },
     openItem: () => openItem(mailbox, multiSelect),
+    openMessageId() {
+      const item = currentItem();
+      return item && String(item.itemType) === 'message' && isReadItem(item)
+        ? (item as Office.MessageRead).itemId
+        : null;
+    },
     onItemChanged(listener) {
       const stops = [subscribe(mailbox as EventSource, Office.EventType.ItemChanged, listener)];
       if (multiSelect !== 'none') {

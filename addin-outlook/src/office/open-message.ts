@@ -66,6 +66,8 @@ export interface Mailbox {
   onThemeChanged(listener: (prefersDark: boolean | null) => void): () => void;
   /** Reads the open item's headers only; null when nothing (or nothing the pane serves) is selected. */
   openItem(): Promise<OpenItem | null>;
+  /** The open message's id when one is being read (not a draft or a meeting), at once; else null. */
+  openMessageId(): string | null;
   /** Called when the user moves to another item, or changes a multi-selection, in a pinned pane; answers a function that stops it. */
   onItemChanged(listener: () => void): () => void;
   /** Called when a draft's recipients change (compose mode, where the host supports it). */

@@ -3,18 +3,21 @@ import type { Mailbox, OpenItem } from '../../office/open-message.js';
 import { messageLookup } from './message-lookup.js';
 
 // What the pane asks as the page starts, while React, Fluent and the app are still loading: the open
-// item, and for a message the sender view. The pane's first read of each takes these answers rather
-// than asking again, so its first paint waits for the longer of the two, not for both in turn.
-let firstItem: Promise<OpenItem | null> | null = null;
+// message, and its sender view. The pane's first read of each takes these answers rather than asking
+// again, so its first paint waits for the longer of the two, not for both in turn.
+let firstItem: { messageId: string; item: Promise<OpenItem | null> } | null = null;
 let firstLookup: { key: string; answer: Promise<LookupResult> } | null = null;
 
-/** Reads the open item and, for a message and a signed-in user, asks the sender view at once. */
+/** For a message being read and a signed-in user: reads its headers and asks its sender view at once. */
 export function startPane(mailbox: Mailbox, api: ApiClient): void {
+  // A draft, a meeting or nothing open: the pane reads it itself.
+  const messageId = mailbox.openMessageId();
+  if (messageId === null || !api.isSignedIn()) return;
   const item = mailbox.openItem();
-  firstItem = item;
+  firstItem = { messageId, item };
   item.then(
     (opened) => {
-      if (opened?.kind !== 'message' || !api.isSignedIn()) return;
+      if (opened?.kind !== 'message') return;
       const { request } = messageLookup(opened.message, mailbox.userAddress);
       if (request === null) return;
       const answer = api.lookupMessage(request);
@@ -26,11 +29,18 @@ export function startPane(mailbox: Mailbox, api: ApiClient): void {
   );
 }
 
-/** The open item as read at start, once; null afterwards (or when the page did not start the pane). */
-export function takeFirstItem(): Promise<OpenItem | null> | null {
-  const item = firstItem;
+/**
+ * The open message as read at start, once, if it is still the one open (the user may have moved to
+ * another before the pane was up); else null, and the pane reads afresh.
+ */
+export function takeFirstItem(mailbox: Mailbox): Promise<OpenItem | null> | null {
+  const first = firstItem;
   firstItem = null;
-  return item;
+  if (first === null || mailbox.openMessageId() !== first.messageId) {
+    firstLookup = null;
+    return null;
+  }
+  return first.item;
 }
 
 /** The sender view asked at start, once, if it was this very request; else null. */

@@ -16,7 +16,7 @@ const isBeingWritten = (item: OpenItem | null | undefined) =>
 export function useOpenItem(mailbox: Mailbox) {
   const [generation, setGeneration] = useState(0);
   useEffect(() => mailbox.onItemChanged(() => setGeneration((value) => value + 1)), [mailbox]);
-  const request = useRequest(`item-${generation}`, () => takeFirstItem() ?? mailbox.openItem());
+  const request = useRequest(`item-${generation}`, () => takeFirstItem(mailbox) ?? mailbox.openItem());
 
   const changing = request.state.status === 'done' && isBeingWritten(request.state.data);
   useEffect(() => {
