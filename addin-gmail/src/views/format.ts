@@ -8,6 +8,9 @@ export interface CardLocale {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** Tasks fall due at the end of the working day, in the user's own time. */
+const DUE_HOUR = 17;
+
 // Building an Intl.DateTimeFormat costs far more than using one, and a card formats a date per line.
 const FORMATTERS_KEPT = 500;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -25,8 +28,6 @@ function dateTimeFormat(
   }
   return formatter;
 }
-/** Tasks fall due at the end of the working day, in the user's own time. */
-const DUE_HOUR = 17;
 
 /** The end of the working day `days` from today, in the user's time, as ISO 8601. */
 export function dueInDays(days: number, where: CardLocale, now = new Date()): string {
