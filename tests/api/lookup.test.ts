@@ -313,6 +313,45 @@ describe('lookup of everyone on a message', () => {
   });
 });
 
+describe('lookups asked together', () => {
+  it('when many people open messages at once, then their sender views share statements and each answer is as if asked alone', async ({
+    org,
+    testApp,
+    jane,
+  }) => {
+    const { client: filer } = await org.addUser('member');
+    await fileEmail(
+      filer,
+      emailToFile({ subject: 'Private terms', private: true, links: [{ type: 'contact', id: jane.id }] }),
+    );
+    const { client: colleague } = await org.addUser('member');
+    const addresses = ['jane.doe@acme.co.uk', 'buyer@acme.co.uk', 'who@nowhere.example'];
+    const asks = [org.admin, colleague, filer].flatMap((client) =>
+      addresses.map((address) => ({ client, address })),
+    );
+    const ask = ({ client, address }: (typeof asks)[number]) =>
+      client.get<LookupResult>(`/api/v1/lookup?email=${encodeURIComponent(address)}`);
+    const alone = [];
+    for (const one of asks) alone.push((await ask(one)).body);
+
+    const statements: string[] = [];
+    const count = (query: { sql: string }) => statements.push(query.sql);
+    testApp.app.db.on('query', count);
+    const together = await Promise.all([...asks, ...asks].map(ask));
+    testApp.app.db.off('query', count);
+
+    expect(together.map((reply) => reply.body)).toEqual([...alone, ...alone]);
+    const senderViews = statements.filter((sql) => sql.includes('unnest('));
+    expect(senderViews.length).toBeGreaterThan(0);
+    expect(senderViews.length).toBeLessThan(together.length);
+    // Shared statements keep each asker's visibility: the private email is the filer's and the admin's.
+    const subjects = (body: LookupResult) => body.timeline.map((entry) => entry.subject);
+    expect(subjects(together[0]!.body)).toContain('Private terms');
+    expect(subjects(together[3]!.body)).not.toContain('Private terms');
+    expect(subjects(together[6]!.body)).toContain('Private terms');
+  });
+});
+
 describe('a reply and its thread', () => {
   const post = (org: TestOrganisation, body: object) => org.admin.post<LookupResult>('/api/v1/lookup', body);
 

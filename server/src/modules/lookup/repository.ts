@@ -1,16 +1,24 @@
 import type { Knex } from 'knex';
-import type { MatchKind, NamedRecordRef, RecordType, SenderView, TimelineEntry } from '@inbox-crm/shared';
-
-/** How a message's thread was found. */
-type ThreadMatch = 'references' | 'conversation';
+import {
+  MAX_LOOKUP_ADDRESSES_IN_QUERY,
+  type MatchKind,
+  type NamedRecordRef,
+  type RecordType,
+  type SenderView,
+  type TimelineEntry,
+} from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
 import { runPrepared, statementText } from '../../db/prepared-statement.js';
 import { recordNameSql } from '../../db/record-names.js';
 import { iso, isoOrNull, textArray, type Db } from '../../db/types.js';
 import { timelineEntry, type TimelineRow } from '../timeline/index.js';
 import { userNames, userRef } from '../users/index.js';
-import { visibleActivities } from '../../db/visibility.js';
+import { ReadBatches } from '../../db/read-batches.js';
+import { visibleActivities, type SqlFragment } from '../../db/visibility.js';
 import { senderViewSql } from './sender-view-sql.js';
+
+/** How a message's thread was found. */
+type ThreadMatch = 'references' | 'conversation';
 
 export interface SenderRow {
   ord: number;
@@ -61,16 +69,88 @@ function toSenderRow(row: StoredSenderRow, names: ReadonlyMap<string, string>): 
   };
 }
 
-/** What to look up: addresses with their registrable domain (null for free-mail: no domain match), or phones. */
-export type SenderQuery =
-  | {
-      mode: 'address';
-      addresses: readonly string[];
-      domains: ReadonlyArray<string | null>;
-      /** The addresses as the suppression list keeps them (privacy's addressHashes). */
-      hashes: readonly string[];
-    }
-  | { mode: 'phone'; phones: readonly string[] };
+/** What to look up by address: each with its registrable domain (null for free-mail: no domain match). */
+interface AddressQuery {
+  mode: 'address';
+  addresses: readonly string[];
+  domains: ReadonlyArray<string | null>;
+  /** The addresses as the suppression list keeps them (privacy's addressHashes). */
+  hashes: readonly string[];
+}
+
+/** What to look up: addresses, or phones. */
+export type SenderQuery = AddressQuery | { mode: 'phone'; phones: readonly string[] };
+
+interface SenderOptions {
+  timelineLimit: number;
+  firstLeads: boolean;
+  allInFull: boolean;
+}
+
+/** The statement for one query as the actor may see it (`visible`: their rule on activities). */
+function senderStatement(
+  db: Db,
+  orgId: string,
+  visible: SqlFragment,
+  query: SenderQuery,
+  options: SenderOptions,
+): Promise<StoredSenderRow[]> {
+  const inputs =
+    query.mode === 'address'
+      ? [[...query.addresses], textArray(query.domains), [...query.hashes]]
+      : [[...query.phones]];
+  const bindings: Knex.RawBinding[] = [
+    orgId,
+    ...inputs,
+    options.firstLeads,
+    options.allInFull,
+    ...visible.bindings,
+    options.timelineLimit,
+  ];
+  return runPrepared<StoredSenderRow>(db, senderViewSql(query.mode, visible.sql), bindings);
+}
+
+// Sender views asked in full answer each address on its own row, whoever else is asked beside it:
+// those of one organisation and one visibility rule that arrive together share a statement (and
+// its round trip). Two may run at once, one per core of a small machine, while the next gathers.
+const SHARED_STATEMENTS = { maxInFlight: 2, maxSize: MAX_LOOKUP_ADDRESSES_IN_QUERY } as const;
+const sharedByDatabase = new WeakMap<Knex, ReadBatches<AddressQuery, StoredSenderRow[]>>();
+
+function sharedStatement(
+  db: Knex,
+  orgId: string,
+  visible: SqlFragment,
+  query: AddressQuery,
+  timelineLimit: number,
+): Promise<StoredSenderRow[]> {
+  let batches = sharedByDatabase.get(db);
+  if (batches === undefined) {
+    batches = new ReadBatches(SHARED_STATEMENTS, (part) => part.addresses.length);
+    sharedByDatabase.set(db, batches);
+  }
+  const key = `${orgId}\n${timelineLimit}\n${visible.sql}\n${visible.bindings.join('\n')}`;
+  return batches.ask(key, query, async (parts) => {
+    const rows = await senderStatement(
+      db,
+      orgId,
+      visible,
+      {
+        mode: 'address',
+        addresses: parts.flatMap((part) => part.addresses),
+        domains: parts.flatMap((part) => part.domains),
+        hashes: parts.flatMap((part) => part.hashes),
+      },
+      { timelineLimit, firstLeads: false, allInFull: true },
+    );
+    // One row per address, in the order asked: each part takes its own.
+    let start = 0;
+    return parts.map((part) => {
+      const own = rows.slice(start, start + part.addresses.length);
+      start += part.addresses.length;
+      return own;
+    });
+  });
+}
 
 /**
  * The sender view of every asked address (or phone), in the order asked, in one round trip: in full
@@ -80,27 +160,17 @@ export async function senderRows(
   db: Db,
   actor: Actor,
   query: SenderQuery,
-  options: { timelineLimit: number; firstLeads: boolean; allInFull: boolean },
+  options: SenderOptions,
 ): Promise<SenderRow[]> {
   const visible = visibleActivities(actor, 'l');
-  const sql = senderViewSql(query.mode, visible.sql);
-  const inputs =
-    query.mode === 'address'
-      ? [[...query.addresses], textArray(query.domains), [...query.hashes]]
-      : [[...query.phones]];
-  const bindings: Knex.RawBinding[] = [
-    actor.orgId,
-    ...inputs,
-    options.firstLeads,
-    options.allInFull,
-    ...visible.bindings,
-    options.timelineLimit,
-  ];
-  const [result, names] = await Promise.all([
-    runPrepared<StoredSenderRow>(db, sql, bindings),
+  const canShare = query.mode === 'address' && options.allInFull && !db.isTransaction;
+  const [rows, names] = await Promise.all([
+    canShare
+      ? sharedStatement(db as Knex, actor.orgId, visible, query, options.timelineLimit)
+      : senderStatement(db, actor.orgId, visible, query, options),
     userNames(db, actor.orgId),
   ]);
-  return result.map((row) => toSenderRow(row, names));
+  return rows.map((row) => toSenderRow(row, names));
 }
 
 interface FilingRow {
