@@ -88,6 +88,36 @@ describe.skipIf(missing !== null)(
       expect(asked.filter((call) => call === 'POST /api/v1/lookup')).toHaveLength(1);
     });
 
+    it('when the app is slow to arrive, then the sender’s record is painted before it and the app takes its place', async () => {
+      let release = () => undefined as void;
+      const arrived = new Promise<void>((resolve) => (release = resolve));
+      const appModule = /\/outlook\/assets\/app-root-[^/]+\.js$/;
+      await page.route(appModule, async (route) => {
+        await arrived;
+        await route.continue();
+      });
+      try {
+        await page.reload();
+        const record = page.getByLabel('Contact Priya Raman');
+        await expect.poll(() => record.isVisible()).toBe(true);
+        expect(await page.getByText('This email is not filed yet.').isVisible()).toBe(true);
+        expect(await page.getByRole('button', { name: 'File email' }).isDisabled()).toBe(true);
+        expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+        expect(await overflowsHorizontally(page)).toBe(false);
+        await saveScreenshot(page, SUITE, '1-first-view');
+        expect(await seriousAxeViolations(page)).toEqual([]);
+
+        release();
+        await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+        expect(await record.count()).toBe(1);
+        expect(await page.getByRole('button', { name: 'File email' }).isEnabled()).toBe(true);
+        expect(await page.getByText('Fleet renewal 2027').isVisible()).toBe(true);
+      } finally {
+        release();
+        await page.unroute(appModule);
+      }
+    });
+
     it('when File email and then File to 2 records are clicked, then the pane shows the email filed', async () => {
       await page.getByRole('button', { name: 'File email' }).click();
       await saveScreenshot(page, SUITE, '2-file-picker');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 // The pane is painted when its first answer is in: the sender view. What else a page asks at start
 // (the bell's counts, the signed-in user afresh) waits for that answer, so it never queues ahead of
@@ -15,9 +15,12 @@ export function firstContentShown(): void {
   markShown();
 }
 
-/** Marks the first content shown once `ready` is true. */
+/**
+ * Marks the first content shown once `ready` is true: in the commit that renders it, before the
+ * browser paints, so a first view drawn without React is replaced in that same frame.
+ */
 export function useFirstContentShown(ready: boolean): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (ready) firstContentShown();
   }, [ready]);
 }
