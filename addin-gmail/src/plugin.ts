@@ -5,7 +5,7 @@ import type { ActionResponse, Card, TriggerResponse } from './cards/card-model.j
 import type { CrmGateway, CrmSession } from './crm-gateway.js';
 import { actionParameter, AddOnEvent } from './google/add-on-event.js';
 import { calendarReader } from './google/calendar-event.js';
-import { gmailReader } from './google/gmail-message.js';
+import { GMAIL_API_URL, gmailReader } from './google/gmail-message.js';
 import { googleTokenVerifier, UntrustedToken, type GoogleIdentity } from './google/id-tokens.js';
 import { ACTION_HANDLERS } from './handlers/actions.js';
 import type { HandlerContext } from './handlers/handler-context.js';
@@ -20,6 +20,8 @@ export interface GmailAddOnOptions {
   publicUrl: string;
   /** Google's side of this deployment; null when the add-on is not configured here. */
   identity: GoogleIdentity | null;
+  /** Where the Gmail API is reached; Google's own address unless a private endpoint is set. */
+  gmailApiUrl?: string | null;
   /** Signs card state; must survive restarts and be the same on every instance. */
   stateSecret: string;
   gateway: CrmGateway;
@@ -96,7 +98,7 @@ export async function gmailAddOn(app: FastifyInstance, options: GmailAddOnOption
       crm,
       actions,
       publicUrl: options.publicUrl,
-      gmail: gmailReader(event),
+      gmail: gmailReader(event, options.gmailApiUrl ?? GMAIL_API_URL),
       calendar: calendarReader(event),
       where: {
         ...(common?.userLocale ? { locale: common.userLocale } : {}),

@@ -19,6 +19,17 @@ function headersOf(raw: string): { name: string; value: string }[] {
     .map((match) => ({ name: match[1]!, value: match[2]! }));
 }
 
+/** What the Gmail API answers for users.messages.get of `message` in `format`. */
+export function gmailMessageBody(message: RecordedMessage, format: string): object {
+  return format === 'metadata'
+    ? { id: message.gmailId, threadId: `t-${message.gmailId}`, payload: { headers: headersOf(message.raw) } }
+    : {
+        id: message.gmailId,
+        threadId: `t-${message.gmailId}`,
+        raw: Buffer.from(message.raw).toString('base64url'),
+      };
+}
+
 /**
  * The Gmail API answering for a recorded message, only when asked with the user's OAuth token and
  * the message's access token, as Google's add-on contract requires; answers `status` instead when
@@ -41,19 +52,7 @@ export function fakeGmailApi(
       const format = new URL(uri, GMAIL).searchParams.get('format') ?? 'full';
       reads.push(format);
       if (options.status) return [options.status, { error: { code: options.status, message: 'refused' } }];
-      const body =
-        format === 'metadata'
-          ? {
-              id: message.gmailId,
-              threadId: `t-${message.gmailId}`,
-              payload: { headers: headersOf(message.raw) },
-            }
-          : {
-              id: message.gmailId,
-              threadId: `t-${message.gmailId}`,
-              raw: Buffer.from(message.raw).toString('base64url'),
-            };
-      return [200, body];
+      return [200, gmailMessageBody(message, format)];
     });
   return { reads };
 }

@@ -22,17 +22,22 @@ function newKey(): SigningKey {
   };
 }
 
+/** Where google-auth-library fetches Google's certificates, and how Google answers there. */
+export const GOOGLE_CERTS = { origin: 'https://www.googleapis.com', path: '/oauth2/v1/certs' };
+export const GOOGLE_CERTS_HEADERS = { 'cache-control': 'public, max-age=3600' };
+
 /**
  * Google's side of the tokens, made in the test: a key Google "publishes" (served where
- * google-auth-library fetches Google's certificates) and a stranger's key under the same key id.
+ * google-auth-library fetches Google's certificates, unless `publish` is false and the caller
+ * serves `certs` itself) and a stranger's key under the same key id.
  */
-export function fakeGoogleSigner() {
+export function fakeGoogleSigner(options: { publish?: boolean } = {}) {
   const google = newKey();
   const stranger = { ...newKey(), kid: google.kid };
-  nock('https://www.googleapis.com')
-    .persist()
-    .get('/oauth2/v1/certs')
-    .reply(200, { [google.kid]: google.publicKey }, { 'cache-control': 'public, max-age=3600' });
+  const certs = { [google.kid]: google.publicKey };
+  if (options.publish !== false) {
+    nock(GOOGLE_CERTS.origin).persist().get(GOOGLE_CERTS.path).reply(200, certs, GOOGLE_CERTS_HEADERS);
+  }
 
   const now = () => Math.floor(Date.now() / 1000);
   function sign(claims: Record<string, unknown>, key: SigningKey = google): string {
@@ -52,6 +57,8 @@ export function fakeGoogleSigner() {
     userToken: (email: string, claims: Record<string, unknown> = {}) =>
       sign({ aud: OAUTH_CLIENT_ID, email, email_verified: true, ...claims }),
     stranger,
+    /** Google's published certificates: key id → public key (PEM). */
+    certs,
   };
 }
 

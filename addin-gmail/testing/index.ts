@@ -4,3 +4,4 @@ export * from './google-signer.js';
 export * from './gmail-api-fake.js';
 export * from './recorded-messages.js';
 export * from './calendar-api-fake.js';
+export * from './gmail-stand-in.js';

@@ -75,6 +75,8 @@ export interface AppOptions {
   outlookApp?: OutlookAppOptions;
   /** The Gmail add-on's Google deployment; without it /gmail answers 503. */
   gmail?: GoogleIdentity | null;
+  /** Where the Gmail add-on reaches the Gmail API; by default Google's own address. */
+  gmailApiUrl?: string | null;
   /** The Outlook add-in's id; by default derived from the public URL. */
   outlookAddInId?: string | null;
   /** Serve HTTPS with this certificate and key (PEM); by default plain HTTP. */
@@ -135,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     prefix: '/gmail',
     publicUrl: options.publicUrl,
     identity: options.gmail ?? null,
+    gmailApiUrl: options.gmailApiUrl ?? null,
     stateSecret: derivedSecret(options.jwtSecret, 'gmail card state'),
     gateway: crmGateway(options.database.knex, attachmentLimits),
   });

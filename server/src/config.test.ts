@@ -18,6 +18,7 @@ describe('configuration', () => {
       demoData: false,
       bootstrap: null,
       gmail: null,
+      gmailApiUrl: null,
       outlookAddInId: null,
       tls: null,
       smtp: null,
@@ -85,6 +86,15 @@ describe('configuration', () => {
       adminPassword: 'long enough',
     });
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('when GMAIL_API_URL is a private endpoint, this machine over http, or plain http elsewhere, then the first two are kept and the last refused', () => {
+    expect(loadConfig({ GMAIL_API_URL: 'https://gmail-crm.p.googleapis.com/' }).gmailApiUrl).toBe(
+      'https://gmail-crm.p.googleapis.com/',
+    );
+    expect(loadConfig({ GMAIL_API_URL: 'http://127.0.0.1:4100' }).gmailApiUrl).toBe('http://127.0.0.1:4100/');
+    expect(() => loadConfig({ GMAIL_API_URL: 'http://gmail.example.com/' })).toThrow(/GMAIL_API_URL.*https/);
+    expect(() => loadConfig({ GMAIL_API_URL: 'gmail' })).toThrow(/GMAIL_API_URL/);
   });
 
   it('when TRUST_PROXY is a hop count or nonsense, then it is read as hops or refused with its name', () => {

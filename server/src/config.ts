@@ -34,6 +34,8 @@ export interface Config {
   bootstrap: BootstrapAdmin | null;
   /** The Gmail add-on's Google deployment; null when it is not set up. */
   gmail: GoogleIdentity | null;
+  /** GMAIL_API_URL: where the Gmail API is reached (a private endpoint); null for Google's own. */
+  gmailApiUrl: string | null;
   /** The Outlook add-in's id (a GUID); null: derived from PUBLIC_URL, so stable per deployment. */
   outlookAddInId: string | null;
   /** Serve HTTPS with this certificate and key (PEM files); null: plain HTTP behind a proxy. */
@@ -154,6 +156,24 @@ function parseGmail(env: Env): GoogleIdentity | null {
   return { serviceAccount, oauthClientId };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** The user's Google token goes with every call: https, or plain http to this machine only. */
+function parseGmailApiUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`GMAIL_API_URL must be a URL, not "${raw}".`);
+  }
+  const local = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !local) {
+    throw new ConfigError(`GMAIL_API_URL must be an https URL (http only to this machine), not "${raw}".`);
+  }
+  return url.href;
+}
+
 function parseAddInId(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
@@ -255,6 +275,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: parseBoolean('DEMO_DATA', text(env, 'DEMO_DATA')),
     bootstrap: parseBootstrap(env),
     gmail: parseGmail(env),
+    gmailApiUrl: parseGmailApiUrl(text(env, 'GMAIL_API_URL')),
     outlookAddInId: parseAddInId(text(env, 'OUTLOOK_ADDIN_ID')),
     tls: parseTls(env),
     smtp: parseSmtp(env),

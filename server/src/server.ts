@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     secretsKey,
     publicUrl: config.publicUrl,
     gmail: config.gmail,
+    gmailApiUrl: config.gmailApiUrl,
     outlookAddInId: config.outlookAddInId,
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
     // Written by a background buffer rather than a write per line; pino flushes it when the process exits.

@@ -21,6 +21,7 @@ export type TestAppOptions = Partial<
     AppOptions,
     | 'publicUrl'
     | 'gmail'
+    | 'gmailApiUrl'
     | 'outlookAddInId'
     | 'tls'
     | 'emailEnabled'

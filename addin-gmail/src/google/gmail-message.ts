@@ -88,12 +88,15 @@ function statusOf(error: unknown): number | null {
   return typeof status === 'number' ? status : null;
 }
 
+/** The Gmail API's own address. */
+export const GMAIL_API_URL = 'https://gmail.googleapis.com/';
+
 /**
- * Reads the message the event is about through the Gmail API, with the user's OAuth token and the
+ * Reads the message the event is about through the Gmail API (at `apiUrl`), with the user's OAuth token and the
  * per-message access token Gmail put in the event (scope gmail.addons.current.message.readonly).
  * Null when the event concerns no message.
  */
-export function gmailReader(event: AddOnEvent): GmailReader | null {
+export function gmailReader(event: AddOnEvent, apiUrl = GMAIL_API_URL): GmailReader | null {
   const id = event.gmail?.messageId;
   const messageToken = event.gmail?.accessToken;
   const userToken = event.authorizationEventObject?.userOAuthToken;
@@ -101,7 +104,7 @@ export function gmailReader(event: AddOnEvent): GmailReader | null {
   const headers = { 'X-Goog-Gmail-Access-Token': messageToken };
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: userToken });
-  const api = gmail({ version: 'v1', auth });
+  const api = gmail({ version: 'v1', auth, rootUrl: apiUrl });
 
   async function get(params: gmail_v1.Params$Resource$Users$Messages$Get): Promise<gmail_v1.Schema$Message> {
     try {

@@ -19,13 +19,17 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`${url}: no answer to /health within ${timeoutMs} ms`);
 }
 
-/** Runs a server script in its own process (its own event loop, as in production) until stop(); it logs warnings only unless `env` sets LOG_LEVEL. */
+/**
+ * Runs a server script in its own process (its own event loop, as in production) until stop(); it
+ * logs warnings only unless `env` sets LOG_LEVEL. `nodeArgs` go to Node before the script.
+ */
 export async function startChildServer(
   script: string,
   port: number,
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
