@@ -1,10 +1,11 @@
 import { createPageSession, pageStorage, type PageSession } from './api/page-session.js';
 import type { Surface } from './app.js';
 import { drawFirstView } from './features/pane/first-view.js';
-import { showFirstView } from './features/pane/first-view-slot.js';
+import { handOverFirstView, showFirstView } from './features/pane/first-view-slot.js';
 import { FIRST_VIEW_DARK, FIRST_VIEW_LIGHT } from './features/pane/first-view-theme.js';
 import { startPane, type FirstAnswer } from './features/pane/pane-start.js';
 import type { Mailbox } from './office/open-message.js';
+import type * as AppModule from './app-root.js';
 import { connectMailbox } from './office/office-mailbox.js';
 
 // How long the app is held back for the first view before it loads anyway. The app would wait for
@@ -42,12 +43,24 @@ async function start(): Promise<void> {
     : { kind: 'console' };
   if (surface.kind === 'pane' && surface.connection.kind === 'connected') {
     const { mailbox } = surface.connection;
-    const painted = startPane(mailbox, session.api).then(
-      (first) => first && paintFirstView(mailbox, first, session),
-    );
+    // Whatever befalls the first view, the app loads: it reads and asks afresh what it lacks.
+    const painted = startPane(mailbox, session.api)
+      .then((first) => first && paintFirstView(mailbox, first, session))
+      .catch(() => undefined);
     await Promise.race([painted, waited(FIRST_VIEW_WAIT_MS)]);
   }
-  (await import('./app-root.js')).renderApp(surface, session);
+  let app: typeof AppModule;
+  try {
+    app = await import('./app-root.js');
+  } catch (error) {
+    // The app could not be fetched (a new deployment, the network gone): say so, in place of a
+    // first view that would otherwise stay with its buttons disabled.
+    handOverFirstView();
+    document.getElementById('root')!.textContent =
+      'Inbox CRM could not load. Close the pane and open it again.';
+    throw error;
+  }
+  app.renderApp(surface, session);
 }
 
 void start();

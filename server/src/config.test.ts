@@ -95,6 +95,14 @@ describe('configuration', () => {
     expect(loadConfig({ GMAIL_API_URL: 'http://127.0.0.1:4100' }).gmailApiUrl).toBe('http://127.0.0.1:4100/');
     expect(() => loadConfig({ GMAIL_API_URL: 'http://gmail.example.com/' })).toThrow(/GMAIL_API_URL.*https/);
     expect(() => loadConfig({ GMAIL_API_URL: 'gmail' })).toThrow(/GMAIL_API_URL/);
+    expect(() => loadConfig({ GMAIL_API_URL: 'http://127.0.0.1@evil.example/' })).toThrow(/GMAIL_API_URL/);
+    for (const partial of [
+      'https://proxy.example/prefix/',
+      'https://proxy.example/?a=1',
+      'https://u:p@proxy.example/',
+    ]) {
+      expect(() => loadConfig({ GMAIL_API_URL: partial })).toThrow(/origin alone/);
+    }
   });
 
   it('when TRUST_PROXY is a hop count or nonsense, then it is read as hops or refused with its name', () => {

@@ -171,6 +171,12 @@ function parseGmailApiUrl(raw: string | undefined): string | null {
   if (url.protocol !== 'https:' && !local) {
     throw new ConfigError(`GMAIL_API_URL must be an https URL (http only to this machine), not "${raw}".`);
   }
+  // The Gmail client puts its paths at the root and would drop these, or fail on credentials.
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `GMAIL_API_URL must be an origin alone, such as https://gmail.googleapis.com, not "${raw}".`,
+    );
+  }
   return url.href;
 }
 

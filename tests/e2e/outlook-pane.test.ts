@@ -118,6 +118,24 @@ describe.skipIf(missing !== null)(
       }
     });
 
+    it('when the app cannot be fetched, then the pane says so rather than keep a record whose buttons never work', async () => {
+      const appModule = /\/outlook\/assets\/app-root-[^/]+\.js$/;
+      await page.route(appModule, (route) => route.abort());
+      try {
+        await page.reload();
+        await expect
+          .poll(() =>
+            page.getByText('Inbox CRM could not load. Close the pane and open it again.').isVisible(),
+          )
+          .toBe(true);
+        expect(await page.getByLabel('Contact Priya Raman').count()).toBe(0);
+      } finally {
+        await page.unroute(appModule);
+      }
+      await page.reload();
+      await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    });
+
     it('when File email and then File to 2 records are clicked, then the pane shows the email filed', async () => {
       await page.getByRole('button', { name: 'File email' }).click();
       await saveScreenshot(page, SUITE, '2-file-picker');
