@@ -355,6 +355,40 @@ describe('lookups asked together', () => {
 describe('a reply and its thread', () => {
   const post = (org: TestOrganisation, body: object) => org.admin.post<LookupResult>('/api/v1/lookup', body);
 
+  it('when a filed message is asked with its people, then its filing comes in the sender view’s own statement', async ({
+    org,
+    testApp,
+    jane,
+  }) => {
+    const { user: filer, client } = await org.addUser('member', { name: 'Fiona Filer' });
+    const messageId = uniqueMessageId();
+    const filed = await fileEmail(
+      client,
+      emailToFile({ messageId, links: [{ type: 'contact', id: jane.id }] }),
+    );
+    const ask = { emails: ['jane.doe@acme.co.uk', 'someone@elsewhere.example'], messageId };
+    await client.post('/api/v1/lookup', ask);
+
+    const statements: string[] = [];
+    const count = (query: { sql: string }) => statements.push(query.sql);
+    testApp.app.db.on('query', count);
+    const { status, body } = await client.post<LookupResult>('/api/v1/lookup', ask);
+    testApp.app.db.off('query', count);
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ match: 'contact', contact: { id: jane.id } });
+    expect(body.filing).toMatchObject({
+      filed: true,
+      emailId: filed.body.id,
+      filedBy: { id: filer.id, name: 'Fiona Filer' },
+      links: [{ type: 'contact', id: jane.id, name: 'Jane Doe' }],
+    });
+    expect(Math.abs(Date.parse(body.filing!.filedAt!) - Date.now())).toBeLessThan(60_000);
+    const filingAsked = statements.filter((sql) => sql.includes("'filed' AS source"));
+    expect(filingAsked).toHaveLength(1);
+    expect(filingAsked[0]).toContain('unnest(');
+  });
+
   it('when only the mail client’s conversation ties a message to a filed one, then its records are offered for that mailbox only', async ({
     org,
     jane,

@@ -2,23 +2,27 @@ import type { Knex } from 'knex';
 import {
   MAX_LOOKUP_ADDRESSES_IN_QUERY,
   type MatchKind,
-  type NamedRecordRef,
-  type RecordType,
   type SenderView,
   type TimelineEntry,
 } from '@inbox-crm/shared';
 import type { Actor } from '../../actor.js';
-import { runPrepared, statementText } from '../../db/prepared-statement.js';
-import { recordNameSql } from '../../db/record-names.js';
+import { runPrepared } from '../../db/prepared-statement.js';
 import { iso, isoOrNull, textArray, type Db } from '../../db/types.js';
 import { timelineEntry, type TimelineRow } from '../timeline/index.js';
 import { userNames, userRef } from '../users/index.js';
 import { ReadBatches } from '../../db/read-batches.js';
 import { visibleActivities, type SqlFragment } from '../../db/visibility.js';
+import {
+  filingColumn,
+  filingOf,
+  filingRowsOfJson,
+  filingStatement,
+  type FilingJsonRow,
+  type FilingQuery,
+  type FilingRow,
+  type FilingRows,
+} from './filing-sql.js';
 import { senderViewSql } from './sender-view-sql.js';
-
-/** How a message's thread was found. */
-type ThreadMatch = 'references' | 'conversation';
 
 export interface SenderRow {
   ord: number;
@@ -70,7 +74,7 @@ function toSenderRow(row: StoredSenderRow, names: ReadonlyMap<string, string>): 
 }
 
 /** What to look up by address: each with its registrable domain (null for free-mail: no domain match). */
-interface AddressQuery {
+export interface AddressQuery {
   mode: 'address';
   addresses: readonly string[];
   domains: ReadonlyArray<string | null>;
@@ -87,14 +91,22 @@ interface SenderOptions {
   allInFull: boolean;
 }
 
+/** A column added to the sender-view statement (see senderViewSql), with its bindings. */
+interface ExtraColumn {
+  variant: string;
+  column: () => string;
+  bindings: readonly Knex.RawBinding[];
+}
+
 /** The statement for one query as the actor may see it (`visible`: their rule on activities). */
-function senderStatement(
+function senderStatement<Row extends StoredSenderRow = StoredSenderRow>(
   db: Db,
   orgId: string,
   visible: SqlFragment,
   query: SenderQuery,
   options: SenderOptions,
-): Promise<StoredSenderRow[]> {
+  extra: ExtraColumn | null = null,
+): Promise<Row[]> {
   const inputs =
     query.mode === 'address'
       ? [[...query.addresses], textArray(query.domains), [...query.hashes]]
@@ -106,8 +118,9 @@ function senderStatement(
     options.allInFull,
     ...visible.bindings,
     options.timelineLimit,
+    ...(extra?.bindings ?? []),
   ];
-  return runPrepared<StoredSenderRow>(db, senderViewSql(query.mode, visible.sql), bindings);
+  return runPrepared<Row>(db, senderViewSql(query.mode, visible.sql, extra), bindings);
 }
 
 // Sender views asked in full answer each address on its own row, whoever else is asked beside it:
@@ -152,6 +165,9 @@ function sharedStatement(
   });
 }
 
+const sharesStatement = (db: Db, query: SenderQuery, options: SenderOptions) =>
+  query.mode === 'address' && options.allInFull && !db.isTransaction;
+
 /**
  * The sender view of every asked address (or phone), in the order asked, in one round trip: in full
  * for each, or (`allInFull` false) for the leading match only (the first asked, or the best).
@@ -163,9 +179,8 @@ export async function senderRows(
   options: SenderOptions,
 ): Promise<SenderRow[]> {
   const visible = visibleActivities(actor, 'l');
-  const canShare = query.mode === 'address' && options.allInFull && !db.isTransaction;
   const [rows, names] = await Promise.all([
-    canShare
+    query.mode === 'address' && sharesStatement(db, query, options)
       ? sharedStatement(db as Knex, actor.orgId, visible, query, options.timelineLimit)
       : senderStatement(db, actor.orgId, visible, query, options),
     userNames(db, actor.orgId),
@@ -173,119 +188,52 @@ export async function senderRows(
   return rows.map((row) => toSenderRow(row, names));
 }
 
-interface FilingRow {
-  source: 'filed' | ThreadMatch;
-  /** Whether the actor may see the message's email (its other rows are never shown). */
-  visible: boolean;
-  /** The message's email is in the trash (deleted, or an automatic filing undone). */
-  deleted: boolean;
-  email_id: string | null;
-  filed_by: string | null;
-  filed_by_name: string | null;
-  filed_at: Date | null;
-  record_type: RecordType | null;
-  record_id: string | null;
-  record_name: string | null;
-}
-
-export interface FilingRows {
-  email: { id: string; filedBy: { id: string; name: string } | null; filedAt: Date } | null;
-  links: NamedRecordRef[];
-  suggestedLinks: NamedRecordRef[];
-  /** How the thread's records were found, if they were. */
-  thread: ThreadMatch | null;
-  /** The message was filed once, by anyone, privately or not, in the trash or not. */
-  known: boolean;
-}
-
-/** The message's thread: its ancestors' Message-IDs, and the mail client's conversation in a mailbox. */
-export interface ThreadQuery {
-  keys: readonly string[];
-  conversationId: string | null;
-  /** The shared mailbox the message is read in; null: the reader's own, where they filed it. */
-  mailbox: string | null;
-}
-
-// The message's own links (source 'filed'), then the links of the filed messages of its thread by
-// References, then of those filed from the same conversation of the same mailbox (a conversation
-// id names a thread in one mailbox only: the reader's own, or a shared one).
-const filingSql = (visible: string) => `
-  SELECT 'filed' AS source, ${visible} AS visible, a.deleted_at IS NOT NULL AS deleted, a.id AS email_id,
-         m.filed_by, u.name AS filed_by_name, m.filed_at, l.record_type, l.record_id,
-         ${recordNameSql('l')} AS record_name
-  FROM activities a
-  JOIN email_messages m ON m.org_id = a.org_id AND m.activity_id = a.id
-  LEFT JOIN users u ON u.org_id = m.org_id AND u.id = m.filed_by
-  LEFT JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ?
-  UNION ALL
-  SELECT DISTINCT 'references', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
-         l.record_type, l.record_id, ${recordNameSql('l')}
-  FROM activities a JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}
-  UNION ALL
-  SELECT DISTINCT 'conversation', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
-         l.record_type, l.record_id, ${recordNameSql('l')}
-  FROM email_messages m
-  JOIN activities a ON a.org_id = m.org_id AND a.id = m.activity_id
-  JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE m.org_id = ? AND m.conversation_id = CAST(? AS text) AND a.message_key <> ? AND a.deleted_at IS NULL
-    AND (m.mailbox = CAST(? AS text) OR (m.mailbox IS NULL AND CAST(? AS text) IS NULL AND m.filed_by = ?))
-    AND ${visible}`;
-
-const namedRecord = (row: FilingRow): NamedRecordRef => ({
-  type: row.record_type!,
-  id: row.record_id!,
-  name: row.record_name ?? '',
-});
-const sameRecord = (a: NamedRecordRef, b: NamedRecordRef) => a.type === b.type && a.id === b.id;
-
-/** Whether the message (by key) is filed where the actor can see it, and the records its thread was filed to. */
-export async function filingRows(
+/**
+ * The sender views of these addresses and the filing of the message read (`filing` null: none).
+ * Views asked in full share a statement with others asked meanwhile, so the filing runs beside it;
+ * otherwise the filing is one more column of the views' own statement, and the question (the
+ * card's, the pane's for many recipients) is one round trip.
+ */
+export async function addressRowsAndFiling(
   db: Db,
   actor: Actor,
-  key: string,
-  thread: ThreadQuery,
-): Promise<FilingRows> {
-  const visible = visibleActivities(actor, 'a');
-  const sql = statementText(`filing\n${visible.sql}`, () => filingSql(visible.sql));
-  const bindings: Knex.RawBinding[] = [
-    ...visible.bindings,
-    actor.orgId,
-    key,
-    actor.orgId,
-    [...thread.keys],
-    ...visible.bindings,
-    actor.orgId,
-    thread.conversationId,
-    key,
-    thread.mailbox,
-    thread.mailbox,
-    actor.userId,
-    ...visible.bindings,
-  ];
-  const rows = await runPrepared<FilingRow>(db, sql, bindings);
-  const filed = rows.filter((row) => row.source === 'filed' && row.visible && !row.deleted);
-  const first = filed[0];
-  const links = filed.filter((row) => row.record_id !== null).map(namedRecord);
-  const suggestedLinks: NamedRecordRef[] = [];
-  // By References first: a conversation is only a hint.
-  const threadRows = [
-    ...rows.filter((row) => row.source === 'references'),
-    ...rows.filter((row) => row.source === 'conversation'),
-  ];
-  for (const row of threadRows) {
-    const link = namedRecord(row);
-    if (![...links, ...suggestedLinks].some((other) => sameRecord(other, link))) suggestedLinks.push(link);
+  query: AddressQuery,
+  options: SenderOptions,
+  filing: FilingQuery | null,
+): Promise<{ rows: SenderRow[]; filing: FilingRows | null }> {
+  if (filing === null || sharesStatement(db, query, options)) {
+    const [rows, filed] = await Promise.all([
+      senderRows(db, actor, query, options),
+      filing && filingRows(db, actor, filing),
+    ]);
+    return { rows, filing: filed };
   }
-  const threadMatch = threadRows.length === 0 ? null : (threadRows[0]!.source as ThreadMatch);
-  const email = first
-    ? {
-        id: first.email_id!,
-        filedBy: first.filed_by ? { id: first.filed_by, name: first.filed_by_name ?? '' } : null,
-        filedAt: first.filed_at!,
-      }
-    : null;
-  const known = rows.some((row) => row.source === 'filed');
-  return { email, links, suggestedLinks, thread: threadMatch, known };
+  const statement = filingStatement(actor, filing);
+  const extra = {
+    variant: statement.variant,
+    column: () => filingColumn(statement.sql),
+    bindings: statement.bindings,
+  };
+  const visible = visibleActivities(actor, 'l');
+  const [stored, names] = await Promise.all([
+    senderStatement<StoredSenderRow & { filing: FilingJsonRow[] | null }>(
+      db,
+      actor.orgId,
+      visible,
+      query,
+      options,
+      extra,
+    ),
+    userNames(db, actor.orgId),
+  ]);
+  return {
+    rows: stored.map(({ filing: _, ...row }) => toSenderRow(row, names)),
+    filing: filingOf(filingRowsOfJson(stored[0]?.filing ?? null)),
+  };
+}
+
+/** Whether the message (by key) is filed where the actor can see it, and the records its thread was filed to. */
+export async function filingRows(db: Db, actor: Actor, query: FilingQuery): Promise<FilingRows> {
+  const { sql, bindings } = filingStatement(actor, query);
+  return filingOf(await runPrepared<FilingRow>(db, sql, bindings));
 }

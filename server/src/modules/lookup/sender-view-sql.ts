@@ -96,7 +96,7 @@ const viewColumns = (visible: string) => `
         AND NOT l.deleted AND ${visible}
       ORDER BY l.occurred_at DESC, l.activity_id DESC LIMIT ?) h), '[]'::json) AS timeline`;
 
-function build(mode: MatchMode, visible: string): string {
+function build(mode: MatchMode, visible: string, extraColumn: string | null): string {
   return `
     WITH input AS (${INPUT[mode]}),
     matched AS (
@@ -113,7 +113,7 @@ function build(mode: MatchMode, visible: string): string {
     shown AS (
       SELECT matched.*, (CAST(? AS boolean) OR matched.ord = (SELECT ord FROM first_match)) AS in_full FROM matched
     )
-    SELECT m.ord, m.match, m.matched_domain, m.in_full, m.suppressed, ${viewColumns(visible)}
+    SELECT m.ord, m.match, m.matched_domain, m.in_full, m.suppressed, ${viewColumns(visible)}${extraColumn ? `, ${extraColumn}` : ''}
     FROM shown m ORDER BY m.ord`;
 }
 
@@ -123,10 +123,15 @@ function build(mode: MatchMode, visible: string): string {
  * (or every one, when asked) the open opportunities, cases and tasks and the latest visible timeline
  * entries. The leading match is the first asked, or
  * the best: the first contact, else the first account, else the first asked; the service puts the
- * same one on top.
+ * same one on top. An `extra` column (e.g. the message's filing) comes last, its bindings after all
+ * others; `variant` names it (with the visibility rules it holds) for the statement cache.
  */
-export function senderViewSql(mode: MatchMode, visibleActivitiesSql: string): string {
-  return statementText(`sender-view\n${mode}\n${visibleActivitiesSql}`, () =>
-    build(mode, visibleActivitiesSql),
+export function senderViewSql(
+  mode: MatchMode,
+  visibleActivitiesSql: string,
+  extra: { variant: string; column: () => string } | null = null,
+): string {
+  return statementText(`sender-view\n${mode}\n${visibleActivitiesSql}\n${extra?.variant ?? ''}`, () =>
+    build(mode, visibleActivitiesSql, extra?.column() ?? null),
   );
 }

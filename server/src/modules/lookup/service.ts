@@ -21,7 +21,8 @@ import { ValidationFailed } from '../../errors.js';
 import { normalizePhone } from '../records/index.js';
 import { mailSettings, type MailSettings } from '../organisation/index.js';
 import { addressHashes } from '../privacy/index.js';
-import { filingRows, senderRows, type SenderRow } from './repository.js';
+import type { FilingQuery, FilingRows } from './filing-sql.js';
+import { addressRowsAndFiling, filingRows, senderRows, type SenderRow } from './repository.js';
 import { matchReason } from './match-reason.js';
 
 const DEFAULT_TIMELINE_LIMIT = 10;
@@ -135,18 +136,25 @@ function primaryIndex(views: readonly SenderView[], leading: LookupRequest['lead
 /** The filing state of the message, and its thread's records; the thread rule is applied after. */
 type StoredFiling = Omit<MessageFiling, 'internal' | 'autoFile'> & { known: boolean };
 
-async function messageFiling(db: Knex, actor: Actor, request: LookupRequest): Promise<StoredFiling | null> {
+/** The filing question of the message read; null when the request names none. */
+function filingQuery(request: LookupRequest): FilingQuery | null {
   const key = normalizeMessageId(request.messageId);
   if (key === null) return null;
   const threadKeys = parseReferences([
     ...(request.inReplyTo ? [request.inReplyTo] : []),
     ...(request.references ?? []),
   ]).filter((id) => id !== key);
-  const rows = await filingRows(db, actor, key, {
-    keys: threadKeys,
-    conversationId: request.conversationId ?? null,
-    mailbox: request.mailbox ? normalizeEmail(request.mailbox) : null,
-  });
+  return {
+    key,
+    thread: {
+      keys: threadKeys,
+      conversationId: request.conversationId ?? null,
+      mailbox: request.mailbox ? normalizeEmail(request.mailbox) : null,
+    },
+  };
+}
+
+function storedFiling(key: string, rows: FilingRows): StoredFiling {
   return {
     messageId: key,
     filed: rows.email !== null,
@@ -216,15 +224,17 @@ export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Pr
     firstLeads: request.leading === 'first',
     allInFull: request.others === 'full',
   };
-  const [addressRows, phoneRows, filing] = await Promise.all([
+  const asked = filingQuery(request);
+  // The message's filing goes with the addresses' statement when there is one.
+  const [byAddress, phoneRows, filingAlone] = await Promise.all([
     addressed.length === 0
-      ? []
+      ? { rows: [], filing: null }
       : addressHashes(
           db,
           actor.orgId,
           addressed.map((c) => c.address!),
         ).then((hashes) =>
-          senderRows(
+          addressRowsAndFiling(
             db,
             actor,
             {
@@ -234,13 +244,17 @@ export async function lookup(db: Knex, actor: Actor, request: LookupRequest): Pr
               hashes,
             },
             options,
+            asked,
           ),
         ),
     phoned.length === 0
       ? []
       : senderRows(db, actor, { mode: 'phone', phones: phoned.map((c) => c.phone!) }, options),
-    messageFiling(db, actor, request),
+    asked && addressed.length === 0 ? filingRows(db, actor, asked) : null,
   ]);
+  const addressRows = byAddress.rows;
+  const filingFound = byAddress.filing ?? filingAlone;
+  const filing = asked && filingFound && storedFiling(asked.key, filingFound);
   // Each statement answers its candidates in the order asked.
   const views: SenderView[] = planned.map((plan) => {
     const row = 'view' in plan ? null : (plan.candidate.address !== null ? addressRows : phoneRows).shift()!;
