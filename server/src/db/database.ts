@@ -67,6 +67,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
     const pglite = await PGlite.create(inMemory ? undefined : path.join(dataDir, 'pglite'), {
       parsers: { [INT8]: toNumber, [DATE]: asText },
     });
+    // As on PostgreSQL (configureSession): prepared statements keep one generic plan.
+    await pglite.exec('SET plan_cache_mode = force_generic_plan');
     const knex = knexFactory({
       client: ClientPgLite as unknown as typeof knexFactory.Client,
       connection: { pglite } as unknown as Knex.StaticConnectionConfig,
