@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
@@ -10,6 +9,7 @@ import { openConfiguredDatabase, openReportsDatabase } from './open-database.js'
 import { MailboxReaders } from './modules/service-desk/index.js';
 import { secretBox } from './secret-box.js';
 import { exitOnError } from './startup-errors.js';
+import { logDestination } from './http/log-destination.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     gmailApiUrl: config.gmailApiUrl,
     outlookAddInId: config.outlookAddInId,
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
-    // Written by a background buffer rather than a write per line; pino flushes it when the process exits.
-    logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: false }) },
+    logger: { level: config.logLevel, stream: logDestination(1) },
     emailEnabled: config.smtp !== null,
     trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
