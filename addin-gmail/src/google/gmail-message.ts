@@ -1,6 +1,13 @@
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { OAuth2Client } from 'google-auth-library';
-import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import libmime from 'libmime';
+import {
+  parseAddressHeader,
+  simpleParser,
+  type AddressObject,
+  type EmailAddress,
+  type ParsedMail,
+} from 'mailparser';
 import type { AttachmentInput, MessageParty } from '@inbox-crm/shared';
 import type { AddOnEvent } from './add-on-event.js';
 
@@ -73,12 +80,52 @@ function messageOf(parsed: ParsedMail, data: gmail_v1.Schema$Message): GmailMess
   };
 }
 
-/** Gmail's header list as a header block a MIME parser reads (values on one line each). */
-function headerBlock(headers: gmail_v1.Schema$MessagePartHeader[] | undefined): Buffer {
-  const lines = (headers ?? []).map(
-    (header) => `${header.name ?? ''}: ${(header.value ?? '').replace(/[\r\n]+/g, ' ')}`,
-  );
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
+/** The values Gmail lists for one header (by lower-case name), in order: a header may come more than once. */
+function valuesOf(headers: readonly gmail_v1.Schema$MessagePartHeader[], name: string): string[] {
+  return headers
+    .filter((header) => header.name?.toLowerCase() === name)
+    .map((header) => (header.value ?? '').replace(/[\r\n]+/g, ' ').trim());
+}
+
+/** Encoded words decoded, as mailparser decodes a header; a value that does not decode is kept as it is. */
+function decoded(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
+const messageIdOf = (value: string | undefined) => (value ? withoutBrackets(decoded(value)) || null : null);
+
+/**
+ * The card's fields from Gmail's header list (format=metadata), read as mailparser reads a whole
+ * message's (`messageOf`): addresses by mailparser's own address parser, words decoded by libmime,
+ * which mailparser uses. Parsing the list as a message would run a MIME stream for a few lines.
+ */
+function messageOfHeaders(data: gmail_v1.Schema$Message): GmailMessage {
+  const headers = data.payload?.headers ?? [];
+  const parties = (name: string) => partiesOf(parseAddressHeader(valuesOf(headers, name)));
+  const date = new Date(valuesOf(headers, 'date')[0] ?? '');
+  const sent = !isNaN(date.getTime())
+    ? date
+    : data.internalDate
+      ? new Date(Number(data.internalDate))
+      : new Date();
+  return {
+    gmailId: data.id ?? '',
+    messageId: messageIdOf(valuesOf(headers, 'message-id')[0]),
+    subject: decoded(valuesOf(headers, 'subject')[0] ?? ''),
+    from: parties('from')[0] ?? null,
+    to: parties('to'),
+    cc: parties('cc'),
+    sentAt: sent.toISOString(),
+    inReplyTo: messageIdOf(valuesOf(headers, 'in-reply-to')[0]),
+    references: valuesOf(headers, 'references')
+      .flatMap((value) => decoded(value).split(/\s+/))
+      .filter((id) => id !== '')
+      .map(withoutBrackets),
+  };
 }
 
 function statusOf(error: unknown): number | null {
@@ -122,7 +169,7 @@ export function gmailReader(event: AddOnEvent, apiUrl = GMAIL_API_URL): GmailRea
   return {
     async headers() {
       const data = await get({ userId: 'me', id, format: 'metadata', metadataHeaders: METADATA_HEADERS });
-      return messageOf(await simpleParser(headerBlock(data.payload?.headers)), data);
+      return messageOfHeaders(data);
     },
     async content() {
       const data = await get({ userId: 'me', id, format: 'raw' });
