@@ -14,6 +14,15 @@ import { connectMailbox } from './office/office-mailbox.js';
 // still painted when it comes).
 const FIRST_VIEW_WAIT_MS = 500;
 
+// The pane's first module runs as soon as it arrives (the server marks it async, so that Office.js
+// need not wait for it): the page's own scripts (Office.js) and elements are there only from here.
+const documentParsed = () =>
+  document.readyState === 'loading'
+    ? new Promise<void>((resolve) =>
+        document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+      )
+    : Promise.resolve();
+
 const waited = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // A task queued from an animation frame runs once that frame is painted.
 const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
@@ -36,6 +45,7 @@ async function paintFirstView(mailbox: Mailbox, first: FirstAnswer, session: Pag
 // first paint more than they sped up the app (measured in design-notes). The app takes over once
 // its own record is in.
 async function start(): Promise<void> {
+  await documentParsed();
   const session = createPageSession(pageStorage());
   // The server serves this page at /outlook/ (inside Outlook, with Office.js) and at /app/ (a browser).
   const surface: Surface = window.location.pathname.startsWith('/outlook')

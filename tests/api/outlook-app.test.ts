@@ -19,6 +19,19 @@ describe('the Outlook app served by the server', () => {
     expect(reply.body).toContain('<div id="root">');
   });
 
+  it('when Outlook opens /outlook/, then the first module is async, so that Office.js is not held back by it; the console’s stays deferred', async ({
+    testApp,
+  }) => {
+    const pane = await testApp.app.inject('/outlook/');
+    expect(pane.body).toMatch(
+      /<script type="module" async crossorigin src="\/outlook\/assets\/index-[\w-]+\.js">/,
+    );
+    const console = await testApp.app.inject('/app/');
+    expect(console.body).toMatch(
+      /<script type="module" crossorigin src="\/outlook\/assets\/index-[\w-]+\.js">/,
+    );
+  });
+
   it('when a console deep link is opened, then the same page answers without Office.js and under a strict policy', async ({
     testApp,
   }) => {

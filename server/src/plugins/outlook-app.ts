@@ -16,6 +16,17 @@ const REDIRECT_ROUTE = { schema: { hide: true } };
 // opening the pane, so it only starts Office.js.
 const COMMANDS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inbox CRM</title><script src="${OFFICE_JS_URL}"></script></head><body></body></html>`;
 
+/**
+ * The pane's page: the app's with Office.js. Office.js is ready only after DOMContentLoaded, which a
+ * deferred module would hold back until it is fetched and run; as `async` the first module runs as
+ * soon as it is in, and Office.js gets ready beside it (the module waits for Office.onReady).
+ */
+function paneDocument(indexHtml: string): string {
+  return indexHtml
+    .replace('<script type="module" ', '<script type="module" async ')
+    .replace('</head>', `<script src="${OFFICE_JS_URL}"></script></head>`);
+}
+
 class AppNotBuilt extends DomainError {
   constructor() {
     super('app_not_built', 'The Outlook app is not built on this server: run `pnpm build` first.');
@@ -34,7 +45,7 @@ export interface OutlookAppOptions {
 export async function outlookAppRoutes(app: FastifyInstance, options: OutlookAppOptions): Promise<void> {
   const appDir = options.appDir ?? outlookAppDir;
   const indexHtml = await readFile(join(appDir, 'index.html'), 'utf8').catch(() => null);
-  const paneHtml = indexHtml?.replace('</head>', `<script src="${OFFICE_JS_URL}"></script></head>`) ?? null;
+  const paneHtml = indexHtml === null ? null : paneDocument(indexHtml);
 
   if (indexHtml !== null) {
     await app.register(fastifyStatic, {
