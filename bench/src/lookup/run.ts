@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { signIn } from '../support/api-session.js';
 import { startChildServer } from '../support/child-server.js';
+import { cpuMicrosOfProcessesNamed } from '../support/process-cpu.js';
 import { measure, median, printTable, type Measurement } from '../support/measure.js';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, senderAddress } from './data-set.js';
 import { lookupDataSetDatabase } from './prepare-database.js';
@@ -82,16 +83,20 @@ async function main(): Promise<void> {
   );
   try {
     const { headers } = await signIn(product.url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+    const database = () => cpuMicrosOfProcessesNamed('postgres');
     const bareRoute = {
       url: bare.url,
+      cpuReaders: { server: bare.cpuMicros, PostgreSQL: database },
       pathFor: (n: number) => `/bare?email=${encodeURIComponent(senderAddress(n))}`,
     };
     const floorRoute = {
       url: floor.url,
+      cpuReaders: { server: floor.cpuMicros, PostgreSQL: database },
       pathFor: (n: number) => `/floor?email=${encodeURIComponent(senderAddress(n))}`,
     };
     const lookupRoute = {
       url: product.url,
+      cpuReaders: { server: product.cpuMicros, PostgreSQL: database },
       headers,
       pathFor: (n: number) => `/api/v1/lookup?email=${encodeURIComponent(senderAddress(n))}`,
     };

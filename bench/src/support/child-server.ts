@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpuMicrosOf } from './process-cpu.js';
 
 export interface ChildServer {
   url: string;
+  /** CPU time the server's process has used so far, in microseconds (user and system; Linux only, else null). */
+  cpuMicros: () => number | null;
   stop(): Promise<void>;
 }
+
+/** `BENCH_PROFILE_DIR` set: each server writes a CPU profile there when it stops. */
+const profileArgs = () =>
+  process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -29,7 +36,7 @@ export async function startChildServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const child = spawn(process.execPath, [...profileArgs(), ...nodeArgs, script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -42,6 +49,7 @@ export async function startChildServer(
   }
   return {
     url,
+    cpuMicros: () => cpuMicrosOf(child.pid),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
