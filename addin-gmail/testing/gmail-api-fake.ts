@@ -8,6 +8,9 @@ export interface RecordedMessage {
   raw: string;
 }
 
+/** When Gmail received every recorded message (its `internalDate`). */
+export const RECEIVED_AT = String(Date.parse('2026-11-26T09:15:42.000Z'));
+
 /** The header block of a raw message, as Gmail's format=metadata lists it. */
 function headersOf(raw: string): { name: string; value: string }[] {
   const block = raw.split(/\r?\n\r?\n/)[0] ?? '';
@@ -21,13 +24,11 @@ function headersOf(raw: string): { name: string; value: string }[] {
 
 /** What the Gmail API answers for users.messages.get of `message` in `format`. */
 export function gmailMessageBody(message: RecordedMessage, format: string): object {
+  // When Gmail received it, in ms, as Gmail sends it with every format.
+  const received = { id: message.gmailId, threadId: `t-${message.gmailId}`, internalDate: RECEIVED_AT };
   return format === 'metadata'
-    ? { id: message.gmailId, threadId: `t-${message.gmailId}`, payload: { headers: headersOf(message.raw) } }
-    : {
-        id: message.gmailId,
-        threadId: `t-${message.gmailId}`,
-        raw: Buffer.from(message.raw).toString('base64url'),
-      };
+    ? { ...received, payload: { headers: headersOf(message.raw) } }
+    : { ...received, raw: Buffer.from(message.raw).toString('base64url') };
 }
 
 /**

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   });
   const reportsDatabase = openReportsDatabase(config, database);
   const secretsKey = await resolveSecretsKey(config);
+  const logStream = logDestination(1);
   const app = await buildApp({
     database,
     reportsDatabase: reportsDatabase.knex,
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     gmailApiUrl: config.gmailApiUrl,
     outlookAddInId: config.outlookAddInId,
     tls: config.tls && { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
-    logger: { level: config.logLevel, stream: logDestination(1) },
+    logger: { level: config.logLevel, stream: logStream },
     emailEnabled: config.smtp !== null,
     trustProxy: config.trustProxy,
     webhookAllowPrivate: config.webhookAllowPrivate,
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    // Gathered lines out now, in case closing hangs and the process is killed outright.
+    logStream.flushSync();
     await mailboxReaders?.stop();
     await scheduler?.close();
     await app.close();

@@ -64,9 +64,24 @@ function partiesOf(field: AddressObject | AddressObject[] | undefined): MessageP
 
 const withoutBrackets = (id: string) => id.trim().replace(/^<|>$/g, '');
 
+/** The message's Date, else (missing or unreadable) the moment Gmail received it. */
+function sentAtOf(dateText: string | undefined, data: gmail_v1.Schema$Message): string {
+  const date = new Date(dateText ?? '');
+  if (!isNaN(date.getTime())) return date.toISOString();
+  return (data.internalDate ? new Date(Number(data.internalDate)) : new Date()).toISOString();
+}
+
+/** A header's value as the message has it (the first, unfolded), for what mailparser would replace. */
+function headerText(parsed: ParsedMail, key: string): string | undefined {
+  const line = parsed.headerLines.find((header) => header.key === key)?.line;
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function messageOf(parsed: ParsedMail, data: gmail_v1.Schema$Message): GmailMessage {
   const references = parsed.references === undefined ? [] : [parsed.references].flat();
-  const sent = parsed.date ?? (data.internalDate ? new Date(Number(data.internalDate)) : new Date());
   return {
     gmailId: data.id ?? '',
     messageId: parsed.messageId ? withoutBrackets(parsed.messageId) : null,
@@ -74,7 +89,8 @@ function messageOf(parsed: ParsedMail, data: gmail_v1.Schema$Message): GmailMess
     from: partiesOf(parsed.from)[0] ?? null,
     to: partiesOf(parsed.to),
     cc: partiesOf(parsed.cc),
-    sentAt: sent.toISOString(),
+    // mailparser reads an unreadable Date as the moment it parsed.
+    sentAt: sentAtOf(headerText(parsed, 'date'), data),
     inReplyTo: parsed.inReplyTo ? withoutBrackets(parsed.inReplyTo) : null,
     references: references.map(withoutBrackets),
   };
@@ -106,20 +122,15 @@ const messageIdOf = (value: string | undefined) => (value ? withoutBrackets(deco
 function messageOfHeaders(data: gmail_v1.Schema$Message): GmailMessage {
   const headers = data.payload?.headers ?? [];
   const parties = (name: string) => partiesOf(parseAddressHeader(valuesOf(headers, name)));
-  const date = new Date(valuesOf(headers, 'date')[0] ?? '');
-  const sent = !isNaN(date.getTime())
-    ? date
-    : data.internalDate
-      ? new Date(Number(data.internalDate))
-      : new Date();
   return {
     gmailId: data.id ?? '',
     messageId: messageIdOf(valuesOf(headers, 'message-id')[0]),
     subject: decoded(valuesOf(headers, 'subject')[0] ?? ''),
-    from: parties('from')[0] ?? null,
+    // The first From only, as the whole message's parser reads it: a second one is no sender.
+    from: partiesOf(parseAddressHeader(valuesOf(headers, 'from')[0]))[0] ?? null,
     to: parties('to'),
     cc: parties('cc'),
-    sentAt: sent.toISOString(),
+    sentAt: sentAtOf(valuesOf(headers, 'date')[0], data),
     inReplyTo: messageIdOf(valuesOf(headers, 'in-reply-to')[0]),
     references: valuesOf(headers, 'references')
       .flatMap((value) => decoded(value).split(/\s+/))

@@ -58,4 +58,11 @@ describe.each(databases)('a prepared statement on %s', (_, open) => {
     const [row] = await runPrepared(database.knex, sql, [[], "o'hara@example.com", "o'hara@example.com"]);
     expect(row).toEqual({ size: 0, same: true });
   });
+
+  it('refuses a NUL in a value as the database refuses it (22021), and goes on answering', async () => {
+    const sql = 'SELECT CAST(? AS text) AS text';
+    await expect(runPrepared(database.knex, sql, ['a\0b'])).rejects.toMatchObject({ code: '22021' });
+    await expect(runPrepared(database.knex, sql, [['a\0b']])).rejects.toMatchObject({ code: '22021' });
+    expect(await runPrepared(database.knex, sql, ['ab'])).toEqual([{ text: 'ab' }]);
+  });
 });

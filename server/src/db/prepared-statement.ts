@@ -78,13 +78,26 @@ function arrayText(values: readonly ArrayElement[]): string {
   return `{${values.map(element).join(',')}}`;
 }
 
+/** A NUL cannot be part of a statement's text: refused as PostgreSQL refuses it in a bound value. */
+class NulInLiteral extends Error {
+  readonly code = '22021';
+  constructor() {
+    super('invalid byte sequence for encoding "UTF8": 0x00');
+  }
+}
+
+function quoted(text: string): string {
+  if (text.includes('\0')) throw new NulInLiteral();
+  return escapeLiteral(text);
+}
+
 /** A binding as an SQL literal of unknown type, which EXECUTE casts to its parameter's type. */
 function literal(value: Knex.RawBinding): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return escapeLiteral(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
-  if (value instanceof Date) return escapeLiteral(value.toISOString());
-  if (Array.isArray(value)) return escapeLiteral(arrayText(value as ArrayElement[]));
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return quoted(String(value));
+  if (value instanceof Date) return quoted(value.toISOString());
+  if (Array.isArray(value)) return quoted(arrayText(value as ArrayElement[]));
   throw new TypeError(`A prepared statement's binding cannot be a ${typeof value}.`);
 }
 
@@ -101,7 +114,10 @@ async function executePrepared(connection: PgliteConnection, sql: string, bindin
     preparedInPglite.set(connection, prepared);
   }
   if (!prepared.has(name)) {
-    await connection.query(`PREPARE ${name} AS ${positional(sql)}`);
+    // 42P05: prepared already, by a call whose answer was lost (its name not noted).
+    await connection.query(`PREPARE ${name} AS ${positional(sql)}`).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== '42P05') throw error;
+    });
     prepared.add(name);
   }
   const values = bindings.map(literal).join(', ');
