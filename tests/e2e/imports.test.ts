@@ -147,6 +147,8 @@ describe.skipIf(missing !== null)(
       await page.getByRole('heading', { name: 'sales.mbox' }).waitFor();
       expect(await page.getByRole('button', { name: 'Check the file (dry run)' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Import now' }).click();
+      // Queued once the button goes: only then has the worker an import to drain.
+      await page.getByRole('button', { name: 'Import now' }).waitFor({ state: 'detached' });
       await scheduler.worker.drain();
       const summary = page.getByText(/^Read 2 messages/);
       await summary.waitFor({ timeout: 15_000 });
