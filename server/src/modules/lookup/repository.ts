@@ -74,7 +74,7 @@ function toSenderRow(row: StoredSenderRow, names: ReadonlyMap<string, string>): 
 }
 
 /** What to look up by address: each with its registrable domain (null for free-mail: no domain match). */
-export interface AddressQuery {
+interface AddressQuery {
   mode: 'address';
   addresses: readonly string[];
   domains: ReadonlyArray<string | null>;
@@ -165,7 +165,8 @@ function sharedStatement(
   });
 }
 
-const sharesStatement = (db: Db, query: SenderQuery, options: SenderOptions) =>
+/** Views asked in full by address share statements with others asked meanwhile (sharedStatement). */
+const sharesStatement = (db: Db, query: SenderQuery, options: SenderOptions): query is AddressQuery =>
   query.mode === 'address' && options.allInFull && !db.isTransaction;
 
 /**
@@ -180,7 +181,7 @@ export async function senderRows(
 ): Promise<SenderRow[]> {
   const visible = visibleActivities(actor, 'l');
   const [rows, names] = await Promise.all([
-    query.mode === 'address' && sharesStatement(db, query, options)
+    sharesStatement(db, query, options)
       ? sharedStatement(db as Knex, actor.orgId, visible, query, options.timelineLimit)
       : senderStatement(db, actor.orgId, visible, query, options),
     userNames(db, actor.orgId),
