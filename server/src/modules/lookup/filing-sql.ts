@@ -49,7 +49,10 @@ export interface FilingRows {
 
 // The message's own links (source 'filed'), then the links of the filed messages of its thread by
 // References, then of those filed from the same conversation of the same mailbox (a conversation
-// id names a thread in one mailbox only: the reader's own, or a shared one).
+// id names a thread in one mailbox only: the reader's own, or a shared one). A message that
+// references none (most that start a thread) skips the second part: the check on the bound array
+// alone is decided before any row is read, where a generic plan would otherwise scan a small
+// organisation's emails for an empty list.
 const filingSql = (visible: string) => `
   SELECT 'filed' AS source, ${visible} AS visible, a.deleted_at IS NOT NULL AS deleted, a.id AS email_id,
          m.filed_by, u.name AS filed_by_name, m.filed_at, l.record_type, l.record_id,
@@ -63,7 +66,8 @@ const filingSql = (visible: string) => `
   SELECT DISTINCT 'references', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
          l.record_type, l.record_id, ${recordNameSql('l')}
   FROM activities a JOIN activity_links l ON l.org_id = a.org_id AND l.activity_id = a.id
-  WHERE a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}
+  WHERE cardinality(CAST(? AS text[])) > 0
+    AND a.org_id = ? AND a.message_key = ANY(CAST(? AS text[])) AND a.deleted_at IS NULL AND ${visible}
   UNION ALL
   SELECT DISTINCT 'conversation', true, false, CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS timestamptz),
          l.record_type, l.record_id, ${recordNameSql('l')}
@@ -88,6 +92,7 @@ export function filingStatement(
       ...visible.bindings,
       actor.orgId,
       key,
+      [...thread.keys],
       actor.orgId,
       [...thread.keys],
       ...visible.bindings,

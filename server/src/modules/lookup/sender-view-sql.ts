@@ -24,19 +24,24 @@ const SUPPRESSED: Record<MatchMode, string> = {
   phone: 'false',
 };
 
-// An address belongs to one contact and a domain to one account (both unique per organisation);
-// a phone number may be shared, and then the most recently updated record wins.
+// An address belongs to one contact and a domain to one account (both primary keys per
+// organisation); a phone number may be shared, and then the most recently updated record wins.
+// The LIMIT 1 changes no answer: it keeps PostgreSQL from turning a lateral into a join over all
+// of the organisation's addresses, which a generic plan picks for a small organisation (it does
+// not know how many addresses are asked) and which then grows with the organisation.
 const MATCH: Record<MatchMode, string> = {
   address: `
     LEFT JOIN LATERAL (
       SELECT c.id, c.account_id FROM contact_emails e
       JOIN contacts c ON c.org_id = e.org_id AND c.id = e.contact_id AND c.deleted_at IS NULL
       WHERE e.org_id = i.org_id AND e.email = i.address
+      LIMIT 1
     ) c ON true
     LEFT JOIN LATERAL (
       SELECT a.id, d.domain FROM account_domains d
       JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id AND a.deleted_at IS NULL
       WHERE c.id IS NULL AND d.org_id = i.org_id AND d.domain = i.domain
+      LIMIT 1
     ) da ON true`,
   phone: `
     LEFT JOIN LATERAL (
