@@ -3,18 +3,27 @@ import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
 import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret, resolveSecretsKey } from './bootstrap/jwt-secret.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createCrmWorker } from './crm-worker.js';
+import type { Database } from './db/database.js';
 import { openConfiguredDatabase, openReportsDatabase } from './open-database.js';
 import { MailboxReaders } from './modules/service-desk/index.js';
 import { secretBox } from './secret-box.js';
 import { exitOnError } from './startup-errors.js';
 import { logDestination } from './http/log-destination.js';
+import { gatherEmbeddedStatistics } from './db/planner-statistics.js';
+
+/** The organisation in place (on a first start, the demo company too), and the planner told of it. */
+async function dataInPlace(database: Database, config: Config) {
+  const state = await ensureOrganisation(database, config);
+  await gatherEmbeddedStatistics(database);
+  return state;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const state = await ensureOrganisation(database, config).catch(async (error: unknown) => {
+  const state = await dataInPlace(database, config).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
