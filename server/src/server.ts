@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './bootstrap/demo-data.js';
-import { ensureOrganisation } from './bootstrap/ensure-organisation.js';
+import { ensureOrganisation, type StartupState } from './bootstrap/ensure-organisation.js';
 import { resolveJwtSecret, resolveSecretsKey } from './bootstrap/jwt-secret.js';
 import { loadConfig, type Config } from './config.js';
 import { createCrmWorker } from './crm-worker.js';
@@ -14,7 +14,7 @@ import { logDestination } from './http/log-destination.js';
 import { gatherEmbeddedStatistics } from './db/planner-statistics.js';
 
 /** The organisation in place (on a first start, the demo company too), and the planner told of it. */
-async function dataInPlace(database: Database, config: Config) {
+async function dataInPlace(database: Database, config: Config): Promise<StartupState> {
   const state = await ensureOrganisation(database, config);
   await gatherEmbeddedStatistics(database);
   return state;
