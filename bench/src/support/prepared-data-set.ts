@@ -33,13 +33,18 @@ export async function prepareDataSet(
       console.log(`Using the data set already in ${dataSet.name} (pass --reload to build it again).`);
       return { url, orgId: existing.id };
     }
-    if (existing) {
+    // Anything else in the database is an earlier load that did not finish (or the one to reload).
+    if (await database.knex('organisations').first('id')) {
       await database.knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
       await runMigrations(database.knex);
     }
     console.log(`Loading ${dataSet.describe} into ${dataSet.name}…`);
+    // The organisation takes its name only once loaded, so a load stopped halfway is never used.
     const { organisationId, admin } = await database.knex.transaction((trx) =>
-      createOrganisationWithAdmin(trx, dataSet.organisation),
+      createOrganisationWithAdmin(trx, {
+        ...dataSet.organisation,
+        name: `${dataSet.organisation.name} (loading)`,
+      }),
     );
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -48,6 +53,10 @@ export async function prepareDataSet(
     } finally {
       await client.end();
     }
+    await database
+      .knex('organisations')
+      .where({ id: organisationId })
+      .update({ name: dataSet.organisation.name });
     return { url, orgId: organisationId };
   } finally {
     await database.close();
