@@ -54,6 +54,7 @@ import securityHeaders from './plugins/security-headers.js';
 import jsonBody from './plugins/json-body.js';
 import textInput from './plugins/text-input.js';
 import { validatorCompiler } from './plugins/validators.js';
+import { serializerCompiler } from './http/response-serializer.js';
 import { derivedSecret } from './derived-secret.js';
 import { secretBox } from './secret-box.js';
 import { wireEventSubscribers } from './event-subscribers.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   const app = (Fastify(serverOptions) as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const outlookAddInId = options.outlookAddInId ?? addInIdFor(options.publicUrl);
 
   countRequestsInFlight(app);

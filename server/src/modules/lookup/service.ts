@@ -70,40 +70,43 @@ function planAddress(raw: string, settings: MailSettings): Planned {
   };
 }
 
+/** The view of a match: what the statement found for it, and why it matched. */
+function matchedView(
+  candidate: LookupCandidate,
+  row: SenderRow,
+  match: 'contact' | 'account',
+  reason: SenderView['reason'],
+): MatchedView {
+  return {
+    address: candidate.address,
+    phone: candidate.phone,
+    detail: row.in_full ? 'full' : 'brief',
+    match,
+    reason,
+    contact: row.contact,
+    account: row.account,
+    opportunities: row.opportunities,
+    cases: row.cases,
+    tasks: row.tasks,
+    timeline: row.timeline,
+  };
+}
+
 function toView(candidate: LookupCandidate, freeMail: boolean, row: SenderRow): MatchedView {
   // Someone who asked to be forgotten: the pane says so, and shows nothing of them.
   if (row.suppressed && candidate.address !== null) {
     return emptyView(candidate.address, null, matchReason('suppressed', { address: candidate.address }));
   }
-  const base = {
-    address: candidate.address,
-    phone: candidate.phone,
-    detail: row.in_full ? 'full' : 'brief',
-  } as const;
-  const { contact, account, opportunities, cases, tasks, timeline } = row;
-  const found = { contact, account, opportunities, cases, tasks, timeline };
+  const account = row.account;
+  const accountNamed = { accountId: account?.id, accountName: account?.name };
   if (row.match === 'contact') {
     const kind = candidate.address ? 'exact_address' : 'phone';
-    return {
-      ...base,
-      match: 'contact',
-      reason: matchReason(kind, { ...candidate, accountId: account?.id, accountName: account?.name }),
-      ...found,
-    };
+    return matchedView(candidate, row, 'contact', matchReason(kind, { ...candidate, ...accountNamed }));
   }
   if (row.match === 'account') {
     const kind = row.matched_domain ? 'domain' : 'phone';
-    return {
-      ...base,
-      match: 'account',
-      reason: matchReason(kind, {
-        ...candidate,
-        domain: row.matched_domain,
-        accountId: account?.id,
-        accountName: account?.name,
-      }),
-      ...found,
-    };
+    const reason = matchReason(kind, { ...candidate, domain: row.matched_domain, ...accountNamed });
+    return matchedView(candidate, row, 'account', reason);
   }
   const domain = candidate.address ? emailDomain(candidate.address) : null;
   return emptyView(
