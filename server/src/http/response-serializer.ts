@@ -6,38 +6,24 @@ type SchemaObject = Record<string, unknown>;
 const isSchemaObject = (value: unknown): value is SchemaObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The one type every constant of a union has (`type: 'string'` for a union of string literals), else null. */
-function constantsType(options: readonly unknown[]): string | null {
-  const types = new Set(
-    options.map((option) =>
-      isSchemaObject(option) && option.const !== undefined && typeof option.type === 'string'
-        ? option.type
-        : null,
-    ),
-  );
-  const [type] = types;
-  return types.size === 1 && typeof type === 'string' ? type : null;
-}
-
-/** The JSON type of every value of an enum written without one, else null. */
-function enumType(values: unknown): string | null {
-  if (!Array.isArray(values)) return null;
+/** The one JSON type all these values have (a union's constants, an enum's values), else null. */
+function typeOfAll(values: readonly unknown[]): string | null {
   const types = new Set(values.map((value) => typeof value));
   const [type] = types;
   return types.size === 1 && (type === 'string' || type === 'number' || type === 'boolean') ? type : null;
 }
 
-/** A union's plain form: the other branch `nullable` for a union with null, an enum for constants; else null. */
+/** A union's plain form: an enum for constants, the other branch `nullable` for a union with null; else null. */
 function withoutUnion(union: SchemaObject, options: readonly unknown[]): SchemaObject | null {
   const { anyOf: _, ...siblings } = union;
-  const type = constantsType(options);
-  if (type !== null) {
-    return { ...siblings, type, enum: options.map((option) => (option as SchemaObject).const) };
-  }
+  const constants = options.map((option) => (isSchemaObject(option) ? option.const : undefined));
+  const constantsType = constants.includes(undefined) ? null : typeOfAll(constants);
+  if (constantsType !== null) return { ...siblings, type: constantsType, enum: constants };
   const others = options.filter((option) => !(isSchemaObject(option) && option.type === 'null'));
   const [other] = others;
   if (options.length !== 2 || others.length !== 1 || !isSchemaObject(other)) return null;
-  const otherType = typeof other.type === 'string' ? other.type : enumType(other.enum);
+  const otherType =
+    typeof other.type === 'string' ? other.type : Array.isArray(other.enum) ? typeOfAll(other.enum) : null;
   return otherType === null ? null : { ...siblings, ...other, type: otherType, nullable: true };
 }
 
