@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveOfficeJs } from '@inbox-crm/addin-outlook/testing';
+import { launchChromium, serveOfficeJs, type FakeOutlookControl } from '@inbox-crm/addin-outlook/testing';
 import { chromiumMissing } from './support/chromium.js';
 import { signInAt } from './support/sign-in.js';
 import { createCustomer, inboxMessage } from '../support/customer.js';
@@ -40,11 +40,12 @@ describe.skipIf(missing !== null)(
     async function openPane(
       baseUrl: string,
       messages: ReturnType<typeof inboxMessage>[],
-      colorScheme: 'light' | 'dark' = 'light',
+      host: { colorScheme?: 'light' | 'dark'; internetHeadersDelayMs?: number } = {},
     ) {
+      const { colorScheme = 'light', internetHeadersDelayMs } = host;
       const context = await browser.newContext({ viewport: TASK_PANE, colorScheme });
       contexts.push(context);
-      await serveOfficeJs(context, { userAddress: me(), messages, selected: 0 });
+      await serveOfficeJs(context, { userAddress: me(), messages, selected: 0, internetHeadersDelayMs });
       const page = await context.newPage();
       await signInAt(page, `${baseUrl}/outlook/`, me());
       return page;
@@ -154,6 +155,39 @@ describe.skipIf(missing !== null)(
       ]);
     });
 
+    it('when the host is slow to read a reply’s thread headers, then the sender’s record is painted before they come, and the thread’s filing with them', async ({
+      baseUrl,
+    }) => {
+      const reply = inboxMessage(me(), {
+        internetHeaders: `In-Reply-To: ${filed.internetMessageId!}\r\nReferences: ${filed.internetMessageId!}\r\n`,
+      });
+      const answerHeaders = (pane: Page) =>
+        pane.evaluate(() =>
+          (window as unknown as { fakeOutlook: FakeOutlookControl }).fakeOutlook.answerInternetHeaders(),
+        );
+      // Far longer than the test waits: the headers come only when it answers them.
+      const slow = await openPane(baseUrl, [reply], { internetHeadersDelayMs: 600_000 });
+      await expect.poll(() => slow.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+      await answerHeaders(slow);
+      await expect
+        .poll(() => slow.getByRole('button', { name: 'File with the thread' }).isVisible())
+        .toBe(true);
+
+      // Signed in, the pane opens again as it does each time the user opens it on a message.
+      await slow.reload();
+      await expect.poll(() => slow.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
+      expect(await slow.getByText('This email is not filed yet.').isVisible()).toBe(true);
+      expect(await slow.getByRole('button', { name: 'File with the thread' }).count()).toBe(0);
+      await saveScreenshot(slow, SUITE, '3-record-before-thread-headers');
+      await answerHeaders(slow);
+      await expect
+        .poll(() => slow.getByRole('button', { name: 'File with the thread' }).isVisible())
+        .toBe(true);
+      expect(await slow.getByLabel('Contact Priya Raman').count()).toBe(1);
+      expect(await overflowsHorizontally(slow)).toBe(false);
+      await saveScreenshot(slow, SUITE, '3-thread-after-slow-headers');
+    });
+
     it('when words from the filed email are searched in the pane, then it is found within the contact, marked, and not within an empty scope', async () => {
       const box = page.getByRole('searchbox', { name: 'Words to search for' });
       await box.fill('revised quot');
@@ -203,7 +237,7 @@ describe.skipIf(missing !== null)(
     });
 
     it('when the host is dark, then the pane is dark and still readable', async ({ baseUrl }) => {
-      const dark = await openPane(baseUrl, [priya()], 'dark');
+      const dark = await openPane(baseUrl, [priya()], { colorScheme: 'dark' });
       await expect.poll(() => dark.getByLabel('Contact Priya Raman').isVisible()).toBe(true);
       const background = await dark.evaluate(
         () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,

@@ -60,6 +60,11 @@ export interface FakeOfficeSetup {
   /** Highest Mailbox requirement set the fake host supports. */
   mailboxVersion?: string;
   bodyBackgroundColor?: string;
+  /**
+   * How long the host takes to read a message's internet headers: Outlook on the web asks its
+   * server for them. None: at once.
+   */
+  internetHeadersDelayMs?: number;
 }
 
 /** What a test steers the fake host with (window.fakeOutlook in a browser). */
@@ -72,6 +77,8 @@ export interface FakeOutlookControl {
   setTheme(bodyBackgroundColor: string): void;
   /** Selects several messages at once and fires SelectedItemsChanged (Mailbox 1.13). */
   selectMany(indexes: number[]): void;
+  /** Answers the internet headers asked for so far without waiting out their delay. */
+  answerInternetHeaders(): void;
   /** How often the bodies were read: opening a message must not read them. */
   bodyReads: number;
   /** The most items loaded by loadItemByIdAsync at once: Outlook allows one. */
@@ -98,7 +105,12 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
 
   let selectedMany: number[] = [];
   let loaded = 0;
+  const headerAnswers = new Set<() => void>();
+  const answerOnce = (answer: () => void) => headerAnswers.delete(answer) && answer();
   const control: FakeOutlookControl = {
+    answerInternetHeaders() {
+      headerAnswers.forEach(answerOnce);
+    },
     bodyReads: 0,
     mostLoadedAtOnce: 0,
     select(index) {
@@ -145,7 +157,10 @@ export function installFakeOffice(setup: FakeOfficeSetup): FakeOutlookControl {
       ...(maxMajor > 1 || maxMinor >= 8
         ? {
             getAllInternetHeadersAsync(callback: (result: unknown) => void) {
-              callback(succeeded(message.internetHeaders ?? ''));
+              const answer = () => callback(succeeded(message.internetHeaders ?? ''));
+              if (!setup.internetHeadersDelayMs) return answer();
+              headerAnswers.add(answer);
+              setTimeout(() => answerOnce(answer), setup.internetHeadersDelayMs);
             },
             getAttachmentContentAsync(id: string, callback: (result: unknown) => void) {
               const attachment = (message.attachments ?? [])[Number(id.replace('attachment-', ''))];

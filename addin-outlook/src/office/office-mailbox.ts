@@ -1,5 +1,5 @@
 import { readMeeting } from './open-meeting.js';
-import type { FilingContent, Mailbox, OpenItem } from './open-message.js';
+import type { FilingContent, HeaderReading, Mailbox, OpenItem } from './open-message.js';
 import { readContent, readDraftHeaders, readHeaders } from './read-message.js';
 import { multiSelectOf, readSelectedMessage, selectedMessages } from './selected-messages.js';
 
@@ -43,6 +43,7 @@ function isDarkTheme(theme: Office.OfficeTheme | undefined): boolean | null {
 async function openItem(
   mailbox: Office.Mailbox,
   multiSelect: Mailbox['multiSelect'],
+  reading: HeaderReading | undefined,
 ): Promise<OpenItem | null> {
   if (multiSelect !== 'none') {
     const selected = await selectedMessages(mailbox).catch(() => []);
@@ -60,7 +61,7 @@ async function openItem(
   }
   if (type !== 'message') return null;
   const message = isReadItem(item)
-    ? await readHeaders(item as Office.MessageRead)
+    ? await readHeaders(item as Office.MessageRead, reading)
     : await readDraftHeaders(item as Office.MessageCompose);
   return { kind: 'message', message };
 }
@@ -80,7 +81,7 @@ function officeMailbox(mailbox: Office.Mailbox): Mailbox {
         (args) => listener(isDarkTheme(args.officeTheme)),
       );
     },
-    openItem: () => openItem(mailbox, multiSelect),
+    openItem: (reading) => openItem(mailbox, multiSelect, reading),
     openMessageId() {
       const item = currentItem();
       return item && String(item.itemType) === 'message' && isReadItem(item)

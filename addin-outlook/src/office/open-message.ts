@@ -56,6 +56,11 @@ export type OpenItem =
  */
 export type MultiSelect = 'none' | 'list' | 'read';
 
+/** What to read of an open message: `thread: false` leaves out In-Reply-To and References. */
+export interface HeaderReading {
+  thread: boolean;
+}
+
 /** The mailbox the pane runs in. Components receive it through context and never touch Office.js. */
 export interface Mailbox {
   /** The signed-in mailbox user's own address. */
@@ -64,8 +69,12 @@ export interface Mailbox {
   prefersDark: boolean | null;
   /** Called when the user switches Outlook's theme; answers a function that stops it. */
   onThemeChanged(listener: (prefersDark: boolean | null) => void): () => void;
-  /** Reads the open item's headers only; null when nothing (or nothing the pane serves) is selected. */
-  openItem(): Promise<OpenItem | null>;
+  /**
+   * Reads the open item's headers only; null when nothing (or nothing the pane serves) is selected.
+   * A message read with `{ thread: false }` comes without In-Reply-To and References, which the host
+   * may have to ask its server for (Outlook on the web, and Outlook on a Mac with attachments).
+   */
+  openItem(reading?: HeaderReading): Promise<OpenItem | null>;
   /** The open message's id when one is being read (not a draft or a meeting), at once; else null. */
   openMessageId(): string | null;
   /** Called when the user moves to another item, or changes a multi-selection, in a pinned pane; answers a function that stops it. */

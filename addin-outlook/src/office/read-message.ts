@@ -1,8 +1,8 @@
 import type { MessageParty } from '@inbox-crm/shared/client';
 import { attachmentsOf } from './attachment-content.js';
 import { officeAsync } from './office-async.js';
-import type { FilingContent, OpenMessage } from './open-message.js';
-import { threadHeadersOf } from './thread-headers.js';
+import type { FilingContent, HeaderReading, OpenMessage } from './open-message.js';
+import { noThreadHeaders, threadHeadersOf } from './thread-headers.js';
 
 /** A received or sent message: the open one, or one of a multi-selection loaded by its id (Mailbox 1.15). */
 export type ReadableMessage = Office.MessageRead | Office.LoadedMessageRead;
@@ -31,9 +31,12 @@ export async function sharedMailboxOf(item: SharedItem): Promise<string | null> 
   }
 }
 
-export async function readHeaders(item: ReadableMessage): Promise<OpenMessage> {
+export async function readHeaders(
+  item: ReadableMessage,
+  reading: HeaderReading = { thread: true },
+): Promise<OpenMessage> {
   const [thread, sharedMailbox] = await Promise.all([
-    threadHeadersOf(item),
+    reading.thread ? threadHeadersOf(item) : noThreadHeaders(),
     sharedMailboxOf(item as SharedItem),
   ]);
   return {

@@ -9,6 +9,14 @@ export function headerValue(headers: string, name: string): string | null {
   return line === undefined ? null : line.slice(prefix.length).trim();
 }
 
+export interface ThreadHeaders {
+  inReplyTo: string | null;
+  references: string[];
+}
+
+/** A message's thread headers when none are known. */
+export const noThreadHeaders = (): ThreadHeaders => ({ inReplyTo: null, references: [] });
+
 /**
  * The message's place in its thread: the Message-IDs it answers (In-Reply-To) and descends from
  * (References), read from its internet headers where the host gives them (Mailbox 1.8); none on
@@ -16,8 +24,8 @@ export function headerValue(headers: string, name: string): string | null {
  */
 export async function threadHeadersOf(
   item: Office.MessageRead | Office.LoadedMessageRead,
-): Promise<{ inReplyTo: string | null; references: string[] }> {
-  if (typeof item.getAllInternetHeadersAsync !== 'function') return { inReplyTo: null, references: [] };
+): Promise<ThreadHeaders> {
+  if (typeof item.getAllInternetHeadersAsync !== 'function') return noThreadHeaders();
   try {
     const headers = await officeAsync<string>((done) => item.getAllInternetHeadersAsync(done));
     return {
@@ -25,6 +33,6 @@ export async function threadHeadersOf(
       references: parseReferences(headerValue(headers, 'References')),
     };
   } catch {
-    return { inReplyTo: null, references: [] };
+    return noThreadHeaders();
   }
 }

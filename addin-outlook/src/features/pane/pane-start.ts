@@ -19,7 +19,8 @@ export interface FirstAnswer {
 
 /**
  * For a message being read and a signed-in user: reads its headers and asks its sender view at
- * once. Resolves to the answer, or null when nothing was asked or the asking failed.
+ * once, not waiting for its thread's. Resolves to the answer, or null when nothing was asked or the
+ * asking failed.
  */
 export async function startPane(mailbox: Mailbox, api: ApiClient): Promise<FirstAnswer | null> {
   // A draft, a meeting or nothing open: the pane reads it itself.
@@ -27,7 +28,11 @@ export async function startPane(mailbox: Mailbox, api: ApiClient): Promise<First
   if (messageId === null || !api.isSignedIn()) return null;
   const item = mailbox.openItem();
   firstItem = { messageId, item };
-  const opened = await item.catch(() => null);
+  // Whoever takes it sees a failure; it may also be left untaken.
+  void item.catch(() => null);
+  // The sender view is asked without the thread's headers, which can cost the host a trip to its
+  // server; the app asks again with them for a message that has any (for the thread's filing).
+  const opened = await mailbox.openItem({ thread: false }).catch(() => null);
   if (opened?.kind !== 'message') return null;
   const { request } = messageLookup(opened.message, mailbox.userAddress);
   if (request === null) return null;
