@@ -72,7 +72,7 @@ export interface Mailbox {
   /**
    * Reads the open item's headers only; null when nothing (or nothing the pane serves) is selected.
    * A message read with `{ thread: false }` comes without In-Reply-To and References, which the host
-   * may have to ask its server for (Outlook on the web, and Outlook on a Mac with attachments).
+   * may have to ask its server for (Outlook on the web does).
    */
   openItem(reading?: HeaderReading): Promise<OpenItem | null>;
   /** The open message's id when one is being read (not a draft or a meeting), at once; else null. */
